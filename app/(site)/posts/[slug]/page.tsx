@@ -1,0 +1,119 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { CommentThread } from '@/app/_ui/comment-thread'
+import { SiteHeader } from '@/app/_ui/site-header'
+import { cacheTags } from '@/lib/cache-tags'
+import { formatDate } from '@/lib/dates'
+import { loadPostView } from '@/lib/posts/views'
+import { commentCountLabel } from '@/lib/text'
+
+// Only this placeholder is rendered at build time (Cache Components needs one); real posts render on
+// their first request and are then served from the cache until a write invalidates their tag.
+const BUILD_PLACEHOLDER = '-'
+
+export async function generateStaticParams() {
+  return [{ slug: BUILD_PLACEHOLDER }]
+}
+
+async function loadPost(slug: string) {
+  'use cache'
+  cacheLife('max')
+  cacheTag(cacheTags.post(slug), cacheTags.settings)
+  return loadPostView(slug)
+}
+
+type Props = { params: Promise<{ slug: string }> }
+
+async function viewFor(params: Props['params']) {
+  const { slug } = await params
+  return slug === BUILD_PLACEHOLDER ? null : loadPost(slug)
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await viewFor(params)
+  if (!view) return {}
+  return { title: `${view.post.title} – ${view.site.title}`, description: view.post.excerpt ?? undefined }
+}
+
+export default async function PostPage({ params }: Props) {
+  const view = await viewFor(params)
+  if (!view) notFound()
+  const { post, site } = view
+  const image = post.featuredImage
+
+  return (
+    <>
+      <SiteHeader site={site} />
+      <main id="main" className="page">
+        <article className="post">
+          <header className="post__header">
+            <h1 className="post__title">{post.title}</h1>
+            <p className="post-meta">
+              <span>By {post.authorName}</span>
+              {post.publishedAt ? (
+                <>
+                  {' · '}
+                  <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>
+                </>
+              ) : null}
+              {' · '}
+              <a href="#comments">{commentCountLabel(view.commentCount)}</a>
+            </p>
+          </header>
+          {image ? (
+            <figure className="post__image">
+              {/* eslint-disable-next-line @next/next/no-img-element -- a local file served as is; no optimizer round-trip */}
+              <img src={image.url} alt={image.alt} width={1200} height={630} fetchPriority="high" decoding="async" />
+              {image.caption || image.credit ? (
+                <figcaption>
+                  {image.caption ? <span>{image.caption} </span> : null}
+                  {image.credit ? (
+                    <span className="post__credit">
+                      Image credit:{' '}
+                      {image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit}
+                    </span>
+                  ) : null}
+                </figcaption>
+              ) : null}
+            </figure>
+          ) : null}
+          <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+          {post.tags.length > 0 ? (
+            <footer className="post__footer">
+              <h2 className="visually-hidden">Tags</h2>
+              <ul className="tags" aria-label="Tags">
+                {post.tags.map((tag) => (
+                  <li key={tag.slug}>{tag.name}</li>
+                ))}
+              </ul>
+            </footer>
+          ) : null}
+        </article>
+
+        <section id="comments" className="comments" aria-labelledby="comments-title">
+          <h2 id="comments-title">
+            {commentCountLabel(view.commentCount)} on “{post.title}”
+          </h2>
+          {view.comments.length > 0 ? <CommentThread comments={view.comments} /> : <p>Be the first to reply.</p>}
+        </section>
+
+        <section id="respond" className="respond" aria-labelledby="respond-title">
+          <h2 id="respond-title">Leave a Reply</h2>
+          {post.commentsOpen ? (
+            <p>
+              Replies come from signed-in readers. Sign-in is not switched on for this blog yet, so the conversation is
+              read-only for now; once it is, a “Sign in to reply” link appears here and brings you back to this box.
+            </p>
+          ) : (
+            <p>Comments are closed on this post.</p>
+          )}
+          <p>
+            <Link href="/">← Back to all posts</Link>
+          </p>
+        </section>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,17 @@
+import Link from 'next/link'
+import { SiteHeader } from './_ui/site-header'
+
+export default function NotFound() {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="page page--message">
+        <h1>Page not found</h1>
+        <p>There is nothing at this address. The post may have moved, or it is not published yet.</p>
+        <p>
+          <Link href="/">Go to the latest posts</Link>
+        </p>
+      </main>
+    </>
+  )
+}

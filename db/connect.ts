@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, type LogConfig } from 'kysely'
+import pg from 'pg'
+import type { DatabaseConfig } from './config'
+import { PlateauSqliteDialect, SqliteValuesPlugin } from './sqlite-values'
+import type { Database } from './types'
+
+export interface ConnectOptions {
+  /** Kysely's log hook; tests use it to count queries. */
+  log?: LogConfig
+  /** PostgreSQL only: run every query inside this schema (tests isolate themselves this way). */
+  searchPath?: string
+}
+
+/** Opens the database the configuration names. The SQLite file and its folder are created if missing. */
+export function connect(config: DatabaseConfig, options: ConnectOptions = {}): Kysely<Database> {
+  if (config.kind === 'sqlite') {
+    fs.mkdirSync(path.dirname(config.file), { recursive: true })
+    const sqlite = new SQLite(config.file)
+    sqlite.pragma('journal_mode = WAL')
+    sqlite.pragma('foreign_keys = ON')
+    sqlite.pragma('busy_timeout = 5000')
+    sqlite.pragma('synchronous = NORMAL')
+    return new Kysely<Database>({
+      dialect: new PlateauSqliteDialect({ database: sqlite }),
+      plugins: [new SqliteValuesPlugin()],
+      log: options.log,
+    })
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 10_000,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  })
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
+}

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import { migrations } from './migrations'
+import type { Database } from './types'
+
+export class MigrationError extends Error {
+  override name = 'MigrationError'
+}
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+/**
+ * Applies every pending migration, each in its own transaction, so a failing one leaves the database
+ * as the previous one left it. Returns the names applied. Throws MigrationError naming the failure.
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const { error, results = [] } = await migrator(db).migrateToLatest()
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new MigrationError(
+      failed ? `Migration ${failed} failed and was rolled back: ${reason}` : `Migrations could not run: ${reason}`,
+      { cause: error },
+    )
+  }
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
+}
+
+/** Undoes the most recent migration (for development and tests). */
+export async function migrateDown(db: Kysely<Database>): Promise<void> {
+  const { error } = await migrator(db).migrateDown()
+  if (error) throw error
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration'
+import * as createBlog from './2026_11_26_1900_create_blog'
+
+/**
+ * Every migration, by name. Listed here rather than read from the folder so the bundled server,
+ * the CLI and the tests all run the same set. Append new ones; never rename or edit old ones.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_1900_create_blog': createBlog,
+}

@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely'
+import { getDb } from '..'
+import type { Database, NewPost, NewTag } from '../types'
+
+export interface PostSummaryRow {
+  id: number
+  slug: string
+  title: string
+  excerpt: string | null
+  publishedAt: Date | null
+  authorName: string | null
+  commentCount: number
+}
+
+/**
+ * Published posts, newest first, each with its author's name and approved-comment count — one
+ * query however many posts. Fetch one more than a page to learn whether there is a next page.
+ */
+export async function listPublishedPosts(
+  { limit, offset }: { limit: number; offset: number },
+  db: Kysely<Database> = getDb(),
+): Promise<PostSummaryRow[]> {
+  const rows = await db
+    .selectFrom('post')
+    .leftJoin('User', 'User.id', 'post.authorId')
+    .select((eb) => [
+      'post.id',
+      'post.slug',
+      'post.title',
+      'post.excerpt',
+      'post.publishedAt',
+      'User.name as authorName',
+      eb
+        .selectFrom('comment')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('comment.postId', '=', 'post.id')
+        .where('comment.status', '=', 'approved')
+        .as('commentCount'),
+    ])
+    .where('post.status', '=', 'published')
+    .orderBy('post.publishedAt', 'desc')
+    .orderBy('post.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+  return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
+}
+
+export interface PostRow {
+  id: number
+  slug: string
+  title: string
+  excerpt: string | null
+  body: string
+  status: string
+  publishedAt: Date | null
+  updatedAt: Date
+  authorName: string | null
+  featuredImageUrl: string | null
+  featuredImageAlt: string | null
+  featuredImageCaption: string | null
+  featuredImageCredit: string | null
+  featuredImageCreditUrl: string | null
+  commentsOpen: boolean
+}
+
+/** A published post by slug with its author's name, or undefined. */
+export async function findPublishedPostBySlug(
+  slug: string,
+  db: Kysely<Database> = getDb(),
+): Promise<PostRow | undefined> {
+  return db
+    .selectFrom('post')
+    .leftJoin('User', 'User.id', 'post.authorId')
+    .select([
+      'post.id',
+      'post.slug',
+      'post.title',
+      'post.excerpt',
+      'post.body',
+      'post.status',
+      'post.publishedAt',
+      'post.updatedAt',
+      'User.name as authorName',
+      'post.featuredImageUrl',
+      'post.featuredImageAlt',
+      'post.featuredImageCaption',
+      'post.featuredImageCredit',
+      'post.featuredImageCreditUrl',
+      'post.commentsOpen',
+    ])
+    .where('post.slug', '=', slug)
+    .where('post.status', '=', 'published')
+    .executeTakeFirst()
+}
+
+/** The tags of one post, by name. */
+export async function listTagsOfPost(
+  postId: number,
+  db: Kysely<Database> = getDb(),
+): Promise<{ slug: string; name: string }[]> {
+  return db
+    .selectFrom('postTag')
+    .innerJoin('tag', 'tag.id', 'postTag.tagId')
+    .select(['tag.slug', 'tag.name'])
+    .where('postTag.postId', '=', postId)
+    .orderBy('tag.name')
+    .execute()
+}
+
+export async function countPosts(db: Kysely<Database> = getDb()): Promise<number> {
+  const row = await db.selectFrom('post').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function insertPost(post: NewPost, db: Kysely<Database> = getDb()): Promise<number> {
+  const row = await db.insertInto('post').values(post).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Finds a tag by slug or creates it; returns its id. */
+export async function upsertTag(tag: NewTag, db: Kysely<Database> = getDb()): Promise<number> {
+  await db.insertInto('tag').values(tag).onConflict((oc) => oc.column('slug').doNothing()).execute()
+  const row = await db.selectFrom('tag').select('id').where('slug', '=', tag.slug).executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function tagPost(postId: number, tagId: number, db: Kysely<Database> = getDb()): Promise<void> {
+  await db
+    .insertInto('postTag')
+    .values({ postId, tagId })
+    .onConflict((oc) => oc.columns(['postId', 'tagId']).doNothing())
+    .execute()
+}

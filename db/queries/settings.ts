@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely'
+import { getDb } from '..'
+import type { Database } from '../types'
+
+/** Every stored setting as key → decoded JSON value. */
+export async function readSettings(db: Kysely<Database> = getDb()): Promise<Record<string, unknown>> {
+  const rows = await db.selectFrom('setting').select(['key', 'value']).execute()
+  return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]))
+}
+
+export async function writeSetting(key: string, value: unknown, db: Kysely<Database> = getDb()): Promise<void> {
+  const encoded = JSON.stringify(value)
+  await db
+    .insertInto('setting')
+    .values({ key, value: encoded })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: encoded }))
+    .execute()
+}
+
+/** Stores the setting only if it is absent; returns whether it was stored (safe across instances). */
+export async function claimSetting(key: string, value: unknown, db: Kysely<Database> = getDb()): Promise<boolean> {
+  const result = await db
+    .insertInto('setting')
+    .values({ key, value: JSON.stringify(value) })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+}

@@ -1,0 +1,130 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+/**
+ * Timestamps are read back as `Date` on both dialects (PostgreSQL's timestamptz natively, SQLite's
+ * ISO text through `SqliteValuesPlugin`) and may be written as a `Date` or an ISO string.
+ */
+export type Timestamp = ColumnType<Date, Date | string, Date | string>
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export const ROLES = ['admin', 'editor', 'author', 'commenter'] as const
+export type Role = (typeof ROLES)[number]
+
+export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const
+export type PostStatus = (typeof POST_STATUSES)[number]
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
+export type CommentStatus = (typeof COMMENT_STATUSES)[number]
+
+/** Auth.js user, as `@auth/kysely-adapter` expects it, plus the blog's own columns. */
+export interface UserTable {
+  id: string
+  name: string | null
+  email: string | null
+  emailVerified: Timestamp | null
+  image: string | null
+  role: ColumnType<Role, Role | undefined, Role>
+  createdAt: GeneratedTimestamp
+}
+
+export interface AccountTable {
+  id: string
+  userId: string
+  type: string
+  provider: string
+  providerAccountId: string
+  refresh_token: string | null
+  access_token: string | null
+  expires_at: number | null
+  token_type: string | null
+  scope: string | null
+  id_token: string | null
+  session_state: string | null
+}
+
+export interface SessionTable {
+  id: string
+  userId: string
+  sessionToken: string
+  expires: Timestamp
+}
+
+export interface VerificationTokenTable {
+  identifier: string
+  token: string
+  expires: Timestamp
+}
+
+export interface PostTable {
+  id: Generated<number>
+  slug: string
+  title: string
+  excerpt: string | null
+  /** Markdown source, exactly as the author wrote it. */
+  body: string
+  status: PostStatus
+  publishedAt: Timestamp | null
+  authorId: string | null
+  featuredImageUrl: string | null
+  featuredImageAlt: string | null
+  featuredImageCaption: string | null
+  featuredImageCredit: string | null
+  featuredImageCreditUrl: string | null
+  commentsOpen: ColumnType<boolean, boolean | undefined, boolean>
+  createdAt: GeneratedTimestamp
+  updatedAt: GeneratedTimestamp
+}
+
+export interface TagTable {
+  id: Generated<number>
+  slug: string
+  name: string
+}
+
+export interface PostTagTable {
+  postId: number
+  tagId: number
+}
+
+export interface CommentTable {
+  id: Generated<number>
+  postId: number
+  parentId: number | null
+  /** The signed-in author; null for guests and imported commenters, who have only a name. */
+  authorId: string | null
+  authorName: string | null
+  /** Private: never selected for a page. */
+  authorEmail: string | null
+  authorUrl: string | null
+  /** Markdown source, exactly as the commenter wrote it. */
+  body: string
+  status: CommentStatus
+  createdAt: GeneratedTimestamp
+  editedAt: Timestamp | null
+}
+
+export interface SettingTable {
+  key: string
+  /** JSON-encoded value. */
+  value: string
+}
+
+export interface Database {
+  User: UserTable
+  Account: AccountTable
+  Session: SessionTable
+  VerificationToken: VerificationTokenTable
+  post: PostTable
+  tag: TagTable
+  postTag: PostTagTable
+  comment: CommentTable
+  setting: SettingTable
+}
+
+export type Post = Selectable<PostTable>
+export type NewPost = Insertable<PostTable>
+export type PostUpdate = Updateable<PostTable>
+export type Comment = Selectable<CommentTable>
+export type NewComment = Insertable<CommentTable>
+export type NewUser = Insertable<UserTable>
+export type NewTag = Insertable<TagTable>

@@ -1,0 +1,129 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { listApprovedComments } from '@/db/queries/comments'
+import { findPublishedPostBySlug, listPublishedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { avatarFor } from '@/lib/avatar'
+import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
+import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
+import { getSiteSettings, type SiteSettings } from '@/lib/settings'
+
+// Views are plain, serializable data (strings, numbers, arrays): what a public page needs and
+// nothing more, ready to be cached as it is. They never carry an email address.
+
+export interface PostSummary {
+  slug: string
+  title: string
+  excerpt: string | null
+  publishedAt: string | null
+  authorName: string
+  commentCount: number
+}
+
+export interface HomeView {
+  site: SiteSettings
+  page: number
+  posts: PostSummary[]
+  hasPrevious: boolean
+  hasNext: boolean
+}
+
+const ANONYMOUS = 'Anonymous'
+
+/** Page `page` (1-based) of the published posts, or null when that page does not exist. Public. */
+export async function loadHomeView(page: number, db: DB = getDb()): Promise<HomeView | null> {
+  if (!Number.isSafeInteger(page) || page < 1) return null
+  const site = await getSiteSettings(db)
+  const size = site.postsPerPage
+  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size }, db)
+  if (page > 1 && rows.length === 0) return null
+  return {
+    site,
+    page,
+    hasPrevious: page > 1,
+    hasNext: rows.length > size,
+    posts: rows.slice(0, size).map((r) => ({
+      slug: r.slug,
+      title: r.title,
+      excerpt: r.excerpt,
+      publishedAt: r.publishedAt?.toISOString() ?? null,
+      authorName: r.authorName ?? ANONYMOUS,
+      commentCount: r.commentCount,
+    })),
+  }
+}
+
+export interface CommentView {
+  id: number
+  parentId: number | null
+  authorName: string
+  avatar: { initials: string; colour: number }
+  html: string
+  createdAt: string
+  edited: boolean
+}
+
+export interface PostView {
+  site: SiteSettings
+  post: {
+    id: number
+    slug: string
+    title: string
+    html: string
+    excerpt: string | null
+    publishedAt: string | null
+    updatedAt: string
+    authorName: string
+    commentsOpen: boolean
+    featuredImage: { url: string; alt: string; caption: string | null; credit: string | null; creditUrl: string | null } | null
+    tags: { slug: string; name: string }[]
+  }
+  commentCount: number
+  comments: CommentNode<CommentView>[]
+}
+
+/** A published post with its approved comment tree, or null if no such published post. Public. */
+export async function loadPostView(slug: string, db: DB = getDb()): Promise<PostView | null> {
+  const site = await getSiteSettings(db)
+  const row = await findPublishedPostBySlug(slug, db)
+  if (!row) return null
+  const tags = await listTagsOfPost(row.id, db)
+  const commentRows = await listApprovedComments(row.id, db)
+  const comments = commentRows.map((c) => {
+    const authorName = c.authorName ?? ANONYMOUS
+    return {
+      id: c.id,
+      parentId: c.parentId,
+      authorName,
+      avatar: avatarFor(authorName),
+      html: renderCommentMarkdown(c.body),
+      createdAt: c.createdAt.toISOString(),
+      edited: c.editedAt !== null,
+    }
+  })
+  return {
+    site,
+    post: {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      html: renderPostMarkdown(row.body),
+      excerpt: row.excerpt,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      updatedAt: row.updatedAt.toISOString(),
+      authorName: row.authorName ?? ANONYMOUS,
+      commentsOpen: row.commentsOpen,
+      featuredImage: row.featuredImageUrl
+        ? {
+            url: row.featuredImageUrl,
+            alt: row.featuredImageAlt ?? '',
+            caption: row.featuredImageCaption,
+            credit: row.featuredImageCredit,
+            creditUrl: row.featuredImageCreditUrl,
+          }
+        : null,
+      tags,
+    },
+    commentCount: comments.length,
+    comments: buildCommentTree(comments),
+  }
+}
