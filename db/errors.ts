@@ -31,6 +31,7 @@ export function explainDatabaseError(error: unknown, config: DatabaseConfig | un
     case 'SQLITE_READONLY_DIRECTORY':
       return `Cannot write ${where}: permission denied. Make its folder writable by this user, or set DATABASE_URL to a file in a writable folder.`
     case 'ENOTDIR':
+    case 'EEXIST':
       return `Cannot create ${where}: part of that path is a file, not a folder. Set DATABASE_URL to a path inside a folder.`
     case 'SQLITE_NOTADB':
     case 'SQLITE_CORRUPT':

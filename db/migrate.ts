@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { Migrator } from 'kysely/migration'
+import { Migrator, type Migration } from 'kysely/migration'
 import { migrations } from './migrations'
 import type { Database } from './types'
 
@@ -7,16 +7,19 @@ export class MigrationError extends Error {
   override name = 'MigrationError'
 }
 
-function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+function migrator(db: Kysely<Database>, list: Record<string, Migration> = migrations): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => list } })
 }
 
 /**
  * Applies every pending migration, each in its own transaction, so a failing one leaves the database
  * as the previous one left it. Returns the names applied. Throws MigrationError naming the failure.
  */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const { error, results = [] } = await migrator(db).migrateToLatest()
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  list: Record<string, Migration> = migrations,
+): Promise<string[]> {
+  const { error, results = [] } = await migrator(db, list).migrateToLatest()
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName
     const reason = error instanceof Error ? error.message : String(error)

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto'
+import { sql, type Kysely } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { listApprovedComments, insertComment } from './queries/comments'
+import { countPosts, findPublishedPostBySlug, insertPost, listPublishedPosts, listTagsOfPost, tagPost, upsertTag } from './queries/posts'
+import { claimSetting, readSettings, writeSetting } from './queries/settings'
+import { insertUser } from './queries/users'
+import { migrateDown, migrateToLatest, MigrationError } from './migrate'
+import { migrations } from './migrations'
+import { prepareDatabase } from './prepare'
+import { seedDemoContent } from './seed/demo'
+import { testDialects, type TestDatabase } from './test-databases'
+import type { Database } from './types'
+
+// The data layer's contract: the same assertions on SQLite and on PostgreSQL.
+
+async function tableNames(db: Kysely<Database>): Promise<string[]> {
+  return (await db.introspection.getTables()).map((t) => t.name).sort()
+}
+
+describe.each(await testDialects())('data layer on $name', (dialect) => {
+  let t: TestDatabase
+  let db: Kysely<Database>
+
+  beforeEach(async () => {
+    t = await dialect.open()
+    db = t.db
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  describe('migrations', () => {
+    it('create every table, and a second run applies nothing', async () => {
+      expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
+      expect(await tableNames(db)).toEqual(
+        expect.arrayContaining(['Account', 'Session', 'User', 'VerificationToken', 'comment', 'post', 'postTag', 'setting', 'tag']),
+      )
+      expect(await migrateToLatest(db)).toEqual([])
+    })
+
+    it('index every foreign key and the columns listings sort by', async () => {
+      await migrateToLatest(db)
+      const indexed = async (table: string) => {
+        const rows =
+          dialect.name === 'sqlite'
+            ? await sql<{ name: string }>`select name from pragma_index_list(${table})`.execute(db)
+            : await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`.execute(db)
+        return rows.rows.map((r) => r.name)
+      }
+      expect(await indexed('comment')).toEqual(
+        expect.arrayContaining([
+          'comment_postId_status_createdAt_index',
+          'comment_parentId_index',
+          'comment_authorId_index',
+          'comment_status_createdAt_index',
+        ]),
+      )
+      expect(await indexed('post')).toEqual(expect.arrayContaining(['post_status_publishedAt_index', 'post_authorId_index']))
+      expect(await indexed('postTag')).toEqual(expect.arrayContaining(['postTag_tagId_index']))
+      expect(await indexed('Session')).toEqual(expect.arrayContaining(['Session_userId_index']))
+      expect(await indexed('Account')).toEqual(expect.arrayContaining(['Account_userId_index']))
+    })
+
+    it('roll back down and up again', async () => {
+      await migrateToLatest(db)
+      await migrateDown(db)
+      expect(await tableNames(db)).not.toContain('post')
+      await migrateToLatest(db)
+      expect(await tableNames(db)).toContain('post')
+    })
+
+    it('leave the database as it was when one fails', async () => {
+      await migrateToLatest(db)
+      await seedDemoContent(db)
+      const broken = {
+        ...migrations,
+        '2099_01_01_0000_broken': {
+          async up(k: Kysely<Database>) {
+            await k.schema.createTable('halfDone').addColumn('id', 'integer').execute()
+            await k.insertInto('post').values({ slug: 'half', title: 'Half', body: '', status: 'draft' }).execute()
+            await sql`select * from no_such_table`.execute(k)
+          },
+          async down() {},
+        },
+      }
+      await expect(migrateToLatest(db, broken)).rejects.toThrow(MigrationError)
+      await expect(migrateToLatest(db, broken)).rejects.toThrow(/2099_01_01_0000_broken failed and was rolled back/)
+      expect(await tableNames(db)).not.toContain('halfDone')
+      expect(await countPosts(db)).toBe(1)
+      expect(await migrateToLatest(db)).toEqual([])
+    })
+  })
+
+  describe('demo content', () => {
+    beforeEach(async () => {
+      await migrateToLatest(db)
+    })
+
+    it('is seeded once, with its three comments threaded as in the original', async () => {
+      expect((await prepareDatabase(db)).seeded).toBe(true)
+      expect((await prepareDatabase(db)).seeded).toBe(false)
+      expect(await countPosts(db)).toBe(1)
+
+      const post = await findPublishedPostBySlug('the-social-media-plateau', db)
+      expect(post).toMatchObject({ title: 'The social media plateau?', authorName: 'SimonDigital', featuredImageCredit: 'Mark Hunter' })
+      expect(post!.body).toContain('\n\n> Yet the major problem in 2013')
+      expect(await listTagsOfPost(post!.id, db)).toHaveLength(3)
+
+      const comments = await listApprovedComments(post!.id, db)
+      expect(comments.map((c) => [c.authorName, c.parentId === null ? 'top' : comments.findIndex((p) => p.id === c.parentId)])).toEqual([
+        ['Joe Bloggs', 'top'],
+        ['Richard', 'top'],
+        ['SimonDigital', 1],
+      ])
+      expect(comments[2].body.startsWith('Hi Richard – thanks for replying')).toBe(true)
+    })
+
+    it('is not seeded again after the blog owner deletes it', async () => {
+      await prepareDatabase(db)
+      await db.deleteFrom('post').execute()
+      expect((await prepareDatabase(db)).seeded).toBe(false)
+      expect(await countPosts(db)).toBe(0)
+    })
+
+    it('is not seeded into a blog that already has posts', async () => {
+      await insertPost({ slug: 'mine', title: 'Mine', body: 'x', status: 'draft' }, db)
+      expect(await seedDemoContent(db)).toBe(false)
+      expect(await countPosts(db)).toBe(1)
+    })
+  })
+
+  describe('queries', () => {
+    let authorId: string
+    beforeEach(async () => {
+      await migrateToLatest(db)
+      authorId = await insertUser({ id: randomUUID(), name: 'Ada', email: 'ada@example.com' }, db)
+    })
+
+    const post = (slug: string, status: 'draft' | 'scheduled' | 'published', publishedAt: string | null) => ({
+      slug,
+      title: slug.toUpperCase(),
+      body: `Body of ${slug}`,
+      status,
+      publishedAt,
+    })
+
+    it('list published posts newest first, with approved comment counts, in pages', async () => {
+      const older = await insertPost({ ...post('older', 'published', '2024-01-01T10:00:00.000Z'), authorId }, db)
+      const newer = await insertPost(post('newer', 'published', '2025-06-01T10:00:00.000Z'), db)
+      await insertPost(post('draft', 'draft', null), db)
+      await insertPost(post('later', 'scheduled', '2099-01-01T00:00:00.000Z'), db)
+      for (const status of ['approved', 'approved', 'pending', 'spam', 'trash'] as const) {
+        await insertComment({ postId: older, body: status, status }, db)
+      }
+
+      const rows = await listPublishedPosts({ limit: 10, offset: 0 }, db)
+      expect(rows.map((r) => [r.slug, r.commentCount, r.authorName])).toEqual([
+        ['newer', 0, null],
+        ['older', 2, 'Ada'],
+      ])
+      expect(rows[1].publishedAt).toEqual(new Date('2024-01-01T10:00:00.000Z'))
+      expect((await listPublishedPosts({ limit: 1, offset: 1 }, db)).map((r) => r.slug)).toEqual(['older'])
+      expect(newer).toBeGreaterThan(older)
+    })
+
+    it('find only published posts by slug', async () => {
+      await insertPost(post('draft', 'draft', null), db)
+      await insertPost(post('later', 'scheduled', '2099-01-01T00:00:00.000Z'), db)
+      await insertPost({ ...post('live', 'published', '2025-01-01T00:00:00.000Z'), commentsOpen: false }, db)
+      expect(await findPublishedPostBySlug('draft', db)).toBeUndefined()
+      expect(await findPublishedPostBySlug('later', db)).toBeUndefined()
+      expect(await findPublishedPostBySlug('missing', db)).toBeUndefined()
+      const live = await findPublishedPostBySlug('live', db)
+      expect(live?.commentsOpen).toBe(false)
+      expect(live?.updatedAt).toBeInstanceOf(Date)
+    })
+
+    it('list only approved comments, oldest first, with names but never emails', async () => {
+      const postId = await insertPost(post('p', 'published', '2025-01-01T00:00:00.000Z'), db)
+      const first = await insertComment(
+        { postId, authorName: 'Guest', authorEmail: 'guest@example.com', body: 'first', status: 'approved', createdAt: '2025-01-02T00:00:00.000Z' },
+        db,
+      )
+      await insertComment({ postId, authorId, body: 'reply', parentId: first, status: 'approved', createdAt: '2025-01-03T00:00:00.000Z' }, db)
+      await insertComment({ postId, authorName: 'Held', body: 'held', status: 'pending' }, db)
+      const rows = await listApprovedComments(postId, db)
+      expect(rows.map((r) => [r.body, r.authorName, r.parentId])).toEqual([
+        ['first', 'Guest', null],
+        ['reply', 'Ada', first],
+      ])
+      expect(JSON.stringify(rows)).not.toContain('@example.com')
+      expect(rows[0].createdAt).toEqual(new Date('2025-01-02T00:00:00.000Z'))
+      expect(rows[0].editedAt).toBeNull()
+    })
+
+    it('create tags once and attach them', async () => {
+      const postId = await insertPost(post('p', 'published', '2025-01-01T00:00:00.000Z'), db)
+      const a = await upsertTag({ slug: 'news', name: 'News' }, db)
+      expect(await upsertTag({ slug: 'news', name: 'News' }, db)).toBe(a)
+      await tagPost(postId, a, db)
+      await tagPost(postId, a, db)
+      expect(await listTagsOfPost(postId, db)).toEqual([{ slug: 'news', name: 'News' }])
+    })
+
+    it('store settings as JSON and claim a key only once', async () => {
+      await writeSetting('postsPerPage', 5, db)
+      await writeSetting('postsPerPage', 7, db)
+      await writeSetting('title', 'My “blog” & more', db)
+      expect(await readSettings(db)).toEqual({ postsPerPage: 7, title: 'My “blog” & more' })
+      expect(await claimSetting('once', true, db)).toBe(true)
+      expect(await claimSetting('once', true, db)).toBe(false)
+    })
+  })
+})
