@@ -1,3 +1,8 @@
+'use client'
+
+// A client component so the page's RSC payload carries the comments as compact data rather than as a
+// second copy of the whole element tree; the server still renders every comment into the HTML.
+
 import type { CommentNode } from '@/lib/comments/tree'
 import { formatDateTime } from '@/lib/dates'
 import type { CommentView } from '@/lib/posts/views'

@@ -1,0 +1,130 @@
+import { expect, test, type Page } from '@playwright/test'
+import { ARCHIVE_POSTS, draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
+
+const DEMO = '/posts/the-social-media-plateau'
+
+async function expectDemoPost(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: 'The social media plateau?' })).toBeVisible()
+  const article = page.getByRole('article').filter({ has: page.getByRole('heading', { level: 1 }) })
+  await expect(article.getByText('By SimonDigital')).toBeVisible()
+  await expect(article.locator('time').first()).toHaveAttribute('datetime', '2013-03-18T09:12:00.000Z')
+  await expect(page.getByRole('img', { name: /flat-topped plateau/ })).toBeVisible()
+  await expect(page.getByText('Image credit: Mark Hunter')).toBeVisible()
+  await expect(page.locator('blockquote')).toContainText('Yet the major problem in 2013')
+  await expect(page.getByRole('listitem').filter({ hasText: 'Local government' })).toBeVisible()
+
+  const comments = page.getByRole('region', { name: '3 Comments on “The social media plateau?”' })
+  await expect(comments).toBeVisible()
+
+  // The tree itself: two top-level comments, and the reply inside the second one's list.
+  const topLevel = comments.locator(':scope > ol > li')
+  await expect(topLevel).toHaveCount(2)
+  await expect(topLevel.nth(0)).toContainText('You’ve absolutely hit the nail on the head Simon.')
+  await expect(topLevel.nth(0).locator('ol')).toHaveCount(0)
+  await expect(topLevel.nth(1).locator(':scope > article')).toContainText('Am pleased you disagree.')
+  const replies = topLevel.nth(1).locator(':scope > ol > li')
+  await expect(replies).toHaveCount(1)
+  await expect(replies.first()).toContainText('Hi Richard – thanks for replying. Good to have the debate.')
+
+  for (const [i, author] of (['Joe Bloggs', 'Richard', 'SimonDigital'] as const).entries()) {
+    const comment = comments.getByRole('article', { name: `Comment by ${author}` })
+    await expect(comment).toBeVisible()
+    const item = comments.locator('li.comment').nth(i)
+    const id = await item.getAttribute('id')
+    expect(id).toMatch(/^comment-\d+$/)
+    await expect(comment.getByRole('link', { name: /\d{4} at \d\d:\d\d/ })).toHaveAttribute('href', `#${id}`)
+    await expect(comment.locator('time')).toHaveAttribute('datetime', /^2013-03-1[89]T/)
+    await expect(comment.getByRole('link', { name: `Reply to ${author}` })).toBeVisible()
+  }
+  await expect(comments.getByRole('article', { name: 'Comment by SimonDigital' }).locator('.avatar')).toHaveText('SD')
+  await expect(page.getByRole('region', { name: 'Leave a Reply' })).toContainText(/sign/i)
+}
+
+test('a reader goes from the home page to the demo post and its threaded comments', async ({ page }) => {
+  await page.goto('/')
+  const summary = page.getByRole('article').filter({ hasText: 'The social media plateau?' })
+  await expect(summary.getByText('By SimonDigital')).toBeVisible()
+  await expect(summary.getByText('18 March 2013')).toBeVisible()
+  await expect(summary.getByRole('link', { name: '3 Comments' })).toBeVisible()
+  await expect(summary).toContainText('I’ve spent some of the weekend reading')
+  await summary.getByRole('link', { name: 'The social media plateau?' }).click()
+  await expect(page).toHaveURL(DEMO)
+  await expectDemoPost(page)
+})
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the home page and the post show everything', async ({ page }) => {
+    await page.goto('/')
+    await page.getByRole('link', { name: 'The social media plateau?' }).click()
+    await expect(page).toHaveURL(DEMO)
+    await expectDemoPost(page)
+  })
+})
+
+test('a comment permalink lands on that comment', async ({ page }) => {
+  await page.goto(DEMO)
+  const reply = page.getByRole('article', { name: 'Comment by SimonDigital' })
+  const id = await page.locator('li.comment').nth(2).getAttribute('id')
+  await page.goto(`${DEMO}#${id}`)
+  await expect(reply).toBeInViewport()
+})
+
+test('the home page pages through older posts', async ({ page }) => {
+  await page.goto('/')
+  // By role: Next keeps the page navigated away from in the DOM, hidden, for the back button.
+  const titles = page.getByRole('main').getByRole('heading', { level: 2 })
+  await expect(titles).toHaveCount(10)
+  await expect(titles.first()).toHaveText('The social media plateau?')
+  await page.getByRole('link', { name: 'Older posts' }).click()
+  await expect(page).toHaveURL('/page/2')
+  // 1 demo + 2 fixture posts with comments + the archive posts: 14 in all, so 4 on page 2.
+  await expect(titles).toHaveCount(1 + 2 + ARCHIVE_POSTS - 10)
+  await expect(page.getByRole('link', { name: 'Older posts' })).toHaveCount(0)
+  await page.getByRole('link', { name: 'Newer posts' }).click()
+  await expect(page).toHaveURL('/')
+})
+
+test('page 1 redirects to the home page', async ({ page }) => {
+  await page.goto('/page/1')
+  await expect(page).toHaveURL('/')
+})
+
+for (const [what, path] of [
+  ['an unknown post', '/posts/no-such-post'],
+  ['a draft', `/posts/${draftSlug}`],
+  ['a scheduled post', `/posts/${scheduledSlug}`],
+  ['a page past the end', '/page/99'],
+  ['a malformed page number', '/page/two'],
+  ['an unknown address', '/no/such/thing'],
+] as const) {
+  test(`${what} answers 404 with a friendly page`, async ({ page }) => {
+    const response = await page.goto(path)
+    expect(response?.status()).toBe(404)
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+    await expect(page.getByRole('link', { name: 'Go to the latest posts' })).toBeVisible()
+  })
+}
+
+test('only approved comments are shown, and no email address reaches the page', async ({ page }) => {
+  const response = await page.goto(`/posts/${privacyPost.slug}`)
+  const html = (await response?.text()) ?? ''
+  await expect(page.getByRole('heading', { name: `1 Comment on “${privacyPost.title}”` })).toBeVisible()
+  await expect(page.getByText(privacyPost.approvedText)).toBeVisible()
+  expect(html).toContain(privacyPost.approvedText)
+  expect(html).not.toContain(privacyPost.pendingText)
+  expect(html).not.toContain(privacyPost.spamText)
+  expect(html).not.toContain(privacyPost.email)
+  expect(html).not.toContain('guest-secret')
+})
+
+test('Markdown with scripts, handlers and javascript: links is rendered harmless', async ({ page }) => {
+  await page.goto(`/posts/${hostilePost.slug}`)
+  await expect(page.getByRole('heading', { level: 1, name: hostilePost.title })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'a good one' })).toHaveAttribute('href', 'https://example.com/')
+  expect(await page.getByText('a bad link').evaluate((el) => el.closest('a')?.getAttribute('href') ?? null)).toBeNull()
+  expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined()
+  expect(await page.locator('main script').count()).toBe(0)
+  expect(await page.locator('main [onerror]').count()).toBe(0)
+})

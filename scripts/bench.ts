@@ -1,0 +1,184 @@
+// npm run bench — throughput of the production server on this machine. See --help.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import autocannon from 'autocannon'
+import { closeDb, getDb } from '../db'
+import { prepareDatabase } from '../db/prepare'
+import { insertComment } from '../db/queries/comments'
+import { insertPost } from '../db/queries/posts'
+
+const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]
+
+Builds the blog if needed, starts the production server on a fresh SQLite database holding the demo
+post and a second post with 500 approved comments (a third of them replies, up to 4 levels deep),
+then runs autocannon on loopback against: the home page, the demo post, the 500-comment post, and
+the demo post's HTML saved as a static file served by the same server (this machine's ceiling).
+Prints req/s, p50 and p99 latency per page, each page's share of the static ceiling, the server's
+peak memory (RSS) and the demo post's gzipped size. Nothing here asserts: it measures.`
+
+const args = process.argv.slice(2)
+if (args.includes('--help') || args.includes('-h')) {
+  console.log(HELP)
+  process.exit(0)
+}
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`)
+  return i >= 0 ? Number(args[i + 1]) : fallback
+}
+const duration = option('duration', 10)
+const connections = option('connections', 50)
+const port = option('port', 3200)
+const root = path.resolve(import.meta.dirname, '..')
+const base = `http://localhost:${port}`
+const staticDir = path.join(root, 'public', '__bench')
+
+if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  console.log('No production build yet: running next build…')
+  const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(1)
+}
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plateau-bench-'))
+const DATABASE_URL = path.join(dir, 'bench.db')
+process.env.DATABASE_URL = DATABASE_URL
+
+async function seed(): Promise<void> {
+  const db = getDb()
+  await prepareDatabase(db)
+  const postId = await insertPost(
+    {
+      slug: 'a-long-conversation',
+      title: 'A long conversation',
+      excerpt: 'Five hundred approved comments, threaded.',
+      body: 'A post that people could not stop talking about.\n\nIt has **500** approved comments.',
+      status: 'published',
+      publishedAt: '2013-04-01T09:00:00.000Z',
+    },
+    db,
+  )
+  // 500 comments: two thirds top level, one third replies, each reply one level deeper than its
+  // parent, wrapping back to a top-level parent after depth 4.
+  const depthOf = new Map<number, number>()
+  const top: number[] = []
+  let last: number | null = null
+  for (let i = 0; i < 500; i++) {
+    const isReply = i % 3 === 2 && last !== null
+    let parentId: number | null = null
+    if (isReply) parentId = depthOf.get(last!)! < 3 ? last : top[top.length - 1]
+    const id: number = await insertComment(
+      {
+        postId,
+        parentId,
+        authorName: `Reader ${i % 37}`,
+        body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).\n\nA second paragraph to make it realistic.`,
+        status: 'approved',
+        createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000),
+      },
+      db,
+    )
+    depthOf.set(id, parentId === null ? 0 : depthOf.get(parentId)! + 1)
+    if (parentId === null) top.push(id)
+    last = id
+  }
+  await closeDb()
+}
+
+function startServer(): Promise<ChildProcess> {
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000
+    const poll = async () => {
+      try {
+        if ((await fetch(`${base}/`)).ok) return resolve(child)
+      } catch {
+        // not listening yet
+      }
+      if (child.exitCode !== null || Date.now() > deadline) return reject(new Error('the server did not start'))
+      setTimeout(poll, 200)
+    }
+    void poll()
+  })
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
+
+/** Peak resident memory (VmHWM) of the server process and its children, in MB. */
+function peakRssMb(pid: number): number {
+  const pids = [pid]
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = fs.readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim()
+      if (children) pids.push(...children.split(/\s+/).map(Number))
+    } catch {
+      // gone
+    }
+  }
+  let kb = 0
+  for (const p of pids) {
+    try {
+      kb += Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
+    } catch {
+      // gone
+    }
+  }
+  return Math.round(kb / 1024)
+}
+
+async function measure(url: string) {
+  await autocannon({ url, connections, duration: 2 }) // warm-up
+  const r = await autocannon({ url, connections, duration })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
+}
+
+await seed()
+console.log(`Seeded ${DATABASE_URL}: the demo post and a 500-comment post.`)
+
+let server = await startServer()
+const demoHtml = await (await fetch(`${base}/posts/the-social-media-plateau`)).text()
+await stopServer(server)
+fs.mkdirSync(staticDir, { recursive: true })
+fs.writeFileSync(path.join(staticDir, 'demo-post.html'), demoHtml)
+
+server = await startServer()
+const pages: [string, string][] = [
+  ['home', '/'],
+  ['demo post', '/posts/the-social-media-plateau'],
+  ['500-comment post', '/posts/a-long-conversation'],
+  ['static demo HTML', '/__bench/demo-post.html'],
+]
+const longHtml = await (await fetch(`${base}/posts/a-long-conversation`)).text()
+const results: Record<string, Awaited<ReturnType<typeof measure>>> = {}
+for (const [name, url] of pages) {
+  process.stdout.write(`measuring ${name} (${connections} connections, ${duration} s)…\n`)
+  results[name] = await measure(base + url)
+}
+const rss = peakRssMb(server.pid!)
+await stopServer(server)
+fs.rmSync(staticDir, { recursive: true, force: true })
+fs.rmSync(dir, { recursive: true, force: true })
+
+const ceiling = results['static demo HTML'].rps
+console.log(`\nPlateau on ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, ${duration} s each\n`)
+console.log('page                  req/s     p50 ms   p99 ms   of static   errors')
+for (const [name] of pages) {
+  const r = results[name]
+  console.log(
+    `${name.padEnd(20)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${`${((r.rps / ceiling) * 100).toFixed(0)}%`.padStart(10)} ${String(r.errors).padStart(8)}`,
+  )
+}
+console.log(`\nserver peak RSS: ${rss} MB`)
+console.log(`demo post HTML: ${(demoHtml.length / 1024).toFixed(1)} KB, ${(gzipSync(demoHtml).length / 1024).toFixed(1)} KB gzipped`)
+console.log(`500-comment post HTML: ${(longHtml.length / 1024).toFixed(0)} KB, ${(gzipSync(longHtml).length / 1024).toFixed(0)} KB gzipped`)
+console.log('\ntargets: demo ≥ 1000 req/s with p99 < 100 ms; 500-comment ≥ 300 req/s; ≥ 50% of static; RSS < 300 MB; demo ≤ 20 KB gzipped')
