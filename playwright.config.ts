@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import { BLOG_URL, OIDC_CLIENT, OIDC_PORT, SMTP_PORT } from './e2e/fixtures/auth-config'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 
@@ -35,13 +36,32 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: 'sh e2e/serve.sh',
-    url: `http://localhost:${port}/`,
-    env: { E2E_PORT: String(port) },
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      // The SMTP server and OpenID Connect provider the sign-in tests go through.
+      command: 'node_modules/.bin/tsx e2e/fixtures/auth-servers.ts',
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      env: { E2E_PORT: String(port) },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'sh e2e/serve.sh',
+      url: `http://localhost:${port}/`,
+      env: {
+        E2E_PORT: String(port),
+        AUTH_URL: BLOG_URL,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        SMTP_FROM: 'Plateau <blog@localhost>',
+        OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        OIDC_CLIENT_ID: OIDC_CLIENT.id,
+        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+        OIDC_NAME: 'Test Identity',
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    },
+  ],
 })

@@ -34,7 +34,7 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     it('create every table, and a second run applies nothing', async () => {
       expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
       expect(await tableNames(db)).toEqual(
-        expect.arrayContaining(['Account', 'Session', 'User', 'VerificationToken', 'comment', 'post', 'postTag', 'setting', 'tag']),
+        expect.arrayContaining(['Account', 'Session', 'User', 'VerificationToken', 'comment', 'commentDraft', 'post', 'postTag', 'rateLimit', 'setting', 'tag']),
       )
       expect(await migrateToLatest(db)).toEqual([])
     })
@@ -64,8 +64,9 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
 
     it('roll back down and up again', async () => {
       await migrateToLatest(db)
-      await migrateDown(db)
+      for (let i = 0; i < Object.keys(migrations).length; i++) await migrateDown(db)
       expect(await tableNames(db)).not.toContain('post')
+      expect(await tableNames(db)).not.toContain('rateLimit')
       await migrateToLatest(db)
       expect(await tableNames(db)).toContain('post')
     })

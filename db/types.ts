@@ -25,6 +25,8 @@ export interface UserTable {
   image: string | null
   role: ColumnType<Role, Role | undefined, Role>
   createdAt: GeneratedTimestamp
+  bannedAt: Timestamp | null
+  deletedAt: Timestamp | null
 }
 
 export interface AccountTable {
@@ -101,6 +103,24 @@ export interface CommentTable {
   status: CommentStatus
   createdAt: GeneratedTimestamp
   editedAt: Timestamp | null
+  deletedAt: Timestamp | null
+}
+
+export interface RateLimitTable {
+  key: string
+  windowStartedAt: Timestamp
+  hits: number
+}
+
+export interface CommentDraftTable {
+  id: string
+  userId: string
+  postId: number
+  parentId: number | null
+  commentId: number | null
+  body: string
+  message: string
+  createdAt: Timestamp
 }
 
 export interface SettingTable {
@@ -119,6 +139,8 @@ export interface Database {
   postTag: PostTagTable
   comment: CommentTable
   setting: SettingTable
+  rateLimit: RateLimitTable
+  commentDraft: CommentDraftTable
 }
 
 export type Post = Selectable<PostTable>

@@ -5,5 +5,7 @@
 export const cacheTags = {
   settings: 'settings',
   listings: 'posts',
+  /** Every page that shows people's names: a rename or deleted account touches them all. */
+  people: 'people',
   post: (slug: string) => `post:${slug}`,
 } as const

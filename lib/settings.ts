@@ -5,10 +5,28 @@ import { readSettings } from '@/db/queries/settings'
 
 // Each field falls back to its default when missing or invalid, so a bad stored value can never take
 // the site down; the admin settings form (which validates strictly) is where mistakes are reported.
+// Comment defaults are WordPress's.
+const words = z.array(z.string()).catch([])
 const siteSettingsSchema = z.object({
   title: z.string().min(1).catch('Plateau'),
   tagline: z.string().catch('A blog with conversations worth reading'),
   postsPerPage: z.number().int().min(1).max(100).catch(10),
+  /** How many levels a thread may have; replies deeper than this attach at the deepest level. */
+  commentDepth: z.number().int().min(1).max(10).catch(5),
+  /** Hold a commenter's comments until one of theirs has been approved. */
+  holdFirstComment: z.boolean().catch(true),
+  /** Hold a comment with this many links or more. */
+  linkLimit: z.number().int().min(1).catch(2),
+  /** Words (one per entry) that hold a comment for moderation. */
+  moderationWords: words,
+  /** Words that send a comment to spam. */
+  blockWords: words,
+  /** Seconds a person must wait between two comments. */
+  floodSeconds: z.number().int().min(0).catch(15),
+  /** A form sent back sooner than this after it was shown is a bot's. */
+  minSubmitSeconds: z.number().int().min(0).catch(3),
+  /** Minutes during which a person may edit their comment. */
+  editMinutes: z.number().int().min(0).catch(15),
 })
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>
@@ -17,3 +35,6 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>
 export async function getSiteSettings(db: DB = getDb()): Promise<SiteSettings> {
   return siteSettingsSchema.parse(await readSettings(db))
 }
+
+/** The settings a public page shows (title and tagline), kept small for the page cache. */
+export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'>

@@ -2,6 +2,7 @@ import { readDatabaseConfig, type DatabaseConfig } from '@/db/config'
 import { explainDatabaseError } from '@/db/errors'
 import { getDb } from '@/db'
 import { prepareDatabase } from '@/db/prepare'
+import { ensureAuthSecret, issueOwnerSetupPath } from '@/lib/auth/owner'
 
 /**
  * Opens, migrates and (on a new blog) seeds the database before the server takes requests.
@@ -15,6 +16,12 @@ export async function startBlog(log: (line: string) => void = console.log): Prom
     const where = config.kind === 'sqlite' ? `SQLite at ${config.file}` : `PostgreSQL at ${config.host}/${config.database}`
     log(`Plateau: database ready (${where}${migrated.length ? `, applied ${migrated.length} migration(s)` : ''}).`)
     if (seeded) log('Plateau: a new blog — added the demo post "The social media plateau?" with its comments.')
+    await ensureAuthSecret()
+    const setupPath = await issueOwnerSetupPath()
+    if (setupPath) {
+      const base = process.env.AUTH_URL?.replace(/\/$/, '') || `http://localhost:${process.env.PORT || 3000}`
+      log(`Plateau: this blog has no owner yet. Open ${base}${setupPath} and sign in to become its owner (the link works once).`)
+    }
     return { ok: true }
   } catch (error) {
     return { ok: false, message: explainDatabaseError(error, config) }

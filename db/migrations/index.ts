@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration'
 import * as createBlog from './2026_11_26_1900_create_blog'
+import * as commenting from './2026_11_26_2000_commenting'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -7,4 +8,5 @@ import * as createBlog from './2026_11_26_1900_create_blog'
  */
 export const migrations: Record<string, Migration> = {
   '2026_11_26_1900_create_blog': createBlog,
+  '2026_11_26_2000_commenting': commenting,
 }

@@ -1,15 +1,18 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
-import type { Database, NewComment } from '../types'
+import type { CommentStatus, Database, NewComment } from '../types'
 
 export interface PublicCommentRow {
   id: number
   parentId: number | null
   authorName: string | null
   authorUrl: string | null
+  /** Set when the author's account was deleted. */
+  authorDeletedAt: Date | null
   body: string
   createdAt: Date
   editedAt: Date | null
+  deletedAt: Date | null
 }
 
 /**
@@ -28,9 +31,11 @@ export async function listApprovedComments(
       'comment.parentId',
       eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
       'comment.authorUrl',
+      'User.deletedAt as authorDeletedAt',
       'comment.body',
       'comment.createdAt',
       'comment.editedAt',
+      'comment.deletedAt',
     ])
     .where('comment.postId', '=', postId)
     .where('comment.status', '=', 'approved')
@@ -42,4 +47,142 @@ export async function listApprovedComments(
 export async function insertComment(comment: NewComment, db: Kysely<Database> = getDb()): Promise<number> {
   const row = await db.insertInto('comment').values(comment).returning('id').executeTakeFirstOrThrow()
   return row.id
+}
+
+export interface CommentRow {
+  id: number
+  postId: number
+  parentId: number | null
+  authorId: string | null
+  body: string
+  status: CommentStatus
+  createdAt: Date
+  editedAt: Date | null
+  deletedAt: Date | null
+}
+
+const commentColumns = [
+  'comment.id',
+  'comment.postId',
+  'comment.parentId',
+  'comment.authorId',
+  'comment.body',
+  'comment.status',
+  'comment.createdAt',
+  'comment.editedAt',
+  'comment.deletedAt',
+] as const
+
+export async function findComment(id: number, db: Kysely<Database> = getDb()): Promise<CommentRow | undefined> {
+  return db.selectFrom('comment').select(commentColumns).where('id', '=', id).executeTakeFirst()
+}
+
+/** The comment and its ancestors, nearest first, up to `limit` rows (one query per level). */
+export async function listAncestry(id: number, limit: number, db: Kysely<Database> = getDb()): Promise<CommentRow[]> {
+  const chain: CommentRow[] = []
+  let next: number | null = id
+  while (next !== null && chain.length < limit) {
+    const row = await findComment(next, db)
+    if (!row) break
+    chain.push(row)
+    next = row.parentId
+  }
+  return chain
+}
+
+/** A person's comments on one post that are not deleted, newest first (any status). */
+export async function listCommentsByAuthorOnPost(
+  authorId: string,
+  postId: number,
+  db: Kysely<Database> = getDb(),
+): Promise<CommentRow[]> {
+  return db
+    .selectFrom('comment')
+    .select(commentColumns)
+    .where('authorId', '=', authorId)
+    .where('postId', '=', postId)
+    .where('deletedAt', 'is', null)
+    .where('status', '!=', 'trash')
+    .orderBy('createdAt', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
+}
+
+/** When the person last commented anywhere, if ever. */
+export async function lastCommentAt(authorId: string, db: Kysely<Database> = getDb()): Promise<Date | undefined> {
+  const row = await db
+    .selectFrom('comment')
+    .select('createdAt')
+    .where('authorId', '=', authorId)
+    .orderBy('createdAt', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.createdAt
+}
+
+export async function hasApprovedComment(authorId: string, db: Kysely<Database> = getDb()): Promise<boolean> {
+  const row = await db
+    .selectFrom('comment')
+    .select('id')
+    .where('authorId', '=', authorId)
+    .where('status', '=', 'approved')
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+/** Whether the person already left exactly this text on this post. */
+export async function hasSameComment(
+  authorId: string,
+  postId: number,
+  body: string,
+  db: Kysely<Database> = getDb(),
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('comment')
+    .select('id')
+    .where('authorId', '=', authorId)
+    .where('postId', '=', postId)
+    .where('body', '=', body)
+    .where('deletedAt', 'is', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function updateCommentBody(id: number, body: string, editedAt: Date, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('comment').set({ body, editedAt }).where('id', '=', id).execute()
+}
+
+export async function hasReplies(id: number, db: Kysely<Database> = getDb()): Promise<boolean> {
+  const row = await db.selectFrom('comment').select('id').where('parentId', '=', id).limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
+/** Marks a comment deleted; its text is removed, so nothing of it can be shown again. */
+export async function markCommentDeleted(id: number, at: Date, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('comment').set({ deletedAt: at, body: '' }).where('id', '=', id).execute()
+}
+
+export async function deleteCommentRow(id: number, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.deleteFrom('comment').where('id', '=', id).execute()
+}
+
+/** One comment's public face: who wrote it (display name only) and where it is. */
+export async function findCommentAuthorName(
+  id: number,
+  db: Kysely<Database> = getDb(),
+): Promise<{ id: number; postId: number; status: CommentStatus; authorName: string | null; deletedAt: Date | null } | undefined> {
+  return db
+    .selectFrom('comment')
+    .leftJoin('User', 'User.id', 'comment.authorId')
+    .select((eb) => [
+      'comment.id',
+      'comment.postId',
+      'comment.status',
+      eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
+      'comment.deletedAt',
+    ])
+    .where('comment.id', '=', id)
+    .executeTakeFirst()
 }

@@ -132,3 +132,11 @@ export async function tagPost(postId: number, tagId: number, db: Kysely<Database
     .onConflict((oc) => oc.columns(['postId', 'tagId']).doNothing())
     .execute()
 }
+
+/** What commenting needs to know about a post. */
+export async function findPostForCommenting(
+  postId: number,
+  db: Kysely<Database> = getDb(),
+): Promise<{ id: number; slug: string; status: string; commentsOpen: boolean } | undefined> {
+  return db.selectFrom('post').select(['id', 'slug', 'status', 'commentsOpen']).where('id', '=', postId).executeTakeFirst()
+}

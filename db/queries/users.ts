@@ -1,8 +1,66 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
-import type { Database, NewUser } from '../types'
+import type { Database, NewUser, Role } from '../types'
 
 export async function insertUser(user: NewUser, db: Kysely<Database> = getDb()): Promise<string> {
   const row = await db.insertInto('User').values(user).returning('id').executeTakeFirstOrThrow()
   return row.id
+}
+
+export interface AccountRow {
+  id: string
+  name: string | null
+  email: string | null
+  role: Role
+  bannedAt: Date | null
+  deletedAt: Date | null
+}
+
+const accountColumns = ['User.id', 'User.name', 'User.email', 'User.role', 'User.bannedAt', 'User.deletedAt'] as const
+
+export async function findUserById(id: string, db: Kysely<Database> = getDb()): Promise<AccountRow | undefined> {
+  return db.selectFrom('User').select(accountColumns).where('id', '=', id).executeTakeFirst()
+}
+
+export async function findUserByEmail(email: string, db: Kysely<Database> = getDb()): Promise<AccountRow | undefined> {
+  return db.selectFrom('User').select(accountColumns).where('email', '=', email.toLowerCase()).executeTakeFirst()
+}
+
+export async function countAdmins(db: Kysely<Database> = getDb()): Promise<number> {
+  const row = await db
+    .selectFrom('User')
+    .select(db.fn.countAll().as('n'))
+    .where('role', '=', 'admin')
+    .where('deletedAt', 'is', null)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function setUserRole(id: string, role: Role, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('User').set({ role }).where('id', '=', id).execute()
+}
+
+export async function setUserName(id: string, name: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('User').set({ name }).where('id', '=', id).execute()
+}
+
+/** Ends every session of a user at once. */
+export async function deleteSessionsOf(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.deleteFrom('Session').where('userId', '=', userId).execute()
+}
+
+/**
+ * Deletes an account but keeps its row as a tombstone — no name, no email, no sign-in — so the
+ * comments it wrote stay in their threads as "deleted account".
+ */
+export async function tombstoneUser(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('Session').where('userId', '=', userId).execute()
+    await trx.deleteFrom('Account').where('userId', '=', userId).execute()
+    await trx
+      .updateTable('User')
+      .set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date() })
+      .where('id', '=', userId)
+      .execute()
+  })
 }

@@ -60,6 +60,22 @@ export interface CommentView {
   html: string
   createdAt: string
   edited: boolean
+  /** Deleted by its author but kept, as "[deleted]", because it has replies. */
+  deleted: boolean
+}
+
+export const DELETED_ACCOUNT = 'Deleted account'
+export const DELETED_TEXT = '[deleted]'
+
+/** Drops deleted comments that no longer hold up a reply. */
+function pruneDeleted(nodes: CommentNode<CommentView>[]): CommentNode<CommentView>[] {
+  return nodes
+    .map((node) => ({ ...node, replies: pruneDeleted(node.replies) }))
+    .filter((node) => !node.comment.deleted || node.replies.length > 0)
+}
+
+function countComments(nodes: CommentNode<CommentView>[]): number {
+  return nodes.reduce((n, node) => n + (node.comment.deleted ? 0 : 1) + countComments(node.replies), 0)
 }
 
 export interface PostView {
@@ -88,18 +104,21 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
   if (!row) return null
   const tags = await listTagsOfPost(row.id, db)
   const commentRows = await listApprovedComments(row.id, db)
-  const comments = commentRows.map((c) => {
-    const authorName = c.authorName ?? ANONYMOUS
+  const comments = commentRows.map((c): CommentView => {
+    const deleted = c.deletedAt !== null
+    const authorName = deleted ? DELETED_TEXT : c.authorDeletedAt ? DELETED_ACCOUNT : (c.authorName ?? ANONYMOUS)
     return {
       id: c.id,
       parentId: c.parentId,
       authorName,
-      avatar: avatarFor(authorName),
-      html: renderCommentMarkdown(c.body),
+      avatar: avatarFor(deleted || c.authorDeletedAt ? '?' : authorName),
+      html: deleted ? `<p>${DELETED_TEXT}</p>` : renderCommentMarkdown(c.body),
       createdAt: c.createdAt.toISOString(),
       edited: c.editedAt !== null,
+      deleted,
     }
   })
+  const tree = pruneDeleted(buildCommentTree(comments))
   return {
     site,
     post: {
@@ -123,7 +142,7 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
         : null,
       tags,
     },
-    commentCount: comments.length,
-    comments: buildCommentTree(comments),
+    commentCount: countComments(tree),
+    comments: tree,
   }
 }

@@ -22,8 +22,10 @@ function parsePage(raw: string): number | null {
 
 async function loadHome(page: number) {
   'use cache'
-  cacheLife('max')
-  cacheTag(cacheTags.listings, cacheTags.settings)
+  // Comment counts change with every comment, which invalidates only its post: listings refresh
+  // their counts at most a minute later instead.
+  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
+  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
   return loadHomeView(page)
 }
 

@@ -2,10 +2,13 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { CommentThread } from '@/app/_ui/comment-thread'
+import { CommentThread } from '@/app/_ui/comments/comment-thread'
+import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
+import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
 import { formatDate } from '@/lib/dates'
+import { postPath, replyPath } from '@/lib/comments/paths'
 import { loadPostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
 
@@ -20,7 +23,7 @@ export async function generateStaticParams() {
 async function loadPost(slug: string) {
   'use cache'
   cacheLife('max')
-  cacheTag(cacheTags.post(slug), cacheTags.settings)
+  cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people)
   return loadPostView(slug)
 }
 
@@ -96,19 +99,26 @@ export default async function PostPage({ params }: Props) {
           <h2 id="comments-title">
             {commentCountLabel(view.commentCount)} on “{post.title}”
           </h2>
-          {view.comments.length > 0 ? <CommentThread comments={view.comments} /> : <p>Be the first to reply.</p>}
+          {view.comments.length > 0 ? (
+            <CommentThread comments={view.comments} slug={post.slug} postId={post.id} />
+          ) : (
+            <p>Be the first to reply.</p>
+          )}
         </section>
 
         <section id="respond" className="respond" aria-labelledby="respond-title">
           <h2 id="respond-title">Leave a Reply</h2>
-          {post.commentsOpen ? (
+          <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen}>
+            <div className="respond__who">
+              <SignedInAs />
+              <SignOutButton returnTo={`${postPath(post.slug)}#respond`} /> Your email address is never published.
+            </div>
+          </RespondIsland>
+          <noscript>
             <p>
-              Replies come from signed-in readers. Sign-in is not switched on for this blog yet, so the conversation is
-              read-only for now; once it is, a “Sign in to reply” link appears here and brings you back to this box.
+              Signed in already? <a href={replyPath(post.slug)}>Write your reply</a>.
             </p>
-          ) : (
-            <p>Comments are closed on this post.</p>
-          )}
+          </noscript>
           <p>
             <Link href="/">← Back to all posts</Link>
           </p>

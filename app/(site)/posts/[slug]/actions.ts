@@ -1,0 +1,68 @@
+'use server'
+
+import { updateTag } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { getCurrentUser } from '@/lib/auth/session'
+import { cacheTags } from '@/lib/cache-tags'
+import { commentPath, postPath, replyPath } from '@/lib/comments/paths'
+import { forgetRefusedComments, keepRefusedComment } from '@/lib/comments/drafts'
+import { deleteComment, editComment, postComment } from '@/lib/comments/posting'
+import { formError, type FormState } from '@/lib/forms'
+import { clientIp } from '@/lib/request'
+
+const text = (fd: FormData, name: string) => {
+  const v = fd.get(name)
+  return typeof v === 'string' ? v : ''
+}
+
+// The comment form says "script" once its JavaScript runs; a plain HTML post gets its refusal back
+// through a redirect to the reply page instead of as form state.
+const sentByScript = (fd: FormData) => fd.get('via') === 'script'
+const optionalId = (fd: FormData, name: string) => (/^\d{1,12}$/.test(text(fd, name)) ? Number(text(fd, name)) : null)
+
+/** Posts a comment or reply from the comment form. */
+export async function postCommentAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const body = text(fd, 'body')
+  const viewer = await getCurrentUser()
+  const result = await postComment(
+    viewer,
+    { postId: text(fd, 'postId'), parentId: text(fd, 'parentId'), body, honeypot: text(fd, 'website'), formToken: text(fd, 'formToken') },
+    { ip: await clientIp() },
+  )
+  if (!result.ok) {
+    if (sentByScript(fd)) return formError(prev, result.message, { body }, result.field)
+    const postId = optionalId(fd, 'postId')
+    redirect(postId ? await keepRefusedComment(viewer, { postId, parentId: optionalId(fd, 'parentId'), commentId: null, body, message: result.message }) : '/')
+  }
+  await forgetRefusedComments(viewer!, Number(text(fd, 'postId')))
+  if (result.status === 'approved') {
+    updateTag(cacheTags.post(result.postSlug))
+    redirect(commentPath(result.postSlug, result.id))
+  }
+  redirect(`${replyPath(result.postSlug)}?held=${result.id}#your-comments`)
+}
+
+/** Saves a new text for a comment, from the edit form. */
+export async function editCommentAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const body = text(fd, 'body')
+  const viewer = await getCurrentUser()
+  const result = await editComment(viewer, { commentId: text(fd, 'commentId'), body })
+  if (!result.ok) {
+    const postId = optionalId(fd, 'postId')
+    if (sentByScript(fd) || !postId) return formError(prev, result.message, { body }, result.field)
+    redirect(await keepRefusedComment(viewer, { postId, parentId: null, commentId: optionalId(fd, 'commentId'), body, message: result.message }))
+  }
+  if (result.public) {
+    updateTag(cacheTags.post(result.postSlug))
+    redirect(commentPath(result.postSlug, result.id))
+  }
+  redirect(`${replyPath(result.postSlug)}#your-comments`)
+}
+
+/** Deletes a comment, from its Delete button. */
+export async function deleteCommentAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const result = await deleteComment(await getCurrentUser(), text(fd, 'commentId'))
+  if (!result.ok) return formError(prev, result.message, {})
+  if (result.public) updateTag(cacheTags.post(result.postSlug))
+  redirect(`${postPath(result.postSlug)}#comments`)
+}

@@ -1,0 +1,94 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { CommentForm } from '@/app/_ui/comments/comment-form'
+import { OwnComments } from '@/app/_ui/comments/own-comments'
+import { SiteHeader } from '@/app/_ui/site-header'
+import { SignOutButton } from '@/app/_ui/sign-out-button'
+import { getCurrentUser } from '@/lib/auth/session'
+import { postPath, replyPath, signInPath } from '@/lib/comments/paths'
+import { loadReplyPage } from '@/lib/comments/reply-page'
+
+// Rendered whole for each request (it is per person), so it works without JavaScript: this is where
+// a reply link leads before the page's script takes over, and where a held comment is shown.
+export const instant = false
+
+export const metadata: Metadata = { title: 'Leave a Reply', robots: { index: false } }
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function ReplyPage({ params, searchParams }: Props) {
+  const { slug } = await params
+  const query = await searchParams
+  const view = await loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, draft: query.draft })
+  if (!view) notFound()
+  const { post, respond, refused } = view
+  const carried = refused ? { message: refused.message, body: refused.body } : null
+  const here = replyPath(post.slug, { to: respond.replyTo?.id, edit: respond.editing?.id })
+  const heading = respond.editing ? 'Edit your comment' : respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Leave a Reply'
+
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="page">
+        <p>
+          <Link href={postPath(post.slug)}>← {post.title}</Link>
+        </p>
+        <section id="respond" className="respond respond--page" aria-labelledby="respond-title">
+          <h1 id="respond-title">{heading}</h1>
+          {query.held ? (
+            <p role="status" className="notice">
+              Thank you — your comment is awaiting moderation. It will appear on the post once it is approved.
+            </p>
+          ) : null}
+          {respond.replyTo ? (
+            <p>
+              Replying to <a href={`${postPath(post.slug)}#comment-${respond.replyTo.id}`}>{respond.replyTo.authorName}’s comment</a>.
+            </p>
+          ) : null}
+          {!post.commentsOpen ? (
+            <p>Comments are closed on this post.</p>
+          ) : !respond.viewer ? (
+            <p>
+              <a href={signInPath(here)}>Sign in to leave a reply</a>. Your email address is never published.
+            </p>
+          ) : respond.viewer.banned ? (
+            <p role="status">Your account can no longer comment on this blog.</p>
+          ) : (
+            <>
+              <div className="respond__who">
+                Signed in as <strong>{respond.viewer.name}</strong>. <SignOutButton returnTo={here} /> Your email address is
+                never published.
+              </div>
+              {!respond.viewer.hasName ? (
+                <p>
+                  You will appear as “{respond.viewer.name}”. <a href="/profile">Choose a display name</a>.
+                </p>
+              ) : null}
+              {respond.editing ? (
+                <CommentForm
+                  postId={post.id}
+                  formToken={respond.formToken}
+                  authorName={respond.viewer.name}
+                  edit={{ commentId: respond.editing.id, body: respond.editing.body }}
+                  label="Your comment"
+                  refused={carried}
+                />
+              ) : (
+                <CommentForm
+                  postId={post.id}
+                  parentId={respond.replyTo?.id ?? null}
+                  formToken={respond.formToken}
+                  authorName={respond.viewer.name}
+                  label={respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Comment'}
+                  refused={carried}
+                />
+              )}
+            </>
+          )}
+          <OwnComments slug={post.slug} comments={respond.ownComments} />
+        </section>
+      </main>
+    </>
+  )
+}

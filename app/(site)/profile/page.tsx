@@ -1,0 +1,49 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { DeleteAccountForm, RenameForm } from '@/app/_ui/profile-forms'
+import { SiteHeader } from '@/app/_ui/site-header'
+import { SignOutButton } from '@/app/_ui/sign-out-button'
+import { getCurrentUser } from '@/lib/auth/session'
+import { signInPath } from '@/lib/comments/paths'
+import { signOutEverywhereAction } from './actions'
+
+export const instant = false
+export const metadata: Metadata = { title: 'Your profile', robots: { index: false } }
+
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await getCurrentUser()
+  if (!viewer) redirect(signInPath('/profile'))
+  const saved = (await searchParams).saved === '1'
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="page page--narrow">
+        <h1>Your profile</h1>
+        {saved ? (
+          <p role="status" className="notice">
+            Saved. Your comments now show “{viewer.name}”.
+          </p>
+        ) : null}
+        <section aria-labelledby="name-title">
+          <h2 id="name-title">Name</h2>
+          <RenameForm name={viewer.hasName ? viewer.name : ''} />
+        </section>
+        <section aria-labelledby="sessions-title">
+          <h2 id="sessions-title">Signing out</h2>
+          <p>
+            <SignOutButton /> of this browser, or end every session on every device:
+          </p>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="button button--secondary">
+              Sign out everywhere
+            </button>
+          </form>
+        </section>
+        <section aria-labelledby="delete-title">
+          <h2 id="delete-title">Delete your account</h2>
+          <DeleteAccountForm />
+        </section>
+      </main>
+    </>
+  )
+}

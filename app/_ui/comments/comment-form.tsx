@@ -1,0 +1,106 @@
+'use client'
+
+import { useActionState, useEffect, useId, useRef } from 'react'
+import { useFormStatus } from 'react-dom'
+import { editCommentAction, postCommentAction } from '@/app/(site)/posts/[slug]/actions'
+import { idle } from '@/lib/forms'
+import { commentStore } from './store'
+
+function SubmitButton({ label, busyLabel }: { label: string; busyLabel: string }) {
+  const { pending } = useFormStatus()
+  return (
+    <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+      {pending ? busyLabel : label}
+    </button>
+  )
+}
+
+export interface CommentFormProps {
+  postId: number
+  parentId?: number | null
+  formToken: string | null
+  authorName: string
+  /** Editing an existing comment instead of writing a new one. */
+  edit?: { commentId: number; body: string }
+  label?: string
+  autoFocus?: boolean
+  onCancel?: () => void
+  /** A refusal carried over a redirect (a plain HTML post): its message and the text to restore. */
+  refused?: { message: string; body: string } | null
+}
+
+/** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
+export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused }: CommentFormProps) {
+  const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, idle)
+  // Set without a re-render, so nothing typed before hydration is touched.
+  const via = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (via.current) via.current.value = 'script'
+  }, [])
+  const id = useId()
+  const error = state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
+  const body = error ? (error.values.body ?? '') : (edit?.body ?? '')
+
+  const failed = state.status === 'error' ? state.attempt : 0
+  useEffect(() => {
+    if (failed) commentStore.update({ optimistic: [] })
+  }, [failed])
+
+  return (
+    <form
+      className="comment-form"
+      action={formAction}
+      onSubmit={(event) => {
+        if (edit) return
+        const text = new FormData(event.currentTarget).get('body')
+        if (typeof text !== 'string' || text.trim() === '') return
+        commentStore.update({
+          optimistic: [...commentStore.get().optimistic, { tempId: `${Date.now()}`, parentId, body: text.trim(), authorName }],
+        })
+      }}
+    >
+      <input ref={via} type="hidden" name="via" defaultValue="html" />
+      <input type="hidden" name="postId" value={postId} />
+      <input type="hidden" name="parentId" value={parentId ?? ''} />
+      <input type="hidden" name="formToken" value={formToken ?? ''} />
+      {edit ? <input type="hidden" name="commentId" value={edit.commentId} /> : null}
+      <div className="comment-form__trap" aria-hidden="true">
+        <label>
+          Leave this field empty
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+      <label htmlFor={`${id}-body`} className="comment-form__label">
+        {label}
+      </label>
+      <textarea
+        key={error?.attempt ?? 0}
+        id={`${id}-body`}
+        name="body"
+        rows={6}
+        required
+        maxLength={10_000}
+        defaultValue={body}
+        autoFocus={autoFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-help`}
+      />
+      <p id={`${id}-help`} className="comment-form__help">
+        Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.
+      </p>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="form-error">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="comment-form__actions">
+        <SubmitButton label={edit ? 'Save changes' : 'Post Comment'} busyLabel={edit ? 'Saving…' : 'Posting…'} />
+        {onCancel ? (
+          <button type="button" className="button button--quiet" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,44 @@
+'use client'
+
+import { useActionState, useId } from 'react'
+import { useFormStatus } from 'react-dom'
+import { emailSignInAction } from '@/app/(site)/signin/actions'
+import { idle } from '@/lib/forms'
+
+function Submit() {
+  const { pending } = useFormStatus()
+  return (
+    <button type="submit" className="button" disabled={pending}>
+      {pending ? 'Sending…' : 'Email me a sign-in link'}
+    </button>
+  )
+}
+
+export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, formAction] = useActionState(emailSignInAction, idle)
+  const id = useId()
+  const error = state.status === 'error' ? state : null
+  return (
+    <form action={formAction} className="stack">
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <label htmlFor={`${id}-email`}>Email address</label>
+      <input
+        key={error?.attempt ?? 0}
+        id={`${id}-email`}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={error?.values.email ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="form-error">
+          {error.message}
+        </p>
+      ) : null}
+      <Submit />
+    </form>
+  )
+}

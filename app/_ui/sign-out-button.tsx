@@ -1,0 +1,12 @@
+import { signOutAction } from '@/app/(site)/signin/actions'
+
+export function SignOutButton({ returnTo = '/' }: { returnTo?: string }) {
+  return (
+    <form action={signOutAction} className="inline-form">
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <button type="submit" className="link-button">
+        Sign out
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely'
+import { getDb } from '..'
+import type { Database } from '../types'
+
+/**
+ * Counts one hit against `key` in a fixed window of `windowSeconds` and returns the hits in the
+ * current window, this one included. One atomic upsert, so it holds across app instances.
+ */
+export async function hitRateLimit(
+  key: string,
+  windowSeconds: number,
+  now: Date = new Date(),
+  db: Kysely<Database> = getDb(),
+): Promise<number> {
+  const windowStart = new Date(now.getTime() - windowSeconds * 1000)
+  const row = await db
+    .insertInto('rateLimit')
+    .values({ key, windowStartedAt: now, hits: 1 })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet((eb) => ({
+        hits: eb
+          .case()
+          .when('rateLimit.windowStartedAt', '<=', windowStart)
+          .then(1)
+          .else(eb('rateLimit.hits', '+', 1))
+          .end(),
+        windowStartedAt: eb
+          .case()
+          .when('rateLimit.windowStartedAt', '<=', windowStart)
+          .then(now)
+          .else(eb.ref('rateLimit.windowStartedAt'))
+          .end(),
+      })),
+    )
+    .returning('hits')
+    .executeTakeFirstOrThrow()
+  return Number(row.hits)
+}

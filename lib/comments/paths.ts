@@ -1,0 +1,8 @@
+/** Where a post, a comment in it, and its reply page live. */
+export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`
+export const commentPath = (slug: string, id: number) => `${postPath(slug)}#comment-${id}`
+export const replyPath = (slug: string, options: { to?: number; edit?: number } = {}) => {
+  const query = options.to ? `?to=${options.to}` : options.edit ? `?edit=${options.edit}` : ''
+  return `${postPath(slug)}/reply${query}`
+}
+export const signInPath = (returnTo: string) => `/signin?callbackUrl=${encodeURIComponent(returnTo)}`

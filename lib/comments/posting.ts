@@ -1,0 +1,159 @@
+import { z } from 'zod'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import {
+  deleteCommentRow,
+  findComment,
+  hasApprovedComment,
+  hasReplies,
+  hasSameComment,
+  insertComment,
+  lastCommentAt,
+  listAncestry,
+  markCommentDeleted,
+  updateCommentBody,
+} from '@/db/queries/comments'
+import { findPostForCommenting } from '@/db/queries/posts'
+import type { CommentStatus } from '@/db/types'
+import { isModerator, type Viewer } from '@/lib/auth/viewer'
+import { decideCommentStatus } from '@/lib/comments/moderation'
+import { secondsSinceIssued } from '@/lib/comments/form-token'
+import { allow } from '@/lib/rate-limits'
+import { getSiteSettings } from '@/lib/settings'
+
+export const MAX_COMMENT_LENGTH = 10_000
+
+const bodySchema = z
+  .string({ error: 'Write your comment before posting.' })
+  .trim()
+  .min(1, 'Write your comment before posting.')
+  .max(MAX_COMMENT_LENGTH, `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters.`)
+
+const idSchema = z.coerce.number().int().positive()
+
+export const newCommentSchema = z.object({
+  postId: idSchema,
+  parentId: z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), idSchema.nullable()),
+  body: bodySchema,
+  honeypot: z.string().max(1000).default(''),
+  formToken: z.string().max(200).optional(),
+})
+
+export type CommentRefusal = { ok: false; message: string; field?: 'body' }
+export type CommentResult<T> = ({ ok: true } & T) | CommentRefusal
+
+const refuse = (message: string, field?: 'body'): CommentRefusal => ({ ok: false, message, field })
+
+const NOT_FOUND = 'That comment does not exist or is not yours to change.'
+
+/**
+ * Posts a comment or reply for the signed-in `viewer`, after every check and moderation rule.
+ * Anyone may call it; it refuses (never throws) for anything a person could get wrong.
+ */
+export async function postComment(
+  viewer: Viewer | null,
+  raw: unknown,
+  context: { ip: string; now?: Date },
+  db: DB = getDb(),
+): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string }>> {
+  if (!viewer) return refuse('Sign in to leave a comment.')
+  if (viewer.banned) return refuse('Your account can no longer comment on this blog.')
+  const parsed = newCommentSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return issue.path[0] === 'body' ? refuse(issue.message, 'body') : refuse('This form was not sent as the blog sent it; reload the page and try again.')
+  }
+  const input = parsed.data
+  const now = context.now ?? new Date()
+  const settings = await getSiteSettings(db)
+
+  const post = await findPostForCommenting(input.postId, db)
+  if (!post || post.status !== 'published') return refuse('This post is not open for comments.')
+  if (!post.commentsOpen) return refuse('Comments are closed on this post.')
+
+  let parentId: number | null = null
+  if (input.parentId !== null) {
+    const chain = await listAncestry(input.parentId, 50, db)
+    const parent = chain[0]
+    if (!parent || parent.postId !== post.id || parent.status !== 'approved' || parent.deletedAt) {
+      return refuse('The comment you are replying to is no longer there.')
+    }
+    // chain is nearest-first; a reply to a comment at the deepest level becomes its sibling.
+    const parentDepth = chain.length // 1 = top level
+    if (parentDepth < settings.commentDepth) parentId = parent.id
+    else parentId = settings.commentDepth > 1 ? chain[chain.length - (settings.commentDepth - 1)].id : null
+  }
+
+  const last = await lastCommentAt(viewer.id, db)
+  if (last && now.getTime() - last.getTime() < settings.floodSeconds * 1000) {
+    return refuse('You are posting too fast. Wait a few seconds and try again.')
+  }
+  if (await hasSameComment(viewer.id, post.id, input.body, db)) {
+    return refuse('You have already posted this comment.', 'body')
+  }
+  if (!(await allow('commentsPerUser', viewer.id, now, db)) || !(await allow('commentsPerIp', context.ip, now, db))) {
+    return refuse('You are posting too fast. Take a break and try again in a few minutes.')
+  }
+
+  const { status } = decideCommentStatus(
+    {
+      body: input.body,
+      honeypot: input.honeypot,
+      secondsToSubmit: secondsSinceIssued(input.formToken, now),
+      trusted: isModerator(viewer),
+      hasApprovedComment: await hasApprovedComment(viewer.id, db),
+    },
+    settings,
+  )
+  const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, db)
+  return { ok: true, id, status, postSlug: post.slug }
+}
+
+/**
+ * Changes a comment's text: its author within the edit window, or a moderator at any time.
+ * Returns whether the public page changes (the comment is approved).
+ */
+export async function editComment(
+  viewer: Viewer | null,
+  raw: { commentId: unknown; body: unknown },
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<CommentResult<{ id: number; postSlug: string; public: boolean }>> {
+  if (!viewer) return refuse('Sign in to edit your comment.')
+  const id = idSchema.safeParse(raw.commentId)
+  if (!id.success) return refuse(NOT_FOUND)
+  const body = bodySchema.safeParse(raw.body)
+  if (!body.success) return refuse(body.error.issues[0].message, 'body')
+  const comment = await findComment(id.data, db)
+  const moderator = isModerator(viewer)
+  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !moderator)) return refuse(NOT_FOUND)
+  if (viewer.banned && !moderator) return refuse('Your account can no longer comment on this blog.')
+  const settings = await getSiteSettings(db)
+  if (!moderator && now.getTime() - comment.createdAt.getTime() > settings.editMinutes * 60_000) {
+    return refuse(`Comments can be edited for ${settings.editMinutes} minutes after posting; this one can no longer be changed.`)
+  }
+  const post = await findPostForCommenting(comment.postId, db)
+  await updateCommentBody(comment.id, body.data, now, db)
+  return { ok: true, id: comment.id, postSlug: post!.slug, public: comment.status === 'approved' }
+}
+
+/**
+ * Deletes a comment: its author at any time, or a moderator. One with replies stays as "[deleted]"
+ * so its thread holds. Returns whether the public page changes.
+ */
+export async function deleteComment(
+  viewer: Viewer | null,
+  rawId: unknown,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<CommentResult<{ postSlug: string; public: boolean }>> {
+  if (!viewer) return refuse('Sign in to delete your comment.')
+  const id = idSchema.safeParse(rawId)
+  if (!id.success) return refuse(NOT_FOUND)
+  const comment = await findComment(id.data, db)
+  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !isModerator(viewer))) return refuse(NOT_FOUND)
+  const post = await findPostForCommenting(comment.postId, db)
+  if (await hasReplies(comment.id, db)) await markCommentDeleted(comment.id, now, db)
+  else await deleteCommentRow(comment.id, db)
+  return { ok: true, postSlug: post!.slug, public: comment.status === 'approved' }
+}

@@ -1,0 +1,19 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { hitRateLimit } from '@/db/queries/rate-limits'
+
+// Limits are counted in the database, so they hold however many app instances serve the blog.
+export const LIMITS = {
+  commentsPerUser: { max: 10, windowSeconds: 10 * 60 },
+  commentsPerIp: { max: 30, windowSeconds: 10 * 60 },
+  signInEmailsPerAddress: { max: 5, windowSeconds: 60 * 60 },
+  signInEmailsPerIp: { max: 20, windowSeconds: 60 * 60 },
+} as const
+
+export type LimitName = keyof typeof LIMITS
+
+/** Counts one use of `name` by `who`; returns false once the window's allowance is spent. */
+export async function allow(name: LimitName, who: string, now: Date = new Date(), db: DB = getDb()): Promise<boolean> {
+  const { max, windowSeconds } = LIMITS[name]
+  return (await hitRateLimit(`${name}:${who}`, windowSeconds, now, db)) <= max
+}
