@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertComment } from '@/db/queries/comments'
+import { insertPost } from '@/db/queries/posts'
+import { writeSetting } from '@/db/queries/settings'
+import { findUserById, insertUser, tombstoneUser } from '@/db/queries/users'
+import { migrateToLatest } from '@/db/migrate'
+import { testDialects, type TestDatabase } from '@/db/test-databases'
+import type { Database, Role } from '@/db/types'
+import { claimOwnership, issueOwnerSetupPath } from '@/lib/auth/owner'
+import type { Viewer } from '@/lib/auth/viewer'
+import { loadPostView } from '@/lib/posts/views'
+import { issueFormToken } from './form-token'
+import { deleteComment, editComment, postComment } from './posting'
+import { loadRespondState } from './respond'
+
+// Every rule a comment passes on its way in, on both databases, through the same functions the
+// server actions call — including the calls a hand-made POST could make.
+
+const T0 = new Date('2026-06-01T12:00:00.000Z')
+const later = (seconds: number) => new Date(T0.getTime() + seconds * 1000)
+const ip = { ip: '203.0.113.7' }
+
+beforeAll(() => {
+  process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'
+})
+
+describe.each(await testDialects())('commenting on $name', (dialect) => {
+  let t: TestDatabase
+  let db: Kysely<Database>
+  let postId: number
+  let rootId: number
+  let clock = 0
+
+  async function person(name: string, role: Role = 'commenter', banned = false): Promise<Viewer> {
+    const id = await insertUser({ id: randomUUID(), name, email: `${name.toLowerCase()}@example.com`, role, bannedAt: banned ? T0 : null }, db)
+    return { id, name, hasName: true, role, banned }
+  }
+
+  /** Posts as a person would: a form shown a minute ago, sent a little after the previous one. */
+  function post(viewer: Viewer | null, body: string, extra: Record<string, unknown> = {}) {
+    clock += 60
+    const now = later(clock)
+    return postComment(viewer, { postId, parentId: '', body, honeypot: '', formToken: issueFormToken(later(clock - 30)), ...extra }, { ...ip, now }, db)
+  }
+
+  beforeEach(async () => {
+    t = await dialect.open()
+    db = t.db
+    await migrateToLatest(db)
+    clock = 0
+    postId = await insertPost({ slug: 'open', title: 'Open', body: 'b', status: 'published', publishedAt: T0 }, db)
+    rootId = await insertComment({ postId, authorName: 'Guest', body: 'root', status: 'approved', createdAt: T0 }, db)
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  describe('who may post', () => {
+    it('refuses anonymous and banned people and changes nothing', async () => {
+      expect(await post(null, 'hello')).toEqual({ ok: false, message: 'Sign in to leave a comment.' })
+      expect(await post(await person('Bad', 'commenter', true), 'hello')).toMatchObject({ ok: false, message: /can no longer comment/ })
+      const count = await db.selectFrom('comment').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()
+      expect(Number(count.n)).toBe(1)
+    })
+
+    it('approves an editor at once and holds a new commenter’s first comment', async () => {
+      expect(await post(await person('Ed', 'editor'), 'From the editor.')).toMatchObject({ ok: true, status: 'approved', postSlug: 'open' })
+      const carol = await person('Carol')
+      expect(await post(carol, 'My first words.')).toMatchObject({ ok: true, status: 'pending' })
+      expect(await post(carol, 'My second words.')).toMatchObject({ ok: true, status: 'pending' })
+      await db.updateTable('comment').set({ status: 'approved' }).where('body', '=', 'My first words.').execute()
+      expect(await post(carol, 'Now I am known.')).toMatchObject({ ok: true, status: 'approved' })
+    })
+
+    it('shows a held comment to its author as awaiting moderation and to nobody else', async () => {
+      const carol = await person('Carol')
+      const held = await post(carol, 'Please approve me.')
+      const mine = await loadRespondState(carol, postId, {}, later(clock), db)
+      expect(mine.ownComments).toMatchObject([{ id: held.ok ? held.id : -1, awaitingModeration: true }])
+      const other = await loadRespondState(await person('Dan'), postId, {}, later(clock), db)
+      expect(other.ownComments).toEqual([])
+      expect(JSON.stringify(await loadPostView('open', db))).not.toContain('Please approve me.')
+    })
+  })
+
+  describe('moderation rules', () => {
+    let known: Viewer
+    beforeEach(async () => {
+      known = await person('Known')
+      await insertComment({ postId, authorId: known.id, body: 'approved before', status: 'approved', createdAt: T0 }, db)
+    })
+
+    it('hold a comment with two or more links, and let one link through', async () => {
+      expect(await post(known, 'See https://a.example')).toMatchObject({ status: 'approved' })
+      expect(await post(known, 'See https://a.example and [b](https://b.example)')).toMatchObject({ status: 'pending' })
+      await writeSetting('linkLimit', 3, db)
+      expect(await post(known, 'Again https://a.example and www.b.example')).toMatchObject({ status: 'approved' })
+    })
+
+    it('hold words on the moderation list and send words on the block list to spam', async () => {
+      await writeSetting('moderationWords', ['casino'], db)
+      await writeSetting('blockWords', ['cheap pills'], db)
+      expect(await post(known, 'A CASINO near me')).toMatchObject({ status: 'pending' })
+      expect(await post(known, 'Buy cheap pills now')).toMatchObject({ status: 'spam' })
+      expect(await post(known, 'Nothing to see')).toMatchObject({ status: 'approved' })
+    })
+
+    it('mark bots as spam: the hidden field filled, a form sent too fast, a forged form token', async () => {
+      expect(await post(known, 'bot one', { honeypot: 'http://spam.example' })).toMatchObject({ status: 'spam' })
+      clock += 60
+      expect(await postComment(known, { postId, body: 'bot two', formToken: issueFormToken(later(clock)) }, { ...ip, now: later(clock + 1) }, db)).toMatchObject({
+        status: 'spam',
+      })
+      expect(await post(known, 'bot three', { formToken: `${T0.getTime()}.forged` })).toMatchObject({ status: 'spam' })
+      expect(await post(known, 'a person')).toMatchObject({ status: 'approved' })
+    })
+
+    it('refuse the same text twice, and a second comment within 15 seconds', async () => {
+      expect(await post(known, 'Only once.')).toMatchObject({ ok: true })
+      const now = later(clock + 5)
+      const quick = await postComment(known, { postId, body: 'Too quick', formToken: issueFormToken(later(clock - 60)) }, { ...ip, now }, db)
+      expect(quick).toEqual({ ok: false, message: 'You are posting too fast. Wait a few seconds and try again.' })
+      expect(await post(known, '  Only once.  ')).toEqual({ ok: false, message: 'You have already posted this comment.', field: 'body' })
+      expect(await post(known, 'Patient now.')).toMatchObject({ ok: true })
+    })
+  })
+
+  describe('what is refused without changing anything', () => {
+    let known: Viewer
+    beforeEach(async () => {
+      known = await person('Known', 'editor')
+    })
+
+    it('bodies that are empty, too long or not text', async () => {
+      expect(await post(known, '   ')).toMatchObject({ ok: false, field: 'body', message: 'Write your comment before posting.' })
+      expect(await post(known, 'x'.repeat(10_001))).toMatchObject({ ok: false, field: 'body', message: /at most 10,000 characters/ })
+      expect(await post(known, 42 as unknown as string)).toMatchObject({ ok: false, field: 'body' })
+      expect(await post(known, `  ${'y'.repeat(10_000)}  `)).toMatchObject({ ok: true })
+    })
+
+    it('a draft, scheduled, closed or missing post, or a wrong post id', async () => {
+      const draft = await insertPost({ slug: 'd', title: 'D', body: 'b', status: 'draft' }, db)
+      const closed = await insertPost({ slug: 'c', title: 'C', body: 'b', status: 'published', publishedAt: T0, commentsOpen: false }, db)
+      expect(await post(known, 'x', { postId: draft })).toEqual({ ok: false, message: 'This post is not open for comments.' })
+      expect(await post(known, 'x', { postId: closed })).toEqual({ ok: false, message: 'Comments are closed on this post.' })
+      expect(await post(known, 'x', { postId: 99_999 })).toEqual({ ok: false, message: 'This post is not open for comments.' })
+      expect(await post(known, 'x', { postId: 'abc' })).toMatchObject({ ok: false })
+    })
+
+    it('a parent from another post, or one that is not approved', async () => {
+      const other = await insertPost({ slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: T0 }, db)
+      const elsewhere = await insertComment({ postId: other, body: 'elsewhere', status: 'approved' }, db)
+      const held = await insertComment({ postId, body: 'held', status: 'pending' }, db)
+      const message = 'The comment you are replying to is no longer there.'
+      expect(await post(known, 'x', { parentId: elsewhere })).toEqual({ ok: false, message })
+      expect(await post(known, 'x', { parentId: held })).toEqual({ ok: false, message })
+      expect(await post(known, 'x', { parentId: 123_456 })).toEqual({ ok: false, message })
+    })
+  })
+
+  describe('threading depth', () => {
+    it('nests replies up to the setting and attaches deeper ones at the deepest level', async () => {
+      const ed = await person('Ed', 'editor')
+      const ids = [rootId]
+      for (let level = 2; level <= 5; level++) {
+        const r = await post(ed, `level ${level}`, { parentId: ids[ids.length - 1] })
+        if (!r.ok) throw new Error(r.message)
+        ids.push(r.id)
+      }
+      const deeper = await post(ed, 'level 6?', { parentId: ids[4] })
+      const row = await db.selectFrom('comment').select('parentId').where('body', '=', 'level 6?').executeTakeFirstOrThrow()
+      expect(deeper.ok).toBe(true)
+      expect(row.parentId).toBe(ids[3]) // a sibling of the level-5 comment
+      await writeSetting('commentDepth', 1, db)
+      await post(ed, 'flat', { parentId: ids[2] })
+      expect((await db.selectFrom('comment').select('parentId').where('body', '=', 'flat').executeTakeFirstOrThrow()).parentId).toBeNull()
+    })
+  })
+
+  describe('editing and deleting', () => {
+    let carol: Viewer
+    let dan: Viewer
+    let mineId: number
+    beforeEach(async () => {
+      carol = await person('Carol')
+      dan = await person('Dan')
+      mineId = await insertComment({ postId, authorId: carol.id, body: 'original', status: 'approved', createdAt: T0 }, db)
+    })
+
+    it('let the author edit within 15 minutes, marked as edited', async () => {
+      expect(await editComment(carol, { commentId: mineId, body: 'changed' }, later(14 * 60), db)).toMatchObject({ ok: true, public: true })
+      const view = await loadPostView('open', db)
+      expect(view?.comments.find((n) => n.comment.id === mineId)?.comment).toMatchObject({ edited: true, html: '<p>changed</p>' })
+      expect(await editComment(carol, { commentId: mineId, body: 'too late' }, later(16 * 60), db)).toMatchObject({
+        ok: false,
+        message: /can be edited for 15 minutes/,
+      })
+    })
+
+    it('refuse anyone else’s edit or delete, and anonymous ones, without changing anything', async () => {
+      const notYours = { ok: false, message: 'That comment does not exist or is not yours to change.' }
+      expect(await editComment(dan, { commentId: mineId, body: 'hijack' }, later(60), db)).toEqual(notYours)
+      expect(await deleteComment(dan, mineId, later(60), db)).toEqual(notYours)
+      expect(await editComment(null, { commentId: mineId, body: 'x' }, later(60), db)).toMatchObject({ ok: false })
+      expect(await deleteComment(null, mineId, later(60), db)).toMatchObject({ ok: false })
+      expect(await deleteComment(carol, 'DROP TABLE', later(60), db)).toEqual(notYours)
+      const row = await db.selectFrom('comment').select(['body', 'deletedAt']).where('id', '=', mineId).executeTakeFirstOrThrow()
+      expect(row).toEqual({ body: 'original', deletedAt: null })
+    })
+
+    it('let an editor edit and delete anyone’s comment, at any time', async () => {
+      const ed = await person('Ed', 'editor')
+      expect(await editComment(ed, { commentId: mineId, body: 'moderated' }, later(86_400), db)).toMatchObject({ ok: true })
+      expect(await deleteComment(ed, mineId, later(86_400), db)).toMatchObject({ ok: true })
+    })
+
+    it('keep a deleted comment with replies as [deleted], and remove one without', async () => {
+      const reply = await insertComment({ postId, parentId: mineId, authorId: dan.id, body: 'a reply', status: 'approved', createdAt: T0 }, db)
+      expect(await deleteComment(carol, mineId, later(60), db)).toMatchObject({ ok: true, public: true })
+      let view = await loadPostView('open', db)
+      const kept = view!.comments.find((n) => n.comment.id === mineId)!
+      expect(kept.comment).toMatchObject({ deleted: true, authorName: '[deleted]', html: '<p>[deleted]</p>' })
+      expect(kept.replies.map((r) => r.comment.id)).toEqual([reply])
+      expect(view!.commentCount).toBe(2)
+      expect(JSON.stringify(view)).not.toContain('original')
+
+      await deleteComment(dan, reply, later(60), db)
+      view = await loadPostView('open', db)
+      expect(view!.comments.map((n) => n.comment.id)).toEqual([rootId])
+    })
+  })
+
+  describe('accounts', () => {
+    it('a deleted account’s comments stay, as “Deleted account”, with its name and email gone', async () => {
+      const carol = await person('Carol')
+      await insertComment({ postId, authorId: carol.id, body: 'still here', status: 'approved', createdAt: T0 }, db)
+      await tombstoneUser(carol.id, db)
+      expect(await findUserById(carol.id, db)).toMatchObject({ name: null, email: null })
+      const view = await loadPostView('open', db)
+      expect(view!.comments.find((n) => n.comment.html.includes('still here'))!.comment.authorName).toBe('Deleted account')
+    })
+
+    it('the owner setup link makes its user an admin, once', async () => {
+      const first = await person('First')
+      const path = await issueOwnerSetupPath(db)
+      const token = path!.split('/').pop()!
+      expect(await claimOwnership(first, 'wrong', db)).toMatchObject({ ok: false })
+      expect(await claimOwnership(null, token, db)).toMatchObject({ ok: false })
+      expect(await claimOwnership(first, token, db)).toEqual({ ok: true })
+      expect((await findUserById(first.id, db))?.role).toBe('admin')
+      expect(await claimOwnership(await person('Second'), token, db)).toMatchObject({ ok: false })
+      expect(await issueOwnerSetupPath(db)).toBeNull()
+    })
+  })
+})
