@@ -29,7 +29,7 @@ try {
     process.exitCode = 1
   } else {
     await setUserRole(user.id, role as Role)
-    console.log(`${email} is now ${role === 'admin' ? 'an' : 'a'} ${role}.`)
+    console.log(`${email} is now ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`)
   }
 } catch (error) {
   console.error(explainDatabaseError(error, undefined))
