@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { BLOG_URL, OIDC_CLIENT, OIDC_PORT, SMTP_PORT } from './e2e/fixtures/auth-config'
+import { OWNER_EMAIL } from './e2e/fixtures/content'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 
@@ -57,6 +58,7 @@ export default defineConfig({
         OIDC_CLIENT_ID: OIDC_CLIENT.id,
         OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
         OIDC_NAME: 'Test Identity',
+        ADMIN_EMAILS: OWNER_EMAIL,
       },
       reuseExistingServer: false,
       timeout: 120_000,

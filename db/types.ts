@@ -123,6 +123,18 @@ export interface CommentDraftTable {
   createdAt: Timestamp
 }
 
+export interface AuditLogTable {
+  id: Generated<number>
+  actorId: string | null
+  /** What was done, e.g. "comment.approve", "user.role", "user.ban". */
+  action: string
+  /** What it was done to, e.g. "comment:12", "user:…". */
+  subject: string
+  /** JSON with the details (before/after values). */
+  detail: ColumnType<string, string | undefined, string>
+  createdAt: GeneratedTimestamp
+}
+
 export interface SettingTable {
   key: string
   /** JSON-encoded value. */
@@ -141,6 +153,7 @@ export interface Database {
   setting: SettingTable
   rateLimit: RateLimitTable
   commentDraft: CommentDraftTable
+  auditLog: AuditLogTable
 }
 
 export type Post = Selectable<PostTable>

@@ -64,3 +64,37 @@ export async function tombstoneUser(userId: string, db: Kysely<Database> = getDb
       .execute()
   })
 }
+
+export interface PersonRow {
+  id: string
+  name: string | null
+  role: Role
+  createdAt: Date
+  bannedAt: Date | null
+  commentCount: number
+}
+
+/** Everyone with an account (not deleted ones), newest first, with their comment counts — one query. */
+export async function listPeople({ limit, offset }: { limit: number; offset: number }, db: Kysely<Database> = getDb()): Promise<PersonRow[]> {
+  const rows = await db
+    .selectFrom('User')
+    .select((eb) => [
+      'User.id',
+      'User.name',
+      'User.role',
+      'User.createdAt',
+      'User.bannedAt',
+      eb.selectFrom('comment').select(eb.fn.countAll().as('n')).whereRef('comment.authorId', '=', 'User.id').as('commentCount'),
+    ])
+    .where('User.deletedAt', 'is', null)
+    .orderBy('User.createdAt', 'desc')
+    .orderBy('User.id')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+  return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
+}
+
+export async function setUserBanned(id: string, bannedAt: Date | null, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('User').set({ bannedAt }).where('id', '=', id).execute()
+}

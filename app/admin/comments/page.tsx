@@ -1,0 +1,152 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { SelectAll } from '@/app/_ui/select-all'
+import { loadModerationQueue, type ModerationAction } from '@/lib/admin/moderation'
+import { requirePageCapability } from '@/lib/auth/guard'
+import { formatDateTime } from '@/lib/dates'
+import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
+import { moderateAction } from './actions'
+
+export const instant = false
+export const metadata: Metadata = { title: 'Comments' }
+
+const STATUS_LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' }
+const ACTIONS: Record<CommentStatus, [ModerationAction, string][]> = {
+  pending: [['approve', 'Approve'], ['spam', 'Spam'], ['trash', 'Trash']],
+  approved: [['unapprove', 'Unapprove'], ['spam', 'Spam'], ['trash', 'Trash']],
+  spam: [['not-spam', 'Not spam'], ['delete', 'Delete permanently']],
+  trash: [['restore', 'Restore'], ['delete', 'Delete permanently']],
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim()
+  return t.length > 280 ? `${t.slice(0, 279)}…` : t
+}
+
+export default async function CommentsQueue({ searchParams }: Props) {
+  const raw = await searchParams
+  const viewer = await requirePageCapability('comments.moderate', '/admin/comments')
+  const { query, counts, comments, hasNext } = await loadModerationQueue(viewer, raw)
+  const here = (change: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams()
+    const merged = { status: query.status, post: query.post, q: query.q, page: query.page, ...change }
+    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
+    return `/admin/comments?${params}`
+  }
+  const notice = typeof raw.notice === 'string' ? raw.notice : null
+  const error = typeof raw.error === 'string' ? raw.error : null
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>Comments</h1>
+      <nav aria-label="Comment status">
+        <ul className="tabs">
+          {COMMENT_STATUSES.map((s) => (
+            <li key={s}>
+              <Link href={here({ status: s, page: 1 })} aria-current={s === query.status ? 'page' : undefined}>
+                {STATUS_LABELS[s]} ({counts[s]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/admin/comments" role="search" className="search-form">
+        <input type="hidden" name="status" value={query.status} />
+        {query.post ? <input type="hidden" name="post" value={query.post} /> : null}
+        <label htmlFor="comment-search">Search comments</label>
+        <input id="comment-search" name="q" type="search" defaultValue={query.q ?? ''} />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      {comments.length === 0 ? (
+        <p>No {STATUS_LABELS[query.status].toLowerCase()} comments{query.q ? ` match “${query.q}”` : ''}.</p>
+      ) : (
+        <form action={moderateAction}>
+          <input type="hidden" name="returnTo" value={here({})} />
+          <div className="bulk-actions">
+            <SelectAll name="ids" />
+            <span>With the selected:</span>
+            {ACTIONS[query.status].map(([action, label]) => (
+              <button key={action} type="submit" name="action" value={action} className="button button--secondary">
+                {label}
+              </button>
+            ))}
+          </div>
+          <table className="admin-table">
+            <caption className="visually-hidden">{STATUS_LABELS[query.status]} comments, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="visually-hidden">Select</span>
+                </th>
+                <th scope="col">Author</th>
+                <th scope="col">Comment</th>
+                <th scope="col">On</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {comments.map((c) => {
+                const author = c.authorName ?? 'Anonymous'
+                return (
+                  <tr key={c.id}>
+                    <td>
+                      <input type="checkbox" name="ids" value={c.id} aria-label={`Select the comment by ${author}`} />
+                    </td>
+                    <td>{author}</td>
+                    <td>
+                      <p className="admin-table__text">{excerpt(c.body)}</p>
+                      <time className="muted" dateTime={c.createdAt.toISOString()}>
+                        {formatDateTime(c.createdAt.toISOString())}
+                      </time>
+                    </td>
+                    <td>
+                      <Link href={here({ post: c.postId, page: 1 })}>{c.postTitle}</Link>
+                      {c.status === 'approved' ? (
+                        <>
+                          {' · '}
+                          <a href={`/posts/${c.postSlug}#comment-${c.id}`}>View in context</a>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="admin-table__actions">
+                      {ACTIONS[query.status].map(([action, label]) => (
+                        <button
+                          key={action}
+                          type="submit"
+                          name="one"
+                          value={`${action}:${c.id}`}
+                          className="link-button"
+                          aria-label={`${label}: the comment by ${author}`}
+                        >
+                          {label}
+                        </button>
+                      ))}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </form>
+      )}
+      <nav className="pagination" aria-label="More comments">
+        {hasNext ? <Link href={here({ page: query.page + 1 })}>Older comments</Link> : null}
+        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>Newer comments</Link> : null}
+      </nav>
+    </main>
+  )
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely'
+import { getDb } from '..'
+import type { Database } from '../types'
+
+export interface AuditEntry {
+  actorId: string | null
+  action: string
+  subject: string
+  detail?: Record<string, unknown>
+}
+
+export async function insertAuditEntries(entries: AuditEntry[], db: Kysely<Database> = getDb()): Promise<void> {
+  if (entries.length === 0) return
+  await db
+    .insertInto('auditLog')
+    .values(entries.map((e) => ({ actorId: e.actorId, action: e.action, subject: e.subject, detail: JSON.stringify(e.detail ?? {}) })))
+    .execute()
+}
+
+export interface AuditRow {
+  id: number
+  actorName: string | null
+  action: string
+  subject: string
+  detail: string
+  createdAt: Date
+}
+
+/** The newest entries first, with the actor's display name. */
+export async function listAuditEntries({ limit, offset }: { limit: number; offset: number }, db: Kysely<Database> = getDb()): Promise<AuditRow[]> {
+  return db
+    .selectFrom('auditLog')
+    .leftJoin('User', 'User.id', 'auditLog.actorId')
+    .select(['auditLog.id', 'User.name as actorName', 'auditLog.action', 'auditLog.subject', 'auditLog.detail', 'auditLog.createdAt'])
+    .orderBy('auditLog.createdAt', 'desc')
+    .orderBy('auditLog.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+}

@@ -1,0 +1,102 @@
+import type { Kysely } from 'kysely'
+import { getDb } from '..'
+import { COMMENT_STATUSES, type CommentStatus, type Database } from '../types'
+
+/** How many comments each status holds — one query. */
+export async function countCommentsByStatus(db: Kysely<Database> = getDb()): Promise<Record<CommentStatus, number>> {
+  const rows = await db
+    .selectFrom('comment')
+    .select((eb) => ['status', eb.fn.countAll().as('n')])
+    .where('deletedAt', 'is', null)
+    .groupBy('status')
+    .execute()
+  const counts = Object.fromEntries(COMMENT_STATUSES.map((s) => [s, 0])) as Record<CommentStatus, number>
+  for (const r of rows) if (r.status in counts) counts[r.status as CommentStatus] = Number(r.n)
+  return counts
+}
+
+export interface ModerationRow {
+  id: number
+  postId: number
+  postSlug: string
+  postTitle: string
+  parentId: number | null
+  authorName: string | null
+  body: string
+  status: CommentStatus
+  createdAt: Date
+}
+
+export interface ModerationFilter {
+  status: CommentStatus
+  postId?: number
+  search?: string
+  limit: number
+  offset: number
+}
+
+/** Comments of one status, newest first, optionally of one post or containing some text. Never emails. */
+export async function listCommentsForModeration(filter: ModerationFilter, db: Kysely<Database> = getDb()): Promise<ModerationRow[]> {
+  let query = db
+    .selectFrom('comment')
+    .innerJoin('post', 'post.id', 'comment.postId')
+    .leftJoin('User', 'User.id', 'comment.authorId')
+    .select((eb) => [
+      'comment.id',
+      'comment.postId',
+      'post.slug as postSlug',
+      'post.title as postTitle',
+      'comment.parentId',
+      eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
+      'comment.body',
+      'comment.status',
+      'comment.createdAt',
+    ])
+    .where('comment.status', '=', filter.status)
+    .where('comment.deletedAt', 'is', null)
+  if (filter.postId) query = query.where('comment.postId', '=', filter.postId)
+  if (filter.search) {
+    // LIKE's wildcards are dropped from the search text rather than escaped: escaping differs by dialect.
+    const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, '')}%`
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['comment.body']), 'like', pattern),
+        eb(eb.fn('lower', [eb.fn.coalesce('User.name', 'comment.authorName')]), 'like', pattern),
+      ]),
+    )
+  }
+  return query.orderBy('comment.createdAt', 'desc').orderBy('comment.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
+}
+
+/** The given comments with their post's slug (to invalidate its page). */
+export async function findCommentsWithPost(
+  ids: number[],
+  db: Kysely<Database> = getDb(),
+): Promise<{ id: number; status: CommentStatus; postSlug: string }[]> {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('comment')
+    .innerJoin('post', 'post.id', 'comment.postId')
+    .select(['comment.id', 'comment.status', 'post.slug as postSlug'])
+    .where('comment.id', 'in', ids)
+    .execute()
+}
+
+export async function setCommentsStatus(ids: number[], status: CommentStatus, db: Kysely<Database> = getDb()): Promise<void> {
+  if (ids.length > 0) await db.updateTable('comment').set({ status }).where('id', 'in', ids).execute()
+}
+
+export async function deleteCommentsForever(ids: number[], db: Kysely<Database> = getDb()): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('comment').where('id', 'in', ids).execute()
+}
+
+/** A banned person's held comments go to spam. */
+export async function spamPendingCommentsOf(userId: string, db: Kysely<Database> = getDb()): Promise<number> {
+  const result = await db
+    .updateTable('comment')
+    .set({ status: 'spam' })
+    .where('authorId', '=', userId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}

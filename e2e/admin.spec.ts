@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test'
+import { moderationPost, OWNER_EMAIL } from './fixtures/content'
+import { signInWithEmail } from './fixtures/sign-in'
+
+test('a signed-out visitor to /admin is sent to sign in and back', async ({ page }) => {
+  await page.goto('/admin/comments')
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fadmin%2Fcomments$/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible()
+})
+
+test('a commenter gets nothing under /admin', async ({ page }) => {
+  await signInWithEmail(page, 'just-a-commenter@mail.example', '/')
+  for (const path of ['/admin', '/admin/comments', '/admin/people', '/admin/audit']) {
+    const response = await page.goto(path)
+    // The page is the 404 page. (Next 16.4 with Cache Components still answers such streamed pages
+    // with status 200 — vercel/next.js#95380 — so the status is not asserted; the content is.)
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible()
+    const html = (await response?.text()) ?? ''
+    expect(html, path).not.toContain('Moderate comments')
+    expect(html, path).not.toContain('With the selected')
+  }
+})
+
+test('a held comment approved from the queue appears on its post', async ({ page }) => {
+  const postPath = `/posts/${moderationPost.slug}`
+  await page.goto(postPath)
+  await expect(page.getByRole('heading', { name: `No Comments on “${moderationPost.title}”` })).toBeVisible()
+  await expect(page.getByText(moderationPost.heldText)).toHaveCount(0)
+
+  await signInWithEmail(page, OWNER_EMAIL, '/admin/comments')
+  await expect(page.getByRole('heading', { level: 1, name: 'Comments' })).toBeVisible()
+  await expect(page.getByRole('link', { name: /^Pending \(\d+\)$/ })).toHaveAttribute('aria-current', 'page')
+  const row = page.getByRole('row').filter({ hasText: moderationPost.heldText })
+  await expect(row).toContainText(moderationPost.heldAuthor)
+  await row.getByRole('button', { name: `Approve: the comment by ${moderationPost.heldAuthor}` }).click()
+  await expect(page.getByRole('status')).toHaveText('1 comment updated.')
+  await expect(page.getByRole('row').filter({ hasText: moderationPost.heldText })).toHaveCount(0)
+
+  await page.goto(postPath)
+  await expect(page.getByRole('heading', { name: `1 Comment on “${moderationPost.title}”` })).toBeVisible()
+  await expect(page.getByRole('article', { name: `Comment by ${moderationPost.heldAuthor}` })).toContainText(moderationPost.heldText)
+
+  await page.goto('/admin/audit')
+  await expect(page.getByRole('row').filter({ hasText: 'comment.approve' }).first()).toBeVisible()
+})

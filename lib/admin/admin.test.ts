@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertComment } from '@/db/queries/comments'
+import { insertPost } from '@/db/queries/posts'
+import { insertUser } from '@/db/queries/users'
+import { migrateToLatest } from '@/db/migrate'
+import { testDialects, type TestDatabase } from '@/db/test-databases'
+import type { CommentStatus, Database, Role } from '@/db/types'
+import { PermissionDenied } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { issueFormToken } from '@/lib/comments/form-token'
+import { postComment } from '@/lib/comments/posting'
+import { loadAuditLog } from './audit'
+import { loadModerationQueue, moderateComments } from './moderation'
+import { changeRole, loadPeople, setBan } from './people'
+
+beforeAll(() => {
+  process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'
+})
+
+describe.each(await testDialects())('the admin on $name', (dialect) => {
+  let t: TestDatabase
+  let db: Kysely<Database>
+  let postId: number
+  const viewers = {} as Record<Role | 'banned', Viewer>
+
+  async function person(name: string, role: Role, banned = false): Promise<Viewer> {
+    const id = await insertUser({ id: randomUUID(), name, email: `${name}@example.com`, role, bannedAt: banned ? new Date() : null }, db)
+    return { id, name, hasName: true, role, banned }
+  }
+  const statusOf = async (id: number) => (await db.selectFrom('comment').select('status').where('id', '=', id).executeTakeFirst())?.status
+  const comment = (status: CommentStatus, body = `a ${status} comment`, authorId?: string) =>
+    insertComment({ postId, body, status, authorName: 'Guest', authorId }, db)
+
+  beforeEach(async () => {
+    t = await dialect.open()
+    db = t.db
+    await migrateToLatest(db)
+    postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() }, db)
+    for (const role of ['admin', 'editor', 'author', 'commenter'] as const) viewers[role] = await person(role, role)
+    viewers.banned = await person('banned-editor', 'editor', true)
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  describe('who may do what', () => {
+    const matrix: [string, (v: Viewer | null) => Promise<unknown>, (Role | 'banned' | 'anonymous')[]][] = [
+      ['see the moderation queue', (v) => loadModerationQueue(v, {}, db), ['admin', 'editor']],
+      ['moderate comments', async (v) => moderateComments(v, 'approve', [await comment('pending')], db), ['admin', 'editor']],
+      ['list people', (v) => loadPeople(v, 1, db), ['admin']],
+      ['change roles', (v) => changeRole(v, viewers.commenter.id, 'author', db), ['admin']],
+      ['ban people', (v) => setBan(v, viewers.commenter.id, true, db), ['admin']],
+      ['read the audit log', (v) => loadAuditLog(v, 1, db), ['admin']],
+    ]
+    for (const [what, run, allowed] of matrix) {
+      it(`only ${allowed.join(' and ')} may ${what}`, async () => {
+        for (const who of ['anonymous', 'commenter', 'author', 'editor', 'admin', 'banned'] as const) {
+          const attempt = run(who === 'anonymous' ? null : viewers[who])
+          if (allowed.includes(who)) await expect(attempt, who).resolves.toBeDefined()
+          else await expect(attempt, who).rejects.toBeInstanceOf(PermissionDenied)
+        }
+      })
+    }
+
+    it('a refused moderation changes nothing', async () => {
+      const held = await comment('pending')
+      await expect(moderateComments(viewers.commenter, 'approve', [held], db)).rejects.toBeInstanceOf(PermissionDenied)
+      expect(await statusOf(held)).toBe('pending')
+      expect((await loadAuditLog(viewers.admin, 1, db)).entries).toEqual([])
+    })
+  })
+
+  describe('moderation', () => {
+    it('counts each status and lists one of them newest first, filtered by post and text', async () => {
+      const other = await insertPost({ slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: new Date() }, db)
+      await comment('pending', 'older held')
+      await comment('pending', 'newer held about CATS')
+      await insertComment({ postId: other, body: 'held elsewhere', status: 'pending' }, db)
+      await comment('spam')
+      const queue = await loadModerationQueue(viewers.editor, { status: 'pending' }, db)
+      expect(queue.counts).toEqual({ pending: 3, approved: 0, spam: 1, trash: 0 })
+      expect(queue.comments.map((c) => c.body)).toEqual(['held elsewhere', 'newer held about CATS', 'older held'])
+      expect((await loadModerationQueue(viewers.editor, { status: 'pending', post: String(other) }, db)).comments).toHaveLength(1)
+      expect((await loadModerationQueue(viewers.editor, { status: 'pending', q: 'cats' }, db)).comments.map((c) => c.body)).toEqual([
+        'newer held about CATS',
+      ])
+      expect(JSON.stringify(queue)).not.toContain('@example.com')
+    })
+
+    it('applies each action in bulk, reports which post pages changed and records it', async () => {
+      const a = await comment('pending', 'a')
+      const b = await comment('pending', 'b')
+      const approved = await moderateComments(viewers.editor, 'approve', [a, b, a], db)
+      expect(approved).toEqual({ ok: true, count: 2, changedPosts: ['p'] })
+      expect([await statusOf(a), await statusOf(b)]).toEqual(['approved', 'approved'])
+
+      const steps: [string, CommentStatus | undefined][] = [
+        ['unapprove', 'pending'],
+        ['spam', 'spam'],
+        ['not-spam', 'pending'],
+        ['trash', 'trash'],
+        ['restore', 'pending'],
+        ['delete', undefined],
+      ]
+      for (const [action, expected] of steps) {
+        expect(await moderateComments(viewers.editor, action, [a], db)).toMatchObject({ ok: true, count: 1 })
+        expect(await statusOf(a), action).toBe(expected)
+      }
+      const log = await loadAuditLog(viewers.admin, 1, db)
+      expect(log.entries).toHaveLength(8)
+      expect(log.entries[0]).toMatchObject({ actorName: 'editor', action: 'comment.delete', subject: `comment:${a}`, detail: { from: 'pending', to: 'deleted' } })
+    })
+
+    it('refuses an unknown action or an empty selection', async () => {
+      expect(await moderateComments(viewers.editor, 'explode', [await comment('pending')], db)).toEqual({ ok: false, message: 'Choose what to do with the selected comments.' })
+      expect(await moderateComments(viewers.editor, 'approve', [], db)).toEqual({ ok: false, message: 'Select at least one comment.' })
+      expect(await moderateComments(viewers.editor, 'approve', ['x'], db)).toMatchObject({ ok: false })
+    })
+
+    it('only reports post pages whose approved comments changed', async () => {
+      const held = await comment('pending')
+      expect(await moderateComments(viewers.editor, 'spam', [held], db)).toMatchObject({ changedPosts: [] })
+    })
+  })
+
+  describe('people', () => {
+    it('bans: sessions end at once, held comments go to spam, no more comments; and lift the ban', async () => {
+      const carol = await person('carol', 'commenter')
+      await db.insertInto('Session').values({ id: randomUUID(), userId: carol.id, sessionToken: 's1', expires: new Date(Date.now() + 86_400_000) }).execute()
+      const held = await comment('pending', 'held words', carol.id)
+      const kept = await comment('approved', 'approved words', carol.id)
+
+      expect(await setBan(viewers.admin, carol.id, true, db)).toEqual({ ok: true, message: 'carol is banned and signed out everywhere.' })
+      expect(await db.selectFrom('Session').select('id').where('userId', '=', carol.id).execute()).toEqual([])
+      expect([await statusOf(held), await statusOf(kept)]).toEqual(['spam', 'approved'])
+      const banned = { ...carol, banned: true }
+      const attempt = await postComment(banned, { postId, body: 'let me in', formToken: issueFormToken(new Date(Date.now() - 60_000)) }, { ip: '::1' }, db)
+      expect(attempt).toMatchObject({ ok: false, message: /can no longer comment/ })
+
+      expect(await setBan(viewers.admin, carol.id, false, db)).toMatchObject({ ok: true })
+      expect((await loadPeople(viewers.admin, 1, db)).people.find((p) => p.id === carol.id)).toMatchObject({ bannedAt: null, commentCount: 2 })
+      expect(await setBan(viewers.admin, viewers.admin.id, true, db)).toEqual({ ok: false, message: 'You cannot ban yourself.' })
+    })
+
+    it('change roles, but never take away the last admin', async () => {
+      expect(await changeRole(viewers.admin, viewers.commenter.id, 'editor', db)).toEqual({ ok: true, message: 'commenter is now an editor.' })
+      expect(await changeRole(viewers.admin, viewers.admin.id, 'editor', db)).toMatchObject({ ok: false, message: /at least one admin/ })
+      expect(await changeRole(viewers.admin, viewers.commenter.id, 'emperor', db)).toMatchObject({ ok: false })
+      await changeRole(viewers.admin, viewers.editor.id, 'admin', db)
+      expect(await changeRole(viewers.admin, viewers.admin.id, 'editor', db)).toMatchObject({ ok: true })
+      const log = await loadAuditLog(viewers.editor.role === 'editor' ? { ...viewers.editor, role: 'admin' } : viewers.admin, 1, db)
+      expect(log.entries.map((e) => e.action)).toEqual(['user.role', 'user.role', 'user.role'])
+    })
+  })
+})

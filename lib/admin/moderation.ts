@@ -1,0 +1,81 @@
+import { z } from 'zod'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { insertAuditEntries } from '@/db/queries/audit'
+import {
+  countCommentsByStatus,
+  deleteCommentsForever,
+  findCommentsWithPost,
+  listCommentsForModeration,
+  setCommentsStatus,
+} from '@/db/queries/moderation'
+import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
+import { requireCapability } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+
+export const QUEUE_PAGE_SIZE = 20
+
+/** What each moderation action does to a comment's status (null: deletes it for good). */
+export const MODERATION_ACTIONS = {
+  approve: 'approved',
+  unapprove: 'pending',
+  spam: 'spam',
+  'not-spam': 'pending',
+  trash: 'trash',
+  restore: 'pending',
+  delete: null,
+} as const satisfies Record<string, CommentStatus | null>
+
+export type ModerationAction = keyof typeof MODERATION_ACTIONS
+
+const querySchema = z.object({
+  status: z.enum(COMMENT_STATUSES).catch('pending'),
+  post: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+})
+
+/** The moderation queue as the URL asks for it. Editors and admins only; throws PermissionDenied. */
+export async function loadModerationQueue(viewer: Viewer | null, query: Record<string, unknown>, db: DB = getDb()) {
+  requireCapability(viewer, 'comments.moderate')
+  const q = querySchema.parse(query)
+  const counts = await countCommentsByStatus(db)
+  const rows = await listCommentsForModeration(
+    { status: q.status, postId: q.post, search: q.q || undefined, limit: QUEUE_PAGE_SIZE + 1, offset: (q.page - 1) * QUEUE_PAGE_SIZE },
+    db,
+  )
+  return { query: q, counts, comments: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }
+}
+
+const idsSchema = z.array(z.coerce.number().int().positive()).min(1, 'Select at least one comment.').max(500)
+
+/**
+ * Applies one moderation action to the given comments, records it in the audit log, and returns the
+ * slugs of the posts whose public page changed. Editors and admins only; throws PermissionDenied.
+ */
+export async function moderateComments(
+  viewer: Viewer | null,
+  action: string,
+  rawIds: unknown[],
+  db: DB = getDb(),
+): Promise<{ ok: true; count: number; changedPosts: string[] } | { ok: false; message: string }> {
+  const actor = requireCapability(viewer, 'comments.moderate')
+  if (!(action in MODERATION_ACTIONS)) return { ok: false, message: 'Choose what to do with the selected comments.' }
+  const parsed = idsSchema.safeParse(rawIds)
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message }
+  const target = MODERATION_ACTIONS[action as ModerationAction]
+
+  const comments = await findCommentsWithPost([...new Set(parsed.data)], db)
+  const ids = comments.map((c) => c.id)
+  // A post's public page changes when an approved comment appears or disappears.
+  const changedPosts = new Set(comments.filter((c) => c.status === 'approved' || target === 'approved').map((c) => c.postSlug))
+  await db.transaction().execute(async (trx) => {
+    if (target === null) await deleteCommentsForever(ids, trx)
+    else await setCommentsStatus(ids, target, trx)
+    await insertAuditEntries(
+      comments.map((c) => ({ actorId: actor.id, action: `comment.${action}`, subject: `comment:${c.id}`, detail: { from: c.status, to: target ?? 'deleted' } })),
+      trx,
+    )
+  })
+  return { ok: true, count: ids.length, changedPosts: [...changedPosts] }
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { insertAuditEntries } from '@/db/queries/audit'
+import { spamPendingCommentsOf } from '@/db/queries/moderation'
+import { countAdmins, deleteSessionsOf, findUserById, listPeople, setUserBanned, setUserRole } from '@/db/queries/users'
+import { ROLES } from '@/db/types'
+import { requireCapability } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+
+export const PEOPLE_PAGE_SIZE = 50
+
+type Result = { ok: true; message: string } | { ok: false; message: string }
+
+/** Everyone with an account, with role, comment count and joined date. Admins only; throws PermissionDenied. */
+export async function loadPeople(viewer: Viewer | null, page: number, db: DB = getDb()) {
+  requireCapability(viewer, 'people.manage')
+  const p = Number.isSafeInteger(page) && page > 0 ? page : 1
+  const rows = await listPeople({ limit: PEOPLE_PAGE_SIZE + 1, offset: (p - 1) * PEOPLE_PAGE_SIZE }, db)
+  return { page: p, people: rows.slice(0, PEOPLE_PAGE_SIZE), hasNext: rows.length > PEOPLE_PAGE_SIZE }
+}
+
+/** Changes a person's role; an admin cannot give up the blog's last admin role. Admins only. */
+export async function changeRole(viewer: Viewer | null, userId: string, role: unknown, db: DB = getDb()): Promise<Result> {
+  const actor = requireCapability(viewer, 'people.manage')
+  const parsed = z.enum(ROLES).safeParse(role)
+  if (!parsed.success) return { ok: false, message: 'Choose one of the roles: admin, editor, author or commenter.' }
+  const person = await findUserById(userId, db)
+  if (!person || person.deletedAt) return { ok: false, message: 'That person no longer has an account.' }
+  if (person.role === 'admin' && parsed.data !== 'admin' && (await countAdmins(db)) <= 1) {
+    return { ok: false, message: 'The blog needs at least one admin: make someone else an admin first.' }
+  }
+  await db.transaction().execute(async (trx) => {
+    await setUserRole(userId, parsed.data, trx)
+    await insertAuditEntries([{ actorId: actor.id, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data } }], trx)
+  })
+  return { ok: true, message: `${person.name ?? 'That person'} is now ${/^[aeiou]/.test(parsed.data) ? 'an' : 'a'} ${parsed.data}.` }
+}
+
+/**
+ * Bans a person: every session ends at once, they can no longer comment, and their held comments go
+ * to spam. Or lifts a ban. Admins only; nobody can ban themselves.
+ */
+export async function setBan(viewer: Viewer | null, userId: string, banned: boolean, db: DB = getDb()): Promise<Result> {
+  const actor = requireCapability(viewer, 'people.manage')
+  if (userId === actor.id) return { ok: false, message: 'You cannot ban yourself.' }
+  const person = await findUserById(userId, db)
+  if (!person || person.deletedAt) return { ok: false, message: 'That person no longer has an account.' }
+  const name = person.name ?? 'That person'
+  await db.transaction().execute(async (trx) => {
+    await setUserBanned(userId, banned ? new Date() : null, trx)
+    let spammed = 0
+    if (banned) {
+      await deleteSessionsOf(userId, trx)
+      spammed = await spamPendingCommentsOf(userId, trx)
+    }
+    await insertAuditEntries([{ actorId: actor.id, action: banned ? 'user.ban' : 'user.unban', subject: `user:${userId}`, detail: { heldCommentsToSpam: spammed } }], trx)
+  })
+  return { ok: true, message: banned ? `${name} is banned and signed out everywhere.` : `${name} may comment again.` }
+}
