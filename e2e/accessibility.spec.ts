@@ -30,7 +30,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('admin pages have no axe violations', async ({ page }) => {
   await signInWithEmail(page, OWNER_EMAIL, '/admin')
-  for (const path of ['/admin', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/audit', '/profile']) {
+  for (const path of ['/admin', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile']) {
     await page.goto(path)
     await expectNoViolations(page, path)
   }

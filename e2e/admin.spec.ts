@@ -43,3 +43,18 @@ test('a held comment approved from the queue appears on its post', async ({ page
   await page.goto('/admin/audit')
   await expect(page.getByRole('row').filter({ hasText: 'comment.approve' }).first()).toBeVisible()
 })
+
+test('an admin changes the site title and it shows at once; a bad value is refused beside its field', async ({ page }) => {
+  await signInWithEmail(page, OWNER_EMAIL, '/admin/settings')
+  await page.getByLabel('Posts per page').fill('0')
+  await page.getByLabel('Site title').fill('Notes from the Plateau')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByLabel('Posts per page')).toHaveAccessibleDescription('Posts per page must be at least 1.')
+  await expect(page.getByLabel('Site title')).toHaveValue('Notes from the Plateau')
+
+  await page.getByLabel('Posts per page').fill('10')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved 1 setting; the blog uses them now.')
+  await page.goto('/')
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Notes from the Plateau' })).toBeVisible()
+})

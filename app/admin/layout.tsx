@@ -22,6 +22,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
                 <Link href="/admin/people">People</Link>
               </li>
               <li>
+                <Link href="/admin/settings">Settings</Link>
+              </li>
+              <li>
                 <Link href="/admin/audit">Audit log</Link>
               </li>
               <li>

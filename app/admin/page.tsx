@@ -20,6 +20,11 @@ export default async function AdminHome() {
             <Link href="/admin/people">People</Link>: roles and bans.
           </li>
         ) : null}
+        {can(viewer, 'settings.manage') ? (
+          <li>
+            <Link href="/admin/settings">Settings</Link>: the blog’s title, paging and comment rules.
+          </li>
+        ) : null}
         {can(viewer, 'audit.read') ? (
           <li>
             <Link href="/admin/audit">Audit log</Link>: who did what, and when.

@@ -14,10 +14,26 @@ import { postComment } from '@/lib/comments/posting'
 import { loadAuditLog } from './audit'
 import { loadModerationQueue, moderateComments } from './moderation'
 import { changeRole, loadPeople, setBan } from './people'
+import { loadSettingsForm, saveSettings } from './settings'
+import { getSiteSettings } from '@/lib/settings'
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'
 })
+
+const validForm = {
+  title: 'My blog',
+  tagline: 'A blog with conversations worth reading',
+  postsPerPage: '10',
+  commentDepth: '5',
+  holdFirstComment: 'on',
+  linkLimit: '2',
+  moderationWords: '',
+  blockWords: '',
+  floodSeconds: '15',
+  minSubmitSeconds: '3',
+  editMinutes: '15',
+}
 
 describe.each(await testDialects())('the admin on $name', (dialect) => {
   let t: TestDatabase
@@ -53,6 +69,8 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
       ['change roles', (v) => changeRole(v, viewers.commenter.id, 'author', db), ['admin']],
       ['ban people', (v) => setBan(v, viewers.commenter.id, true, db), ['admin']],
       ['read the audit log', (v) => loadAuditLog(v, 1, db), ['admin']],
+      ['see the settings', (v) => loadSettingsForm(v, db), ['admin']],
+      ['change the settings', (v) => saveSettings(v, { ...validForm, title: 'Changed' }, db), ['admin']],
     ]
     for (const [what, run, allowed] of matrix) {
       it(`only ${allowed.join(' and ')} may ${what}`, async () => {
@@ -152,6 +170,31 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
       expect(await changeRole(viewers.admin, viewers.admin.id, 'editor', db)).toMatchObject({ ok: true })
       const log = await loadAuditLog(viewers.editor.role === 'editor' ? { ...viewers.editor, role: 'admin' } : viewers.admin, 1, db)
       expect(log.entries.map((e) => e.action)).toEqual(['user.role', 'user.role', 'user.role'])
+    })
+  })
+
+  describe('settings', () => {
+    it('save valid settings at once, and record what changed', async () => {
+      const result = await saveSettings(viewers.admin, { ...validForm, title: 'Field notes', moderationWords: ' casino \n\nloans\ncasino', holdFirstComment: undefined }, db)
+      expect(result).toEqual({ ok: true, changed: ['title', 'holdFirstComment', 'moderationWords'] })
+      expect(await getSiteSettings(db)).toMatchObject({ title: 'Field notes', holdFirstComment: false, moderationWords: ['casino', 'loans'] })
+      const log = await loadAuditLog(viewers.admin, 1, db)
+      expect(log.entries.map((e) => e.subject).sort()).toEqual(['setting:holdFirstComment', 'setting:moderationWords', 'setting:title'])
+    })
+
+    it('refuse bad values field by field and save nothing', async () => {
+      const result = await saveSettings(viewers.admin, { ...validForm, title: '  ', postsPerPage: '0', commentDepth: 'deep', editMinutes: '2.5' }, db)
+      expect(result).toEqual({
+        ok: false,
+        fieldErrors: {
+          title: 'The blog needs a title.',
+          postsPerPage: 'Posts per page must be at least 1.',
+          commentDepth: 'Threading depth must be a whole number.',
+          editMinutes: 'The edit window must be a whole number.',
+        },
+      })
+      expect(await getSiteSettings(db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })
+      expect((await loadAuditLog(viewers.admin, 1, db)).entries).toEqual([])
     })
   })
 })

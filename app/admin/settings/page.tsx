@@ -1,0 +1,25 @@
+import type { Metadata } from 'next'
+import { SettingsForm } from '@/app/_ui/settings-form'
+import { loadSettingsForm } from '@/lib/admin/settings'
+import { requirePageCapability } from '@/lib/auth/guard'
+
+export const instant = false
+export const metadata: Metadata = { title: 'Settings' }
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams
+  const viewer = await requirePageCapability('settings.manage', '/admin/settings')
+  const settings = await loadSettingsForm(viewer)
+  const saved = typeof raw.saved === 'string' ? Number(raw.saved) : null
+  return (
+    <main id="main" className="page">
+      <h1>Settings</h1>
+      {saved !== null ? (
+        <p role="status" className="notice">
+          {saved === 0 ? 'Nothing changed.' : `Saved ${saved} setting${saved === 1 ? '' : 's'}; the blog uses them now.`}
+        </p>
+      ) : null}
+      <SettingsForm settings={settings} />
+    </main>
+  )
+}

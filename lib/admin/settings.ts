@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { insertAuditEntries } from '@/db/queries/audit'
+import { writeSetting } from '@/db/queries/settings'
+import { requireCapability } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { getSiteSettings, type SiteSettings } from '@/lib/settings'
+
+// The settings form, validated strictly: every mistake is reported beside its field and nothing is
+// saved until all are right. (Reading settings is lenient instead: see lib/settings.ts.)
+
+const whole = (label: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${label} must be a whole number.` })
+    .int(`${label} must be a whole number.`)
+    .min(min, `${label} must be at least ${min}.`)
+    .max(max, `${label} must be at most ${max}.`)
+const wordList = z
+  .string()
+  .max(20_000, 'Keep the list under 20,000 characters.')
+  .transform((text) => [...new Set(text.split('\n').map((w) => w.trim()).filter(Boolean))])
+
+export const settingsFormSchema = z.object({
+  title: z.string().trim().min(1, 'The blog needs a title.').max(120, 'Keep the title under 120 characters.'),
+  tagline: z.string().trim().max(200, 'Keep the tagline under 200 characters.'),
+  postsPerPage: whole('Posts per page', 1, 100),
+  commentDepth: whole('Threading depth', 1, 10),
+  holdFirstComment: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+  linkLimit: whole('The link limit', 1, 50),
+  moderationWords: wordList,
+  blockWords: wordList,
+  floodSeconds: whole('The wait between comments', 0, 3600),
+  minSubmitSeconds: whole('The minimum time to write', 0, 60),
+  editMinutes: whole('The edit window', 0, 1440),
+})
+
+export type SettingsField = keyof z.input<typeof settingsFormSchema>
+
+/** The current settings for the form. Admins only; throws PermissionDenied. */
+export async function loadSettingsForm(viewer: Viewer | null, db: DB = getDb()): Promise<SiteSettings> {
+  requireCapability(viewer, 'settings.manage')
+  return getSiteSettings(db)
+}
+
+/**
+ * Saves the settings form; they apply at once. Returns each field's error on bad input (nothing is
+ * saved then) and the names of the settings that changed. Admins only; throws PermissionDenied.
+ */
+export async function saveSettings(
+  viewer: Viewer | null,
+  form: Record<string, unknown>,
+  db: DB = getDb(),
+): Promise<{ ok: true; changed: string[] } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
+  const actor = requireCapability(viewer, 'settings.manage')
+  const parsed = settingsFormSchema.safeParse(form)
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<SettingsField, string>> = {}
+    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
+    return { ok: false, fieldErrors }
+  }
+  const before = await getSiteSettings(db)
+  const changed = Object.entries(parsed.data).filter(([k, v]) => JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
+  await db.transaction().execute(async (trx) => {
+    for (const [key, value] of changed) await writeSetting(key, value, trx)
+    await insertAuditEntries(
+      changed.map(([key, value]) => ({ actorId: actor.id, action: 'settings.change', subject: `setting:${key}`, detail: { from: before[key as keyof SiteSettings], to: value } })),
+      trx,
+    )
+  })
+  return { ok: true, changed: changed.map(([k]) => k) }
+}
