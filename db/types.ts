@@ -10,7 +10,7 @@ export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Dat
 export const ROLES = ['admin', 'editor', 'author', 'commenter'] as const
 export type Role = (typeof ROLES)[number]
 
-export const POST_STATUSES = ['draft', 'scheduled', 'published'] as const
+export const POST_STATUSES = ['draft', 'scheduled', 'published', 'trash'] as const
 export type PostStatus = (typeof POST_STATUSES)[number]
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
@@ -135,6 +135,11 @@ export interface AuditLogTable {
   createdAt: GeneratedTimestamp
 }
 
+export interface PostRedirectTable {
+  slug: string
+  postId: number
+}
+
 export interface SettingTable {
   key: string
   /** JSON-encoded value. */
@@ -154,6 +159,7 @@ export interface Database {
   rateLimit: RateLimitTable
   commentDraft: CommentDraftTable
   auditLog: AuditLogTable
+  postRedirect: PostRedirectTable
 }
 
 export type Post = Selectable<PostTable>

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { discussionPosts, OWNER_EMAIL } from './fixtures/content'
-import { signInWithEmail } from './fixtures/sign-in'
+import { discussionPosts } from './fixtures/content'
+import { signInAs } from './fixtures/sign-in'
 
 async function expectNoViolations(page: Page, what: string) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
@@ -29,8 +29,8 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('admin pages have no axe violations', async ({ page }) => {
-  await signInWithEmail(page, OWNER_EMAIL, '/admin')
-  for (const path of ['/admin', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile']) {
+  await signInAs(page, 'axe-admin@mail.example', 'admin', '/admin')
+  for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile']) {
     await page.goto(path)
     await expectNoViolations(page, path)
   }

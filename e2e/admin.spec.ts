@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { moderationPost, OWNER_EMAIL } from './fixtures/content'
-import { signInWithEmail } from './fixtures/sign-in'
+import { signInAs, signInWithEmail } from './fixtures/sign-in'
 
 test('a signed-out visitor to /admin is sent to sign in and back', async ({ page }) => {
   await page.goto('/admin/comments')
@@ -45,7 +45,7 @@ test('a held comment approved from the queue appears on its post', async ({ page
 })
 
 test('an admin changes the site title and it shows at once; a bad value is refused beside its field', async ({ page }) => {
-  await signInWithEmail(page, OWNER_EMAIL, '/admin/settings')
+  await signInAs(page, 'settings-admin@mail.example', 'admin', '/admin/settings')
   await page.getByLabel('Posts per page').fill('0')
   await page.getByLabel('Site title').fill('Notes from the Plateau')
   await page.getByRole('button', { name: 'Save settings' }).click()

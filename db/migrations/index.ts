@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as createBlog from './2026_11_26_1900_create_blog'
 import * as commenting from './2026_11_26_2000_commenting'
 import * as auditLog from './2026_11_26_2100_audit_log'
+import * as postRedirects from './2026_11_26_2200_post_redirects'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1900_create_blog': createBlog,
   '2026_11_26_2000_commenting': commenting,
   '2026_11_26_2100_audit_log': auditLog,
+  '2026_11_26_2200_post_redirects': postRedirects,
 }

@@ -1,6 +1,14 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database, NewPost, NewTag } from '../types'
+
+/**
+ * A post readers may see: published, or scheduled for a time that has come (so a scheduled post
+ * appears on its own, on every instance, with nothing to run).
+ */
+export function isLive(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
+  return eb.or([eb('post.status', '=', 'published'), eb.and([eb('post.status', '=', 'scheduled'), eb('post.publishedAt', '<=', now)])])
+}
 
 export interface PostSummaryRow {
   id: number
@@ -17,7 +25,7 @@ export interface PostSummaryRow {
  * query however many posts. Fetch one more than a page to learn whether there is a next page.
  */
 export async function listPublishedPosts(
-  { limit, offset }: { limit: number; offset: number },
+  { limit, offset, now = new Date() }: { limit: number; offset: number; now?: Date },
   db: Kysely<Database> = getDb(),
 ): Promise<PostSummaryRow[]> {
   const rows = await db
@@ -37,7 +45,7 @@ export async function listPublishedPosts(
         .where('comment.status', '=', 'approved')
         .as('commentCount'),
     ])
-    .where('post.status', '=', 'published')
+    .where((eb) => isLive(eb, now))
     .orderBy('post.publishedAt', 'desc')
     .orderBy('post.id', 'desc')
     .limit(limit)
@@ -64,10 +72,11 @@ export interface PostRow {
   commentsOpen: boolean
 }
 
-/** A published post by slug with its author's name, or undefined. */
+/** A live post by slug with its author's name, or undefined. */
 export async function findPublishedPostBySlug(
   slug: string,
   db: Kysely<Database> = getDb(),
+  now: Date = new Date(),
 ): Promise<PostRow | undefined> {
   return db
     .selectFrom('post')
@@ -90,8 +99,20 @@ export async function findPublishedPostBySlug(
       'post.commentsOpen',
     ])
     .where('post.slug', '=', slug)
-    .where('post.status', '=', 'published')
+    .where((eb) => isLive(eb, now))
     .executeTakeFirst()
+}
+
+/** The current slug of the post an old slug pointed at, if it is live. */
+export async function findRedirectedSlug(oldSlug: string, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('postRedirect')
+    .innerJoin('post', 'post.id', 'postRedirect.postId')
+    .select('post.slug')
+    .where('postRedirect.slug', '=', oldSlug)
+    .where((eb) => isLive(eb, now))
+    .executeTakeFirst()
+  return row?.slug
 }
 
 /** The tags of one post, by name. */
@@ -138,5 +159,10 @@ export async function findPostForCommenting(
   postId: number,
   db: Kysely<Database> = getDb(),
 ): Promise<{ id: number; slug: string; status: string; commentsOpen: boolean } | undefined> {
-  return db.selectFrom('post').select(['id', 'slug', 'status', 'commentsOpen']).where('id', '=', postId).executeTakeFirst()
+  const row = await db
+    .selectFrom('post')
+    .select((eb) => ['id', 'slug', 'status', 'commentsOpen', isLive(eb, new Date()).as('live')])
+    .where('id', '=', postId)
+    .executeTakeFirst()
+  return row && { id: row.id, slug: row.slug, status: row.live ? 'published' : row.status, commentsOpen: row.commentsOpen }
 }

@@ -2,12 +2,19 @@ import type { Role } from '@/db/types'
 import type { Viewer } from './viewer'
 
 /** What a role may do. Every admin page and action asks `can` itself; a layout is never the guard. */
-export type Capability = 'admin.enter' | 'comments.moderate' | 'people.manage' | 'settings.manage' | 'audit.read'
+export type Capability =
+  | 'admin.enter'
+  | 'posts.write'
+  | 'posts.edit-any'
+  | 'comments.moderate'
+  | 'people.manage'
+  | 'settings.manage'
+  | 'audit.read'
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  admin: ['admin.enter', 'comments.moderate', 'people.manage', 'settings.manage', 'audit.read'],
-  editor: ['admin.enter', 'comments.moderate'],
-  author: ['admin.enter'],
+  admin: ['admin.enter', 'posts.write', 'posts.edit-any', 'comments.moderate', 'people.manage', 'settings.manage', 'audit.read'],
+  editor: ['admin.enter', 'posts.write', 'posts.edit-any', 'comments.moderate'],
+  author: ['admin.enter', 'posts.write'],
   commenter: [],
 }
 

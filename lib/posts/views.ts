@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
-import { findPublishedPostBySlug, listPublishedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
 import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
@@ -145,4 +145,9 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
     commentCount: countComments(tree),
     comments: tree,
   }
+}
+
+/** Where an old address of a post now lives (its slug changed after publishing), if anywhere. Public. */
+export async function findMovedPost(slug: string, db: DB = getDb()): Promise<string | null> {
+  return (await findRedirectedSlug(slug, db)) ?? null
 }

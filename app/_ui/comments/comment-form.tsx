@@ -4,6 +4,7 @@ import { useActionState, useEffect, useId, useRef } from 'react'
 import { useFormStatus } from 'react-dom'
 import { editCommentAction, postCommentAction } from '@/app/(site)/posts/[slug]/actions'
 import { idle } from '@/lib/forms'
+import { RawTextarea } from '../raw-textarea'
 import { commentStore } from './store'
 
 function SubmitButton({ label, busyLabel }: { label: string; busyLabel: string }) {
@@ -73,7 +74,7 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
       <label htmlFor={`${id}-body`} className="comment-form__label">
         {label}
       </label>
-      <textarea
+      <RawTextarea
         key={error?.attempt ?? 0}
         id={`${id}-body`}
         name="body"
@@ -81,9 +82,9 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
         required
         maxLength={10_000}
         defaultValue={body}
-        autoFocus={autoFocus}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : `${id}-help`}
+        focus={autoFocus}
+        invalid={!!error}
+        describedBy={error ? `${id}-error` : `${id}-help`}
       />
       <p id={`${id}-help`} className="comment-form__help">
         Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import Link from 'next/link'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 import { CommentThread } from '@/app/_ui/comments/comment-thread'
 import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
@@ -9,7 +9,7 @@ import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
 import { formatDate } from '@/lib/dates'
 import { postPath, replyPath } from '@/lib/comments/paths'
-import { loadPostView } from '@/lib/posts/views'
+import { findMovedPost, loadPostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
 
 // Only this placeholder is rendered at build time (Cache Components needs one); real posts render on
@@ -22,16 +22,25 @@ export async function generateStaticParams() {
 
 async function loadPost(slug: string) {
   'use cache'
-  cacheLife('max')
   cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people)
-  return loadPostView(slug)
+  const view = await loadPostView(slug)
+  if (view) {
+    cacheLife('max')
+    return { view, movedTo: null }
+  }
+  // Nothing here (yet): look again within a minute, so a scheduled post shows up on its own time.
+  cacheLife({ stale: 60, revalidate: 60, expire: 300 })
+  return { view: null, movedTo: await findMovedPost(slug) }
 }
 
 type Props = { params: Promise<{ slug: string }> }
 
 async function viewFor(params: Props['params']) {
   const { slug } = await params
-  return slug === BUILD_PLACEHOLDER ? null : loadPost(slug)
+  if (slug === BUILD_PLACEHOLDER) return null
+  const { view, movedTo } = await loadPost(slug)
+  if (movedTo) permanentRedirect(postPath(movedTo))
+  return view
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { PostEditor } from '@/app/_ui/post-editor'
+import { requirePageCapability } from '@/lib/auth/guard'
+import { formatDateTime } from '@/lib/dates'
+import { loadPostForEditing } from '@/lib/posts/editing'
+
+export const instant = false
+export const metadata: Metadata = { title: 'Edit post' }
+
+const SAVED: Record<string, string> = {
+  save: 'Saved.',
+  publish: 'Published.',
+  schedule: 'Scheduled.',
+  unpublish: 'Unpublished: the post is a draft again.',
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function EditPostPage({ params, searchParams }: Props) {
+  const { id } = await params
+  const raw = await searchParams
+  const viewer = await requirePageCapability('posts.write', `/admin/posts/${id}`)
+  const post = await loadPostForEditing(viewer, Number(id))
+  if (!post) notFound()
+  const saved = typeof raw.saved === 'string' ? SAVED[raw.saved] : undefined
+  const status =
+    post.status === 'scheduled' && post.publishedAt
+      ? `Scheduled for ${formatDateTime(post.publishedAt.toISOString())} UTC`
+      : { draft: 'Draft', published: 'Published', trash: 'In the trash', scheduled: 'Scheduled' }[post.status]
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>Edit post</h1>
+      <p className="muted">
+        {status}
+        {post.status === 'published' ? (
+          <>
+            {' · '}
+            <Link href={`/posts/${post.slug}`}>View the post</Link>
+          </>
+        ) : null}
+      </p>
+      {saved ? (
+        <p role="status" className="notice">
+          {saved}
+        </p>
+      ) : null}
+      <PostEditor
+        initial={{
+          id: post.id,
+          title: post.title,
+          slug: post.slug,
+          body: post.body,
+          excerpt: post.excerpt ?? '',
+          tags: post.tags.join(', '),
+          featuredImageUrl: post.featuredImageUrl ?? '',
+          featuredImageAlt: post.featuredImageAlt ?? '',
+          featuredImageCaption: post.featuredImageCaption ?? '',
+          featuredImageCredit: post.featuredImageCredit ?? '',
+          featuredImageCreditUrl: post.featuredImageCreditUrl ?? '',
+          commentsOpen: post.commentsOpen,
+          status: post.status,
+          publishAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 16) : '',
+          version: post.updatedAt.toISOString(),
+        }}
+      />
+    </main>
+  )
+}

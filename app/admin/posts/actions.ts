@@ -1,0 +1,70 @@
+'use server'
+
+import { updateTag } from 'next/cache'
+import { redirect } from 'next/navigation'
+import { PermissionDenied } from '@/lib/auth/permissions'
+import { getCurrentUser } from '@/lib/auth/session'
+import { cacheTags } from '@/lib/cache-tags'
+import { changePostLifecycle, savePost, type PostFormField } from '@/lib/posts/editing'
+
+export type PostFormState =
+  | { status: 'idle' }
+  | {
+      status: 'invalid' | 'conflict' | 'refused'
+      message: string
+      fieldErrors: Partial<Record<PostFormField, string>>
+      values: Record<string, string>
+      theirs?: { title: string; body: string; updatedAt: string }
+      attempt: number
+    }
+
+function invalidatePublic(slugs: string[]) {
+  updateTag(cacheTags.listings)
+  for (const slug of slugs) updateTag(cacheTags.post(slug))
+}
+
+/** Saves, publishes, schedules or unpublishes from the post editor. */
+export async function savePostAction(prev: PostFormState, fd: FormData): Promise<PostFormState> {
+  const values = Object.fromEntries([...fd.entries()].filter(([k]) => !k.startsWith('$')).map(([k, v]) => [k, String(v)]))
+  const id = /^\d+$/.test(values.postId ?? '') ? Number(values.postId) : null
+  const attempt = prev.status === 'idle' ? 1 : prev.attempt + 1
+  let result
+  try {
+    result = await savePost(await getCurrentUser(), id, values)
+  } catch (error) {
+    if (error instanceof PermissionDenied) return { status: 'refused', message: 'You cannot edit this post.', fieldErrors: {}, values, attempt }
+    throw error
+  }
+  if (!result.ok) {
+    if (result.kind === 'invalid') return { status: 'invalid', message: 'Nothing was saved: fix the fields marked below.', fieldErrors: result.fieldErrors, values, attempt }
+    if (result.kind === 'gone') return { status: 'refused', message: 'This post was deleted while you were editing it. Copy your text before leaving.', fieldErrors: {}, values, attempt }
+    return {
+      status: 'conflict',
+      message: 'Someone else saved this post after you opened it. Nothing was overwritten: compare the two versions below, then save again to keep yours.',
+      fieldErrors: {},
+      values: { ...values, version: result.theirs.updatedAt },
+      theirs: result.theirs,
+      attempt,
+    }
+  }
+  if (result.live) invalidatePublic(result.changedSlugs)
+  redirect(`/admin/posts/${result.id}?saved=${values.intent}`)
+}
+
+/** Trash, restore or delete permanently, from the posts list or the editor. */
+export async function postLifecycleAction(fd: FormData): Promise<void> {
+  const id = Number(fd.get('postId'))
+  const action = String(fd.get('action'))
+  if (action !== 'trash' && action !== 'restore' && action !== 'delete') redirect('/admin/posts')
+  let result
+  try {
+    result = await changePostLifecycle(await getCurrentUser(), id, action)
+  } catch (error) {
+    if (error instanceof PermissionDenied) redirect(`/admin/posts?${new URLSearchParams({ error: 'You cannot change this post.' })}`)
+    throw error
+  }
+  if (!result.ok) redirect(`/admin/posts?${new URLSearchParams({ error: result.message })}`)
+  if (result.wasLive) invalidatePublic([result.slug])
+  const done = { trash: 'Moved to the trash.', restore: 'Restored as a draft.', delete: 'Deleted for good.' }[action]
+  redirect(`/admin/posts?${new URLSearchParams({ status: action === 'restore' ? 'draft' : 'trash', notice: done })}`)
+}

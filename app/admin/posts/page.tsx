@@ -1,0 +1,119 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requirePageCapability } from '@/lib/auth/guard'
+import { formatDateTime } from '@/lib/dates'
+import { loadPostList } from '@/lib/posts/editing'
+import { POST_STATUSES, type PostStatus } from '@/db/types'
+import { postLifecycleAction } from './actions'
+
+export const instant = false
+export const metadata: Metadata = { title: 'Posts' }
+
+const LABELS: Record<PostStatus, string> = { published: 'Published', scheduled: 'Scheduled', draft: 'Drafts', trash: 'Trash' }
+
+export default async function PostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams
+  const viewer = await requirePageCapability('posts.write', '/admin/posts')
+  const { query, counts, posts, hasNext } = await loadPostList(viewer, raw)
+  const here = (change: Record<string, string | number | undefined>) => {
+    const params = new URLSearchParams()
+    for (const [k, v] of Object.entries({ status: query.status, q: query.q, page: query.page, ...change }))
+      if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
+    return `/admin/posts?${params}`
+  }
+  const notice = typeof raw.notice === 'string' ? raw.notice : null
+  const error = typeof raw.error === 'string' ? raw.error : null
+
+  return (
+    <main id="main" className="page page--wide">
+      <h1>Posts</h1>
+      <p>
+        <Link href="/admin/posts/new" className="button">
+          Write a new post
+        </Link>
+      </p>
+      <nav aria-label="Post status">
+        <ul className="tabs">
+          {(['published', 'scheduled', 'draft', 'trash'] as const satisfies readonly (typeof POST_STATUSES)[number][]).map((s) => (
+            <li key={s}>
+              <Link href={here({ status: s, page: 1 })} aria-current={s === query.status ? 'page' : undefined}>
+                {LABELS[s]} ({counts[s]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <form method="get" action="/admin/posts" role="search" className="search-form">
+        <input type="hidden" name="status" value={query.status} />
+        <label htmlFor="post-search">Search titles</label>
+        <input id="post-search" name="q" type="search" defaultValue={query.q ?? ''} />
+        <button type="submit" className="button button--secondary">
+          Search
+        </button>
+      </form>
+      {notice ? (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      {posts.length === 0 ? (
+        <p>No {LABELS[query.status].toLowerCase()} posts here.</p>
+      ) : (
+        <table className="admin-table">
+          <caption className="visually-hidden">{LABELS[query.status]} posts, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Title</th>
+              <th scope="col">Author</th>
+              <th scope="col">Date</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {posts.map((p) => {
+              const when = (p.publishedAt ?? p.updatedAt).toISOString()
+              return (
+                <tr key={p.id}>
+                  <td>{p.status === 'trash' ? p.title : <Link href={`/admin/posts/${p.id}`}>{p.title}</Link>}</td>
+                  <td>{p.authorName ?? '—'}</td>
+                  <td>
+                    <time dateTime={when}>{formatDateTime(when)}</time>
+                  </td>
+                  <td className="admin-table__actions">
+                    {p.status === 'published' ? <a href={`/posts/${p.slug}`}>View</a> : null}
+                    <form action={postLifecycleAction} className="inline-form">
+                      <input type="hidden" name="postId" value={p.id} />
+                      {p.status === 'trash' ? (
+                        <>
+                          <button type="submit" name="action" value="restore" className="link-button" aria-label={`Restore “${p.title}”`}>
+                            Restore
+                          </button>{' '}
+                          <button type="submit" name="action" value="delete" className="link-button" aria-label={`Delete “${p.title}” permanently`}>
+                            Delete permanently
+                          </button>
+                        </>
+                      ) : (
+                        <button type="submit" name="action" value="trash" className="link-button" aria-label={`Move “${p.title}” to the trash`}>
+                          Trash
+                        </button>
+                      )}
+                    </form>
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
+      <nav className="pagination" aria-label="More posts">
+        {hasNext ? <Link href={here({ page: query.page + 1 })}>Older posts</Link> : null}
+        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>Newer posts</Link> : null}
+      </nav>
+    </main>
+  )
+}

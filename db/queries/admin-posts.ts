@@ -1,0 +1,142 @@
+import type { Kysely } from 'kysely'
+import { getDb } from '..'
+import { POST_STATUSES, type Database, type PostStatus, type PostUpdate } from '../types'
+
+/** Posts per status, of one author or all — one query. */
+export async function countPostsByStatus(authorId: string | undefined, db: Kysely<Database> = getDb()): Promise<Record<PostStatus, number>> {
+  let query = db.selectFrom('post').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status')
+  if (authorId) query = query.where('authorId', '=', authorId)
+  const counts = Object.fromEntries(POST_STATUSES.map((s) => [s, 0])) as Record<PostStatus, number>
+  for (const r of await query.execute()) if (r.status in counts) counts[r.status as PostStatus] = Number(r.n)
+  return counts
+}
+
+export interface AdminPostRow {
+  id: number
+  slug: string
+  title: string
+  status: PostStatus
+  publishedAt: Date | null
+  updatedAt: Date
+  authorId: string | null
+  authorName: string | null
+}
+
+/** Posts of one status, newest first, optionally one author's or matching a title. */
+export async function listPostsForAdmin(
+  filter: { status: PostStatus; authorId?: string; search?: string; limit: number; offset: number },
+  db: Kysely<Database> = getDb(),
+): Promise<AdminPostRow[]> {
+  let query = db
+    .selectFrom('post')
+    .leftJoin('User', 'User.id', 'post.authorId')
+    .select(['post.id', 'post.slug', 'post.title', 'post.status', 'post.publishedAt', 'post.updatedAt', 'post.authorId', 'User.name as authorName'])
+    .where('post.status', '=', filter.status)
+  if (filter.authorId) query = query.where('post.authorId', '=', filter.authorId)
+  if (filter.search) query = query.where((eb) => eb(eb.fn('lower', ['post.title']), 'like', `%${filter.search!.toLowerCase().replace(/[\\%_]/g, '')}%`))
+  return query
+    .orderBy((eb) => eb.fn.coalesce('post.publishedAt', 'post.updatedAt'), 'desc')
+    .orderBy('post.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
+}
+
+export interface EditablePost {
+  id: number
+  slug: string
+  title: string
+  excerpt: string | null
+  body: string
+  status: PostStatus
+  publishedAt: Date | null
+  updatedAt: Date
+  authorId: string | null
+  featuredImageUrl: string | null
+  featuredImageAlt: string | null
+  featuredImageCaption: string | null
+  featuredImageCredit: string | null
+  featuredImageCreditUrl: string | null
+  commentsOpen: boolean
+  tags: string[]
+}
+
+export async function findPostForEditing(id: number, db: Kysely<Database> = getDb()): Promise<EditablePost | undefined> {
+  const post = await db
+    .selectFrom('post')
+    .select([
+      'id',
+      'slug',
+      'title',
+      'excerpt',
+      'body',
+      'status',
+      'publishedAt',
+      'updatedAt',
+      'authorId',
+      'featuredImageUrl',
+      'featuredImageAlt',
+      'featuredImageCaption',
+      'featuredImageCredit',
+      'featuredImageCreditUrl',
+      'commentsOpen',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst()
+  if (!post) return undefined
+  const tags = await db.selectFrom('postTag').innerJoin('tag', 'tag.id', 'postTag.tagId').select('tag.name').where('postTag.postId', '=', id).orderBy('tag.name').execute()
+  return { ...post, status: post.status as PostStatus, tags: tags.map((t) => t.name) }
+}
+
+/** Whether another post (or an old slug of another post) already answers at this slug. */
+export async function isSlugTaken(slug: string, exceptPostId: number | null, db: Kysely<Database> = getDb()): Promise<boolean> {
+  const post = await db.selectFrom('post').select('id').where('slug', '=', slug).executeTakeFirst()
+  if (post && post.id !== exceptPostId) return true
+  const redirect = await db.selectFrom('postRedirect').select('postId').where('slug', '=', slug).executeTakeFirst()
+  return !!redirect && redirect.postId !== exceptPostId
+}
+
+/** Updates a post only if nobody saved it since `expectedUpdatedAt`; returns whether it did. */
+export async function updatePostIfUnchanged(id: number, changes: PostUpdate, expectedUpdatedAt: Date, db: Kysely<Database> = getDb()): Promise<boolean> {
+  // Compared to the millisecond: PostgreSQL keeps microseconds, JavaScript dates do not.
+  const until = new Date(expectedUpdatedAt.getTime() + 1)
+  const result = await db
+    .updateTable('post')
+    .set(changes)
+    .where('id', '=', id)
+    .where('updatedAt', '>=', expectedUpdatedAt)
+    .where('updatedAt', '<', until)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function setPostStatus(id: number, changes: PostUpdate, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('post').set(changes).where('id', '=', id).execute()
+}
+
+export async function deletePostRow(id: number, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.deleteFrom('post').where('id', '=', id).execute()
+}
+
+/** Replaces a post's tags by these names, creating tags that do not exist yet. */
+export async function replacePostTags(postId: number, tags: { slug: string; name: string }[], db: Kysely<Database> = getDb()): Promise<void> {
+  await db.deleteFrom('postTag').where('postId', '=', postId).execute()
+  for (const tag of tags) {
+    await db.insertInto('tag').values(tag).onConflict((oc) => oc.column('slug').doNothing()).execute()
+    const { id } = await db.selectFrom('tag').select('id').where('slug', '=', tag.slug).executeTakeFirstOrThrow()
+    await db.insertInto('postTag').values({ postId, tagId: id }).onConflict((oc) => oc.columns(['postId', 'tagId']).doNothing()).execute()
+  }
+}
+
+/** Keeps an old slug answering for the post (with a redirect), replacing any earlier claim on it. */
+export async function addPostRedirect(slug: string, postId: number, db: Kysely<Database> = getDb()): Promise<void> {
+  await db
+    .insertInto('postRedirect')
+    .values({ slug, postId })
+    .onConflict((oc) => oc.column('slug').doUpdateSet({ postId }))
+    .execute()
+}
+
+export async function removePostRedirect(slug: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.deleteFrom('postRedirect').where('slug', '=', slug).execute()
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { findPublishedPostBySlug, insertPost, listPublishedPosts } from '@/db/queries/posts'
+import { insertUser } from '@/db/queries/users'
+import { migrateToLatest } from '@/db/migrate'
+import { testDialects, type TestDatabase } from '@/db/test-databases'
+import type { Database, Role } from '@/db/types'
+import { PermissionDenied } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, savePost } from './editing'
+import { findMovedPost } from './views'
+
+const NOW = new Date('2026-06-01T12:00:00.000Z')
+const form = (fields: Record<string, string> = {}) => ({
+  title: 'A new post',
+  slug: '',
+  body: 'First paragraph of the *post*.\n\nSecond one.',
+  excerpt: '',
+  tags: 'News, Notes, news',
+  featuredImageUrl: '',
+  featuredImageAlt: '',
+  featuredImageCaption: '',
+  featuredImageCredit: '',
+  featuredImageCreditUrl: '',
+  commentsOpen: 'on',
+  intent: 'save',
+  publishAt: '',
+  version: '',
+  ...fields,
+})
+
+describe('autoExcerpt', () => {
+  it('takes the first text paragraph without Markdown', () => {
+    expect(autoExcerpt('# Heading\n\n![img](x.png)\n\nHello *there* [link](https://x).\n\nMore.')).toBe('Hello there link.')
+  })
+})
+
+describe.each(await testDialects())('writing posts on $name', (dialect) => {
+  let t: TestDatabase
+  let db: Kysely<Database>
+  const people = {} as Record<Role, Viewer>
+
+  beforeEach(async () => {
+    t = await dialect.open()
+    db = t.db
+    await migrateToLatest(db)
+    for (const role of ['admin', 'editor', 'author', 'commenter'] as const) {
+      const id = await insertUser({ id: randomUUID(), name: role, email: `${role}@example.com`, role }, db)
+      people[role] = { id, name: role, hasName: true, role, banned: false }
+    }
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  async function create(who: Viewer, fields: Record<string, string> = {}) {
+    const result = await savePost(who, null, form(fields), NOW, db)
+    if (!result.ok) throw new Error(JSON.stringify(result))
+    return result
+  }
+
+  it('lets an author write and publish, with a slug, an excerpt and tags made for them', async () => {
+    const draft = await create(people.author)
+    expect(draft).toMatchObject({ slug: 'a-new-post', status: 'draft', live: false })
+    expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toBeUndefined()
+    const post = await loadPostForEditing(people.author, draft.id, db)
+    expect(post).toMatchObject({ excerpt: 'First paragraph of the post.', tags: ['News', 'Notes'] })
+    const published = await savePost(people.author, draft.id, form({ intent: 'publish', version: post!.updatedAt.toISOString() }), NOW, db)
+    expect(published).toMatchObject({ ok: true, status: 'published', live: true, changedSlugs: ['a-new-post'] })
+    expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toMatchObject({ title: 'A new post' })
+  })
+
+  it('keeps authors to their own posts, and commenters out', async () => {
+    const editors = await create(people.editor, { title: 'The editor’s' })
+    await expect(savePost(people.author, editors.id, form(), NOW, db)).rejects.toBeInstanceOf(PermissionDenied)
+    await expect(changePostLifecycle(people.author, editors.id, 'trash', NOW, db)).rejects.toBeInstanceOf(PermissionDenied)
+    expect(await loadPostForEditing(people.author, editors.id, db)).toBeNull()
+    await expect(savePost(people.commenter, null, form(), NOW, db)).rejects.toBeInstanceOf(PermissionDenied)
+    await expect(savePost(null, null, form(), NOW, db)).rejects.toBeInstanceOf(PermissionDenied)
+    expect((await loadPostList(people.author, { status: 'draft' }, db)).posts).toEqual([])
+    expect((await loadPostList(people.editor, { status: 'draft' }, db)).posts.map((p) => p.title)).toEqual(['The editor’s'])
+    const adminEdit = await savePost(people.admin, editors.id, form({ title: 'Edited by admin', version: (await loadPostForEditing(people.admin, editors.id, db))!.updatedAt.toISOString() }), NOW, db)
+    expect(adminEdit.ok).toBe(true)
+  })
+
+  it('refuses bad fields one by one, and saves nothing', async () => {
+    await insertPost({ slug: 'taken', title: 'T', body: 'b', status: 'draft' }, db)
+    const result = await savePost(people.editor, null, form({ title: ' ', slug: 'Taken', featuredImageUrl: 'javascript:alert(1)', intent: 'schedule', publishAt: '2020-01-01T10:00' }), NOW, db)
+    expect(result).toEqual({
+      ok: false,
+      kind: 'invalid',
+      fieldErrors: {
+        title: 'Give the post a title.',
+        featuredImageUrl: 'Enter a web address starting with https:// or a path starting with /.',
+      },
+    })
+    const second = await savePost(people.editor, null, form({ slug: 'Taken', intent: 'schedule', publishAt: '2020-01-01T10:00' }), NOW, db)
+    expect(second).toEqual({
+      ok: false,
+      kind: 'invalid',
+      fieldErrors: { slug: 'Another post already uses the address /posts/taken.', publishAt: 'Choose a time in the future, or publish now.' },
+    })
+    expect((await loadPostList(people.editor, { status: 'draft' }, db)).posts).toHaveLength(1)
+  })
+
+  it('schedules a post that appears on its own when its time comes', async () => {
+    const scheduled = await create(people.editor, { intent: 'schedule', publishAt: '2026-06-01T13:30' })
+    expect(scheduled).toMatchObject({ status: 'scheduled', live: false })
+    const before = new Date('2026-06-01T13:29:00Z')
+    const after = new Date('2026-06-01T13:31:00Z')
+    expect(await findPublishedPostBySlug('a-new-post', db, before)).toBeUndefined()
+    expect((await listPublishedPosts({ limit: 10, offset: 0, now: before }, db)).map((p) => p.slug)).toEqual([])
+    expect(await findPublishedPostBySlug('a-new-post', db, after)).toMatchObject({ publishedAt: new Date('2026-06-01T13:30:00Z') })
+    expect((await listPublishedPosts({ limit: 10, offset: 0, now: after }, db)).map((p) => p.slug)).toEqual(['a-new-post'])
+  })
+
+  it('keeps a published post’s old address working after its slug changes', async () => {
+    const post = await create(people.editor, { intent: 'publish' })
+    const version = (await loadPostForEditing(people.editor, post.id, db))!.updatedAt.toISOString()
+    const moved = await savePost(people.editor, post.id, form({ slug: 'a-better-address', version }), NOW, db)
+    expect(moved).toMatchObject({ ok: true, slug: 'a-better-address', changedSlugs: ['a-better-address', 'a-new-post'] })
+    expect(await findMovedPost('a-new-post', db)).toBe('a-better-address')
+    expect(await savePost(people.editor, null, form({ slug: 'a-new-post' }), NOW, db)).toMatchObject({ kind: 'invalid', fieldErrors: { slug: /already uses/ } })
+  })
+
+  it('never lets a second editor silently overwrite the first', async () => {
+    const post = await create(people.editor)
+    const opened = (await loadPostForEditing(people.editor, post.id, db))!.updatedAt.toISOString()
+    const later = new Date(NOW.getTime() + 60_000)
+    expect(await savePost(people.editor, post.id, form({ body: 'First editor’s words.', version: opened }), later, db)).toMatchObject({ ok: true })
+    const second = await savePost(people.admin, post.id, form({ body: 'Second editor’s words.', version: opened }), later, db)
+    expect(second).toEqual({ ok: false, kind: 'conflict', theirs: { title: 'A new post', body: 'First editor’s words.', updatedAt: later.toISOString() } })
+    expect((await loadPostForEditing(people.editor, post.id, db))!.body).toBe('First editor’s words.')
+  })
+
+  it('trashes, restores as a draft, and deletes for good only from the trash', async () => {
+    const post = await create(people.author, { intent: 'publish' })
+    expect(await changePostLifecycle(people.author, post.id, 'delete', NOW, db)).toMatchObject({ ok: false })
+    expect(await changePostLifecycle(people.author, post.id, 'trash', NOW, db)).toMatchObject({ ok: true, wasLive: true })
+    expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toBeUndefined()
+    expect(await changePostLifecycle(people.author, post.id, 'restore', NOW, db)).toMatchObject({ ok: true })
+    expect((await loadPostForEditing(people.author, post.id, db))!.status).toBe('draft')
+    await changePostLifecycle(people.author, post.id, 'trash', NOW, db)
+    expect(await changePostLifecycle(people.author, post.id, 'delete', NOW, db)).toMatchObject({ ok: true })
+    expect(await loadPostForEditing(people.author, post.id, db)).toBeNull()
+  })
+})

@@ -1,0 +1,198 @@
+import { z } from 'zod'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import {
+  addPostRedirect,
+  countPostsByStatus,
+  deletePostRow,
+  findPostForEditing,
+  isSlugTaken,
+  listPostsForAdmin,
+  removePostRedirect,
+  replacePostTags,
+  setPostStatus,
+  updatePostIfUnchanged,
+  type EditablePost,
+} from '@/db/queries/admin-posts'
+import { insertAuditEntries } from '@/db/queries/audit'
+import { insertPost } from '@/db/queries/posts'
+import { POST_STATUSES, type PostStatus } from '@/db/types'
+import { can, PermissionDenied, requireCapability } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { slugify } from './slugs'
+
+export const POSTS_PAGE_SIZE = 20
+
+/** Editors and admins edit every post; authors only their own. */
+export function canEditPost(viewer: Viewer | null, post: { authorId: string | null }): boolean {
+  return can(viewer, 'posts.edit-any') || (can(viewer, 'posts.write') && post.authorId === viewer!.id)
+}
+
+const listQuery = z.object({
+  status: z.enum(POST_STATUSES).catch('published'),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+})
+
+/** The posts list in /admin: every post for editors, their own for authors. Throws PermissionDenied. */
+export async function loadPostList(viewer: Viewer | null, query: Record<string, unknown>, db: DB = getDb()) {
+  const actor = requireCapability(viewer, 'posts.write')
+  const q = listQuery.parse(query)
+  const authorId = can(actor, 'posts.edit-any') ? undefined : actor.id
+  const counts = await countPostsByStatus(authorId, db)
+  const rows = await listPostsForAdmin({ status: q.status, authorId, search: q.q || undefined, limit: POSTS_PAGE_SIZE + 1, offset: (q.page - 1) * POSTS_PAGE_SIZE }, db)
+  return { query: q, counts, posts: rows.slice(0, POSTS_PAGE_SIZE), hasNext: rows.length > POSTS_PAGE_SIZE }
+}
+
+/** One post for the editor, or null if it does not exist or is not the viewer's to edit. */
+export async function loadPostForEditing(viewer: Viewer | null, id: number, db: DB = getDb()): Promise<EditablePost | null> {
+  requireCapability(viewer, 'posts.write')
+  const post = Number.isSafeInteger(id) ? await findPostForEditing(id, db) : undefined
+  return post && canEditPost(viewer, post) ? post : null
+}
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((v) => v === '' || /^(https?:\/\/|\/)[^\s]*$/i.test(v), 'Enter a web address starting with https:// or a path starting with /.')
+const optionalText = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
+
+export const postFormSchema = z.object({
+  title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Keep the title under 200 characters.'),
+  slug: z.string().trim().max(80, 'Keep the address under 80 characters.'),
+  body: z.string().max(500_000, 'The post is too long to save (500,000 characters at most).'),
+  excerpt: optionalText(500),
+  tags: optionalText(1000),
+  featuredImageUrl: optionalUrl,
+  featuredImageAlt: optionalText(300),
+  featuredImageCaption: optionalText(500),
+  featuredImageCredit: optionalText(200),
+  featuredImageCreditUrl: optionalUrl,
+  commentsOpen: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
+  intent: z.enum(['save', 'publish', 'schedule', 'unpublish']),
+  publishAt: z.string().trim().max(40),
+  version: z.string().max(40),
+})
+
+export type PostFormField = keyof z.input<typeof postFormSchema>
+export type PostFormValues = Record<string, string>
+
+export type SavePostResult =
+  | { ok: true; id: number; slug: string; status: PostStatus; changedSlugs: string[]; live: boolean }
+  | { ok: false; kind: 'invalid'; fieldErrors: Partial<Record<PostFormField, string>> }
+  | { ok: false; kind: 'conflict'; theirs: { title: string; body: string; updatedAt: string } }
+  | { ok: false; kind: 'gone' }
+
+/** The excerpt shown on listings when the author wrote none: the start of the first paragraph. */
+export function autoExcerpt(markdown: string): string {
+  const first = markdown.split(/\n\s*\n/).find((p) => p.trim() && !/^\s*(#|!\[|>|```|[-*+] |\d+\. )/.test(p)) ?? ''
+  const text = first.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim()
+  return text.length > 240 ? `${text.slice(0, 239).replace(/\s+\S*$/, '')}…` : text
+}
+
+function tagList(text: string): { slug: string; name: string }[] {
+  const seen = new Map<string, string>()
+  for (const name of text.split(',').map((t) => t.trim().slice(0, 60)).filter(Boolean)) {
+    const slug = slugify(name)
+    if (slug && !seen.has(slug)) seen.set(slug, name)
+  }
+  return [...seen].map(([slug, name]) => ({ slug, name }))
+}
+
+const isLiveNow = (status: PostStatus, publishedAt: Date | null, now: Date) =>
+  status === 'published' || (status === 'scheduled' && publishedAt !== null && publishedAt <= now)
+
+/**
+ * Creates (id null) or saves a post from the editor form, and publishes, schedules or unpublishes it
+ * as asked. Refuses bad fields one by one, and a save over someone else's newer save (a conflict,
+ * with their version). Authors may only touch their own posts. Throws PermissionDenied.
+ */
+export async function savePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<SavePostResult> {
+  const actor = requireCapability(viewer, 'posts.write')
+  const existing = id === null ? null : await findPostForEditing(id, db)
+  if (id !== null && !existing) return { ok: false, kind: 'gone' }
+  if (existing && !canEditPost(actor, existing)) throw new PermissionDenied('posts.edit-any')
+
+  const parsed = postFormSchema.safeParse(form)
+  const fieldErrors: Partial<Record<PostFormField, string>> = {}
+  if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as PostFormField] ??= issue.message
+  const input = parsed.success ? parsed.data : null
+
+  const slug = input ? slugify(input.slug || input.title) : ''
+  if (input && !slug) fieldErrors.slug = 'Use at least one letter or digit in the address.'
+  if (input && slug && (await isSlugTaken(slug, id, db))) fieldErrors.slug = `Another post already uses the address /posts/${slug}.`
+  let publishAt: Date | null = null
+  if (input?.intent === 'schedule') {
+    publishAt = /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(input.publishAt) ? new Date(`${input.publishAt}:00Z`) : null
+    if (!publishAt || Number.isNaN(publishAt.getTime())) fieldErrors.publishAt = 'Choose the date and time to publish.'
+    else if (publishAt <= now) fieldErrors.publishAt = 'Choose a time in the future, or publish now.'
+  }
+  if (!input || Object.keys(fieldErrors).length > 0) return { ok: false, kind: 'invalid', fieldErrors }
+
+  const status: PostStatus =
+    input.intent === 'publish' ? 'published' : input.intent === 'schedule' ? 'scheduled' : input.intent === 'unpublish' ? 'draft' : (existing?.status ?? 'draft')
+  const publishedAt =
+    input.intent === 'publish' ? (existing?.status === 'published' && existing.publishedAt ? existing.publishedAt : now) : input.intent === 'schedule' ? publishAt : (existing?.publishedAt ?? null)
+  const fields = {
+    title: input.title,
+    slug,
+    body: input.body,
+    excerpt: input.excerpt || autoExcerpt(input.body) || null,
+    featuredImageUrl: input.featuredImageUrl || null,
+    featuredImageAlt: input.featuredImageAlt || null,
+    featuredImageCaption: input.featuredImageCaption || null,
+    featuredImageCredit: input.featuredImageCredit || null,
+    featuredImageCreditUrl: input.featuredImageCreditUrl || null,
+    commentsOpen: input.commentsOpen,
+    status,
+    publishedAt,
+    updatedAt: now,
+  }
+  const wasLive = existing ? isLiveNow(existing.status, existing.publishedAt, now) : false
+  const live = isLiveNow(status, publishedAt, now)
+  const action = input.intent === 'save' ? 'post.update' : `post.${input.intent}`
+
+  let postId = id
+  const conflict = await db.transaction().execute(async (trx) => {
+    if (existing) {
+      if (!(await updatePostIfUnchanged(existing.id, fields, new Date(input.version), trx))) return true
+      if (existing.slug !== slug && wasLive) await addPostRedirect(existing.slug, existing.id, trx)
+    } else {
+      postId = await insertPost({ ...fields, authorId: actor.id, createdAt: now }, trx)
+    }
+    await removePostRedirect(slug, trx)
+    await replacePostTags(postId!, tagList(input.tags), trx)
+    await insertAuditEntries([{ actorId: actor.id, action, subject: `post:${postId}`, detail: { title: input.title, status } }], trx)
+    return false
+  })
+  if (conflict) {
+    const theirs = await findPostForEditing(existing!.id, db)
+    if (!theirs) return { ok: false, kind: 'gone' }
+    return { ok: false, kind: 'conflict', theirs: { title: theirs.title, body: theirs.body, updatedAt: theirs.updatedAt.toISOString() } }
+  }
+  const changedSlugs = [...new Set([slug, ...(existing ? [existing.slug] : [])])]
+  return { ok: true, id: postId!, slug, status, changedSlugs, live: live || wasLive }
+}
+
+/** Moves a post to the trash, brings it back as a draft, or deletes it for good (from the trash only). */
+export async function changePostLifecycle(
+  viewer: Viewer | null,
+  id: number,
+  action: 'trash' | 'restore' | 'delete',
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<{ ok: true; slug: string; wasLive: boolean } | { ok: false; message: string }> {
+  const actor = requireCapability(viewer, 'posts.write')
+  const post = await findPostForEditing(id, db)
+  if (!post) return { ok: false, message: 'That post no longer exists.' }
+  if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
+  if (action === 'delete' && post.status !== 'trash') return { ok: false, message: 'Move the post to the trash before deleting it for good.' }
+  const wasLive = isLiveNow(post.status, post.publishedAt, now)
+  await db.transaction().execute(async (trx) => {
+    if (action === 'delete') await deletePostRow(id, trx)
+    else await setPostStatus(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)
+    await insertAuditEntries([{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }], trx)
+  })
+  return { ok: true, slug: post.slug, wasLive }
+}
