@@ -18,6 +18,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        {/* Feed autodiscovery; React hoists these into <head>. */}
+        <link rel="alternate" type="application/rss+xml" title="Posts (RSS)" href="/feed.xml" />
+        <link rel="alternate" type="application/atom+xml" title="Posts (Atom)" href="/feed.atom" />
+        <link rel="alternate" type="application/feed+json" title="Posts (JSON Feed)" href="/feed.json" />
+        <link rel="alternate" type="application/rss+xml" title="Comments (RSS)" href="/comments/feed.xml" />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

@@ -11,6 +11,8 @@ const siteSettingsSchema = z.object({
   title: z.string().min(1).catch('Plateau'),
   tagline: z.string().catch('A blog with conversations worth reading'),
   postsPerPage: z.number().int().min(1).max(100).catch(10),
+  /** Feeds carry whole posts (true) or their excerpts. */
+  feedFullContent: z.boolean().catch(true),
   /** How many levels a thread may have; replies deeper than this attach at the deepest level. */
   commentDepth: z.number().int().min(1).max(10).catch(5),
   /** Hold a commenter's comments until one of theirs has been approved. */

@@ -58,6 +58,8 @@ export default async function PostPage({ params }: Props) {
   return (
     <>
       <SiteHeader site={site} />
+      <link rel="canonical" href={postPath(post.slug)} />
+      <link rel="alternate" type="application/rss+xml" title={`Comments on “${post.title}” (RSS)`} href={`${postPath(post.slug)}/comments/feed.xml`} />
       <main id="main" className="page">
         <article className="post">
           <header className="post__header">

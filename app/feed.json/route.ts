@@ -1,0 +1,3 @@
+import { postsFeedHandler } from '@/lib/feed-responses'
+
+export const GET = postsFeedHandler('json')

@@ -1,0 +1,3 @@
+import { robotsHandler } from '@/lib/feed-responses'
+
+export const GET = robotsHandler

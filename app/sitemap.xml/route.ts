@@ -1,0 +1,3 @@
+import { sitemapHandler } from '@/lib/feed-responses'
+
+export const GET = sitemapHandler

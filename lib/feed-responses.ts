@@ -1,0 +1,51 @@
+import { cacheLife, cacheTag } from 'next/cache'
+import { cacheTags } from '@/lib/cache-tags'
+import { buildCommentsFeed, buildPostsFeed, buildSitemap, FEED_TYPES, type FeedFormat } from '@/lib/feeds'
+import { publicOrigin } from '@/lib/request'
+
+// Feeds are cached like pages: the posts feed with the listings (invalidated when posts change, and
+// refreshed within a minute), comment feeds for five minutes.
+
+async function cachedPostsFeed(origin: string, format: FeedFormat): Promise<string> {
+  'use cache'
+  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
+  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
+  return buildPostsFeed(origin, format)
+}
+
+async function cachedCommentsFeed(origin: string, format: FeedFormat, postSlug?: string): Promise<string> {
+  'use cache'
+  cacheLife({ stale: 300, revalidate: 300, expire: 86_400 })
+  if (postSlug) cacheTag(cacheTags.post(postSlug))
+  return buildCommentsFeed(origin, format, postSlug)
+}
+
+async function cachedSitemap(origin: string): Promise<string> {
+  'use cache'
+  cacheLife({ stale: 300, revalidate: 300, expire: 86_400 })
+  cacheTag(cacheTags.listings)
+  return buildSitemap(origin)
+}
+
+const respond = (body: string, type: string) => new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=60' } })
+
+/** A GET handler for the posts feed in one format. */
+export const postsFeedHandler = (format: FeedFormat) => async (request: Request) =>
+  respond(await cachedPostsFeed(publicOrigin(request), format), FEED_TYPES[format])
+
+/** A GET handler for the site's comments feed. */
+export const commentsFeedHandler = (format: FeedFormat) => async (request: Request) =>
+  respond(await cachedCommentsFeed(publicOrigin(request), format), FEED_TYPES[format])
+
+/** A GET handler for one post's comments feed. */
+export const postCommentsFeedHandler =
+  (format: FeedFormat) =>
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) =>
+    respond(await cachedCommentsFeed(publicOrigin(request), format, (await params).slug), FEED_TYPES[format])
+
+export const sitemapHandler = async (request: Request) => respond(await cachedSitemap(publicOrigin(request)), 'application/xml; charset=utf-8')
+
+export const robotsHandler = async (request: Request) =>
+  new Response(`User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${publicOrigin(request)}/sitemap.xml\n`, {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  })

@@ -1,0 +1,137 @@
+import { Feed } from 'feed'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
+import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
+import { getSiteSettings } from '@/lib/settings'
+
+// Feeds for feed readers: RSS 2.0 and Atom 1.0 through the `feed` library, JSON Feed 1.1 as the
+// plain JSON its specification describes. Everything is built from the same data, and escaped by
+// the XML writer or JSON.stringify, never by hand.
+
+export type FeedFormat = 'rss' | 'atom' | 'json'
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+}
+const FEED_SIZE = 20
+
+interface FeedEntry {
+  id: string
+  title: string
+  url: string
+  date: Date
+  html: string
+  summary?: string
+  author: string
+}
+
+interface FeedData {
+  title: string
+  description: string
+  home: string
+  self: Record<FeedFormat, string>
+  entries: FeedEntry[]
+}
+
+function render(data: FeedData, format: FeedFormat): string {
+  if (format === 'json') {
+    return JSON.stringify(
+      {
+        version: 'https://jsonfeed.org/version/1.1',
+        title: data.title,
+        home_page_url: data.home,
+        feed_url: data.self.json,
+        description: data.description,
+        language: 'en',
+        items: data.entries.map((e) => ({
+          id: e.id,
+          url: e.url,
+          title: e.title,
+          content_html: e.html,
+          summary: e.summary,
+          date_published: e.date.toISOString(),
+          authors: [{ name: e.author }],
+        })),
+      },
+      null,
+      2,
+    )
+  }
+  const feed = new Feed({
+    id: data.home,
+    title: data.title,
+    description: data.description,
+    link: data.home,
+    language: 'en',
+    updated: data.entries[0]?.date ?? new Date(0),
+    generator: 'Plateau',
+    feedLinks: { rss: data.self.rss, atom: data.self.atom, json: data.self.json },
+    copyright: '',
+  })
+  for (const e of data.entries) {
+    feed.addItem({ id: e.id, guid: e.id, title: e.title, link: e.url, date: e.date, published: e.date, description: e.summary, content: e.html, author: [{ name: e.author }] })
+  }
+  return format === 'rss' ? feed.rss2() : feed.atom1()
+}
+
+/** The blog's posts feed: full text, or excerpts when the site says so. Public. */
+export async function buildPostsFeed(origin: string, format: FeedFormat, db: DB = getDb()): Promise<string> {
+  const site = await getSiteSettings(db)
+  const posts = await listPostsForFeed(FEED_SIZE, db)
+  return render(
+    {
+      title: site.title,
+      description: site.tagline,
+      home: `${origin}/`,
+      self: { rss: `${origin}/feed.xml`, atom: `${origin}/feed.atom`, json: `${origin}/feed.json` },
+      entries: posts.map((p) => {
+        const url = `${origin}/posts/${p.slug}`
+        return {
+          id: url,
+          title: p.title,
+          url,
+          date: p.publishedAt ?? p.updatedAt,
+          html: site.feedFullContent ? renderPostMarkdown(p.body) : `<p>${escapeText(p.excerpt ?? '')}</p>`,
+          summary: p.excerpt ?? undefined,
+          author: p.authorName ?? 'Anonymous',
+        }
+      }),
+    },
+    format,
+  )
+}
+
+/** The comments feed of the whole blog, or of one post. Public; never includes an email address. */
+export async function buildCommentsFeed(origin: string, format: FeedFormat, postSlug?: string, db: DB = getDb()): Promise<string> {
+  const site = await getSiteSettings(db)
+  const comments = await listCommentsForFeed({ limit: 30, postSlug }, db)
+  const base = postSlug ? `${origin}/posts/${postSlug}/comments` : `${origin}/comments`
+  const postTitle = comments[0]?.postTitle
+  return render(
+    {
+      title: postSlug ? `Comments on “${postTitle ?? postSlug}” – ${site.title}` : `Comments – ${site.title}`,
+      description: postSlug ? `The newest comments on “${postTitle ?? postSlug}”` : `The newest comments on ${site.title}`,
+      home: postSlug ? `${origin}/posts/${postSlug}#comments` : `${origin}/`,
+      self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
+      entries: comments.map((c) => {
+        const url = `${origin}/posts/${c.postSlug}#comment-${c.id}`
+        const author = c.authorName ?? 'Anonymous'
+        return { id: url, title: `${author} on “${c.postTitle}”`, url, date: c.createdAt, html: renderCommentMarkdown(c.body), author }
+      }),
+    },
+    format,
+  )
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** sitemap.xml: the home page and every live post with its last change. Public. */
+export async function buildSitemap(origin: string, db: DB = getDb()): Promise<string> {
+  const posts = await listPostsForSitemap(db)
+  const urls = [`<url><loc>${origin}/</loc></url>`, ...posts.map((p) => `<url><loc>${origin}/posts/${encodeURIComponent(p.slug)}</loc><lastmod>${p.updatedAt.toISOString()}</lastmod></url>`)]
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
+}
