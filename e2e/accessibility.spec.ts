@@ -17,6 +17,7 @@ for (const scheme of ['light', 'dark'] as const) {
         ['home', '/'],
         ['post', '/posts/the-social-media-plateau'],
         ['older posts', '/page/2'],
+        ['tag', '/tags/local-government'],
         ['reply page', `/posts/${discussionPosts.noJs.slug}/reply`],
         ['sign-in', '/signin'],
         ['404', '/posts/no-such-post'],

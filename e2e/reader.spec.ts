@@ -128,6 +128,28 @@ test('Markdown with scripts, handlers and javascript: links is rendered harmless
   await expect(page.getByRole('link', { name: 'a good one' })).toHaveAttribute('href', 'https://example.com/')
   expect(await page.getByText('a bad link').evaluate((el) => el.closest('a')?.getAttribute('href') ?? null)).toBeNull()
   expect(await page.evaluate(() => (window as { __pwned?: boolean }).__pwned)).toBeUndefined()
-  expect(await page.locator('main script').count()).toBe(0)
+  expect(await page.locator('main script:not([type="application/ld+json"])').count()).toBe(0)
   expect(await page.locator('main [onerror]').count()).toBe(0)
+})
+
+test('a reader follows a tag from a post to the other posts with it', async ({ page }) => {
+  await page.goto(DEMO)
+  await page.getByRole('link', { name: 'Local government' }).click()
+  await expect(page).toHaveURL('/tags/local-government')
+  await expect(page.getByRole('heading', { level: 1, name: 'Posts tagged “Local government”' })).toBeVisible()
+  await page.getByRole('link', { name: 'The social media plateau?' }).click()
+  await expect(page).toHaveURL(DEMO)
+  for (const path of ['/tags/no-such-tag', '/tags/local-government/page/2', '/tags/local-government/page/one']) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' }), path).toBeVisible()
+  }
+})
+
+test('the post page tells search engines about the post, its image credit and its comments', async ({ page }) => {
+  await page.goto(DEMO)
+  const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
+  expect(data).toMatchObject({ '@type': 'BlogPosting', headline: 'The social media plateau?', commentCount: 3, image: { creditText: 'Mark Hunter' } })
+  expect(data.comment.map((c: { author: { name: string } }) => c.author.name)).toEqual(['Joe Bloggs', 'Richard', 'SimonDigital'])
+  await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute('content', 'article')
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', DEMO)
 })

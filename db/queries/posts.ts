@@ -25,10 +25,10 @@ export interface PostSummaryRow {
  * query however many posts. Fetch one more than a page to learn whether there is a next page.
  */
 export async function listPublishedPosts(
-  { limit, offset, now = new Date() }: { limit: number; offset: number; now?: Date },
+  { limit, offset, now = new Date(), tagSlug }: { limit: number; offset: number; now?: Date; tagSlug?: string },
   db: Kysely<Database> = getDb(),
 ): Promise<PostSummaryRow[]> {
-  const rows = await db
+  let query = db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
     .select((eb) => [
@@ -46,11 +46,19 @@ export async function listPublishedPosts(
         .as('commentCount'),
     ])
     .where((eb) => isLive(eb, now))
-    .orderBy('post.publishedAt', 'desc')
-    .orderBy('post.id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute()
+  if (tagSlug) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('postTag')
+          .innerJoin('tag', 'tag.id', 'postTag.tagId')
+          .select('postTag.postId')
+          .whereRef('postTag.postId', '=', 'post.id')
+          .where('tag.slug', '=', tagSlug),
+      ),
+    )
+  }
+  const rows = await query.orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).offset(offset).execute()
   return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
 }
 
@@ -165,4 +173,8 @@ export async function findPostForCommenting(
     .where('id', '=', postId)
     .executeTakeFirst()
   return row && { id: row.id, slug: row.slug, status: row.live ? 'published' : row.status, commentsOpen: row.commentsOpen }
+}
+
+export async function findTagBySlug(slug: string, db: Kysely<Database> = getDb()): Promise<{ slug: string; name: string } | undefined> {
+  return db.selectFrom('tag').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()
 }

@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
-import { findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { type PostSummaryRow, findPublishedPostBySlug, findRedirectedSlug, findTagBySlug, listPublishedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
 import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
@@ -41,15 +41,35 @@ export async function loadHomeView(page: number, db: DB = getDb()): Promise<Home
     page,
     hasPrevious: page > 1,
     hasNext: rows.length > size,
-    posts: rows.slice(0, size).map((r) => ({
-      slug: r.slug,
-      title: r.title,
-      excerpt: r.excerpt,
-      publishedAt: r.publishedAt?.toISOString() ?? null,
-      authorName: r.authorName ?? ANONYMOUS,
-      commentCount: r.commentCount,
-    })),
+    posts: rows.slice(0, size).map(toSummary),
   }
+}
+
+function toSummary(r: PostSummaryRow): PostSummary {
+  return {
+    slug: r.slug,
+    title: r.title,
+    excerpt: r.excerpt,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    authorName: r.authorName ?? ANONYMOUS,
+    commentCount: r.commentCount,
+  }
+}
+
+export interface TagView extends HomeView {
+  tag: { slug: string; name: string }
+}
+
+/** Page `page` of a tag's published posts, or null when the tag or the page does not exist. Public. */
+export async function loadTagView(slug: string, page: number, db: DB = getDb()): Promise<TagView | null> {
+  if (!Number.isSafeInteger(page) || page < 1) return null
+  const tag = await findTagBySlug(slug, db)
+  if (!tag) return null
+  const site = await getSiteSettings(db)
+  const size = site.postsPerPage
+  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, tagSlug: slug }, db)
+  if (page > 1 && rows.length === 0) return null
+  return { tag, site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map(toSummary) }
 }
 
 export interface CommentView {

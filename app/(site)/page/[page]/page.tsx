@@ -1,12 +1,10 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { PostList } from '@/app/_ui/post-list'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
-import { formatDate } from '@/lib/dates'
 import { loadHomeView } from '@/lib/posts/views'
-import { commentCountLabel } from '@/lib/text'
 
 // Only this placeholder is rendered at build time (Cache Components needs one); real pages render on
 // their first request and are then served from the cache until a write invalidates their tags.
@@ -51,40 +49,7 @@ export default async function HomePage({ params }: Props) {
         <h1 className="visually-hidden">
           {view.page > 1 ? `${view.site.title}: older posts, page ${view.page}` : `${view.site.title}: latest posts`}
         </h1>
-        {view.posts.length === 0 ? <p>Nothing has been published yet.</p> : null}
-        {view.posts.map((post) => (
-          <article key={post.slug} className="post-summary">
-            <h2 className="post-summary__title">
-              <Link href={`/posts/${post.slug}`}>{post.title}</Link>
-            </h2>
-            <p className="post-meta">
-              <span>By {post.authorName}</span>
-              {post.publishedAt ? (
-                <>
-                  {' · '}
-                  <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>
-                </>
-              ) : null}
-              {' · '}
-              <Link href={`/posts/${post.slug}#comments`}>{commentCountLabel(post.commentCount)}</Link>
-            </p>
-            {post.excerpt ? <p className="post-summary__excerpt">{post.excerpt}</p> : null}
-          </article>
-        ))}
-        {view.hasPrevious || view.hasNext ? (
-          <nav className="pagination" aria-label="More posts">
-            {view.hasNext ? (
-              <Link rel="next" href={`/page/${view.page + 1}`}>
-                Older posts
-              </Link>
-            ) : null}
-            {view.hasPrevious ? (
-              <Link rel="prev" href={view.page === 2 ? '/' : `/page/${view.page - 1}`}>
-                Newer posts
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <PostList {...view} pagePath={(n) => (n === 1 ? '/' : `/page/${n}`)} />
       </main>
     </>
   )

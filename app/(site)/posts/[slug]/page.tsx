@@ -9,6 +9,7 @@ import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
 import { formatDate } from '@/lib/dates'
 import { postPath, replyPath } from '@/lib/comments/paths'
+import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import { findMovedPost, loadPostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
 
@@ -46,7 +47,22 @@ async function viewFor(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await viewFor(params)
   if (!view) return {}
-  return { title: `${view.post.title} – ${view.site.title}`, description: view.post.excerpt ?? undefined }
+  const description = view.post.excerpt ?? undefined
+  const image = view.post.featuredImage
+  return {
+    title: `${view.post.title} – ${view.site.title}`,
+    description,
+    openGraph: {
+      type: 'article',
+      title: view.post.title,
+      description,
+      siteName: view.site.title,
+      publishedTime: view.post.publishedAt ?? undefined,
+      authors: [view.post.authorName],
+      images: image ? [{ url: image.url, alt: image.alt }] : undefined,
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: view.post.title, description },
+  }
 }
 
 export default async function PostPage({ params }: Props) {
@@ -61,6 +77,7 @@ export default async function PostPage({ params }: Props) {
       <link rel="canonical" href={postPath(post.slug)} />
       <link rel="alternate" type="application/rss+xml" title={`Comments on “${post.title}” (RSS)`} href={`${postPath(post.slug)}/comments/feed.xml`} />
       <main id="main" className="page">
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(view) }} />
         <article className="post">
           <header className="post__header">
             <h1 className="post__title">{post.title}</h1>
@@ -97,9 +114,11 @@ export default async function PostPage({ params }: Props) {
           {post.tags.length > 0 ? (
             <footer className="post__footer">
               <h2 className="visually-hidden">Tags</h2>
-              <ul className="tags" aria-label="Tags">
+              <ul className="tags">
                 {post.tags.map((tag) => (
-                  <li key={tag.slug}>{tag.name}</li>
+                  <li key={tag.slug}>
+                    <Link href={`/tags/${tag.slug}`}>{tag.name}</Link>
+                  </li>
                 ))}
               </ul>
             </footer>

@@ -1,0 +1,47 @@
+import Link from 'next/link'
+import { formatDate } from '@/lib/dates'
+import type { PostSummary } from '@/lib/posts/views'
+import { commentCountLabel } from '@/lib/text'
+
+/** A page of post summaries with newer/older links; `pagePath(n)` is the address of page n. */
+export function PostList(props: { posts: PostSummary[]; page: number; hasPrevious: boolean; hasNext: boolean; pagePath: (page: number) => string }) {
+  const { posts, page, hasPrevious, hasNext, pagePath } = props
+  return (
+    <>
+      {posts.length === 0 ? <p>Nothing has been published here yet.</p> : null}
+      {posts.map((post) => (
+        <article key={post.slug} className="post-summary">
+          <h2 className="post-summary__title">
+            <Link href={`/posts/${post.slug}`}>{post.title}</Link>
+          </h2>
+          <p className="post-meta">
+            <span>By {post.authorName}</span>
+            {post.publishedAt ? (
+              <>
+                {' · '}
+                <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>
+              </>
+            ) : null}
+            {' · '}
+            <Link href={`/posts/${post.slug}#comments`}>{commentCountLabel(post.commentCount)}</Link>
+          </p>
+          {post.excerpt ? <p className="post-summary__excerpt">{post.excerpt}</p> : null}
+        </article>
+      ))}
+      {hasPrevious || hasNext ? (
+        <nav className="pagination" aria-label="More posts">
+          {hasNext ? (
+            <Link rel="next" href={pagePath(page + 1)}>
+              Older posts
+            </Link>
+          ) : null}
+          {hasPrevious ? (
+            <Link rel="prev" href={pagePath(page - 1)}>
+              Newer posts
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  )
+}
