@@ -70,6 +70,9 @@ test.describe('with JavaScript', () => {
 
     // Edit within the window: the change shows, marked "(edited)".
     await level3.getByRole('link', { name: 'Edit' }).click()
+    // Typed only once the page's script runs: under load a hydration mismatch somewhere in this flow
+    // (React #418, not yet found) can re-render the form and drop text typed before it.
+    await expect(page.locator('input[name="via"]')).toHaveValue('script')
     await page.getByRole('textbox', { name: 'Your comment' }).fill('Third level, answering myself — corrected.')
     await page.getByRole('button', { name: 'Save changes' }).click()
     const edited = thread(page).getByRole('article', { name: 'Comment by Rita Reader' }).filter({ hasText: 'corrected' })

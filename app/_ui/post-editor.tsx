@@ -3,7 +3,7 @@
 import { useActionState, useDeferredValue, useEffect, useRef, useState } from 'react'
 import { postLifecycleAction, savePostAction, type PostFormState } from '@/app/admin/posts/actions'
 import { renderPostMarkdown } from '@/lib/markdown/render'
-import type { PostFormField } from '@/lib/posts/editing'
+import { FormField } from './form-field'
 
 export interface PostEditorInitial {
   id: number | null
@@ -21,44 +21,6 @@ export interface PostEditorInitial {
   status: string
   publishAt: string
   version: string
-}
-
-function Field(props: {
-  name: PostFormField
-  label: string
-  value: string
-  error?: string
-  help?: string
-  type?: string
-  multiline?: number
-  onChange?: (value: string) => void
-}) {
-  const { name, label, value, error, help, type = 'text', multiline, onChange } = props
-  const describedBy = [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined
-  const common = {
-    id: name,
-    name,
-    defaultValue: value,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-    onChange: onChange ? (e: { currentTarget: { value: string } }) => onChange(e.currentTarget.value) : undefined,
-  }
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {multiline ? <textarea rows={multiline} {...common} /> : <input type={type} {...common} />}
-      {help ? (
-        <p id={`${name}-help`} className="comment-form__help">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  )
 }
 
 /** The post editor. A refused save keeps every field as typed; the preview is the public page's renderer. */
@@ -104,10 +66,10 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
             <pre className="their-body">{failed.theirs.body}</pre>
           </section>
         ) : null}
-        <Field name="title" label="Title" value={value('title')} error={failed?.fieldErrors.title} />
-        <Field name="slug" label="Address" value={value('slug')} error={failed?.fieldErrors.slug} help="The end of the post’s address, /posts/…; left empty, it is made from the title." />
+        <FormField name="title" label="Title" value={value('title')} error={failed?.fieldErrors.title} />
+        <FormField name="slug" label="Address" value={value('slug')} error={failed?.fieldErrors.slug} help="The end of the post’s address, /posts/…; left empty, it is made from the title." />
         <div className="editor-columns">
-          <Field name="body" label="Body (Markdown)" value={value('body')} error={failed?.fieldErrors.body} multiline={18} onChange={setBody} />
+          <FormField name="body" label="Body (Markdown)" value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />
           <section className="editor-preview" aria-labelledby="preview-title">
             <h2 id="preview-title" className="comment-form__label">
               Preview
@@ -115,22 +77,22 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
             <div className="prose" dangerouslySetInnerHTML={{ __html: renderPostMarkdown(preview) }} />
           </section>
         </div>
-        <Field name="excerpt" label="Excerpt" value={value('excerpt')} error={failed?.fieldErrors.excerpt} multiline={2} help="Shown on the home page; left empty, the first paragraph is used." />
-        <Field name="tags" label="Tags" value={value('tags')} error={failed?.fieldErrors.tags} help="Separated by commas; new tags are created." />
+        <FormField name="excerpt" label="Excerpt" value={value('excerpt')} error={failed?.fieldErrors.excerpt} rows={2} help="Shown on the home page; left empty, the first paragraph is used." />
+        <FormField name="tags" label="Tags" value={value('tags')} error={failed?.fieldErrors.tags} help="Separated by commas; new tags are created." />
         <fieldset>
           <legend>Featured image</legend>
-          <Field name="featuredImageUrl" label="Image address" value={value('featuredImageUrl')} error={failed?.fieldErrors.featuredImageUrl} />
-          <Field name="featuredImageAlt" label="Alternative text" value={value('featuredImageAlt')} error={failed?.fieldErrors.featuredImageAlt} help="What the image shows, for people who cannot see it." />
-          <Field name="featuredImageCaption" label="Caption" value={value('featuredImageCaption')} error={failed?.fieldErrors.featuredImageCaption} />
-          <Field name="featuredImageCredit" label="Credit" value={value('featuredImageCredit')} error={failed?.fieldErrors.featuredImageCredit} />
-          <Field name="featuredImageCreditUrl" label="Credit link" value={value('featuredImageCreditUrl')} error={failed?.fieldErrors.featuredImageCreditUrl} />
+          <FormField name="featuredImageUrl" label="Image address" value={value('featuredImageUrl')} error={failed?.fieldErrors.featuredImageUrl} />
+          <FormField name="featuredImageAlt" label="Alternative text" value={value('featuredImageAlt')} error={failed?.fieldErrors.featuredImageAlt} help="What the image shows, for people who cannot see it." />
+          <FormField name="featuredImageCaption" label="Caption" value={value('featuredImageCaption')} error={failed?.fieldErrors.featuredImageCaption} />
+          <FormField name="featuredImageCredit" label="Credit" value={value('featuredImageCredit')} error={failed?.fieldErrors.featuredImageCredit} />
+          <FormField name="featuredImageCreditUrl" label="Credit link" value={value('featuredImageCreditUrl')} error={failed?.fieldErrors.featuredImageCreditUrl} />
         </fieldset>
         <div className="field">
           <label className="checkbox">
             <input type="checkbox" name="commentsOpen" defaultChecked={failed ? failed.values.commentsOpen === 'on' : initial.commentsOpen} /> Allow comments
           </label>
         </div>
-        <Field
+        <FormField
           name="publishAt"
           label="Publish at (UTC)"
           type="datetime-local"

@@ -3,45 +3,26 @@
 import { useActionState } from 'react'
 import { saveSettingsAction, type SettingsFormState } from '@/app/admin/settings/actions'
 import type { SiteSettings } from '@/lib/settings'
-
-interface FieldProps {
-  name: keyof SiteSettings
-  label: string
-  help?: string
-  type?: 'text' | 'number' | 'words'
-  value: string
-  error?: string
-}
-
-function Field({ name, label, help, type = 'text', value, error }: FieldProps) {
-  const describedBy = [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined
-  const common = { id: name, name, defaultValue: value, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy }
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {type === 'words' ? <textarea rows={4} {...common} /> : <input type={type} {...common} />}
-      {help ? (
-        <p id={`${name}-help`} className="comment-form__help">
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${name}-error`} role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  )
-}
+import { FormField } from './form-field'
 
 /** The settings form; a refusal keeps everything typed and marks each wrong field. */
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
   const [state, formAction, pending] = useActionState<SettingsFormState, FormData>(saveSettingsAction, { status: 'idle' })
   const invalid = state.status === 'invalid' ? state : null
-  const field = (name: keyof SiteSettings, label: string, type?: FieldProps['type'], help?: string) => {
+  const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
     const current = settings[name]
     const value = invalid ? (invalid.values[name] ?? '') : Array.isArray(current) ? current.join('\n') : String(current)
-    return <Field name={name} label={label} type={type} help={help} value={value} error={invalid?.fieldErrors[name]} />
+    return (
+      <FormField
+        name={name}
+        label={label}
+        type={type === 'number' ? 'number' : 'text'}
+        rows={type === 'words' ? 4 : undefined}
+        help={help}
+        value={value}
+        error={invalid?.fieldErrors[name]}
+      />
+    )
   }
 
   return (
@@ -54,7 +35,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <fieldset>
         <legend>The blog</legend>
         {field('title', 'Site title')}
-        {field('tagline', 'Tagline', 'text', 'A line under the title.')}
+        {field('tagline', 'Tagline', undefined, 'A line under the title.')}
         {field('postsPerPage', 'Posts per page', 'number')}
       </fieldset>
       <fieldset>

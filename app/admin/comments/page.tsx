@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { AdminNotices, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { SelectAll } from '@/app/_ui/select-all'
 import { loadModerationQueue, type ModerationAction } from '@/lib/admin/moderation'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
-import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
+import { COMMENT_STATUSES, type CommentStatus } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
 
 export const instant = false
@@ -29,48 +30,22 @@ export default async function CommentsQueue({ searchParams }: Props) {
   const raw = await searchParams
   const viewer = await requirePageCapability('comments.moderate', '/admin/comments')
   const { query, counts, comments, hasNext } = await loadModerationQueue(viewer, raw)
-  const here = (change: Record<string, string | number | undefined>) => {
-    const params = new URLSearchParams()
-    const merged = { status: query.status, post: query.post, q: query.q, page: query.page, ...change }
-    for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
-    return `/admin/comments?${params}`
-  }
-  const notice = typeof raw.notice === 'string' ? raw.notice : null
-  const error = typeof raw.error === 'string' ? raw.error : null
+  const here = (change: Record<string, string | number | undefined>) =>
+    listHref('/admin/comments', { status: query.status, post: query.post, q: query.q, page: query.page }, change)
 
   return (
     <main id="main" className="page page--wide">
       <h1>Comments</h1>
-      <nav aria-label="Comment status">
-        <ul className="tabs">
-          {COMMENT_STATUSES.map((s) => (
-            <li key={s}>
-              <Link href={here({ status: s, page: 1 })} aria-current={s === query.status ? 'page' : undefined}>
-                {STATUS_LABELS[s]} ({counts[s]})
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <form method="get" action="/admin/comments" role="search" className="search-form">
-        <input type="hidden" name="status" value={query.status} />
-        {query.post ? <input type="hidden" name="post" value={query.post} /> : null}
-        <label htmlFor="comment-search">Search comments</label>
-        <input id="comment-search" name="q" type="search" defaultValue={query.q ?? ''} />
-        <button type="submit" className="button button--secondary">
-          Search
-        </button>
-      </form>
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <StatusTabs
+        label="Comment status"
+        statuses={COMMENT_STATUSES}
+        current={query.status}
+        counts={counts}
+        labels={STATUS_LABELS}
+        href={(s) => here({ status: s, page: 1 })}
+      />
+      <ListSearch action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post }} />
+      <AdminNotices query={raw} />
       {comments.length === 0 ? (
         <p>No {STATUS_LABELS[query.status].toLowerCase()} comments{query.q ? ` match “${query.q}”` : ''}.</p>
       ) : (

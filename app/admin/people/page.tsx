@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { AdminNotices } from '@/app/_ui/admin-parts'
 import { loadPeople } from '@/lib/admin/people'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDate } from '@/lib/dates'
-import { ROLES } from '@/db/types'
+import { ROLES } from '@/lib/vocabulary'
 import { peopleAction } from './actions'
 
 export const instant = false
@@ -13,22 +14,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const raw = await searchParams
   const viewer = await requirePageCapability('people.manage', '/admin/people')
   const { page, people, hasNext } = await loadPeople(viewer, Number(raw.page ?? 1))
-  const notice = typeof raw.notice === 'string' ? raw.notice : null
-  const error = typeof raw.error === 'string' ? raw.error : null
 
   return (
     <main id="main" className="page page--wide">
       <h1>People</h1>
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <AdminNotices query={raw} />
       <table className="admin-table">
         <caption className="visually-hidden">Everyone with an account, newest first</caption>
         <thead>

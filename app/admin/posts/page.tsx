@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { AdminNotices, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { loadPostList } from '@/lib/posts/editing'
-import { POST_STATUSES, type PostStatus } from '@/db/types'
+import type { PostStatus } from '@/lib/vocabulary'
 import { postLifecycleAction } from './actions'
 
 export const instant = false
@@ -15,14 +16,7 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
   const raw = await searchParams
   const viewer = await requirePageCapability('posts.write', '/admin/posts')
   const { query, counts, posts, hasNext } = await loadPostList(viewer, raw)
-  const here = (change: Record<string, string | number | undefined>) => {
-    const params = new URLSearchParams()
-    for (const [k, v] of Object.entries({ status: query.status, q: query.q, page: query.page, ...change }))
-      if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
-    return `/admin/posts?${params}`
-  }
-  const notice = typeof raw.notice === 'string' ? raw.notice : null
-  const error = typeof raw.error === 'string' ? raw.error : null
+  const here = (change: Record<string, string | number | undefined>) => listHref('/admin/posts', { status: query.status, q: query.q, page: query.page }, change)
 
   return (
     <main id="main" className="page page--wide">
@@ -32,35 +26,16 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
           Write a new post
         </Link>
       </p>
-      <nav aria-label="Post status">
-        <ul className="tabs">
-          {(['published', 'scheduled', 'draft', 'trash'] as const satisfies readonly (typeof POST_STATUSES)[number][]).map((s) => (
-            <li key={s}>
-              <Link href={here({ status: s, page: 1 })} aria-current={s === query.status ? 'page' : undefined}>
-                {LABELS[s]} ({counts[s]})
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <form method="get" action="/admin/posts" role="search" className="search-form">
-        <input type="hidden" name="status" value={query.status} />
-        <label htmlFor="post-search">Search titles</label>
-        <input id="post-search" name="q" type="search" defaultValue={query.q ?? ''} />
-        <button type="submit" className="button button--secondary">
-          Search
-        </button>
-      </form>
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
+      <StatusTabs
+        label="Post status"
+        statuses={['published', 'scheduled', 'draft', 'trash'] as const}
+        current={query.status}
+        counts={counts}
+        labels={LABELS}
+        href={(s) => here({ status: s, page: 1 })}
+      />
+      <ListSearch action="/admin/posts" label="Search titles" value={query.q} keep={{ status: query.status }} />
+      <AdminNotices query={raw} />
       {posts.length === 0 ? (
         <p>No {LABELS[query.status].toLowerCase()} posts here.</p>
       ) : (
