@@ -2,7 +2,10 @@ import type { CommentNode } from '@/lib/comments/tree'
 import type { CommentView, PostView } from './views'
 
 // schema.org BlogPosting for search engines, with the approved comments as Comment objects: the
-// conversation is in the page, so it can be indexed (which comment widgets cannot offer).
+// conversation is in the page, so it can be indexed (which comment widgets cannot offer). Only the
+// first comments are described, so a long thread does not double its page's size; commentCount
+// still counts them all.
+const MAX_DESCRIBED_COMMENTS = 50
 
 function flatten(nodes: CommentNode<CommentView>[]): CommentView[] {
   return nodes.flatMap((n) => [...(n.comment.deleted ? [] : [n.comment]), ...flatten(n.replies)])
@@ -29,7 +32,7 @@ export function blogPostingJsonLd(view: PostView): string {
       ? { '@type': 'ImageObject', url: post.featuredImage.url, caption: post.featuredImage.caption ?? undefined, creditText: post.featuredImage.credit ?? undefined }
       : undefined,
     commentCount: view.commentCount,
-    comment: flatten(view.comments).map((c) => ({
+    comment: flatten(view.comments).slice(0, MAX_DESCRIBED_COMMENTS).map((c) => ({
       '@type': 'Comment',
       url: `${url}#comment-${c.id}`,
       dateCreated: c.createdAt,
