@@ -153,3 +153,16 @@ test('the post page tells search engines about the post, its image credit and it
   await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute('content', 'article')
   await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', DEMO)
 })
+
+test('a short comment link opens the post at that comment; the post says how long it takes to read', async ({ page, request }) => {
+  await page.goto(DEMO)
+  await expect(page.getByRole('article').filter({ has: page.getByRole('heading', { level: 1 }) })).toContainText(/\d+ min read/)
+  const id = (await page.locator('li.comment').nth(1).getAttribute('id'))!.replace('comment-', '')
+  const response = await request.get(`/c/${id}`, { maxRedirects: 0 })
+  expect(response.status()).toBe(301)
+  expect(response.headers()['location']).toBe(`${DEMO}#comment-${id}`)
+  await page.goto(`/c/${id}`)
+  await expect(page).toHaveURL(`${DEMO}#comment-${id}`)
+  await expect(page.getByRole('article', { name: 'Comment by Richard' })).toBeInViewport()
+  expect((await request.get('/c/999999', { maxRedirects: 0 })).status()).toBe(404)
+})

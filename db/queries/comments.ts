@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import type { CommentStatus, Database, NewComment } from '../types'
+import { isLive } from './posts'
 
 export interface PublicCommentRow {
   id: number
@@ -185,4 +186,17 @@ export async function findCommentAuthorName(
     ])
     .where('comment.id', '=', id)
     .executeTakeFirst()
+}
+
+/** The post a visible comment belongs to (approved, on a live post), for short comment links. */
+export async function findPublicCommentPost(id: number, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('comment')
+    .innerJoin('post', 'post.id', 'comment.postId')
+    .select('post.slug')
+    .where('comment.id', '=', id)
+    .where('comment.status', '=', 'approved')
+    .where((eb) => isLive(eb, now))
+    .executeTakeFirst()
+  return row?.slug
 }

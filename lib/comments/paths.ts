@@ -6,3 +6,5 @@ export const replyPath = (slug: string, options: { to?: number; edit?: number } 
   return `${postPath(slug)}/reply${query}`
 }
 export const signInPath = (returnTo: string) => `/signin?callbackUrl=${encodeURIComponent(returnTo)}`
+/** The short, shareable link of a comment: /c/<id>. */
+export const shortCommentPath = (id: number) => `/c/${id}`

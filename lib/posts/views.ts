@@ -109,6 +109,8 @@ export interface PostView {
     publishedAt: string | null
     updatedAt: string
     authorName: string
+    /** Minutes to read, at 230 words a minute; at least 1. */
+    readingMinutes: number
     commentsOpen: boolean
     featuredImage: { url: string; alt: string; caption: string | null; credit: string | null; creditUrl: string | null } | null
     tags: { slug: string; name: string }[]
@@ -150,6 +152,7 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
       publishedAt: row.publishedAt?.toISOString() ?? null,
       updatedAt: row.updatedAt.toISOString(),
       authorName: row.authorName ?? ANONYMOUS,
+      readingMinutes: Math.max(1, Math.round(row.body.split(/\s+/).filter(Boolean).length / 230)),
       commentsOpen: row.commentsOpen,
       featuredImage: row.featuredImageUrl
         ? {

@@ -90,6 +90,8 @@ export default async function PostPage({ params }: Props) {
                 </>
               ) : null}
               {' · '}
+              <span>{post.readingMinutes} min read</span>
+              {' · '}
               <a href="#comments">{commentCountLabel(view.commentCount)}</a>
             </p>
           </header>
