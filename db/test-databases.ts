@@ -5,7 +5,10 @@ import { randomBytes } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, type LogConfig } from 'kysely'
 import pg from 'pg'
+import { afterEach, beforeEach } from 'vitest'
 import { connect } from './connect'
+import { migrateToLatest } from './migrate'
+import { prepareDatabase } from './prepare'
 import type { Database } from './types'
 
 /*
@@ -94,4 +97,25 @@ const pglite: TestDialect = {
 export async function testDialects(): Promise<TestDialect[]> {
   const url = process.env.TEST_DATABASE_URL || DEFAULT_TEST_DATABASE_URL
   return [sqlite, (await postgresAnswers(url)) ? postgresServer(url) : pglite]
+}
+
+/**
+ * In a describe block: a fresh database of this dialect for each test, migrated (or also seeded with
+ * the demo, `prepared`), closed afterwards. Returns a getter for the current test's database.
+ */
+export function useTestDatabase(dialect: TestDialect, setup: 'migrated' | 'prepared' = 'migrated'): () => Kysely<Database> {
+  let current: TestDatabase | undefined
+  beforeEach(async () => {
+    current = await dialect.open()
+    if (setup === 'prepared') await prepareDatabase(current.db)
+    else await migrateToLatest(current.db)
+  })
+  afterEach(async () => {
+    await current?.close()
+    current = undefined
+  })
+  return () => {
+    if (!current) throw new Error('useTestDatabase: no database outside a test')
+    return current.db
+  }
 }

@@ -1,25 +1,14 @@
-import type { Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hitRateLimit } from '@/db/queries/rate-limits'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
-import type { Database } from '@/db/types'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { allow, LIMITS } from './rate-limits'
 
 describe.each(await testDialects())('rate limits on $name', (dialect) => {
-  let t: TestDatabase
-  let db: Kysely<Database>
   const t0 = new Date('2026-01-01T00:00:00.000Z')
-  beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
-  })
-  afterEach(async () => {
-    await t.close()
-  })
+  const database = useTestDatabase(dialect)
 
   it('count hits in a window and start again after it', async () => {
+    const db = database()
     expect(await hitRateLimit('k', 60, t0, db)).toBe(1)
     expect(await hitRateLimit('k', 60, new Date(t0.getTime() + 30_000), db)).toBe(2)
     expect(await hitRateLimit('other', 60, t0, db)).toBe(1)
@@ -27,6 +16,7 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
   })
 
   it('allow comments per user up to the limit, then refuse, per key', async () => {
+    const db = database()
     const { max } = LIMITS.commentsPerUser
     for (let i = 0; i < max; i++) expect(await allow('commentsPerUser', 'u1', t0, db)).toBe(true)
     expect(await allow('commentsPerUser', 'u1', t0, db)).toBe(false)

@@ -1,25 +1,14 @@
-import type { Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { insertComment } from '@/db/queries/comments'
 import { insertPost } from '@/db/queries/posts'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
-import type { Database } from '@/db/types'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { resolveCommentLink } from './permalinks'
 
 describe.each(await testDialects())('short comment links on $name', (dialect) => {
-  let t: TestDatabase
-  let db: Kysely<Database>
-  beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
-  })
-  afterEach(async () => {
-    await t.close()
-  })
+  const database = useTestDatabase(dialect)
 
   it('lead to approved comments on live posts, and nowhere else', async () => {
+    const db = database()
     const live = await insertPost({ slug: 'live', title: 'L', body: 'b', status: 'published', publishedAt: new Date() }, db)
     const draft = await insertPost({ slug: 'draft', title: 'D', body: 'b', status: 'draft' }, db)
     const ok = await insertComment({ postId: live, body: 'ok', status: 'approved' }, db)
