@@ -30,6 +30,14 @@ test('every page points feed readers at the feeds, and the feeds parse', async (
   ])
 })
 
+test('a tag page offers its own feed', async ({ page, request }) => {
+  await page.goto('/tags/local-government')
+  await expect(page.locator('head link[type="application/rss+xml"][title^="Posts tagged"]')).toHaveAttribute('href', '/tags/local-government/feed.xml')
+  const feed = parseFeed(await (await request.get('/tags/local-government/feed.xml')).text())
+  expect(feed.items.map((i) => i.title)).toEqual(['The social media plateau?'])
+  expect((await request.get('/tags/no-such-tag/feed.json')).status()).toBe(404)
+})
+
 test('search engines find a sitemap and robots.txt', async ({ request }) => {
   const robots = await (await request.get('/robots.txt')).text()
   expect(robots).toMatch(/^Sitemap: http:\/\/localhost:\d+\/sitemap\.xml$/m)

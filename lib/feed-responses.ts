@@ -6,11 +6,11 @@ import { publicOrigin } from '@/lib/request'
 // Feeds are cached like pages: the posts feed with the listings (invalidated when posts change, and
 // refreshed within a minute), comment feeds for five minutes.
 
-async function cachedPostsFeed(origin: string, format: FeedFormat): Promise<string> {
+async function cachedPostsFeed(origin: string, format: FeedFormat, tagSlug?: string): Promise<string | null> {
   'use cache'
   cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
   cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  return buildPostsFeed(origin, format)
+  return buildPostsFeed(origin, format, undefined, tagSlug)
 }
 
 async function cachedCommentsFeed(origin: string, format: FeedFormat, postSlug?: string): Promise<string> {
@@ -29,9 +29,19 @@ async function cachedSitemap(origin: string): Promise<string> {
 
 const respond = (body: string, type: string) => new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=60' } })
 
+const notFound = () => new Response('No such feed.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+
 /** A GET handler for the posts feed in one format. */
 export const postsFeedHandler = (format: FeedFormat) => async (request: Request) =>
-  respond(await cachedPostsFeed(publicOrigin(request), format), FEED_TYPES[format])
+  respond((await cachedPostsFeed(publicOrigin(request), format)) ?? '', FEED_TYPES[format])
+
+/** A GET handler for one tag's posts feed. */
+export const tagFeedHandler =
+  (format: FeedFormat) =>
+  async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
+    const feed = await cachedPostsFeed(publicOrigin(request), format, (await params).slug)
+    return feed === null ? notFound() : respond(feed, FEED_TYPES[format])
+  }
 
 /** A GET handler for the site's comments feed. */
 export const commentsFeedHandler = (format: FeedFormat) => async (request: Request) =>

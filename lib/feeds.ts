@@ -2,6 +2,7 @@ import { Feed } from 'feed'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
+import { findTagBySlug } from '@/db/queries/posts'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
 
@@ -76,16 +77,22 @@ function render(data: FeedData, format: FeedFormat): string {
   return format === 'rss' ? feed.rss2() : feed.atom1()
 }
 
-/** The blog's posts feed: full text, or excerpts when the site says so. Public. */
-export async function buildPostsFeed(origin: string, format: FeedFormat, db: DB = getDb()): Promise<string> {
+/**
+ * The blog's posts feed, or one tag's (null when that tag does not exist): full text, or excerpts
+ * when the site says so. Public.
+ */
+export async function buildPostsFeed(origin: string, format: FeedFormat, db: DB = getDb(), tagSlug?: string): Promise<string | null> {
   const site = await getSiteSettings(db)
-  const posts = await listPostsForFeed(FEED_SIZE, db)
+  const tag = tagSlug ? await findTagBySlug(tagSlug, db) : undefined
+  if (tagSlug && !tag) return null
+  const posts = await listPostsForFeed({ limit: FEED_SIZE, tagSlug }, db)
+  const base = tag ? `${origin}/tags/${tag.slug}` : origin
   return render(
     {
-      title: site.title,
-      description: site.tagline,
-      home: `${origin}/`,
-      self: { rss: `${origin}/feed.xml`, atom: `${origin}/feed.atom`, json: `${origin}/feed.json` },
+      title: tag ? `Posts tagged “${tag.name}” – ${site.title}` : site.title,
+      description: tag ? `Everything on ${site.title} tagged “${tag.name}”` : site.tagline,
+      home: tag ? `${base}` : `${origin}/`,
+      self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: posts.map((p) => {
         const url = `${origin}/posts/${p.slug}`
         return {

@@ -32,6 +32,7 @@ export async function TagPage({ slug, page }: { slug: string; page: number | nul
   return (
     <>
       <SiteHeader site={view.site} />
+      <link rel="alternate" type="application/rss+xml" title={`Posts tagged “${view.tag.name}” (RSS)`} href={`/tags/${view.tag.slug}/feed.xml`} />
       <main id="main" className="page">
         <h1>
           Posts tagged “{view.tag.name}”{view.page > 1 ? `, page ${view.page}` : ''}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
-import { isLive } from './posts'
+import { hasTag, isLive } from './posts'
 
 export interface FeedPostRow {
   id: number
@@ -14,17 +14,19 @@ export interface FeedPostRow {
   authorName: string | null
 }
 
-/** The newest live posts with their bodies, for feeds. */
-export async function listPostsForFeed(limit: number, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<FeedPostRow[]> {
-  return db
+/** The newest live posts (all, or those with a tag) with their bodies, for feeds. */
+export async function listPostsForFeed(
+  { limit, tagSlug }: { limit: number; tagSlug?: string },
+  db: Kysely<Database> = getDb(),
+  now: Date = new Date(),
+): Promise<FeedPostRow[]> {
+  let query = db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
     .select(['post.id', 'post.slug', 'post.title', 'post.excerpt', 'post.body', 'post.publishedAt', 'post.updatedAt', 'User.name as authorName'])
     .where((eb) => isLive(eb, now))
-    .orderBy('post.publishedAt', 'desc')
-    .orderBy('post.id', 'desc')
-    .limit(limit)
-    .execute()
+  if (tagSlug) query = query.where((eb) => hasTag(eb, tagSlug))
+  return query.orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).execute()
 }
 
 export interface FeedCommentRow {

@@ -10,6 +10,18 @@ export function isLive(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
   return eb.or([eb('post.status', '=', 'published'), eb.and([eb('post.status', '=', 'scheduled'), eb('post.publishedAt', '<=', now)])])
 }
 
+/** The post carries the tag with this slug. */
+export function hasTag(eb: ExpressionBuilder<Database, 'post'>, tagSlug: string) {
+  return eb.exists(
+    eb
+      .selectFrom('postTag')
+      .innerJoin('tag', 'tag.id', 'postTag.tagId')
+      .select('postTag.postId')
+      .whereRef('postTag.postId', '=', 'post.id')
+      .where('tag.slug', '=', tagSlug),
+  )
+}
+
 export interface PostSummaryRow {
   id: number
   slug: string
@@ -46,18 +58,7 @@ export async function listPublishedPosts(
         .as('commentCount'),
     ])
     .where((eb) => isLive(eb, now))
-  if (tagSlug) {
-    query = query.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('postTag')
-          .innerJoin('tag', 'tag.id', 'postTag.tagId')
-          .select('postTag.postId')
-          .whereRef('postTag.postId', '=', 'post.id')
-          .where('tag.slug', '=', tagSlug),
-      ),
-    )
-  }
+  if (tagSlug) query = query.where((eb) => hasTag(eb, tagSlug))
   const rows = await query.orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).offset(offset).execute()
   return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
 }

@@ -1,0 +1,3 @@
+import { tagFeedHandler } from '@/lib/feed-responses'
+
+export const GET = tagFeedHandler('rss')
