@@ -1,7 +1,7 @@
 import Link from 'next/link'
-import { formatDate } from '@/lib/dates'
 import type { PostSummary } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
+import { PostMeta } from './post-meta'
 
 /** A page of post summaries with newer/older links; `pagePath(n)` is the address of page n. */
 export function PostList(props: { posts: PostSummary[]; page: number; hasPrevious: boolean; hasNext: boolean; pagePath: (page: number) => string }) {
@@ -14,17 +14,10 @@ export function PostList(props: { posts: PostSummary[]; page: number; hasPreviou
           <h2 className="post-summary__title">
             <Link href={`/posts/${post.slug}`}>{post.title}</Link>
           </h2>
-          <p className="post-meta">
-            <span>By {post.authorName}</span>
-            {post.publishedAt ? (
-              <>
-                {' · '}
-                <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>
-              </>
-            ) : null}
+          <PostMeta authorName={post.authorName} publishedAt={post.publishedAt}>
             {' · '}
             <Link href={`/posts/${post.slug}#comments`}>{commentCountLabel(post.commentCount)}</Link>
-          </p>
+          </PostMeta>
           {post.excerpt ? <p className="post-summary__excerpt">{post.excerpt}</p> : null}
         </article>
       ))}

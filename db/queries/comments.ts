@@ -1,7 +1,15 @@
-import type { Kysely } from 'kysely'
+import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { CommentStatus, Database, NewComment } from '../types'
 import { isLive } from './posts'
+
+/**
+ * The name a comment is shown under: its author's current display name when they have an account,
+ * else the name stored with the comment (guests, imported commenters). Needs User left-joined.
+ */
+export function commentAuthorName(eb: ExpressionBuilder<Database, 'comment' | 'User'>) {
+  return eb.fn.coalesce('User.name', 'comment.authorName')
+}
 
 export interface PublicCommentRow {
   id: number
@@ -30,7 +38,7 @@ export async function listApprovedComments(
     .select((eb) => [
       'comment.id',
       'comment.parentId',
-      eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
+      commentAuthorName(eb).as('authorName'),
       'comment.authorUrl',
       'User.deletedAt as authorDeletedAt',
       'comment.body',
@@ -181,7 +189,7 @@ export async function findCommentAuthorName(
       'comment.id',
       'comment.postId',
       'comment.status',
-      eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
+      commentAuthorName(eb).as('authorName'),
       'comment.deletedAt',
     ])
     .where('comment.id', '=', id)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
+import { commentAuthorName } from './comments'
 import { hasTag, isLive } from './posts'
 
 export interface FeedPostRow {
@@ -52,7 +53,7 @@ export async function listCommentsForFeed(
       'comment.id',
       'comment.body',
       'comment.createdAt',
-      eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
+      commentAuthorName(eb).as('authorName'),
       'post.slug as postSlug',
       'post.title as postTitle',
     ])

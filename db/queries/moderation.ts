@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import { COMMENT_STATUSES, type CommentStatus, type Database } from '../types'
+import { commentAuthorName } from './comments'
 
 /** How many comments each status holds — one query. */
 export async function countCommentsByStatus(db: Kysely<Database> = getDb()): Promise<Record<CommentStatus, number>> {
@@ -47,7 +48,7 @@ export async function listCommentsForModeration(filter: ModerationFilter, db: Ky
       'post.slug as postSlug',
       'post.title as postTitle',
       'comment.parentId',
-      eb.fn.coalesce('User.name', 'comment.authorName').as('authorName'),
+      commentAuthorName(eb).as('authorName'),
       'comment.body',
       'comment.status',
       'comment.createdAt',
@@ -61,7 +62,7 @@ export async function listCommentsForModeration(filter: ModerationFilter, db: Ky
     query = query.where((eb) =>
       eb.or([
         eb(eb.fn('lower', ['comment.body']), 'like', pattern),
-        eb(eb.fn('lower', [eb.fn.coalesce('User.name', 'comment.authorName')]), 'like', pattern),
+        eb(eb.fn('lower', [commentAuthorName(eb)]), 'like', pattern),
       ]),
     )
   }

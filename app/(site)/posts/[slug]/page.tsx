@@ -5,9 +5,9 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { CommentThread } from '@/app/_ui/comments/comment-thread'
 import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
+import { PostMeta } from '@/app/_ui/post-meta'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
-import { formatDate } from '@/lib/dates'
 import { postPath, replyPath } from '@/lib/comments/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import { findMovedPost, loadPostView } from '@/lib/posts/views'
@@ -81,19 +81,12 @@ export default async function PostPage({ params }: Props) {
         <article className="post">
           <header className="post__header">
             <h1 className="post__title">{post.title}</h1>
-            <p className="post-meta">
-              <span>By {post.authorName}</span>
-              {post.publishedAt ? (
-                <>
-                  {' · '}
-                  <time dateTime={post.publishedAt}>{formatDate(post.publishedAt)}</time>
-                </>
-              ) : null}
+            <PostMeta authorName={post.authorName} publishedAt={post.publishedAt}>
               {' · '}
               <span>{post.readingMinutes} min read</span>
               {' · '}
               <a href="#comments">{commentCountLabel(view.commentCount)}</a>
-            </p>
+            </PostMeta>
           </header>
           {image ? (
             <figure className="post__image">
