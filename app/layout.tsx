@@ -23,6 +23,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <link rel="alternate" type="application/atom+xml" title="Posts (Atom)" href="/feed.atom" />
         <link rel="alternate" type="application/feed+json" title="Posts (JSON Feed)" href="/feed.json" />
         <link rel="alternate" type="application/rss+xml" title="Comments (RSS)" href="/comments/feed.xml" />
+        <link rel="alternate" type="application/atom+xml" title="Comments (Atom)" href="/comments/feed.atom" />
+        <link rel="alternate" type="application/feed+json" title="Comments (JSON Feed)" href="/comments/feed.json" />
         <a className="skip-link" href="#main">
           Skip to content
         </a>

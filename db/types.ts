@@ -27,6 +27,8 @@ export interface UserTable {
   createdAt: GeneratedTimestamp
   bannedAt: Timestamp | null
   deletedAt: Timestamp | null
+  /** The author page's address, /authors/<slug>; given with the first name, then kept. */
+  slug: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface AccountTable {

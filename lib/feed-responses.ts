@@ -1,16 +1,16 @@
 import { cacheLife, cacheTag } from 'next/cache'
 import { cacheTags } from '@/lib/cache-tags'
-import { buildCommentsFeed, buildPostsFeed, buildSitemap, FEED_TYPES, type FeedFormat } from '@/lib/feeds'
+import { buildCommentsFeed, buildPostsFeed, buildSitemap, FEED_TYPES, type FeedFormat, type FeedScope } from '@/lib/feeds'
 import { publicOrigin } from '@/lib/request'
 
 // Feeds are cached like pages: the posts feed with the listings (invalidated when posts change, and
 // refreshed within a minute), comment feeds for five minutes.
 
-async function cachedPostsFeed(origin: string, format: FeedFormat, tagSlug?: string): Promise<string | null> {
+async function cachedPostsFeed(origin: string, format: FeedFormat, scope?: FeedScope): Promise<string | null> {
   'use cache'
   cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
   cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  return buildPostsFeed(origin, format, undefined, tagSlug)
+  return buildPostsFeed(origin, format, scope)
 }
 
 async function cachedCommentsFeed(origin: string, format: FeedFormat, postSlug?: string): Promise<string> {
@@ -35,13 +35,19 @@ const notFound = () => new Response('No such feed.', { status: 404, headers: { '
 export const postsFeedHandler = (format: FeedFormat) => async (request: Request) =>
   respond((await cachedPostsFeed(publicOrigin(request), format)) ?? '', FEED_TYPES[format])
 
-/** A GET handler for one tag's posts feed. */
-export const tagFeedHandler =
+const scopedFeedHandler =
+  (kind: 'tag' | 'author') =>
   (format: FeedFormat) =>
   async (request: Request, { params }: { params: Promise<{ slug: string }> }) => {
-    const feed = await cachedPostsFeed(publicOrigin(request), format, (await params).slug)
+    const feed = await cachedPostsFeed(publicOrigin(request), format, { kind, slug: (await params).slug })
     return feed === null ? notFound() : respond(feed, FEED_TYPES[format])
   }
+
+/** A GET handler for one tag's posts feed. */
+export const tagFeedHandler = scopedFeedHandler('tag')
+
+/** A GET handler for one author's posts feed. */
+export const authorFeedHandler = scopedFeedHandler('author')
 
 /** A GET handler for the site's comments feed. */
 export const commentsFeedHandler = (format: FeedFormat) => async (request: Request) =>

@@ -33,7 +33,7 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
 
   for (const format of ['rss', 'atom'] as const) {
     it(`the posts feed as ${format} parses, with every live post, its date and every character`, async () => {
-      const feed = parseFeed((await buildPostsFeed(ORIGIN, format, db))!)
+      const feed = parseFeed((await buildPostsFeed(ORIGIN, format, undefined, db))!)
       expect(feed.title).toBe('Plateau')
       expect(feed.items.map((i) => i.title)).toEqual([TRICKY, 'The social media plateau?'])
       expect(feed.items[0].url).toBe(`${ORIGIN}/posts/tricky`)
@@ -54,17 +54,24 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
 
   it('the posts feed as JSON Feed 1.1, and excerpts only when the setting says so', async () => {
     await writeSetting('feedFullContent', false, db)
-    const feed = JSON.parse((await buildPostsFeed(ORIGIN, 'json', db))!)
+    const feed = JSON.parse((await buildPostsFeed(ORIGIN, 'json', undefined, db))!)
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
     expect(feed.items[0]).toMatchObject({ title: TRICKY, url: `${ORIGIN}/posts/tricky`, date_published: '2020-02-02T10:00:00.000Z', authors: [{ name: 'Anonymous' }] })
     expect(feed.items[0].content_html).toBe('<p>Excerpt: Fish &#38; chips &#60;b&#62;not bold&#60;/b&#62; 🐟 — שלום עולם</p>')
   })
 
   it('a tag’s feed has only its posts, and an unknown tag has none', async () => {
-    const feed = parseFeed((await buildPostsFeed(ORIGIN, 'atom', db, 'local-government'))!)
+    const feed = parseFeed((await buildPostsFeed(ORIGIN, 'atom', { kind: 'tag', slug: 'local-government' }, db))!)
     expect(feed.title).toBe('Posts tagged “Local government” – Plateau')
     expect(feed.items.map((i) => i.title)).toEqual(['The social media plateau?'])
-    expect(await buildPostsFeed(ORIGIN, 'rss', db, 'no-such-tag')).toBeNull()
+    expect(await buildPostsFeed(ORIGIN, 'rss', { kind: 'tag', slug: 'no-such-tag' }, db)).toBeNull()
+  })
+
+  it('an author’s feed has only their posts, and an unknown author has none', async () => {
+    const feed = parseFeed((await buildPostsFeed(ORIGIN, 'rss', { kind: 'author', slug: 'simondigital' }, db))!)
+    expect(feed.title).toBe('Posts by SimonDigital – Plateau')
+    expect(feed.items.map((i) => i.title)).toEqual(['The social media plateau?'])
+    expect(await buildPostsFeed(ORIGIN, 'rss', { kind: 'author', slug: 'nobody' }, db)).toBeNull()
   })
 
   it('the site comments feed spans posts', async () => {
@@ -78,5 +85,7 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
     expect(xml).toContain(`<loc>${ORIGIN}/posts/tricky</loc>`)
     expect(xml).toContain(`<loc>${ORIGIN}/posts/the-social-media-plateau</loc><lastmod>2013-03-18T09:12:00.000Z</lastmod>`)
     expect(xml).not.toContain('hidden')
+    expect(xml).toContain(`<loc>${ORIGIN}/tags/local-government</loc><lastmod>`)
+    expect(xml).toContain(`<loc>${ORIGIN}/authors/simondigital</loc><lastmod>2013-03-18T09:12:00.000Z</lastmod>`)
   })
 })

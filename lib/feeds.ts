@@ -1,8 +1,10 @@
 import { Feed } from 'feed'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
-import { findTagBySlug } from '@/db/queries/posts'
+import { listArchivesForSitemap, listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
+import { findAuthorBySlug, findTagBySlug, type PostFilter } from '@/db/queries/posts'
+import { postPath, shortCommentPath } from '@/lib/comments/paths'
+import { archivePath } from '@/lib/posts/archives'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
 
@@ -77,24 +79,35 @@ function render(data: FeedData, format: FeedFormat): string {
   return format === 'rss' ? feed.rss2() : feed.atom1()
 }
 
+/** Whose posts a feed carries: the whole blog's, one tag's or one author's. */
+export type FeedScope = { kind: 'site' } | { kind: 'tag' | 'author'; slug: string }
+
 /**
- * The blog's posts feed, or one tag's (null when that tag does not exist): full text, or excerpts
- * when the site says so. Public.
+ * A posts feed, or null when its tag or author does not exist: full text, or excerpts when the site
+ * says so. Public.
  */
-export async function buildPostsFeed(origin: string, format: FeedFormat, db: DB = getDb(), tagSlug?: string): Promise<string | null> {
+export async function buildPostsFeed(origin: string, format: FeedFormat, scope: FeedScope = { kind: 'site' }, db: DB = getDb()): Promise<string | null> {
   const site = await getSiteSettings(db)
-  const tag = tagSlug ? await findTagBySlug(tagSlug, db) : undefined
-  if (tagSlug && !tag) return null
-  const posts = await listPostsForFeed({ limit: FEED_SIZE, tagSlug }, db)
-  const base = tag ? `${origin}/tags/${tag.slug}` : origin
+  let about: { title: string; description: string; path: string; filter: PostFilter } | null = null
+  if (scope.kind === 'tag') {
+    const tag = await findTagBySlug(scope.slug, db)
+    if (!tag) return null
+    about = { title: `Posts tagged “${tag.name}”`, description: `Everything on ${site.title} tagged “${tag.name}”`, path: archivePath(scope), filter: { tagSlug: tag.slug } }
+  } else if (scope.kind === 'author') {
+    const author = await findAuthorBySlug(scope.slug, db)
+    if (!author) return null
+    about = { title: `Posts by ${author.name}`, description: `Everything on ${site.title} written by ${author.name}`, path: archivePath(scope), filter: { authorSlug: author.slug } }
+  }
+  const posts = await listPostsForFeed({ limit: FEED_SIZE, ...about?.filter }, db)
+  const base = `${origin}${about?.path ?? ''}`
   return render(
     {
-      title: tag ? `Posts tagged “${tag.name}” – ${site.title}` : site.title,
-      description: tag ? `Everything on ${site.title} tagged “${tag.name}”` : site.tagline,
-      home: tag ? `${base}` : `${origin}/`,
+      title: about ? `${about.title} – ${site.title}` : site.title,
+      description: about?.description ?? site.tagline,
+      home: about ? base : `${origin}/`,
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: posts.map((p) => {
-        const url = `${origin}/posts/${p.slug}`
+        const url = `${origin}${postPath(p.slug)}`
         return {
           id: url,
           title: p.title,
@@ -123,7 +136,7 @@ export async function buildCommentsFeed(origin: string, format: FeedFormat, post
       home: postSlug ? `${origin}/posts/${postSlug}#comments` : `${origin}/`,
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: comments.map((c) => {
-        const url = `${origin}/posts/${c.postSlug}#comment-${c.id}`
+        const url = `${origin}${shortCommentPath(c.id)}`
         const author = c.authorName ?? 'Anonymous'
         return { id: url, title: `${author} on “${c.postTitle}”`, url, date: c.createdAt, html: renderCommentMarkdown(c.body), author }
       }),
@@ -136,9 +149,16 @@ function escapeText(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
-/** sitemap.xml: the home page and every live post with its last change. Public. */
+/** sitemap.xml: the home page, every live post, and every tag and author page, with its last change. Public. */
 export async function buildSitemap(origin: string, db: DB = getDb()): Promise<string> {
   const posts = await listPostsForSitemap(db)
-  const urls = [`<url><loc>${origin}/</loc></url>`, ...posts.map((p) => `<url><loc>${origin}/posts/${encodeURIComponent(p.slug)}</loc><lastmod>${p.updatedAt.toISOString()}</lastmod></url>`)]
+  const { tags, authors } = await listArchivesForSitemap(db)
+  const url = (path: string, at?: Date) => `<url><loc>${origin}${path}</loc>${at ? `<lastmod>${at.toISOString()}</lastmod>` : ''}</url>`
+  const urls = [
+    url('/', posts[0]?.updatedAt),
+    ...posts.map((p) => url(postPath(p.slug), p.updatedAt)),
+    ...tags.map((t) => url(archivePath({ kind: 'tag', slug: t.slug }), t.updatedAt)),
+    ...authors.map((a) => url(archivePath({ kind: 'author', slug: a.slug }), a.updatedAt)),
+  ]
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`
 }

@@ -29,6 +29,10 @@ const siteSettingsSchema = z.object({
   minSubmitSeconds: z.number().int().min(0).catch(3),
   /** Minutes during which a person may edit their comment. */
   editMinutes: z.number().int().min(0).catch(15),
+  /** Top-level threads on one page of a post's comments. */
+  commentsPerPage: z.number().int().min(1).max(500).catch(50),
+  /** Which top-level threads come first. */
+  commentOrder: z.enum(['oldest', 'newest']).catch('oldest'),
 })
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>

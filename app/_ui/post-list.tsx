@@ -14,7 +14,7 @@ export function PostList(props: { posts: PostSummary[]; page: number; hasPreviou
           <h2 className="post-summary__title">
             <Link href={`/posts/${post.slug}`}>{post.title}</Link>
           </h2>
-          <PostMeta authorName={post.authorName} publishedAt={post.publishedAt}>
+          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
             {' · '}
             <Link href={`/posts/${post.slug}#comments`}>{commentCountLabel(post.commentCount)}</Link>
           </PostMeta>

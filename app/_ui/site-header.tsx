@@ -1,7 +1,10 @@
 import Link from 'next/link'
 
-/** The blog's masthead. Without `site` (pages that cannot read settings) it shows a plain home link. */
-export function SiteHeader({ site }: { site?: { title: string; tagline: string } }) {
+/**
+ * The blog's masthead with the search box (a plain GET form). Without `site` (pages that cannot
+ * read settings) it shows a plain home link.
+ */
+export function SiteHeader({ site, query }: { site?: { title: string; tagline: string }; query?: string }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -9,6 +12,13 @@ export function SiteHeader({ site }: { site?: { title: string; tagline: string }
           <Link href="/">{site?.title ?? 'Back to the blog'}</Link>
         </p>
         {site?.tagline ? <p className="site-tagline">{site.tagline}</p> : null}
+        <form role="search" action="/search" method="get" className="site-search">
+          <label htmlFor="site-search-q" className="visually-hidden">
+            Search posts
+          </label>
+          <input id="site-search-q" type="search" name="q" defaultValue={query} maxLength={200} placeholder="Search posts" />
+          <button type="submit">Search</button>
+        </form>
       </div>
     </header>
   )

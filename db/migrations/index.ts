@@ -3,6 +3,7 @@ import * as createBlog from './2026_11_26_1900_create_blog'
 import * as commenting from './2026_11_26_2000_commenting'
 import * as auditLog from './2026_11_26_2100_audit_log'
 import * as postRedirects from './2026_11_26_2200_post_redirects'
+import * as searchAndAuthors from './2026_11_27_0000_search_and_authors'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_2000_commenting': commenting,
   '2026_11_26_2100_audit_log': auditLog,
   '2026_11_26_2200_post_redirects': postRedirects,
+  '2026_11_27_0000_search_and_authors': searchAndAuthors,
 }

@@ -25,14 +25,34 @@ export interface PublicCommentRow {
 }
 
 /**
- * The whole approved comment tree of a post as flat rows, oldest first — one query, whatever its
- * size. Never selects an email address.
+ * The shape of a post's approved comment tree — ids, parents and whether each was deleted — oldest
+ * first: enough to count, page and place comments without loading their text.
+ */
+export async function listApprovedCommentSkeleton(
+  postId: number,
+  db: Kysely<Database> = getDb(),
+): Promise<{ id: number; parentId: number | null; deletedAt: Date | null }[]> {
+  return db
+    .selectFrom('comment')
+    .select(['comment.id', 'comment.parentId', 'comment.deletedAt'])
+    .where('comment.postId', '=', postId)
+    .where('comment.status', '=', 'approved')
+    .orderBy('comment.createdAt', 'asc')
+    .orderBy('comment.id', 'asc')
+    .execute()
+}
+
+/**
+ * Approved comments of a post as flat rows, oldest first: all of them, or those with the given ids
+ * (the ones a page shows) — one query. Never selects an email address.
  */
 export async function listApprovedComments(
   postId: number,
   db: Kysely<Database> = getDb(),
+  ids?: number[],
 ): Promise<PublicCommentRow[]> {
-  return db
+  if (ids?.length === 0) return []
+  let query = db
     .selectFrom('comment')
     .leftJoin('User', 'User.id', 'comment.authorId')
     .select((eb) => [
@@ -48,9 +68,8 @@ export async function listApprovedComments(
     ])
     .where('comment.postId', '=', postId)
     .where('comment.status', '=', 'approved')
-    .orderBy('comment.createdAt', 'asc')
-    .orderBy('comment.id', 'asc')
-    .execute()
+  if (ids) query = query.where('comment.id', 'in', ids)
+  return query.orderBy('comment.createdAt', 'asc').orderBy('comment.id', 'asc').execute()
 }
 
 export async function insertComment(comment: NewComment, db: Kysely<Database> = getDb()): Promise<number> {
@@ -197,14 +216,13 @@ export async function findCommentAuthorName(
 }
 
 /** The post a visible comment belongs to (approved, on a live post), for short comment links. */
-export async function findPublicCommentPost(id: number, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<string | undefined> {
-  const row = await db
+export async function findPublicCommentPost(id: number, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<{ id: number; slug: string } | undefined> {
+  return db
     .selectFrom('comment')
     .innerJoin('post', 'post.id', 'comment.postId')
-    .select('post.slug')
+    .select(['post.id', 'post.slug'])
     .where('comment.id', '=', id)
     .where('comment.status', '=', 'approved')
     .where((eb) => isLive(eb, now))
     .executeTakeFirst()
-  return row?.slug
 }

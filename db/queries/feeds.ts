@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
 import { commentAuthorName } from './comments'
-import { hasTag, isLive } from './posts'
+import { isLive, matchesFilter, type PostFilter } from './posts'
 
 export interface FeedPostRow {
   id: number
@@ -15,19 +15,18 @@ export interface FeedPostRow {
   authorName: string | null
 }
 
-/** The newest live posts (all, or those with a tag) with their bodies, for feeds. */
+/** The newest live posts (all, or those a filter picks) with their bodies, for feeds. */
 export async function listPostsForFeed(
-  { limit, tagSlug }: { limit: number; tagSlug?: string },
+  { limit, ...filter }: { limit: number } & PostFilter,
   db: Kysely<Database> = getDb(),
   now: Date = new Date(),
 ): Promise<FeedPostRow[]> {
-  let query = db
+  return db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
     .select(['post.id', 'post.slug', 'post.title', 'post.excerpt', 'post.body', 'post.publishedAt', 'post.updatedAt', 'User.name as authorName'])
-    .where((eb) => isLive(eb, now))
-  if (tagSlug) query = query.where((eb) => hasTag(eb, tagSlug))
-  return query.orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).execute()
+    .where((eb) => matchesFilter(eb, filter, now))
+    .orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).execute()
 }
 
 export interface FeedCommentRow {
@@ -67,4 +66,38 @@ export async function listCommentsForFeed(
 /** Every live post's address and last change, for the sitemap. */
 export async function listPostsForSitemap(db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<{ slug: string; updatedAt: Date }[]> {
   return db.selectFrom('post').select(['post.slug', 'post.updatedAt']).where((eb) => isLive(eb, now)).orderBy('post.publishedAt', 'desc').execute()
+}
+
+/** Every tag and author with live posts, with the last change among them, for the sitemap. */
+export async function listArchivesForSitemap(
+  db: Kysely<Database> = getDb(),
+  now: Date = new Date(),
+): Promise<{ tags: { slug: string; updatedAt: Date }[]; authors: { slug: string; updatedAt: Date }[] }> {
+  const [tags, authors] = await Promise.all([
+    db
+      .selectFrom('tag')
+      .innerJoin('postTag', 'postTag.tagId', 'tag.id')
+      .innerJoin('post', 'post.id', 'postTag.postId')
+      .select((eb) => ['tag.slug', eb.fn.max('post.updatedAt').as('updatedAt')])
+      .where((eb) => isLive(eb, now))
+      .groupBy('tag.slug')
+      .orderBy('tag.slug')
+      .execute(),
+    db
+      .selectFrom('User')
+      .innerJoin('post', 'post.authorId', 'User.id')
+      .select((eb) => ['User.slug', eb.fn.max('post.updatedAt').as('updatedAt')])
+      .where('User.slug', 'is not', null)
+      .where('User.deletedAt', 'is', null)
+      .where((eb) => isLive(eb, now))
+      .groupBy('User.slug')
+      .orderBy('User.slug')
+      .execute(),
+  ])
+  // max() of a timestamp comes back as text on SQLite, since the column name is lost.
+  const asDate = (v: unknown) => (v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(v)) ? String(v) : `${String(v)}Z`))
+  return {
+    tags: tags.map((t) => ({ slug: t.slug, updatedAt: asDate(t.updatedAt) })),
+    authors: authors.filter((a) => a.slug).map((a) => ({ slug: a.slug!, updatedAt: asDate(a.updatedAt) })),
+  }
 }

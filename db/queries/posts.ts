@@ -22,6 +22,30 @@ export function hasTag(eb: ExpressionBuilder<Database, 'post'>, tagSlug: string)
   )
 }
 
+/** Which live posts a listing shows: all, or those with a tag, by an author, or in a time range. */
+export interface PostFilter {
+  tagSlug?: string
+  authorSlug?: string
+  /** Published at or after this instant… */
+  from?: Date
+  /** …and before this one. */
+  until?: Date
+}
+
+/** The post matches the filter (and is live at `now`). */
+export function matchesFilter(eb: ExpressionBuilder<Database, 'post'>, filter: PostFilter, now: Date) {
+  const conditions = [isLive(eb, now)]
+  if (filter.tagSlug) conditions.push(hasTag(eb, filter.tagSlug))
+  if (filter.authorSlug) {
+    conditions.push(
+      eb.exists(eb.selectFrom('User as author').select('author.id').whereRef('author.id', '=', 'post.authorId').where('author.slug', '=', filter.authorSlug)),
+    )
+  }
+  if (filter.from) conditions.push(eb('post.publishedAt', '>=', filter.from))
+  if (filter.until) conditions.push(eb('post.publishedAt', '<', filter.until))
+  return eb.and(conditions)
+}
+
 export interface PostSummaryRow {
   id: number
   slug: string
@@ -29,6 +53,7 @@ export interface PostSummaryRow {
   excerpt: string | null
   publishedAt: Date | null
   authorName: string | null
+  authorSlug: string | null
   commentCount: number
 }
 
@@ -37,10 +62,10 @@ export interface PostSummaryRow {
  * query however many posts. Fetch one more than a page to learn whether there is a next page.
  */
 export async function listPublishedPosts(
-  { limit, offset, now = new Date(), tagSlug }: { limit: number; offset: number; now?: Date; tagSlug?: string },
+  { limit, offset, now = new Date(), ...filter }: { limit: number; offset: number; now?: Date } & PostFilter,
   db: Kysely<Database> = getDb(),
 ): Promise<PostSummaryRow[]> {
-  let query = db
+  const query = db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
     .select((eb) => [
@@ -50,6 +75,7 @@ export async function listPublishedPosts(
       'post.excerpt',
       'post.publishedAt',
       'User.name as authorName',
+      'User.slug as authorSlug',
       eb
         .selectFrom('comment')
         .select(eb.fn.countAll().as('n'))
@@ -57,8 +83,7 @@ export async function listPublishedPosts(
         .where('comment.status', '=', 'approved')
         .as('commentCount'),
     ])
-    .where((eb) => isLive(eb, now))
-  if (tagSlug) query = query.where((eb) => hasTag(eb, tagSlug))
+    .where((eb) => matchesFilter(eb, filter, now))
   const rows = await query.orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).offset(offset).execute()
   return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
 }
@@ -73,6 +98,7 @@ export interface PostRow {
   publishedAt: Date | null
   updatedAt: Date
   authorName: string | null
+  authorSlug: string | null
   featuredImageUrl: string | null
   featuredImageAlt: string | null
   featuredImageCaption: string | null
@@ -100,6 +126,7 @@ export async function findPublishedPostBySlug(
       'post.publishedAt',
       'post.updatedAt',
       'User.name as authorName',
+      'User.slug as authorSlug',
       'post.featuredImageUrl',
       'post.featuredImageAlt',
       'post.featuredImageCaption',
@@ -174,6 +201,68 @@ export async function findPostForCommenting(
     .where('id', '=', postId)
     .executeTakeFirst()
   return row && { id: row.id, slug: row.slug, status: row.live ? 'published' : row.status, commentsOpen: row.commentsOpen }
+}
+
+/** The live posts just before and after one (by publication time), for "previous / next" links. */
+export async function findNeighbourPosts(
+  post: { id: number; publishedAt: Date },
+  db: Kysely<Database> = getDb(),
+  now: Date = new Date(),
+): Promise<{ older?: { slug: string; title: string }; newer?: { slug: string; title: string } }> {
+  const at = post.publishedAt
+  const [older, newer] = await Promise.all([
+    db
+      .selectFrom('post')
+      .select(['post.slug', 'post.title'])
+      .where((eb) => eb.and([isLive(eb, now), eb.or([eb('post.publishedAt', '<', at), eb.and([eb('post.publishedAt', '=', at), eb('post.id', '<', post.id)])])]))
+      .orderBy('post.publishedAt', 'desc')
+      .orderBy('post.id', 'desc')
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('post')
+      .select(['post.slug', 'post.title'])
+      .where((eb) => eb.and([isLive(eb, now), eb.or([eb('post.publishedAt', '>', at), eb.and([eb('post.publishedAt', '=', at), eb('post.id', '>', post.id)])])]))
+      .orderBy('post.publishedAt', 'asc')
+      .orderBy('post.id', 'asc')
+      .limit(1)
+      .executeTakeFirst(),
+  ])
+  return { older, newer }
+}
+
+/** Live posts sharing the most tags with a post, then newest first. */
+export async function listRelatedPosts(
+  postId: number,
+  limit: number,
+  db: Kysely<Database> = getDb(),
+  now: Date = new Date(),
+): Promise<{ slug: string; title: string }[]> {
+  return db
+    .selectFrom('postTag')
+    .innerJoin('post', 'post.id', 'postTag.postId')
+    .select(['post.slug', 'post.title'])
+    .where('postTag.tagId', 'in', (eb) => eb.selectFrom('postTag as mine').select('mine.tagId').where('mine.postId', '=', postId))
+    .where('post.id', '!=', postId)
+    .where((eb) => isLive(eb, now))
+    .groupBy(['post.id', 'post.slug', 'post.title', 'post.publishedAt'])
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .orderBy('post.publishedAt', 'desc')
+    .orderBy('post.id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+/** An author with a page: someone with a slug who has at least one live post. */
+export async function findAuthorBySlug(slug: string, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<{ slug: string; name: string } | undefined> {
+  const row = await db
+    .selectFrom('User')
+    .select(['User.slug', 'User.name'])
+    .where('User.slug', '=', slug)
+    .where('User.deletedAt', 'is', null)
+    .where((eb) => eb.exists(eb.selectFrom('post').select('post.id').whereRef('post.authorId', '=', 'User.id').where((eb2) => isLive(eb2, now))))
+    .executeTakeFirst()
+  return row?.slug && row.name ? { slug: row.slug, name: row.name } : undefined
 }
 
 export async function findTagBySlug(slug: string, db: Kysely<Database> = getDb()): Promise<{ slug: string; name: string } | undefined> {

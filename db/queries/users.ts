@@ -40,8 +40,23 @@ export async function setUserRole(id: string, role: Role, db: Kysely<Database> =
   await db.updateTable('User').set({ role }).where('id', '=', id).execute()
 }
 
-export async function setUserName(id: string, name: string, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.updateTable('User').set({ name }).where('id', '=', id).execute()
+/**
+ * Sets a person's name. The first time they have one they also get the slug of their author page:
+ * `slugBase`, or `slugBase-2`, `-3`… if taken. A slug never changes afterwards, so links stay good.
+ */
+export async function setUserName(id: string, name: string, slugBase: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('User').set({ name }).where('id', '=', id).execute()
+    const row = await trx.selectFrom('User').select('slug').where('id', '=', id).executeTakeFirst()
+    if (!row || row.slug) return
+    const base = slugBase || 'author'
+    const taken = new Set(
+      (await trx.selectFrom('User').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
+    )
+    let slug = base
+    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
+    await trx.updateTable('User').set({ slug }).where('id', '=', id).execute()
+  })
 }
 
 /** Ends every session of a user at once. */
@@ -59,7 +74,7 @@ export async function tombstoneUser(userId: string, db: Kysely<Database> = getDb
     await trx.deleteFrom('Account').where('userId', '=', userId).execute()
     await trx
       .updateTable('User')
-      .set({ name: null, email: null, image: null, emailVerified: null, deletedAt: new Date() })
+      .set({ name: null, email: null, image: null, emailVerified: null, slug: null, deletedAt: new Date() })
       .where('id', '=', userId)
       .execute()
   })

@@ -1,7 +1,7 @@
 // The demo post, verbatim from db/seed/source/the-social-media-plateau.txt (a real WordPress post
 // and its comments). demo.test.ts checks every paragraph against that file.
 
-export const demoAuthor = { name: 'SimonDigital' }
+export const demoAuthor = { name: 'SimonDigital', slug: 'simondigital' }
 
 export const demoPost = {
   slug: 'the-social-media-plateau',

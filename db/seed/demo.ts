@@ -27,7 +27,7 @@ export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
     if (!(await claimSetting(DEMO_SEEDED_KEY, new Date().toISOString(), trx))) return false
     if ((await countPosts(trx)) > 0) return false
 
-    const authorId = await insertUser({ id: randomUUID(), name: demoAuthor.name, email: null, role: 'author' }, trx)
+    const authorId = await insertUser({ id: randomUUID(), name: demoAuthor.name, slug: demoAuthor.slug, email: null, role: 'author' }, trx)
     const postId = await insertPost(
       {
         slug: demoPost.slug,

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
+import { slugify } from '@/lib/posts/slugs'
 import { deleteSessionsOf, setUserName, tombstoneUser } from '@/db/queries/users'
 import type { Viewer } from './viewer'
 
@@ -18,7 +19,7 @@ export async function renameAccount(viewer: Viewer | null, name: unknown, db: DB
   if (!viewer) return { ok: false, message: 'Sign in to change your display name.' }
   const parsed = nameSchema.safeParse(name)
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message }
-  await setUserName(viewer.id, parsed.data, db)
+  await setUserName(viewer.id, parsed.data, slugify(parsed.data), db)
   return { ok: true }
 }
 

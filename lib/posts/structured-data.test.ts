@@ -10,7 +10,7 @@ const comment = (id: number, parentId: number | null, html: string, deleted = fa
   avatar: { initials: 'R', colour: 0 },
   html,
   createdAt: '2020-01-01T00:00:00.000Z',
-  edited: false,
+  edited: false, collapsedReplies: 0,
   deleted,
 })
 

@@ -6,8 +6,7 @@ import { writeSetting } from '@/db/queries/settings'
 import { prepareDatabase } from '@/db/prepare'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
-import { loadHomeView, loadPostView, loadTagView } from './views'
-import { tagPost, upsertTag } from '@/db/queries/posts'
+import { loadHomeView, loadPostView } from './views'
 
 describe.each(await testDialects())('reader views on $name', (dialect) => {
   let t: TestDatabase
@@ -98,21 +97,5 @@ describe.each(await testDialects())('reader views on $name', (dialect) => {
     expect(await loadPostView('draft', db)).toBeNull()
     expect(await loadPostView('soon', db)).toBeNull()
     expect(await loadPostView('nope', db)).toBeNull()
-  })
-
-  it('list a tag’s live posts newest first, in pages, and nothing for unknown tags', async () => {
-    const tagId = await upsertTag({ slug: 'notes', name: 'Notes' }, db)
-    for (let i = 0; i < 3; i++) {
-      const id = await insertPost({ slug: `n${i}`, title: `N${i}`, body: 'b', status: i === 2 ? 'draft' : 'published', publishedAt: new Date(Date.UTC(2021, 0, i + 1)) }, db)
-      await tagPost(id, tagId, db)
-    }
-    await writeSetting('postsPerPage', 1, db)
-    const first = await loadTagView('notes', 1, db)
-    expect(first).toMatchObject({ tag: { name: 'Notes' }, hasNext: true, hasPrevious: false })
-    expect(first?.posts.map((p) => p.slug)).toEqual(['n1'])
-    expect((await loadTagView('notes', 2, db))?.posts.map((p) => p.slug)).toEqual(['n0'])
-    expect(await loadTagView('notes', 3, db)).toBeNull()
-    expect(await loadTagView('nope', 1, db)).toBeNull()
-    expect((await loadTagView('local-government', 1, db))?.posts.map((p) => p.slug)).toEqual(['the-social-media-plateau'])
   })
 })

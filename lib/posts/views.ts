@@ -1,8 +1,9 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
-import { type PostSummaryRow, findPublishedPostBySlug, findRedirectedSlug, findTagBySlug, listPublishedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { type PostSummaryRow, findNeighbourPosts, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
+import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/pages'
 import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
@@ -16,6 +17,8 @@ export interface PostSummary {
   excerpt: string | null
   publishedAt: string | null
   authorName: string
+  /** The author's page slug, when they have one. */
+  authorSlug: string | null
   commentCount: number
 }
 
@@ -45,31 +48,16 @@ export async function loadHomeView(page: number, db: DB = getDb()): Promise<Home
   }
 }
 
-function toSummary(r: PostSummaryRow): PostSummary {
+export function toSummary(r: PostSummaryRow): PostSummary {
   return {
     slug: r.slug,
     title: r.title,
     excerpt: r.excerpt,
     publishedAt: r.publishedAt?.toISOString() ?? null,
     authorName: r.authorName ?? ANONYMOUS,
+    authorSlug: r.authorName ? r.authorSlug : null,
     commentCount: r.commentCount,
   }
-}
-
-export interface TagView extends HomeView {
-  tag: { slug: string; name: string }
-}
-
-/** Page `page` of a tag's published posts, or null when the tag or the page does not exist. Public. */
-export async function loadTagView(slug: string, page: number, db: DB = getDb()): Promise<TagView | null> {
-  if (!Number.isSafeInteger(page) || page < 1) return null
-  const tag = await findTagBySlug(slug, db)
-  if (!tag) return null
-  const site = await getSiteSettings(db)
-  const size = site.postsPerPage
-  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, tagSlug: slug }, db)
-  if (page > 1 && rows.length === 0) return null
-  return { tag, site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map(toSummary) }
 }
 
 export interface CommentView {
@@ -82,20 +70,16 @@ export interface CommentView {
   edited: boolean
   /** Deleted by its author but kept, as "[deleted]", because it has replies. */
   deleted: boolean
+  /** How many replies are collapsed behind "continue this thread" (0: none). */
+  collapsedReplies: number
 }
 
 export const DELETED_ACCOUNT = 'Deleted account'
 export const DELETED_TEXT = '[deleted]'
 
-/** Drops deleted comments that no longer hold up a reply. */
-function pruneDeleted(nodes: CommentNode<CommentView>[]): CommentNode<CommentView>[] {
-  return nodes
-    .map((node) => ({ ...node, replies: pruneDeleted(node.replies) }))
-    .filter((node) => !node.comment.deleted || node.replies.length > 0)
-}
-
-function countComments(nodes: CommentNode<CommentView>[]): number {
-  return nodes.reduce((n, node) => n + (node.comment.deleted ? 0 : 1) + countComments(node.replies), 0)
+interface PostLink {
+  slug: string
+  title: string
 }
 
 export interface PostView {
@@ -109,23 +93,53 @@ export interface PostView {
     publishedAt: string | null
     updatedAt: string
     authorName: string
+    authorSlug: string | null
     /** Minutes to read, at 230 words a minute; at least 1. */
     readingMinutes: number
     commentsOpen: boolean
     featuredImage: { url: string; alt: string; caption: string | null; credit: string | null; creditUrl: string | null } | null
     tags: { slug: string; name: string }[]
   }
+  older: PostLink | null
+  newer: PostLink | null
+  related: PostLink[]
+  /** All the approved comments readers see, on every page. */
   commentCount: number
+  /** This page of top-level threads (1-based) and how many pages there are. */
+  commentPage: number
+  commentPageCount: number
+  /** When showing one continued thread: the comment it starts at. */
+  thread: { id: number; authorName: string } | null
   comments: CommentNode<CommentView>[]
 }
 
-/** A published post with its approved comment tree, or null if no such published post. Public. */
-export async function loadPostView(slug: string, db: DB = getDb()): Promise<PostView | null> {
+/** Which part of a post's conversation to show: a page of threads, or one continued thread. */
+export type CommentSelection = { page: number } | { thread: number }
+
+/**
+ * A published post with one page of its approved comment tree (or one continued thread), or null
+ * if there is no such published post, page or thread. Public.
+ */
+export async function loadPostView(slug: string, db: DB = getDb(), selection: CommentSelection = { page: 1 }): Promise<PostView | null> {
   const site = await getSiteSettings(db)
   const row = await findPublishedPostBySlug(slug, db)
   if (!row) return null
-  const tags = await listTagsOfPost(row.id, db)
-  const commentRows = await listApprovedComments(row.id, db)
+  const { layout, paging } = await loadCommentLayout(row.id, site, db)
+  let nodes
+  if ('thread' in selection) {
+    const branch = findBranch(layout, selection.thread)
+    nodes = branch ? [branch] : null
+  } else {
+    nodes = rootsOnPage(layout, selection.page, paging)
+  }
+  if (!nodes) return null
+  const shown = shownComments(nodes)
+  const [tags, commentRows, neighbours, related] = await Promise.all([
+    listTagsOfPost(row.id, db),
+    listApprovedComments(row.id, db, shown.ids),
+    row.publishedAt ? findNeighbourPosts({ id: row.id, publishedAt: row.publishedAt }, db) : { older: undefined, newer: undefined },
+    listRelatedPosts(row.id, 3, db),
+  ])
   const comments = commentRows.map((c): CommentView => {
     const deleted = c.deletedAt !== null
     const authorName = deleted ? DELETED_TEXT : c.authorDeletedAt ? DELETED_ACCOUNT : (c.authorName ?? ANONYMOUS)
@@ -138,9 +152,15 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
       createdAt: c.createdAt.toISOString(),
       edited: c.editedAt !== null,
       deleted,
+      collapsedReplies: shown.collapsed.get(c.id) ?? 0,
     }
   })
-  const tree = pruneDeleted(buildCommentTree(comments))
+  // The rows come oldest first; the page's top-level threads keep the layout's order.
+  const order = new Map(nodes.map((n, i) => [n.comment.id, i]))
+  const tree = buildCommentTree(comments)
+    .filter((n) => order.has(n.comment.id))
+    .sort((a, b) => order.get(a.comment.id)! - order.get(b.comment.id)!)
+  const thread = 'thread' in selection ? tree[0] : null
   return {
     site,
     post: {
@@ -152,6 +172,7 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
       publishedAt: row.publishedAt?.toISOString() ?? null,
       updatedAt: row.updatedAt.toISOString(),
       authorName: row.authorName ?? ANONYMOUS,
+      authorSlug: row.authorName ? row.authorSlug : null,
       readingMinutes: Math.max(1, Math.round(row.body.split(/\s+/).filter(Boolean).length / 230)),
       commentsOpen: row.commentsOpen,
       featuredImage: row.featuredImageUrl
@@ -165,7 +186,13 @@ export async function loadPostView(slug: string, db: DB = getDb()): Promise<Post
         : null,
       tags,
     },
-    commentCount: countComments(tree),
+    older: neighbours.older ?? null,
+    newer: neighbours.newer ?? null,
+    related,
+    commentCount: layout.count,
+    commentPage: 'page' in selection ? selection.page : 1,
+    commentPageCount: layout.pageCount,
+    thread: thread ? { id: thread.comment.id, authorName: thread.comment.authorName } : null,
     comments: tree,
   }
 }

@@ -7,7 +7,7 @@
 
 import { useEffect } from 'react'
 import type { CommentNode } from '@/lib/comments/tree'
-import { replyPath } from '@/lib/comments/paths'
+import { replyPath, shortCommentPath, threadPath } from '@/lib/comments/paths'
 import { formatDateTime } from '@/lib/dates'
 import type { CommentView } from '@/lib/posts/views'
 import { Avatar } from '../avatar'
@@ -96,6 +96,13 @@ function CommentItem({ node, slug, postId }: { node: CommentNode<CommentView> } 
           </div>
         ) : null}
       </article>
+      {c.collapsedReplies > 0 ? (
+        <p className="comment__continue">
+          <a href={`${threadPath(slug, c.id)}#comment-${c.id}`}>
+            Continue this thread → <span className="comment__continue-count">({c.collapsedReplies === 1 ? '1 more reply' : `${c.collapsedReplies} more replies`})</span>
+          </a>
+        </p>
+      ) : null}
       {node.replies.length > 0 ? (
         <ol className="comment-list comment-list--replies">
           {node.replies.map((reply) => (
@@ -116,7 +123,11 @@ export function CommentThread({ comments, slug, postId }: { comments: CommentNod
   // in-place form and move focus to the comment the address points at.
   useEffect(() => {
     commentStore.update({ optimistic: [], replyTo: null })
-    const target = window.location.hash.startsWith('#comment-') ? document.getElementById(window.location.hash.slice(1)) : null
+    const id = /^#comment-(\d+)$/.exec(window.location.hash)?.[1]
+    const target = id ? document.getElementById(`comment-${id}`) : null
+    // A link to a comment on another page of this conversation (an old #comment-ID link, or one just
+    // posted): its short link knows where it is.
+    if (id && !target) window.location.replace(shortCommentPath(Number(id)))
     target?.focus()
   }, [comments])
 

@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect } from 'react'
+import Link from 'next/link'
 import { postPath, replyPath, signInPath } from '@/lib/comments/paths'
 import type { RespondState } from '@/lib/comments/respond'
 import { CommentForm } from './comment-form'
@@ -45,7 +46,7 @@ export function RespondIsland({ postId, slug, commentsOpen, children }: { postId
         <>
           {!viewer.hasName ? (
             <p>
-              You will appear as “{viewer.name}”. <a href="/profile">Choose a display name</a>.
+              You will appear as “{viewer.name}”. <Link href="/profile">Choose a display name</Link>.
             </p>
           ) : null}
           <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} />

@@ -4,7 +4,7 @@ import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getCurrentUser } from '@/lib/auth/session'
 import { cacheTags } from '@/lib/cache-tags'
-import { commentPath, postPath, replyPath } from '@/lib/comments/paths'
+import { commentPath, postPath, replyPath, shortCommentPath } from '@/lib/comments/paths'
 import { forgetRefusedComments, keepRefusedComment } from '@/lib/comments/drafts'
 import { deleteComment, editComment, postComment } from '@/lib/comments/posting'
 import { formError, type FormState } from '@/lib/forms'
@@ -18,6 +18,12 @@ const text = (fd: FormData, name: string) => {
 // The comment form says "script" once its JavaScript runs; a plain HTML post gets its refusal back
 // through a redirect to the reply page instead of as form state.
 const sentByScript = (fd: FormData) => fd.get('via') === 'script'
+
+/**
+ * Where to show a comment just posted or edited. The page's script finds it on the post (and follows
+ * its short link if it is on another page of comments); without script the short link does that.
+ */
+const landOn = (fd: FormData, slug: string, id: number) => (sentByScript(fd) ? commentPath(slug, id) : shortCommentPath(id))
 const optionalId = (fd: FormData, name: string) => (/^\d{1,12}$/.test(text(fd, name)) ? Number(text(fd, name)) : null)
 
 /** Posts a comment or reply from the comment form. */
@@ -37,7 +43,7 @@ export async function postCommentAction(prev: FormState, fd: FormData): Promise<
   await forgetRefusedComments(viewer!, Number(text(fd, 'postId')))
   if (result.status === 'approved') {
     updateTag(cacheTags.post(result.postSlug))
-    redirect(commentPath(result.postSlug, result.id))
+    redirect(landOn(fd, result.postSlug, result.id))
   }
   redirect(`${replyPath(result.postSlug)}?held=${result.id}#your-comments`)
 }
@@ -54,7 +60,7 @@ export async function editCommentAction(prev: FormState, fd: FormData): Promise<
   }
   if (result.public) {
     updateTag(cacheTags.post(result.postSlug))
-    redirect(commentPath(result.postSlug, result.id))
+    redirect(landOn(fd, result.postSlug, result.id))
   }
   redirect(`${replyPath(result.postSlug)}#your-comments`)
 }

@@ -1,15 +1,17 @@
-import { TAG_BUILD_PLACEHOLDER, TagPage, tagMetadata } from '@/app/_ui/tag-page'
+import { ARCHIVE_BUILD_PLACEHOLDER, ArchivePage, archiveMetadata } from '@/app/_ui/archive-page'
 
 export async function generateStaticParams() {
-  return [{ slug: TAG_BUILD_PLACEHOLDER }]
+  return [{ slug: ARCHIVE_BUILD_PLACEHOLDER }]
 }
 
 type Props = { params: Promise<{ slug: string }> }
 
 export async function generateMetadata({ params }: Props) {
-  return tagMetadata((await params).slug, 1)
+  const { slug } = await params
+  return archiveMetadata({ kind: 'tag', slug }, 1)
 }
 
 export default async function TagFirstPage({ params }: Props) {
-  return <TagPage slug={(await params).slug} page={1} />
+  const { slug } = await params
+  return <ArchivePage scope={{ kind: 'tag', slug }} page={1} />
 }

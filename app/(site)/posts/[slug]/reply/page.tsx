@@ -62,7 +62,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
               </div>
               {!respond.viewer.hasName ? (
                 <p>
-                  You will appear as “{respond.viewer.name}”. <a href="/profile">Choose a display name</a>.
+                  You will appear as “{respond.viewer.name}”. <Link href="/profile">Choose a display name</Link>.
                 </p>
               ) : null}
               {respond.editing ? (

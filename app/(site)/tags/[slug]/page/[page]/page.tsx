@@ -1,20 +1,17 @@
-import { TAG_BUILD_PLACEHOLDER, TagPage, tagMetadata } from '@/app/_ui/tag-page'
+import { ARCHIVE_BUILD_PLACEHOLDER, ArchivePage, archiveMetadata, laterPageNumber } from '@/app/_ui/archive-page'
 
 export async function generateStaticParams() {
-  return [{ slug: TAG_BUILD_PLACEHOLDER, page: '2' }]
+  return [{ slug: ARCHIVE_BUILD_PLACEHOLDER, page: '2' }]
 }
 
 type Props = { params: Promise<{ slug: string; page: string }> }
 
-// Page 1 lives at /tags/<slug>; anything but a number from 2 up is not a page.
-const pageNumber = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) && raw !== '1' ? Number(raw) : null)
-
 export async function generateMetadata({ params }: Props) {
   const { slug, page } = await params
-  return tagMetadata(slug, pageNumber(page))
+  return archiveMetadata({ kind: 'tag', slug }, laterPageNumber(page))
 }
 
 export default async function TagLaterPage({ params }: Props) {
   const { slug, page } = await params
-  return <TagPage slug={slug} page={pageNumber(page)} />
+  return <ArchivePage scope={{ kind: 'tag', slug }} page={laterPageNumber(page)} />
 }

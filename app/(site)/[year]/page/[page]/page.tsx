@@ -1,0 +1,17 @@
+import { ARCHIVE_BUILD_PLACEHOLDER, ArchivePage, archiveMetadata, laterPageNumber } from '@/app/_ui/archive-page'
+
+export async function generateStaticParams() {
+  return [{ year: ARCHIVE_BUILD_PLACEHOLDER, page: '2' }]
+}
+
+type Props = { params: Promise<{ year: string; page: string }> }
+
+export async function generateMetadata({ params }: Props) {
+  const { year, page } = await params
+  return archiveMetadata({ kind: 'date', year }, laterPageNumber(page))
+}
+
+export default async function YearLaterPage({ params }: Props) {
+  const { year, page } = await params
+  return <ArchivePage scope={{ kind: 'date', year }} page={laterPageNumber(page)} />
+}

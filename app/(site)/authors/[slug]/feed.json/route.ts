@@ -1,0 +1,3 @@
+import { authorFeedHandler } from '@/lib/feed-responses'
+
+export const GET = authorFeedHandler('json')

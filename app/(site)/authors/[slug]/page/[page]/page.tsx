@@ -1,0 +1,17 @@
+import { ARCHIVE_BUILD_PLACEHOLDER, ArchivePage, archiveMetadata, laterPageNumber } from '@/app/_ui/archive-page'
+
+export async function generateStaticParams() {
+  return [{ slug: ARCHIVE_BUILD_PLACEHOLDER, page: '2' }]
+}
+
+type Props = { params: Promise<{ slug: string; page: string }> }
+
+export async function generateMetadata({ params }: Props) {
+  const { slug, page } = await params
+  return archiveMetadata({ kind: 'author', slug }, laterPageNumber(page))
+}
+
+export default async function AuthorLaterPage({ params }: Props) {
+  const { slug, page } = await params
+  return <ArchivePage scope={{ kind: 'author', slug }} page={laterPageNumber(page)} />
+}

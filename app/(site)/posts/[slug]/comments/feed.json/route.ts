@@ -1,0 +1,3 @@
+import { postCommentsFeedHandler } from '@/lib/feed-responses'
+
+export const GET = postCommentsFeedHandler('json')

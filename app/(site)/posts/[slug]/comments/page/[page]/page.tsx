@@ -1,0 +1,20 @@
+import { POST_BUILD_PLACEHOLDER, PostPage, postPageMetadata } from '@/app/_ui/post-page'
+
+// Later pages of a post's comments; page 1 is the post itself.
+export async function generateStaticParams() {
+  return [{ slug: POST_BUILD_PLACEHOLDER, page: '2' }]
+}
+
+type Props = { params: Promise<{ slug: string; page: string }> }
+
+const selection = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) && raw !== '1' ? { page: Number(raw) } : null)
+
+export async function generateMetadata({ params }: Props) {
+  const { slug, page } = await params
+  return postPageMetadata(slug, selection(page))
+}
+
+export default async function PostCommentsPage({ params }: Props) {
+  const { slug, page } = await params
+  return <PostPage slug={slug} selection={selection(page)} />
+}

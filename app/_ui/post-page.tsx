@@ -1,0 +1,239 @@
+import type { Metadata } from 'next'
+import { cacheLife, cacheTag } from 'next/cache'
+import Link from 'next/link'
+import { notFound, permanentRedirect } from 'next/navigation'
+import { CommentThread } from '@/app/_ui/comments/comment-thread'
+import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
+import { SignOutButton } from '@/app/_ui/sign-out-button'
+import { PostMeta } from '@/app/_ui/post-meta'
+import { SiteHeader } from '@/app/_ui/site-header'
+import { cacheTags } from '@/lib/cache-tags'
+import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/comments/paths'
+import { archivePath } from '@/lib/posts/archives'
+import { blogPostingJsonLd } from '@/lib/posts/structured-data'
+import { type CommentSelection, findMovedPost, loadPostView, type PostView } from '@/lib/posts/views'
+import { commentCountLabel } from '@/lib/text'
+
+// One renderer for a post (/posts/<slug>), the later pages of its comments
+// (/posts/<slug>/comments/page/<n>) and a branch of them continued on its own
+// (/posts/<slug>/thread/<id>). Each is cached until a write invalidates the post's tag; a new post
+// (listings) refreshes the previous / next links.
+
+/** The only slug rendered at build time (Cache Components needs one); real posts render on first request. */
+export const POST_BUILD_PLACEHOLDER = '-'
+
+async function loadPost(slug: string, selection: CommentSelection) {
+  'use cache'
+  cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
+  const view = await loadPostView(slug, undefined, selection)
+  if (view) {
+    cacheLife('max')
+    return { view, movedTo: null }
+  }
+  // Nothing here (yet): look again within a minute, so a scheduled post shows up on its own time.
+  cacheLife({ stale: 60, revalidate: 60, expire: 300 })
+  return { view: null, movedTo: await findMovedPost(slug) }
+}
+
+async function viewFor(slug: string, selection: CommentSelection | null) {
+  if (slug === POST_BUILD_PLACEHOLDER || !selection) return null
+  const { view, movedTo } = await loadPost(slug, selection)
+  if (movedTo) permanentRedirect(postPath(movedTo))
+  return view
+}
+
+/** The address of what the view shows. */
+function canonicalPath(view: PostView): string {
+  if (view.thread) return threadPath(view.post.slug, view.thread.id)
+  return commentPagePath(view.post.slug, view.commentPage)
+}
+
+export async function postPageMetadata(slug: string, selection: CommentSelection | null): Promise<Metadata> {
+  const view = await viewFor(slug, selection)
+  if (!view) return {}
+  const description = view.post.excerpt ?? undefined
+  const image = view.post.featuredImage
+  const suffix = view.thread ? ` – thread from ${view.thread.authorName}’s comment` : view.commentPage > 1 ? ` – comments, page ${view.commentPage}` : ''
+  return {
+    title: `${view.post.title}${suffix} – ${view.site.title}`,
+    description,
+    openGraph: {
+      type: 'article',
+      title: view.post.title,
+      description,
+      siteName: view.site.title,
+      publishedTime: view.post.publishedAt ?? undefined,
+      authors: [view.post.authorName],
+      images: image ? [{ url: image.url, alt: image.alt }] : undefined,
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: view.post.title, description },
+  }
+}
+
+function CommentPages({ view }: { view: PostView }) {
+  const { commentPage: page, commentPageCount: count, post } = view
+  if (count < 2) return null
+  return (
+    <nav className="pagination comment-pages" aria-label="Comment pages">
+      {page > 1 ? (
+        <Link rel="prev" href={`${commentPagePath(post.slug, page - 1)}#comments`}>
+          ← Earlier comments
+        </Link>
+      ) : null}
+      <ol className="comment-pages__numbers">
+        {Array.from({ length: count }, (_, i) => i + 1).map((n) => (
+          <li key={n}>
+            {n === page ? (
+              <span aria-current="page">{n}</span>
+            ) : (
+              <Link href={`${commentPagePath(post.slug, n)}#comments`} aria-label={`Comments page ${n}`}>
+                {n}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ol>
+      {page < count ? (
+        <Link rel="next" href={`${commentPagePath(post.slug, page + 1)}#comments`}>
+          Later comments →
+        </Link>
+      ) : null}
+    </nav>
+  )
+}
+
+export async function PostPage({ slug, selection }: { slug: string; selection: CommentSelection | null }) {
+  const view = await viewFor(slug, selection)
+  if (!view) notFound()
+  const { post, site, thread } = view
+  const image = post.featuredImage
+
+  return (
+    <>
+      <SiteHeader site={site} />
+      <link rel="canonical" href={canonicalPath(view)} />
+      <link rel="alternate" type="application/rss+xml" title={`Comments on “${post.title}” (RSS)`} href={`${postPath(post.slug)}/comments/feed.xml`} />
+      <link rel="alternate" type="application/atom+xml" title={`Comments on “${post.title}” (Atom)`} href={`${postPath(post.slug)}/comments/feed.atom`} />
+      <link rel="alternate" type="application/feed+json" title={`Comments on “${post.title}” (JSON Feed)`} href={`${postPath(post.slug)}/comments/feed.json`} />
+      <main id="main" className="page">
+        {thread ? null : <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(view) }} />}
+        {thread ? (
+          <p>
+            <Link href={postPath(post.slug)}>← {post.title}</Link>
+          </p>
+        ) : (
+          <article className="post">
+            <header className="post__header">
+              <h1 className="post__title">{post.title}</h1>
+              <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
+                {' · '}
+                <span>{post.readingMinutes} min read</span>
+                {' · '}
+                <a href="#comments">{commentCountLabel(view.commentCount)}</a>
+              </PostMeta>
+            </header>
+            {image ? (
+              <figure className="post__image">
+                {/* eslint-disable-next-line @next/next/no-img-element -- a local file served as is; no optimizer round-trip */}
+                <img src={image.url} alt={image.alt} width={1200} height={630} fetchPriority="high" decoding="async" />
+                {image.caption || image.credit ? (
+                  <figcaption>
+                    {image.caption ? <span>{image.caption} </span> : null}
+                    {image.credit ? (
+                      <span className="post__credit">
+                        Image credit: {image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit}
+                      </span>
+                    ) : null}
+                  </figcaption>
+                ) : null}
+              </figure>
+            ) : null}
+            <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+            <footer className="post__footer">
+              {post.tags.length > 0 ? (
+                <>
+                  <h2 className="visually-hidden">Tags</h2>
+                  <ul className="tags">
+                    {post.tags.map((tag) => (
+                      <li key={tag.slug}>
+                        <Link href={archivePath({ kind: 'tag', slug: tag.slug })}>{tag.name}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+              {view.older || view.newer ? (
+                <nav className="post-nav" aria-label="More posts">
+                  {view.older ? (
+                    <Link rel="prev" href={postPath(view.older.slug)}>
+                      <span className="post-nav__label">Previous post</span> {view.older.title}
+                    </Link>
+                  ) : null}
+                  {view.newer ? (
+                    <Link rel="next" href={postPath(view.newer.slug)}>
+                      <span className="post-nav__label">Next post</span> {view.newer.title}
+                    </Link>
+                  ) : null}
+                </nav>
+              ) : null}
+              {view.related.length > 0 ? (
+                <section className="related" aria-labelledby="related-title">
+                  <h2 id="related-title">Related posts</h2>
+                  <ul>
+                    {view.related.map((r) => (
+                      <li key={r.slug}>
+                        <Link href={postPath(r.slug)}>{r.title}</Link>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              ) : null}
+            </footer>
+          </article>
+        )}
+
+        <section id="comments" className="comments" aria-labelledby="comments-title">
+          {thread ? (
+            <h1 id="comments-title">Thread from {thread.authorName}’s comment on “{post.title}”</h1>
+          ) : (
+            <h2 id="comments-title">
+              {commentCountLabel(view.commentCount)} on “{post.title}”
+              {view.commentPage > 1 ? <span className="visually-hidden">, page {view.commentPage}</span> : null}
+            </h2>
+          )}
+          <CommentPages view={view} />
+          {view.comments.length > 0 ? (
+            <CommentThread comments={view.comments} slug={post.slug} postId={post.id} />
+          ) : (
+            <p>Be the first to reply.</p>
+          )}
+          <CommentPages view={view} />
+        </section>
+
+        {thread ? (
+          <p>
+            <Link href={`${postPath(post.slug)}#comments`}>← All comments on “{post.title}”</Link>
+          </p>
+        ) : (
+          <section id="respond" className="respond" aria-labelledby="respond-title">
+            <h2 id="respond-title">Leave a Reply</h2>
+            <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen}>
+              <div className="respond__who">
+                <SignedInAs />
+                <SignOutButton returnTo={`${postPath(post.slug)}#respond`} /> Your email address is never published.
+              </div>
+            </RespondIsland>
+            <noscript>
+              <p>
+                Signed in already? <a href={replyPath(post.slug)}>Write your reply</a>.
+              </p>
+            </noscript>
+            <p>
+              <Link href="/">← Back to all posts</Link>
+            </p>
+          </section>
+        )}
+      </main>
+    </>
+  )
+}

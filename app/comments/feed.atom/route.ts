@@ -1,0 +1,3 @@
+import { commentsFeedHandler } from '@/lib/feed-responses'
+
+export const GET = commentsFeedHandler('atom')

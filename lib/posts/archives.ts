@@ -1,0 +1,90 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { findAuthorBySlug, findTagBySlug, listPublishedPosts, type PostFilter } from '@/db/queries/posts'
+import { getSiteSettings } from '@/lib/settings'
+import { type HomeView, toSummary } from './views'
+
+// Archives: the posts with a tag, by an author, or from a year or month — each a paginated listing
+// with its own title, description, address and (for tags and authors) feeds.
+
+export type ArchiveScope = { kind: 'tag'; slug: string } | { kind: 'author'; slug: string } | { kind: 'date'; year: string; month?: string }
+
+export interface ArchiveView extends HomeView {
+  /** "Posts tagged “Digital”", "Posts by SimonDigital", "Posts from March 2013". */
+  title: string
+  description: string
+  /** The address of the archive's first page, e.g. /tags/digital or /2013/03. */
+  path: string
+  /** Where its feeds live (`${feedBase}/feed.xml` …), for tags and authors. */
+  feedBase: string | null
+}
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' })
+
+/** The time range of /YYYY or /YYYY/MM, or null if those are not a real year and month. */
+export function dateRange(year: string, month?: string): { from: Date; until: Date; label: string } | null {
+  if (!/^\d{4}$/.test(year) || (month !== undefined && !/^(0[1-9]|1[0-2])$/.test(month))) return null
+  const y = Number(year)
+  if (y < 1970) return null
+  if (month === undefined) return { from: new Date(Date.UTC(y, 0, 1)), until: new Date(Date.UTC(y + 1, 0, 1)), label: year }
+  const m = Number(month) - 1
+  const from = new Date(Date.UTC(y, m, 1))
+  return { from, until: new Date(Date.UTC(y, m + 1, 1)), label: `${monthName.format(from)} ${year}` }
+}
+
+/** The address of page `page` of an archive. */
+export function archivePath(scope: ArchiveScope, page = 1): string {
+  const base =
+    scope.kind === 'tag'
+      ? `/tags/${encodeURIComponent(scope.slug)}`
+      : scope.kind === 'author'
+        ? `/authors/${encodeURIComponent(scope.slug)}`
+        : `/${scope.year}${scope.month ? `/${scope.month}` : ''}`
+  return page === 1 ? base : `${base}/page/${page}`
+}
+
+/** Page `page` of an archive, or null when the tag, author, date or page does not exist. Public. */
+export async function loadArchiveView(scope: ArchiveScope, page: number, db: DB = getDb()): Promise<ArchiveView | null> {
+  if (!Number.isSafeInteger(page) || page < 1) return null
+  let filter: PostFilter
+  let title: string
+  let about: string
+  let feedBase: string | null = null
+  if (scope.kind === 'tag') {
+    const tag = await findTagBySlug(scope.slug, db)
+    if (!tag) return null
+    filter = { tagSlug: tag.slug }
+    title = `Posts tagged “${tag.name}”`
+    about = `tagged “${tag.name}”`
+    feedBase = archivePath(scope)
+  } else if (scope.kind === 'author') {
+    const author = await findAuthorBySlug(scope.slug, db)
+    if (!author) return null
+    filter = { authorSlug: author.slug }
+    title = `Posts by ${author.name}`
+    about = `written by ${author.name}`
+    feedBase = archivePath(scope)
+  } else {
+    const range = dateRange(scope.year, scope.month)
+    if (!range) return null
+    filter = { from: range.from, until: range.until }
+    title = `Posts from ${range.label}`
+    about = `published in ${range.label}`
+  }
+  const site = await getSiteSettings(db)
+  const size = site.postsPerPage
+  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, ...filter }, db)
+  // An archive with nothing in it is a 404 (a tag with no live posts yet still has its page).
+  if (rows.length === 0 && (page > 1 || scope.kind === 'date')) return null
+  return {
+    site,
+    page,
+    hasPrevious: page > 1,
+    hasNext: rows.length > size,
+    posts: rows.slice(0, size).map(toSummary),
+    title,
+    description: `Everything on ${site.title} ${about}, newest first.`,
+    path: archivePath(scope),
+    feedBase,
+  }
+}

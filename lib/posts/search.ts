@@ -1,0 +1,63 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { MATCH_END, MATCH_START, searchPosts } from '@/db/queries/search'
+import { getSiteSettings, type PublicSiteInfo } from '@/lib/settings'
+import { type PostSummary, toSummary } from './views'
+
+const MAX_QUERY_LENGTH = 200
+const MAX_TERMS = 8
+const MAX_TERM_LENGTH = 40
+
+/** The words of what someone typed: letters and digits only, at most 8, lower case. */
+export function searchTerms(query: string): string[] {
+  const words = query.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  return [...new Set(words.map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS)
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/**
+ * A snippet as safe HTML: the text escaped, Markdown's link targets and markup characters dropped,
+ * and the matched words in <mark>.
+ */
+export function snippetHtml(snippet: string): string {
+  const text = snippet
+    .replace(/\]\([^)\s]*\)/g, ']')
+    .replace(/(^|\s)(#{1,6}|>)(?=\s)/g, '$1')
+    .replace(/[*_`[\]]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  return escapeHtml(text).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>')
+}
+
+export interface SearchView {
+  site: PublicSiteInfo
+  /** What was searched for, as typed (trimmed). */
+  query: string
+  /** Why nothing was searched, when the query holds no words. */
+  notice: string | null
+  page: number
+  hasPrevious: boolean
+  hasNext: boolean
+  results: (PostSummary & { snippetHtml: string })[]
+}
+
+/** Page `page` of the posts matching `rawQuery`, best first. Never throws on what a person typed. Public. */
+export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB = getDb()): Promise<SearchView> {
+  const site = await getSiteSettings(db)
+  const query = typeof rawQuery === 'string' ? rawQuery.trim().slice(0, MAX_QUERY_LENGTH) : ''
+  const page = typeof rawPage === 'string' && /^[1-9]\d{0,4}$/.test(rawPage) ? Number(rawPage) : 1
+  const base = { site: { title: site.title, tagline: site.tagline }, query, page, hasPrevious: false, hasNext: false, results: [] }
+  if (!query) return { ...base, notice: null }
+  const terms = searchTerms(query)
+  if (terms.length === 0) return { ...base, notice: 'Search for words or numbers — punctuation and symbols on their own find nothing.' }
+  const size = site.postsPerPage
+  const rows = await searchPosts({ terms, limit: size + 1, offset: (page - 1) * size }, db)
+  return {
+    ...base,
+    notice: null,
+    hasPrevious: page > 1,
+    hasNext: rows.length > size,
+    results: rows.slice(0, size).map((r) => ({ ...toSummary(r), snippetHtml: snippetHtml(r.snippet) })),
+  }
+}
