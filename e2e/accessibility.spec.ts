@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { discussionPosts } from './fixtures/content'
+import { discussionPosts, longThread } from './fixtures/content'
 import { signInAs } from './fixtures/sign-in'
 
 async function expectNoViolations(page: Page, what: string) {
@@ -8,28 +8,44 @@ async function expectNoViolations(page: Page, what: string) {
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([])
 }
 
+const READER_PAGES = [
+  ['home', '/'],
+  ['post', '/posts/the-social-media-plateau'],
+  ['older posts', '/page/2'],
+  ['tag', '/tags/local-government'],
+  ['author', '/authors/simondigital'],
+  ['year archive', '/2013'],
+  ['month archive', '/2013/03'],
+  ['search results', '/search?q=plateau'],
+  ['search without a query', '/search'],
+  ['comments page 3', `/posts/${longThread.slug}/comments/page/3`],
+  ['reply', `/posts/${discussionPosts.noJs.slug}/reply`],
+  ['sign-in', '/signin'],
+  ['404', '/posts/no-such-post'],
+] as const
+
 for (const scheme of ['light', 'dark'] as const) {
   test.describe(`in ${scheme} mode`, () => {
     test.use({ colorScheme: scheme })
 
-    test('reader pages have no axe violations', async ({ page }) => {
-      for (const [what, path] of [
-        ['home', '/'],
-        ['post', '/posts/the-social-media-plateau'],
-        ['older posts', '/page/2'],
-        ['tag', '/tags/local-government'],
-        ['reply page', `/posts/${discussionPosts.noJs.slug}/reply`],
-        ['sign-in', '/signin'],
-        ['404', '/posts/no-such-post'],
-      ] as const) {
+    for (const [what, path] of READER_PAGES) {
+      test(`the ${what} page has no axe violations`, async ({ page }) => {
         await page.goto(path)
         await expectNoViolations(page, what)
-      }
+      })
+    }
+
+    test('a continued thread has no axe violations', async ({ page }) => {
+      await page.goto(`/posts/${longThread.slug}`)
+      await page.getByRole('link', { name: /Continue this thread/ }).click()
+      await expect(page.getByRole('heading', { level: 1, name: /^Thread from/ })).toBeVisible()
+      await expectNoViolations(page, 'continued thread')
     })
   })
 }
 
 test('admin pages have no axe violations', async ({ page }) => {
+  test.setTimeout(90_000) // nine pages, each analysed in full
   await signInAs(page, 'axe-admin@mail.example', 'admin', '/admin')
   for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile']) {
     await page.goto(path)

@@ -4,8 +4,8 @@ import { expect, test } from '@playwright/test'
 test('every page points feed readers at the feeds, and the feeds parse', async ({ page, request }) => {
   await page.goto('/')
   await expect(page.locator('head link[type="application/rss+xml"][title="Posts (RSS)"]')).toHaveAttribute('href', '/feed.xml')
-  await expect(page.locator('head link[type="application/atom+xml"]')).toHaveAttribute('href', '/feed.atom')
-  await expect(page.locator('head link[type="application/feed+json"]')).toHaveAttribute('href', '/feed.json')
+  await expect(page.locator('head link[type="application/atom+xml"][title="Posts (Atom)"]')).toHaveAttribute('href', '/feed.atom')
+  await expect(page.locator('head link[type="application/feed+json"][title="Posts (JSON Feed)"]')).toHaveAttribute('href', '/feed.json')
 
   for (const [path, type] of [
     ['/feed.xml', 'application/rss+xml'],
@@ -28,6 +28,11 @@ test('every page points feed readers at the feeds, and the feeds parse', async (
     'Richard on “The social media plateau?”',
     'Joe Bloggs on “The social media plateau?”',
   ])
+  const atom = parseFeed(await (await request.get('/posts/the-social-media-plateau/comments/feed.atom')).text())
+  expect(atom.items).toHaveLength(3)
+  expect(atom.items[2].url).toMatch(/\/c\/\d+$/)
+  const siteComments = await (await request.get('/comments/feed.json')).json()
+  expect(siteComments.items.map((i: { title: string }) => i.title)).toContain('Richard on “The social media plateau?”')
 })
 
 test('a tag page offers its own feed', async ({ page, request }) => {

@@ -1,5 +1,4 @@
 // npm run bench — throughput of the production server on this machine. See --help.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +8,7 @@ import { closeDb, getDb } from '../db'
 import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
+import { ensureBuild, root, startServer, stopServer } from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]
 
@@ -31,15 +31,10 @@ const option = (name: string, fallback: number) => {
 const duration = option('duration', 10)
 const connections = option('connections', 50)
 const port = option('port', 3200)
-const root = path.resolve(import.meta.dirname, '..')
 const base = `http://localhost:${port}`
 const staticDir = path.join(root, 'public', '__bench')
 
-if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  console.log('No production build yet: running next build…')
-  const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' })
-  if (build.status !== 0) process.exit(1)
-}
+ensureBuild()
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plateau-bench-'))
 const DATABASE_URL = path.join(dir, 'bench.db')
@@ -86,34 +81,6 @@ async function seed(): Promise<void> {
   await closeDb()
 }
 
-function startServer(): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000
-    const poll = async () => {
-      try {
-        if ((await fetch(`${base}/`)).ok) return resolve(child)
-      } catch {
-        // not listening yet
-      }
-      if (child.exitCode !== null || Date.now() > deadline) return reject(new Error('the server did not start'))
-      setTimeout(poll, 200)
-    }
-    void poll()
-  })
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve())
-    child.kill('SIGTERM')
-  })
-}
-
 /** Peak resident memory (VmHWM) of the server process and its children, in MB. */
 function peakRssMb(pid: number): number {
   const pids = [pid]
@@ -145,13 +112,13 @@ async function measure(url: string) {
 await seed()
 console.log(`Seeded ${DATABASE_URL}: the demo post and a 500-comment post.`)
 
-let server = await startServer()
+let server = await startServer(port, DATABASE_URL)
 const demoHtml = await (await fetch(`${base}/posts/the-social-media-plateau`)).text()
 await stopServer(server)
 fs.mkdirSync(staticDir, { recursive: true })
 fs.writeFileSync(path.join(staticDir, 'demo-post.html'), demoHtml)
 
-server = await startServer()
+server = await startServer(port, DATABASE_URL)
 const pages: [string, string][] = [
   ['home', '/'],
   ['demo post', '/posts/the-social-media-plateau'],

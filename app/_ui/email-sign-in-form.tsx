@@ -2,7 +2,7 @@
 
 import { useActionState, useId } from 'react'
 import { useFormStatus } from 'react-dom'
-import { emailSignInAction } from '@/app/(site)/signin/actions'
+import { emailSignInAction, providerSignInAction } from '@/app/(site)/signin/actions'
 import { idle } from '@/lib/forms'
 
 function Submit() {
@@ -15,7 +15,8 @@ function Submit() {
 }
 
 export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, formAction] = useActionState(emailSignInAction, idle)
+  // The permalink gives the form a real action address, so it posts to /signin without script too.
+  const [state, formAction] = useActionState(emailSignInAction, idle, '/signin')
   const id = useId()
   const error = state.status === 'error' ? state : null
   return (
@@ -39,6 +40,20 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
         </p>
       ) : null}
       <Submit />
+    </form>
+  )
+}
+
+/** A button that starts sign-in with an identity provider (a form, so it works without script). */
+export function ProviderSignInForm({ provider, name, callbackUrl }: { provider: string; name: string; callbackUrl: string }) {
+  const [, formAction] = useActionState(providerSignInAction, null, '/signin')
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="provider" value={provider} />
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <button type="submit" className="button button--secondary">
+        {name}
+      </button>
     </form>
   )
 }

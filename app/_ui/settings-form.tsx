@@ -57,6 +57,14 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
         {field('floodSeconds', 'Seconds between two comments by the same person', 'number')}
         {field('minSubmitSeconds', 'Seconds a comment takes to write at least', 'number', 'Forms sent back faster are treated as bots.')}
         {field('editMinutes', 'Minutes during which people may edit their comment', 'number')}
+        {field('commentsPerPage', 'Top-level comments per page', 'number', 'Longer conversations continue on further pages.')}
+        <div className="field">
+          <label htmlFor="commentOrder">Show first</label>
+          <select id="commentOrder" name="commentOrder" defaultValue={invalid ? String(invalid.values.commentOrder ?? 'oldest') : settings.commentOrder}>
+            <option value="oldest">Oldest comments</option>
+            <option value="newest">Newest comments</option>
+          </select>
+        </div>
       </fieldset>
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Saving…' : 'Save settings'}

@@ -33,6 +33,8 @@ const validForm = {
   floodSeconds: '15',
   minSubmitSeconds: '3',
   editMinutes: '15',
+  commentsPerPage: '50',
+  commentOrder: 'oldest',
 }
 
 describe.each(await testDialects())('the admin on $name', (dialect) => {

@@ -33,6 +33,8 @@ export const settingsFormSchema = z.object({
   floodSeconds: whole('The wait between comments', 0, 3600),
   minSubmitSeconds: whole('The minimum time to write', 0, 60),
   editMinutes: whole('The edit window', 0, 1440),
+  commentsPerPage: whole('Comments per page', 1, 500),
+  commentOrder: z.enum(['oldest', 'newest'], { error: 'Choose oldest or newest first.' }),
 })
 
 export type SettingsField = keyof z.input<typeof settingsFormSchema>

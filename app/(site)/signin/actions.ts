@@ -34,8 +34,9 @@ export async function emailSignInAction(prev: FormState, fd: FormData): Promise<
 }
 
 /** Starts sign-in with GitHub, Google or the configured OpenID Connect provider. */
-export async function providerSignInAction(fd: FormData): Promise<void> {
+export async function providerSignInAction(prev: null, fd: FormData): Promise<null> {
   await signIn(String(fd.get('provider') ?? ''), { redirectTo: safeReturnPath(fd.get('callbackUrl')) })
+  return null
 }
 
 /** Signs out of this browser. */

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next'
-import { EmailSignInForm } from '@/app/_ui/email-sign-in-form'
+import { EmailSignInForm, ProviderSignInForm } from '@/app/_ui/email-sign-in-form'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { emailDelivery, oauthSignInMethods } from '@/lib/auth/providers'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { getCurrentUser } from '@/lib/auth/session'
-import { providerSignInAction } from './actions'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
@@ -58,13 +57,7 @@ export default async function SignInPage({ searchParams }: Props) {
                 <ul className="sign-in-methods">
                   {methods.map((m) => (
                     <li key={m.id}>
-                      <form action={providerSignInAction}>
-                        <input type="hidden" name="provider" value={m.id} />
-                        <input type="hidden" name="callbackUrl" value={callbackUrl} />
-                        <button type="submit" className="button button--secondary">
-                          {m.name}
-                        </button>
-                      </form>
+                      <ProviderSignInForm provider={m.id} name={m.name} callbackUrl={callbackUrl} />
                     </li>
                   ))}
                 </ul>

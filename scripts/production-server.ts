@@ -1,0 +1,45 @@
+// The production server for scripts that measure it (bench, audit): build if needed, start on a
+// port against a given database, stop. Tests use e2e/serve.sh instead.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+export const root = path.resolve(import.meta.dirname, '..')
+
+/** Runs `next build` when there is no production build yet; exits the process if it fails. */
+export function ensureBuild(): void {
+  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) return
+  console.log('No production build yet: running next build…')
+  const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(1)
+}
+
+/** Starts `next start` on `port` with `databaseUrl`; resolves once it answers. */
+export function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000
+    const poll = async () => {
+      try {
+        if ((await fetch(`http://localhost:${port}/`)).ok) return resolve(child)
+      } catch {
+        // not listening yet
+      }
+      if (child.exitCode !== null || Date.now() > deadline) return reject(new Error('the server did not start'))
+      setTimeout(poll, 200)
+    }
+    void poll()
+  })
+}
+
+export function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+  })
+}
