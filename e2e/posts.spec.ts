@@ -52,3 +52,23 @@ test('an author cannot open someone else’s post in the editor', async ({ page 
   await page.goto(`/admin/posts/${await postIdOf('the-social-media-plateau')}`)
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
 })
+
+test('an author previews a draft as readers will see it; no one else can', async ({ page, browser }) => {
+  await signInAs(page, 'previewing-author@mail.example', 'author', '/admin/posts/new')
+  await page.getByLabel('Title', { exact: true }).fill('Not ready yet')
+  await page.getByLabel('Body (Markdown)').fill('A **bold** draft.')
+  await page.getByRole('button', { name: 'Save draft' }).click()
+  await page.getByRole('link', { name: 'Preview' }).click()
+  await expect(page.getByRole('status')).toContainText('this post is a draft')
+  await expect(page.getByRole('heading', { level: 1, name: 'Not ready yet' })).toBeVisible()
+  await expect(page.locator('.post__body strong')).toHaveText('bold')
+  const previewUrl = page.url()
+
+  const stranger = await browser.newPage()
+  await signInAs(stranger, 'other-author@mail.example', 'author', '/admin/posts')
+  await stranger.goto(previewUrl)
+  await expect(stranger.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
+  await expect(stranger.getByText('A bold draft')).toHaveCount(0)
+  await stranger.close()
+  expect((await page.request.get('/posts/not-ready-yet')).status()).toBe(404)
+})

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
+import { BLOG_URL } from './fixtures/auth-config'
 
 const DEMO = '/posts/the-social-media-plateau'
 
@@ -151,7 +152,7 @@ test('the post page tells search engines about the post, its image credit and it
   expect(data).toMatchObject({ '@type': 'BlogPosting', headline: 'The social media plateau?', commentCount: 3, image: { creditText: 'Mark Hunter' } })
   expect(data.comment.map((c: { author: { name: string } }) => c.author.name)).toEqual(['Joe Bloggs', 'Richard', 'SimonDigital'])
   await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute('content', 'article')
-  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', DEMO)
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', `${BLOG_URL}${DEMO}`)
 })
 
 test('a short comment link opens the post at that comment; the post says how long it takes to read', async ({ page, request }) => {

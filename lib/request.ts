@@ -6,15 +6,27 @@ export async function clientIp(): Promise<string> {
   return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || 'unknown'
 }
 
+/** The origin AUTH_URL names, if it is set and valid. */
+function configuredOrigin(): string | null {
+  const configured = process.env.AUTH_URL
+  if (!configured) return null
+  try {
+    return new URL(configured).origin
+  } catch {
+    return null
+  }
+}
+
 /** The blog's public origin: AUTH_URL when set (behind a proxy), else the address the request came to. */
 export function publicOrigin(request: Request): string {
-  const configured = process.env.AUTH_URL
-  if (configured) {
-    try {
-      return new URL(configured).origin
-    } catch {
-      // fall through to the request's own address
-    }
-  }
-  return new URL(request.url).origin
+  return configuredOrigin() ?? new URL(request.url).origin
+}
+
+/**
+ * A full URL of a path on the blog, for canonical links and social cards, when AUTH_URL says where the
+ * blog lives; else the path itself (cached pages do not read the request, so they cannot guess).
+ */
+export function siteUrl(path: string): string {
+  const origin = configuredOrigin()
+  return origin ? `${origin}${path}` : path
 }

@@ -31,6 +31,8 @@ const siteSettingsSchema = z.object({
   editMinutes: z.number().int().min(0).catch(15),
   /** Top-level threads on one page of a post's comments. */
   commentsPerPage: z.number().int().min(1).max(500).catch(50),
+  /** Close comments on posts published this many days ago (0: never). */
+  closeCommentsAfterDays: z.number().int().min(0).catch(0),
   /** Which top-level threads come first. */
   commentOrder: z.enum(['oldest', 'newest']).catch('oldest'),
 })

@@ -31,6 +31,8 @@ process.env.DATABASE_URL = databaseUrl
 await prepareDatabase(getDb())
 await closeDb()
 
+// As in production: AUTH_URL says where the blog lives, so canonical links are full URLs.
+process.env.AUTH_URL = base
 const server = await startServer(port, databaseUrl)
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -38,6 +40,7 @@ const chrome = await chromeLauncher.launch({
 })
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 const rows: string[] = []
+const misses: string[] = []
 try {
   for (const [name, url] of [
     ['home', '/'],
@@ -46,12 +49,19 @@ try {
     await fetch(base + url) // render once, so the page is measured as readers get it: from the cache
     const result = await lighthouse(base + url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] })
     const scores = categories.map((c) => Math.round((result?.lhr.categories[c]?.score ?? 0) * 100))
-    rows.push(`${name.padEnd(12)} ${scores.map((s) => String(s).padStart(14)).join('')}`)
+    rows.push(`${name.padEnd(12)}${scores.map((s) => String(s).padStart(16)).join('')}`)
+    for (const c of categories) {
+      for (const ref of result?.lhr.categories[c]?.auditRefs ?? []) {
+        const audit = result!.lhr.audits[ref.id]
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) misses.push(`${name}, ${c}: ${audit.title} (${Math.round(audit.score * 100)})${audit.displayValue ? ` — ${audit.displayValue}` : ''}`)
+      }
+    }
   }
 } finally {
   chrome.kill()
   await stopServer(server)
   fs.rmSync(dir, { recursive: true, force: true })
 }
-console.log(`\n${'page'.padEnd(12)} ${categories.map((c) => c.padStart(14)).join('')}`)
+console.log(`\n${'page'.padEnd(12)}${categories.map((c) => c.padStart(16)).join('')}`)
 for (const row of rows) console.log(row)
+if (misses.length) console.log(`\nWhat cost points:\n${misses.map((m) => `  ${m}`).join('\n')}`)

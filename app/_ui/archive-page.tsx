@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { cacheTags } from '@/lib/cache-tags'
+import { siteUrl } from '@/lib/request'
 import { type ArchiveScope, archivePath, loadArchiveView } from '@/lib/posts/archives'
 import { PostList } from './post-list'
 import { SiteHeader } from './site-header'
@@ -43,7 +44,7 @@ export async function ArchivePage({ scope, page }: { scope: ArchiveScope; page: 
   return (
     <>
       <SiteHeader site={view.site} />
-      <link rel="canonical" href={archivePath(scope, view.page)} />
+      <link rel="canonical" href={siteUrl(archivePath(scope, view.page))} />
       {view.feedBase ? (
         <>
           <link rel="alternate" type="application/rss+xml" title={`${view.title} (RSS)`} href={`${view.feedBase}/feed.xml`} />

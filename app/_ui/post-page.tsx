@@ -5,11 +5,11 @@ import { notFound, permanentRedirect } from 'next/navigation'
 import { CommentThread } from '@/app/_ui/comments/comment-thread'
 import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
-import { PostMeta } from '@/app/_ui/post-meta'
+import { PostArticle } from '@/app/_ui/post-article'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
+import { siteUrl } from '@/lib/request'
 import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/comments/paths'
-import { archivePath } from '@/lib/posts/archives'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import { type CommentSelection, findMovedPost, loadPostView, type PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
@@ -27,7 +27,8 @@ async function loadPost(slug: string, selection: CommentSelection) {
   cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
   const view = await loadPostView(slug, undefined, selection)
   if (view) {
-    cacheLife('max')
+    // Comments that close after N days: look again daily so the form goes when they close.
+    cacheLife(view.post.commentsOpen && view.site.closeCommentsAfterDays > 0 ? 'days' : 'max')
     return { view, movedTo: null }
   }
   // Nothing here (yet): look again within a minute, so a scheduled post shows up on its own time.
@@ -64,7 +65,7 @@ export async function postPageMetadata(slug: string, selection: CommentSelection
       siteName: view.site.title,
       publishedTime: view.post.publishedAt ?? undefined,
       authors: [view.post.authorName],
-      images: image ? [{ url: image.url, alt: image.alt }] : undefined,
+      images: image ? [{ url: siteUrl(image.url), alt: image.alt }] : undefined,
     },
     twitter: { card: image ? 'summary_large_image' : 'summary', title: view.post.title, description },
   }
@@ -106,12 +107,11 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
   const view = await viewFor(slug, selection)
   if (!view) notFound()
   const { post, site, thread } = view
-  const image = post.featuredImage
 
   return (
     <>
       <SiteHeader site={site} />
-      <link rel="canonical" href={canonicalPath(view)} />
+      <link rel="canonical" href={siteUrl(canonicalPath(view))} />
       <link rel="alternate" type="application/rss+xml" title={`Comments on “${post.title}” (RSS)`} href={`${postPath(post.slug)}/comments/feed.xml`} />
       <link rel="alternate" type="application/atom+xml" title={`Comments on “${post.title}” (Atom)`} href={`${postPath(post.slug)}/comments/feed.atom`} />
       <link rel="alternate" type="application/feed+json" title={`Comments on “${post.title}” (JSON Feed)`} href={`${postPath(post.slug)}/comments/feed.json`} />
@@ -122,74 +122,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
             <Link href={postPath(post.slug)}>← {post.title}</Link>
           </p>
         ) : (
-          <article className="post">
-            <header className="post__header">
-              <h1 className="post__title">{post.title}</h1>
-              <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
-                {' · '}
-                <span>{post.readingMinutes} min read</span>
-                {' · '}
-                <a href="#comments">{commentCountLabel(view.commentCount)}</a>
-              </PostMeta>
-            </header>
-            {image ? (
-              <figure className="post__image">
-                {/* eslint-disable-next-line @next/next/no-img-element -- a local file served as is; no optimizer round-trip */}
-                <img src={image.url} alt={image.alt} width={1200} height={630} fetchPriority="high" decoding="async" />
-                {image.caption || image.credit ? (
-                  <figcaption>
-                    {image.caption ? <span>{image.caption} </span> : null}
-                    {image.credit ? (
-                      <span className="post__credit">
-                        Image credit: {image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit}
-                      </span>
-                    ) : null}
-                  </figcaption>
-                ) : null}
-              </figure>
-            ) : null}
-            <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
-            <footer className="post__footer">
-              {post.tags.length > 0 ? (
-                <>
-                  <h2 className="visually-hidden">Tags</h2>
-                  <ul className="tags">
-                    {post.tags.map((tag) => (
-                      <li key={tag.slug}>
-                        <Link href={archivePath({ kind: 'tag', slug: tag.slug })}>{tag.name}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : null}
-              {view.older || view.newer ? (
-                <nav className="post-nav" aria-label="More posts">
-                  {view.older ? (
-                    <Link rel="prev" href={postPath(view.older.slug)}>
-                      <span className="post-nav__label">Previous post</span> {view.older.title}
-                    </Link>
-                  ) : null}
-                  {view.newer ? (
-                    <Link rel="next" href={postPath(view.newer.slug)}>
-                      <span className="post-nav__label">Next post</span> {view.newer.title}
-                    </Link>
-                  ) : null}
-                </nav>
-              ) : null}
-              {view.related.length > 0 ? (
-                <section className="related" aria-labelledby="related-title">
-                  <h2 id="related-title">Related posts</h2>
-                  <ul>
-                    {view.related.map((r) => (
-                      <li key={r.slug}>
-                        <Link href={postPath(r.slug)}>{r.title}</Link>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              ) : null}
-            </footer>
-          </article>
+          <PostArticle post={post} older={view.older} newer={view.newer} related={view.related} commentCount={view.commentCount} />
         )}
 
         <section id="comments" className="comments" aria-labelledby="comments-title">

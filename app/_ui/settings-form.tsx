@@ -57,6 +57,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
         {field('floodSeconds', 'Seconds between two comments by the same person', 'number')}
         {field('minSubmitSeconds', 'Seconds a comment takes to write at least', 'number', 'Forms sent back faster are treated as bots.')}
         {field('editMinutes', 'Minutes during which people may edit their comment', 'number')}
+        {field('closeCommentsAfterDays', 'Close comments on posts older than this many days', 'number', '0 keeps them open.')}
         {field('commentsPerPage', 'Top-level comments per page', 'number', 'Longer conversations continue on further pages.')}
         <div className="field">
           <label htmlFor="commentOrder">Show first</label>

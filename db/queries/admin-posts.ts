@@ -52,6 +52,8 @@ export interface EditablePost {
   publishedAt: Date | null
   updatedAt: Date
   authorId: string | null
+  authorName: string | null
+  authorSlug: string | null
   featuredImageUrl: string | null
   featuredImageAlt: string | null
   featuredImageCaption: string | null
@@ -64,24 +66,27 @@ export interface EditablePost {
 export async function findPostForEditing(id: number, db: Kysely<Database> = getDb()): Promise<EditablePost | undefined> {
   const post = await db
     .selectFrom('post')
+    .leftJoin('User', 'User.id', 'post.authorId')
     .select([
-      'id',
-      'slug',
-      'title',
-      'excerpt',
-      'body',
-      'status',
-      'publishedAt',
-      'updatedAt',
-      'authorId',
-      'featuredImageUrl',
-      'featuredImageAlt',
-      'featuredImageCaption',
-      'featuredImageCredit',
-      'featuredImageCreditUrl',
-      'commentsOpen',
+      'post.id',
+      'post.slug',
+      'post.title',
+      'post.excerpt',
+      'post.body',
+      'post.status',
+      'post.publishedAt',
+      'post.updatedAt',
+      'post.authorId',
+      'User.name as authorName',
+      'User.slug as authorSlug',
+      'post.featuredImageUrl',
+      'post.featuredImageAlt',
+      'post.featuredImageCaption',
+      'post.featuredImageCredit',
+      'post.featuredImageCreditUrl',
+      'post.commentsOpen',
     ])
-    .where('id', '=', id)
+    .where('post.id', '=', id)
     .executeTakeFirst()
   if (!post) return undefined
   const tags = await db.selectFrom('postTag').innerJoin('tag', 'tag.id', 'postTag.tagId').select('tag.name').where('postTag.postId', '=', id).orderBy('tag.name').execute()

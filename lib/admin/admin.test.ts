@@ -34,6 +34,7 @@ const validForm = {
   minSubmitSeconds: '3',
   editMinutes: '15',
   commentsPerPage: '50',
+  closeCommentsAfterDays: '0',
   commentOrder: 'oldest',
 }
 

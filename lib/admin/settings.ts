@@ -34,6 +34,7 @@ export const settingsFormSchema = z.object({
   minSubmitSeconds: whole('The minimum time to write', 0, 60),
   editMinutes: whole('The edit window', 0, 1440),
   commentsPerPage: whole('Comments per page', 1, 500),
+  closeCommentsAfterDays: whole('Days before comments close', 0, 36_500),
   commentOrder: z.enum(['oldest', 'newest'], { error: 'Choose oldest or newest first.' }),
 })
 

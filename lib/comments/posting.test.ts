@@ -149,6 +149,15 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       expect(await post(known, 'x', { postId: 'abc' })).toMatchObject({ ok: false })
     })
 
+    it('a post older than the site’s “close comments after N days”, and only then', async () => {
+      const old = await insertPost({ slug: 'old', title: 'Old', body: 'b', status: 'published', publishedAt: new Date(T0.getTime() - 3 * 86_400_000) }, db)
+      expect(await post(known, 'still open', { postId: old })).toMatchObject({ ok: true })
+      await writeSetting('closeCommentsAfterDays', 2, db)
+      expect(await post(known, 'now closed', { postId: old })).toEqual({ ok: false, message: 'Comments are closed on this post.' })
+      expect(await post(known, 'a new post is open')).toMatchObject({ ok: true })
+      expect((await loadPostView('old', db))?.post.commentsOpen).toBe(false)
+    })
+
     it('a parent from another post, or one that is not approved', async () => {
       const other = await insertPost({ slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: T0 }, db)
       const elsewhere = await insertComment({ postId: other, body: 'elsewhere', status: 'approved' }, db)

@@ -14,6 +14,7 @@ import {
   updateCommentBody,
 } from '@/db/queries/comments'
 import { findPostForCommenting } from '@/db/queries/posts'
+import { commentsAreOpen } from './open'
 import type { CommentStatus } from '@/db/types'
 import { isModerator, type Viewer } from '@/lib/auth/viewer'
 import { decideCommentStatus } from '@/lib/comments/moderation'
@@ -69,7 +70,7 @@ export async function postComment(
 
   const post = await findPostForCommenting(input.postId, db)
   if (!post || post.status !== 'published') return refuse('This post is not open for comments.')
-  if (!post.commentsOpen) return refuse('Comments are closed on this post.')
+  if (!commentsAreOpen(post, settings, now)) return refuse('Comments are closed on this post.')
 
   let parentId: number | null = null
   if (input.parentId !== null) {

@@ -2,7 +2,9 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findPublishedPostBySlug } from '@/db/queries/posts'
 import type { Viewer } from '@/lib/auth/viewer'
+import { getSiteSettings } from '@/lib/settings'
 import { loadRefusedComment, type RefusedComment } from './drafts'
+import { commentsAreOpen } from './open'
 import { loadRespondState, type RespondState } from './respond'
 
 export interface ReplyPageView {
@@ -35,5 +37,5 @@ export async function loadReplyPage(
     new Date(),
     db,
   )
-  return { post: { id: post.id, slug: post.slug, title: post.title, commentsOpen: post.commentsOpen }, respond, refused }
+  return { post: { id: post.id, slug: post.slug, title: post.title, commentsOpen: commentsAreOpen(post, await getSiteSettings(db)) }, respond, refused }
 }

@@ -8,6 +8,7 @@ import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
+import { loadPostPreview } from './preview'
 import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, savePost } from './editing'
 import { findMovedPost } from './views'
 
@@ -69,6 +70,18 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     const published = await savePost(people.author, draft.id, form({ intent: 'publish', version: post!.updatedAt.toISOString() }), NOW, db)
     expect(published).toMatchObject({ ok: true, status: 'published', live: true, changedSlugs: ['a-new-post'] })
     expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toMatchObject({ title: 'A new post' })
+  })
+
+  it('previews a draft as its page would show it, to the people who may edit it and no one else', async () => {
+    const draft = await create(people.author, { body: 'Draft **words**.' })
+    const preview = await loadPostPreview(people.author, draft.id, db)
+    expect(preview).toMatchObject({ status: 'draft', post: { title: 'A new post', authorName: 'author', tags: [{ name: 'News', slug: 'news' }, { name: 'Notes', slug: 'notes' }] } })
+    expect(preview?.post.html).toContain('<strong>words</strong>')
+    expect(await loadPostPreview(people.editor, draft.id, db)).not.toBeNull()
+    const editors = await create(people.editor, { title: 'The editor’s' })
+    expect(await loadPostPreview(people.author, editors.id, db)).toBeNull()
+    await expect(loadPostPreview(people.commenter, draft.id, db)).rejects.toThrow(PermissionDenied)
+    await expect(loadPostPreview(null, draft.id, db)).rejects.toThrow(PermissionDenied)
   })
 
   it('keeps authors to their own posts, and commenters out', async () => {

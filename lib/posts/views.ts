@@ -1,8 +1,9 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
-import { type PostSummaryRow, findNeighbourPosts, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { type PostRow, type PostSummaryRow, findNeighbourPosts, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
+import { commentsAreOpen } from '@/lib/comments/open'
 import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/pages'
 import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
@@ -113,6 +114,37 @@ export interface PostView {
   comments: CommentNode<CommentView>[]
 }
 
+/** A post as its page shows it, from its row (live, or a draft being previewed). */
+export function postDetails(
+  row: Omit<PostRow, 'status' | 'authorSlug'> & { authorSlug: string | null },
+  tags: { slug: string; name: string }[],
+  site: SiteSettings,
+): PostView['post'] {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    html: renderPostMarkdown(row.body),
+    excerpt: row.excerpt,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    authorName: row.authorName ?? ANONYMOUS,
+    authorSlug: row.authorName ? row.authorSlug : null,
+    readingMinutes: Math.max(1, Math.round(row.body.split(/\s+/).filter(Boolean).length / 230)),
+    commentsOpen: commentsAreOpen(row, site),
+    featuredImage: row.featuredImageUrl
+      ? {
+          url: row.featuredImageUrl,
+          alt: row.featuredImageAlt ?? '',
+          caption: row.featuredImageCaption,
+          credit: row.featuredImageCredit,
+          creditUrl: row.featuredImageCreditUrl,
+        }
+      : null,
+    tags,
+  }
+}
+
 /** Which part of a post's conversation to show: a page of threads, or one continued thread. */
 export type CommentSelection = { page: number } | { thread: number }
 
@@ -163,29 +195,7 @@ export async function loadPostView(slug: string, db: DB = getDb(), selection: Co
   const thread = 'thread' in selection ? tree[0] : null
   return {
     site,
-    post: {
-      id: row.id,
-      slug: row.slug,
-      title: row.title,
-      html: renderPostMarkdown(row.body),
-      excerpt: row.excerpt,
-      publishedAt: row.publishedAt?.toISOString() ?? null,
-      updatedAt: row.updatedAt.toISOString(),
-      authorName: row.authorName ?? ANONYMOUS,
-      authorSlug: row.authorName ? row.authorSlug : null,
-      readingMinutes: Math.max(1, Math.round(row.body.split(/\s+/).filter(Boolean).length / 230)),
-      commentsOpen: row.commentsOpen,
-      featuredImage: row.featuredImageUrl
-        ? {
-            url: row.featuredImageUrl,
-            alt: row.featuredImageAlt ?? '',
-            caption: row.featuredImageCaption,
-            credit: row.featuredImageCredit,
-            creditUrl: row.featuredImageCreditUrl,
-          }
-        : null,
-      tags,
-    },
+    post: postDetails(row, tags, site),
     older: neighbours.older ?? null,
     newer: neighbours.newer ?? null,
     related,

@@ -40,7 +40,12 @@ export default async function EditPostPage({ params, searchParams }: Props) {
             {' · '}
             <Link href={`/posts/${post.slug}`}>View the post</Link>
           </>
-        ) : null}
+        ) : (
+          <>
+            {' · '}
+            <Link href={`/admin/posts/${post.id}/preview`}>Preview</Link>
+          </>
+        )}
       </p>
       {saved ? (
         <p role="status" className="notice">

@@ -1,0 +1,88 @@
+import Link from 'next/link'
+import { PostMeta } from '@/app/_ui/post-meta'
+import { postPath } from '@/lib/comments/paths'
+import { archivePath } from '@/lib/posts/archives'
+import type { PostView } from '@/lib/posts/views'
+import { commentCountLabel } from '@/lib/text'
+
+type PostLink = { slug: string; title: string }
+
+/** A post as readers see it: title, byline, image with credit, body, tags, and links onwards. */
+export function PostArticle(props: { post: PostView['post']; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
+  const { post, older = null, newer = null, related = [], commentCount } = props
+  const image = post.featuredImage
+  return (
+    <article className="post">
+      <header className="post__header">
+        <h1 className="post__title">{post.title}</h1>
+        <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
+          {' · '}
+          <span>{post.readingMinutes} min read</span>
+          {commentCount === undefined ? null : (
+            <>
+              {' · '}
+              <a href="#comments">{commentCountLabel(commentCount)}</a>
+            </>
+          )}
+        </PostMeta>
+      </header>
+      {image ? (
+        <figure className="post__image">
+          {/* eslint-disable-next-line @next/next/no-img-element -- a local file served as is; no optimizer round-trip */}
+          <img src={image.url} alt={image.alt} width={1200} height={630} fetchPriority="high" decoding="async" />
+          {image.caption || image.credit ? (
+            <figcaption>
+              {image.caption ? <span>{image.caption} </span> : null}
+              {image.credit ? (
+                <span className="post__credit">
+                  Image credit: {image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit}
+                </span>
+              ) : null}
+            </figcaption>
+          ) : null}
+        </figure>
+      ) : null}
+      <div className="post__body prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <footer className="post__footer">
+        {post.tags.length > 0 ? (
+          <>
+            <h2 className="visually-hidden">Tags</h2>
+            <ul className="tags">
+              {post.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <Link href={archivePath({ kind: 'tag', slug: tag.slug })}>{tag.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {older || newer ? (
+          <nav className="post-nav" aria-label="More posts">
+            {older ? (
+              <Link rel="prev" href={postPath(older.slug)}>
+                <span className="post-nav__label">Previous post</span> {older.title}
+              </Link>
+            ) : null}
+            {newer ? (
+              <Link rel="next" href={postPath(newer.slug)}>
+                <span className="post-nav__label">Next post</span> {newer.title}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+        {related.length > 0 ? (
+          <section className="related" aria-labelledby="related-title">
+            <h2 id="related-title">Related posts</h2>
+            <ul>
+              {related.map((r) => (
+                <li key={r.slug}>
+                  <Link href={postPath(r.slug)}>{r.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </footer>
+    </article>
+  )
+}
