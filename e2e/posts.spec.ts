@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { postIdOf } from './fixtures/db'
+import { BLOG_URL } from './fixtures/auth-config'
 import { signInAs } from './fixtures/sign-in'
 
 test('an editor writes a post with an image, previews it, publishes it and readers see it', async ({ page }) => {
@@ -64,11 +65,12 @@ test('an author previews a draft as readers will see it; no one else can', async
   await expect(page.locator('.post__body strong')).toHaveText('bold')
   const previewUrl = page.url()
 
-  const stranger = await browser.newPage()
+  const context = await browser.newContext({ baseURL: BLOG_URL })
+  const stranger = await context.newPage()
   await signInAs(stranger, 'other-author@mail.example', 'author', '/admin/posts')
   await stranger.goto(previewUrl)
   await expect(stranger.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
   await expect(stranger.getByText('A bold draft')).toHaveCount(0)
-  await stranger.close()
+  await context.close()
   expect((await page.request.get('/posts/not-ready-yet')).status()).toBe(404)
 })
