@@ -4,6 +4,7 @@ import { AdminNotices, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-
 import { SelectAll } from '@/app/_ui/select-all'
 import { loadModerationQueue, type ModerationAction } from '@/lib/admin/moderation'
 import { requirePageCapability } from '@/lib/auth/guard'
+import { shortCommentPath } from '@/lib/comments/paths'
 import { formatDateTime } from '@/lib/dates'
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
@@ -93,7 +94,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
                       {c.status === 'approved' ? (
                         <>
                           {' · '}
-                          <a href={`/posts/${c.postSlug}#comment-${c.id}`}>View in context</a>
+                          <a href={shortCommentPath(c.id)}>View in context</a>
                         </>
                       ) : null}
                     </td>
