@@ -2,9 +2,8 @@ import { Feed } from 'feed'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listArchivesForSitemap, listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
-import { findAuthorBySlug, findTagBySlug, type PostFilter } from '@/db/queries/posts'
 import { postPath, shortCommentPath } from '@/lib/comments/paths'
-import { archivePath } from '@/lib/posts/archives'
+import { type ArchiveScope, archivePath, resolveArchive } from '@/lib/posts/archives'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
 
@@ -80,7 +79,7 @@ function render(data: FeedData, format: FeedFormat): string {
 }
 
 /** Whose posts a feed carries: the whole blog's, one tag's or one author's. */
-export type FeedScope = { kind: 'site' } | { kind: 'tag' | 'author'; slug: string }
+export type FeedScope = { kind: 'site' } | Extract<ArchiveScope, { kind: 'tag' | 'author' }>
 
 /**
  * A posts feed, or null when its tag or author does not exist: full text, or excerpts when the site
@@ -88,16 +87,9 @@ export type FeedScope = { kind: 'site' } | { kind: 'tag' | 'author'; slug: strin
  */
 export async function buildPostsFeed(origin: string, format: FeedFormat, scope: FeedScope = { kind: 'site' }, db: DB = getDb()): Promise<string | null> {
   const site = await getSiteSettings(db)
-  let about: { title: string; description: string; path: string; filter: PostFilter } | null = null
-  if (scope.kind === 'tag') {
-    const tag = await findTagBySlug(scope.slug, db)
-    if (!tag) return null
-    about = { title: `Posts tagged “${tag.name}”`, description: `Everything on ${site.title} tagged “${tag.name}”`, path: archivePath(scope), filter: { tagSlug: tag.slug } }
-  } else if (scope.kind === 'author') {
-    const author = await findAuthorBySlug(scope.slug, db)
-    if (!author) return null
-    about = { title: `Posts by ${author.name}`, description: `Everything on ${site.title} written by ${author.name}`, path: archivePath(scope), filter: { authorSlug: author.slug } }
-  }
+  const archive = scope.kind === 'site' ? null : await resolveArchive(scope, db)
+  if (scope.kind !== 'site' && !archive) return null
+  const about = archive && { title: archive.title, description: `Everything on ${site.title} ${archive.about}`, path: archive.feedBase ?? '', filter: archive.filter }
   const posts = await listPostsForFeed({ limit: FEED_SIZE, ...about?.filter }, db)
   const base = `${origin}${about?.path ?? ''}`
   return render(

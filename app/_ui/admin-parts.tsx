@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import Link from 'next/link'
 
 /** The outcome of the last admin action, carried in the URL (`notice` or `error`). */
@@ -58,4 +59,23 @@ export function listHref(path: string, current: Record<string, string | number |
   const params = new URLSearchParams()
   for (const [k, v] of Object.entries({ ...current, ...change })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
   return `${path}?${params}`
+}
+
+/** An admin list as a table: a caption for screen readers, column headings, and the rows given. */
+export function AdminTable({ caption, columns, children }: { caption: string; columns: ReactNode[]; children: ReactNode }) {
+  return (
+    <table className="admin-table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column, i) => (
+            <th key={i} scope="col">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  )
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import { POST_STATUSES, type Database, type PostStatus, type PostUpdate } from '../types'
+import { postPageColumns } from './posts'
 
 /** Posts per status, of one author or all — one query. */
 export async function countPostsByStatus(authorId: string | undefined, db: Kysely<Database> = getDb()): Promise<Record<PostStatus, number>> {
@@ -67,25 +68,7 @@ export async function findPostForEditing(id: number, db: Kysely<Database> = getD
   const post = await db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select([
-      'post.id',
-      'post.slug',
-      'post.title',
-      'post.excerpt',
-      'post.body',
-      'post.status',
-      'post.publishedAt',
-      'post.updatedAt',
-      'post.authorId',
-      'User.name as authorName',
-      'User.slug as authorSlug',
-      'post.featuredImageUrl',
-      'post.featuredImageAlt',
-      'post.featuredImageCaption',
-      'post.featuredImageCredit',
-      'post.featuredImageCreditUrl',
-      'post.commentsOpen',
-    ])
+    .select([...postPageColumns, 'post.authorId'])
     .where('post.id', '=', id)
     .executeTakeFirst()
   if (!post) return undefined

@@ -65,28 +65,43 @@ export async function listPublishedPosts(
   { limit, offset, now = new Date(), ...filter }: { limit: number; offset: number; now?: Date } & PostFilter,
   db: Kysely<Database> = getDb(),
 ): Promise<PostSummaryRow[]> {
-  const query = db
+  const rows = await db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select((eb) => [
-      'post.id',
-      'post.slug',
-      'post.title',
-      'post.excerpt',
-      'post.publishedAt',
-      'User.name as authorName',
-      'User.slug as authorSlug',
-      eb
-        .selectFrom('comment')
-        .select(eb.fn.countAll().as('n'))
-        .whereRef('comment.postId', '=', 'post.id')
-        .where('comment.status', '=', 'approved')
-        .as('commentCount'),
-    ])
+    .select(postSummaryColumns)
     .where((eb) => matchesFilter(eb, filter, now))
-  const rows = await query.orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).offset(offset).execute()
-  return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
+    .orderBy('post.publishedAt', 'desc')
+    .orderBy('post.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute()
+  return rows.map(withCount)
 }
+
+/**
+ * What a listing shows of each post: its address, title, excerpt, date, author and approved-comment
+ * count (a subquery, so a page of posts stays one query). Needs User left-joined on the author.
+ */
+export function postSummaryColumns(eb: ExpressionBuilder<Database, 'post' | 'User'>) {
+  return [
+    'post.id',
+    'post.slug',
+    'post.title',
+    'post.excerpt',
+    'post.publishedAt',
+    'User.name as authorName',
+    'User.slug as authorSlug',
+    eb
+      .selectFrom('comment')
+      .select(eb.fn.countAll().as('n'))
+      .whereRef('comment.postId', '=', 'post.id')
+      .where('comment.status', '=', 'approved')
+      .as('commentCount'),
+  ] as const
+}
+
+/** PostgreSQL returns count(*) as a string: every summary row's count as a number. */
+export const withCount = <T extends { commentCount: unknown }>(row: T) => ({ ...row, commentCount: Number(row.commentCount ?? 0) })
 
 export interface PostRow {
   id: number
@@ -107,6 +122,26 @@ export interface PostRow {
   commentsOpen: boolean
 }
 
+/** What a post's page shows of it (User left-joined on the author). */
+export const postPageColumns = [
+  'post.id',
+  'post.slug',
+  'post.title',
+  'post.excerpt',
+  'post.body',
+  'post.status',
+  'post.publishedAt',
+  'post.updatedAt',
+  'User.name as authorName',
+  'User.slug as authorSlug',
+  'post.featuredImageUrl',
+  'post.featuredImageAlt',
+  'post.featuredImageCaption',
+  'post.featuredImageCredit',
+  'post.featuredImageCreditUrl',
+  'post.commentsOpen',
+] as const
+
 /** A live post by slug with its author's name, or undefined. */
 export async function findPublishedPostBySlug(
   slug: string,
@@ -116,24 +151,7 @@ export async function findPublishedPostBySlug(
   return db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select([
-      'post.id',
-      'post.slug',
-      'post.title',
-      'post.excerpt',
-      'post.body',
-      'post.status',
-      'post.publishedAt',
-      'post.updatedAt',
-      'User.name as authorName',
-      'User.slug as authorSlug',
-      'post.featuredImageUrl',
-      'post.featuredImageAlt',
-      'post.featuredImageCaption',
-      'post.featuredImageCredit',
-      'post.featuredImageCreditUrl',
-      'post.commentsOpen',
-    ])
+    .select(postPageColumns)
     .where('post.slug', '=', slug)
     .where((eb) => isLive(eb, now))
     .executeTakeFirst()
@@ -210,24 +228,18 @@ export async function findNeighbourPosts(
   now: Date = new Date(),
 ): Promise<{ older?: { slug: string; title: string }; newer?: { slug: string; title: string } }> {
   const at = post.publishedAt
-  const [older, newer] = await Promise.all([
-    db
+  const next = (direction: 'older' | 'newer') => {
+    const [beyond, order] = direction === 'older' ? (['<', 'desc'] as const) : (['>', 'asc'] as const)
+    return db
       .selectFrom('post')
       .select(['post.slug', 'post.title'])
-      .where((eb) => eb.and([isLive(eb, now), eb.or([eb('post.publishedAt', '<', at), eb.and([eb('post.publishedAt', '=', at), eb('post.id', '<', post.id)])])]))
-      .orderBy('post.publishedAt', 'desc')
-      .orderBy('post.id', 'desc')
+      .where((eb) => eb.and([isLive(eb, now), eb.or([eb('post.publishedAt', beyond, at), eb.and([eb('post.publishedAt', '=', at), eb('post.id', beyond, post.id)])])]))
+      .orderBy('post.publishedAt', order)
+      .orderBy('post.id', order)
       .limit(1)
-      .executeTakeFirst(),
-    db
-      .selectFrom('post')
-      .select(['post.slug', 'post.title'])
-      .where((eb) => eb.and([isLive(eb, now), eb.or([eb('post.publishedAt', '>', at), eb.and([eb('post.publishedAt', '=', at), eb('post.id', '>', post.id)])])]))
-      .orderBy('post.publishedAt', 'asc')
-      .orderBy('post.id', 'asc')
-      .limit(1)
-      .executeTakeFirst(),
-  ])
+      .executeTakeFirst()
+  }
+  const [older, newer] = await Promise.all([next('older'), next('newer')])
   return { older, newer }
 }
 

@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
-import { isLive, type PostSummaryRow } from './posts'
+import { isLive, postSummaryColumns, type PostSummaryRow, withCount } from './posts'
 
 /** Around the matched words in a snippet (control characters: they cannot occur in a post). */
 export const MATCH_START = '\u0002'
@@ -39,22 +39,7 @@ export async function searchPosts(
     .selectFrom('post')
     .innerJoin(hits.as('hit'), 'hit.id', 'post.id')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select((eb) => [
-      'post.id',
-      'post.slug',
-      'post.title',
-      'post.excerpt',
-      'post.publishedAt',
-      'User.name as authorName',
-      'User.slug as authorSlug',
-      'hit.snippet',
-      eb
-        .selectFrom('comment')
-        .select(eb.fn.countAll().as('n'))
-        .whereRef('comment.postId', '=', 'post.id')
-        .where('comment.status', '=', 'approved')
-        .as('commentCount'),
-    ])
+    .select((eb) => [...postSummaryColumns(eb), 'hit.snippet'])
     .where((eb) => isLive(eb, now))
     .orderBy('hit.rank')
     .orderBy('post.publishedAt', 'desc')
@@ -62,5 +47,5 @@ export async function searchPosts(
     .limit(limit)
     .offset(offset)
     .execute()
-  return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
+  return rows.map(withCount)
 }

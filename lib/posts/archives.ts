@@ -1,8 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { findAuthorBySlug, findTagBySlug, listPublishedPosts, type PostFilter } from '@/db/queries/posts'
-import { getSiteSettings } from '@/lib/settings'
-import { type HomeView, toSummary } from './views'
+import { findAuthorBySlug, findTagBySlug, type PostFilter } from '@/db/queries/posts'
+import { type HomeView, loadListing } from './views'
 
 // Archives: the posts with a tag, by an author, or from a year or month — each a paginated listing
 // with its own title, description, address and (for tags and authors) feeds.
@@ -43,48 +42,37 @@ export function archivePath(scope: ArchiveScope, page = 1): string {
   return page === 1 ? base : `${base}/page/${page}`
 }
 
-/** Page `page` of an archive, or null when the tag, author, date or page does not exist. Public. */
-export async function loadArchiveView(scope: ArchiveScope, page: number, db: DB = getDb()): Promise<ArchiveView | null> {
-  if (!Number.isSafeInteger(page) || page < 1) return null
-  let filter: PostFilter
-  let title: string
-  let about: string
-  let feedBase: string | null = null
+/** What an archive lists and how it is named, or null when its tag, author or date does not exist. */
+export async function resolveArchive(
+  scope: ArchiveScope,
+  db: DB = getDb(),
+): Promise<{ filter: PostFilter; title: string; about: string; feedBase: string | null } | null> {
   if (scope.kind === 'tag') {
     const tag = await findTagBySlug(scope.slug, db)
     if (!tag) return null
-    filter = { tagSlug: tag.slug }
-    title = `Posts tagged “${tag.name}”`
-    about = `tagged “${tag.name}”`
-    feedBase = archivePath(scope)
-  } else if (scope.kind === 'author') {
+    return { filter: { tagSlug: tag.slug }, title: `Posts tagged “${tag.name}”`, about: `tagged “${tag.name}”`, feedBase: archivePath(scope) }
+  }
+  if (scope.kind === 'author') {
     const author = await findAuthorBySlug(scope.slug, db)
     if (!author) return null
-    filter = { authorSlug: author.slug }
-    title = `Posts by ${author.name}`
-    about = `written by ${author.name}`
-    feedBase = archivePath(scope)
-  } else {
-    const range = dateRange(scope.year, scope.month)
-    if (!range) return null
-    filter = { from: range.from, until: range.until }
-    title = `Posts from ${range.label}`
-    about = `published in ${range.label}`
+    return { filter: { authorSlug: author.slug }, title: `Posts by ${author.name}`, about: `written by ${author.name}`, feedBase: archivePath(scope) }
   }
-  const site = await getSiteSettings(db)
-  const size = site.postsPerPage
-  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, ...filter }, db)
+  const range = dateRange(scope.year, scope.month)
+  if (!range) return null
+  return { filter: { from: range.from, until: range.until }, title: `Posts from ${range.label}`, about: `published in ${range.label}`, feedBase: null }
+}
+
+/** Page `page` of an archive, or null when the tag, author, date or page does not exist. Public. */
+export async function loadArchiveView(scope: ArchiveScope, page: number, db: DB = getDb()): Promise<ArchiveView | null> {
+  const archive = await resolveArchive(scope, db)
+  const view = archive && (await loadListing(archive.filter, page, db))
   // An archive with nothing in it is a 404 (a tag with no live posts yet still has its page).
-  if (rows.length === 0 && (page > 1 || scope.kind === 'date')) return null
+  if (!archive || !view || (view.posts.length === 0 && (page > 1 || scope.kind === 'date'))) return null
   return {
-    site,
-    page,
-    hasPrevious: page > 1,
-    hasNext: rows.length > size,
-    posts: rows.slice(0, size).map(toSummary),
-    title,
-    description: `Everything on ${site.title} ${about}, newest first.`,
+    ...view,
+    title: archive.title,
+    description: `Everything on ${view.site.title} ${archive.about}, newest first.`,
     path: archivePath(scope),
-    feedBase,
+    feedBase: archive.feedBase,
   }
 }

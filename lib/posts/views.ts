@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
-import { type PostRow, type PostSummaryRow, findNeighbourPosts, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
 import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/pages'
@@ -33,20 +33,23 @@ export interface HomeView {
 
 const ANONYMOUS = 'Anonymous'
 
-/** Page `page` (1-based) of the published posts, or null when that page does not exist. Public. */
-export async function loadHomeView(page: number, db: DB = getDb()): Promise<HomeView | null> {
+/**
+ * Page `page` (1-based) of the live posts a filter picks, newest first, or null when `page` is not a
+ * page number. One query for the posts, their authors and comment counts. Public.
+ */
+export async function loadListing(filter: PostFilter, page: number, db: DB = getDb()): Promise<HomeView | null> {
   if (!Number.isSafeInteger(page) || page < 1) return null
   const site = await getSiteSettings(db)
   const size = site.postsPerPage
-  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size }, db)
-  if (page > 1 && rows.length === 0) return null
-  return {
-    site,
-    page,
-    hasPrevious: page > 1,
-    hasNext: rows.length > size,
-    posts: rows.slice(0, size).map(toSummary),
-  }
+  // One more than a page tells whether there is a next one.
+  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, ...filter }, db)
+  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map(toSummary) }
+}
+
+/** Page `page` of the published posts, or null when that page does not exist. Public. */
+export async function loadHomeView(page: number, db: DB = getDb()): Promise<HomeView | null> {
+  const view = await loadListing({}, page, db)
+  return view && (page === 1 || view.posts.length > 0) ? view : null
 }
 
 export function toSummary(r: PostSummaryRow): PostSummary {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { AdminTable } from '@/app/_ui/admin-parts'
 import { loadAuditLog } from '@/lib/admin/audit'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
@@ -16,35 +17,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1>Audit log</h1>
       {entries.length === 0 ? <p>Nothing has been done in the admin yet.</p> : null}
       {entries.length > 0 ? (
-        <table className="admin-table">
-          <caption className="visually-hidden">Admin actions, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">To</th>
-              <th scope="col">Details</th>
+        <AdminTable caption="Admin actions, newest first" columns={['When', 'Who', 'What', 'To', 'Details']}>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
+              </td>
+              <td>{e.actorName ?? 'Someone since deleted'}</td>
+              <td>{e.action}</td>
+              <td>{e.subject}</td>
+              <td>
+                {Object.entries(e.detail)
+                  .map(([k, v]) => `${k}: ${String(v)}`)
+                  .join(', ')}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <time dateTime={e.createdAt}>{formatDateTime(e.createdAt)}</time>
-                </td>
-                <td>{e.actorName ?? 'Someone since deleted'}</td>
-                <td>{e.action}</td>
-                <td>{e.subject}</td>
-                <td>
-                  {Object.entries(e.detail)
-                    .map(([k, v]) => `${k}: ${String(v)}`)
-                    .join(', ')}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </AdminTable>
       ) : null}
       <nav className="pagination" aria-label="More entries">
         {hasNext ? <Link href={`/admin/audit?page=${page + 1}`}>Older entries</Link> : null}

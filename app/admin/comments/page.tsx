@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AdminNotices, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
+import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { SelectAll } from '@/app/_ui/select-all'
 import { loadModerationQueue, type ModerationAction } from '@/lib/admin/moderation'
 import { requirePageCapability } from '@/lib/auth/guard'
@@ -61,62 +61,48 @@ export default async function CommentsQueue({ searchParams }: Props) {
               </button>
             ))}
           </div>
-          <table className="admin-table">
-            <caption className="visually-hidden">{STATUS_LABELS[query.status]} comments, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <th scope="col">Author</th>
-                <th scope="col">Comment</th>
-                <th scope="col">On</th>
-                <th scope="col">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {comments.map((c) => {
-                const author = c.authorName ?? 'Anonymous'
-                return (
-                  <tr key={c.id}>
-                    <td>
-                      <input type="checkbox" name="ids" value={c.id} aria-label={`Select the comment by ${author}`} />
-                    </td>
-                    <td>{author}</td>
-                    <td>
-                      <p className="admin-table__text">{excerpt(c.body)}</p>
-                      <time className="muted" dateTime={c.createdAt.toISOString()}>
-                        {formatDateTime(c.createdAt.toISOString())}
-                      </time>
-                    </td>
-                    <td>
-                      <Link href={here({ post: c.postId, page: 1 })}>{c.postTitle}</Link>
-                      {c.status === 'approved' ? (
-                        <>
-                          {' · '}
-                          <a href={shortCommentPath(c.id)}>View in context</a>
-                        </>
-                      ) : null}
-                    </td>
-                    <td className="admin-table__actions">
-                      {ACTIONS[query.status].map(([action, label]) => (
-                        <button
-                          key={action}
-                          type="submit"
-                          name="one"
-                          value={`${action}:${c.id}`}
-                          className="link-button"
-                          aria-label={`${label}: the comment by ${author}`}
-                        >
-                          {label}
-                        </button>
-                      ))}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <AdminTable caption={`${STATUS_LABELS[query.status]} comments, newest first`} columns={[<span key="select" className="visually-hidden">Select</span>, 'Author', 'Comment', 'On', 'Actions']}>
+            {comments.map((c) => {
+              const author = c.authorName ?? 'Anonymous'
+              return (
+                <tr key={c.id}>
+                  <td>
+                    <input type="checkbox" name="ids" value={c.id} aria-label={`Select the comment by ${author}`} />
+                  </td>
+                  <td>{author}</td>
+                  <td>
+                    <p className="admin-table__text">{excerpt(c.body)}</p>
+                    <time className="muted" dateTime={c.createdAt.toISOString()}>
+                      {formatDateTime(c.createdAt.toISOString())}
+                    </time>
+                  </td>
+                  <td>
+                    <Link href={here({ post: c.postId, page: 1 })}>{c.postTitle}</Link>
+                    {c.status === 'approved' ? (
+                      <>
+                        {' · '}
+                        <a href={shortCommentPath(c.id)}>View in context</a>
+                      </>
+                    ) : null}
+                  </td>
+                  <td className="admin-table__actions">
+                    {ACTIONS[query.status].map(([action, label]) => (
+                      <button
+                        key={action}
+                        type="submit"
+                        name="one"
+                        value={`${action}:${c.id}`}
+                        className="link-button"
+                        aria-label={`${label}: the comment by ${author}`}
+                      >
+                        {label}
+                      </button>
+                    ))}
+                  </td>
+                </tr>
+              )
+            })}
+          </AdminTable>
         </form>
       )}
       <nav className="pagination" aria-label="More comments">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AdminNotices, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
+import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { loadPostList } from '@/lib/posts/editing'
@@ -39,51 +39,40 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
       {posts.length === 0 ? (
         <p>No {LABELS[query.status].toLowerCase()} posts here.</p>
       ) : (
-        <table className="admin-table">
-          <caption className="visually-hidden">{LABELS[query.status]} posts, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Title</th>
-              <th scope="col">Author</th>
-              <th scope="col">Date</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {posts.map((p) => {
-              const when = (p.publishedAt ?? p.updatedAt).toISOString()
-              return (
-                <tr key={p.id}>
-                  <td>{p.status === 'trash' ? p.title : <Link href={`/admin/posts/${p.id}`}>{p.title}</Link>}</td>
-                  <td>{p.authorName ?? '—'}</td>
-                  <td>
-                    <time dateTime={when}>{formatDateTime(when)}</time>
-                  </td>
-                  <td className="admin-table__actions">
-                    {p.status === 'published' ? <a href={`/posts/${p.slug}`}>View</a> : null}
-                    <form action={postLifecycleAction} className="inline-form">
-                      <input type="hidden" name="postId" value={p.id} />
-                      {p.status === 'trash' ? (
-                        <>
-                          <button type="submit" name="action" value="restore" className="link-button" aria-label={`Restore “${p.title}”`}>
-                            Restore
-                          </button>{' '}
-                          <button type="submit" name="action" value="delete" className="link-button" aria-label={`Delete “${p.title}” permanently`}>
-                            Delete permanently
-                          </button>
-                        </>
-                      ) : (
-                        <button type="submit" name="action" value="trash" className="link-button" aria-label={`Move “${p.title}” to the trash`}>
-                          Trash
+        <AdminTable caption={`${LABELS[query.status]} posts, newest first`} columns={['Title', 'Author', 'Date', 'Actions']}>
+          {posts.map((p) => {
+            const when = (p.publishedAt ?? p.updatedAt).toISOString()
+            return (
+              <tr key={p.id}>
+                <td>{p.status === 'trash' ? p.title : <Link href={`/admin/posts/${p.id}`}>{p.title}</Link>}</td>
+                <td>{p.authorName ?? '—'}</td>
+                <td>
+                  <time dateTime={when}>{formatDateTime(when)}</time>
+                </td>
+                <td className="admin-table__actions">
+                  {p.status === 'published' ? <a href={`/posts/${p.slug}`}>View</a> : null}
+                  <form action={postLifecycleAction} className="inline-form">
+                    <input type="hidden" name="postId" value={p.id} />
+                    {p.status === 'trash' ? (
+                      <>
+                        <button type="submit" name="action" value="restore" className="link-button" aria-label={`Restore “${p.title}”`}>
+                          Restore
+                        </button>{' '}
+                        <button type="submit" name="action" value="delete" className="link-button" aria-label={`Delete “${p.title}” permanently`}>
+                          Delete permanently
                         </button>
-                      )}
-                    </form>
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+                      </>
+                    ) : (
+                      <button type="submit" name="action" value="trash" className="link-button" aria-label={`Move “${p.title}” to the trash`}>
+                        Trash
+                      </button>
+                    )}
+                  </form>
+                </td>
+              </tr>
+            )
+          })}
+        </AdminTable>
       )}
       <nav className="pagination" aria-label="More posts">
         {hasNext ? <Link href={here({ page: query.page + 1 })}>Older posts</Link> : null}
