@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { Migrator, type Migration } from 'kysely/migration'
 import { migrations } from './migrations'
 import type { Database } from './types'
@@ -7,8 +7,14 @@ export class MigrationError extends Error {
   override name = 'MigrationError'
 }
 
-function migrator(db: Kysely<Database>, list: Record<string, Migration> = migrations): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => list } })
+/**
+ * On PostgreSQL the bookkeeping tables live in the connection's current schema, named explicitly:
+ * otherwise Kysely takes a kysely_migration table in any other schema of the database for its own.
+ */
+async function migrator(db: Kysely<Database>, list: Record<string, Migration> = migrations): Promise<Migrator> {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter
+  const schema = pg ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  return new Migrator({ db, provider: { getMigrations: async () => list }, migrationTableSchema: schema })
 }
 
 /**
@@ -19,7 +25,7 @@ export async function migrateToLatest(
   db: Kysely<Database>,
   list: Record<string, Migration> = migrations,
 ): Promise<string[]> {
-  const { error, results = [] } = await migrator(db, list).migrateToLatest()
+  const { error, results = [] } = await (await migrator(db, list)).migrateToLatest()
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName
     const reason = error instanceof Error ? error.message : String(error)
@@ -33,6 +39,6 @@ export async function migrateToLatest(
 
 /** Undoes the most recent migration (for development and tests). */
 export async function migrateDown(db: Kysely<Database>): Promise<void> {
-  const { error } = await migrator(db).migrateDown()
+  const { error } = await (await migrator(db)).migrateDown()
   if (error) throw error
 }

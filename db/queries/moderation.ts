@@ -36,9 +36,9 @@ export interface ModerationFilter {
   offset: number
 }
 
-/** Comments of one status, newest first, optionally of one post or containing some text. Never emails. */
-export async function listCommentsForModeration(filter: ModerationFilter, db: Kysely<Database> = getDb()): Promise<ModerationRow[]> {
-  let query = db
+/** Comments as moderators see them, with their post and author's shown name. Never emails. */
+function moderationRows(db: Kysely<Database>) {
+  return db
     .selectFrom('comment')
     .innerJoin('post', 'post.id', 'comment.postId')
     .leftJoin('User', 'User.id', 'comment.authorId')
@@ -53,8 +53,13 @@ export async function listCommentsForModeration(filter: ModerationFilter, db: Ky
       'comment.status',
       'comment.createdAt',
     ])
-    .where('comment.status', '=', filter.status)
     .where('comment.deletedAt', 'is', null)
+}
+
+/** Comments of one status, newest first, optionally of one post or containing some text. Never emails. */
+export async function listCommentsForModeration(filter: ModerationFilter, db: Kysely<Database> = getDb()): Promise<ModerationRow[]> {
+  let query = moderationRows(db)
+    .where('comment.status', '=', filter.status)
   if (filter.postId) query = query.where('comment.postId', '=', filter.postId)
   if (filter.search) {
     // LIKE's wildcards are dropped from the search text rather than escaped: escaping differs by dialect.
@@ -67,6 +72,11 @@ export async function listCommentsForModeration(filter: ModerationFilter, db: Ky
     )
   }
   return query.orderBy('comment.createdAt', 'desc').orderBy('comment.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
+}
+
+/** One comment as moderators see it (not one deleted by its author), or undefined. */
+export async function findCommentForModeration(id: number, db: Kysely<Database> = getDb()): Promise<ModerationRow | undefined> {
+  return moderationRows(db).where('comment.id', '=', id).executeTakeFirst()
 }
 
 /** The given comments with their post's slug (to invalidate its page). */

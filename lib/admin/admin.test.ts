@@ -12,7 +12,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
 import { loadAuditLog } from './audit'
-import { loadModerationQueue, moderateComments } from './moderation'
+import { editAsModerator, loadCommentForModeration, loadModerationQueue, moderateComments, replyAsModerator } from './moderation'
 import { changeRole, loadPeople, setBan } from './people'
 import { loadSettingsForm, saveSettings } from './settings'
 import { getSiteSettings } from '@/lib/settings'
@@ -37,6 +37,8 @@ const validForm = {
   closeCommentsAfterDays: '0',
   commentOrder: 'oldest',
 }
+
+const shownAMinuteAgo = () => issueFormToken(new Date(Date.now() - 60_000))
 
 describe.each(await testDialects())('the admin on $name', (dialect) => {
   let t: TestDatabase
@@ -68,6 +70,9 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
     const matrix: [string, (v: Viewer | null) => Promise<unknown>, (Role | 'banned' | 'anonymous')[]][] = [
       ['see the moderation queue', (v) => loadModerationQueue(v, {}, db), ['admin', 'editor']],
       ['moderate comments', async (v) => moderateComments(v, 'approve', [await comment('pending')], db), ['admin', 'editor']],
+      ['open a comment in the admin', async (v) => loadCommentForModeration(v, await comment('pending'), db), ['admin', 'editor']],
+      ['reply from the queue', async (v) => replyAsModerator(v, { commentId: await comment('approved'), body: `reply ${Math.random()}`, formToken: shownAMinuteAgo() }, new Date(), db), ['admin', 'editor']],
+      ['edit a comment’s text', async (v) => editAsModerator(v, { commentId: await comment('approved'), body: 'edited' }, new Date(), db), ['admin', 'editor']],
       ['list people', (v) => loadPeople(v, 1, db), ['admin']],
       ['change roles', (v) => changeRole(v, viewers.commenter.id, 'author', db), ['admin']],
       ['ban people', (v) => setBan(v, viewers.commenter.id, true, db), ['admin']],
@@ -143,6 +148,47 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
     it('only reports post pages whose approved comments changed', async () => {
       const held = await comment('pending')
       expect(await moderateComments(viewers.editor, 'spam', [held], db)).toMatchObject({ changedPosts: [] })
+    })
+  })
+
+  describe('a comment’s own page', () => {
+    it('shows the whole comment, rendered, and nothing for an unknown one', async () => {
+      const id = await comment('pending', 'Some *emphasis* here.')
+      expect(await loadCommentForModeration(viewers.editor, String(id), db)).toMatchObject({ id, status: 'pending', postTitle: 'P', authorName: 'Guest' })
+      expect((await loadCommentForModeration(viewers.editor, id, db))?.html).toContain('<em>emphasis</em>')
+      expect(await loadCommentForModeration(viewers.editor, 999_999, db)).toBeNull()
+      expect(await loadCommentForModeration(viewers.editor, 'x', db)).toBeNull()
+    })
+
+    it('replies as the editor, approved at once, approving a held comment with it, and records both', async () => {
+      const held = await comment('pending', 'Is anyone there?')
+      const result = await replyAsModerator(viewers.editor, { commentId: held, body: 'Yes, we are.', formToken: shownAMinuteAgo() }, new Date(), db)
+      expect(result).toMatchObject({ ok: true, postSlug: 'p', public: true })
+      const reply = await db.selectFrom('comment').selectAll().where('id', '=', result.ok ? result.id : -1).executeTakeFirstOrThrow()
+      expect(reply).toMatchObject({ parentId: held, authorId: viewers.editor.id, status: 'approved', body: 'Yes, we are.' })
+      expect(await statusOf(held)).toBe('approved')
+      // A second reply straight after is not held back by the flood rule.
+      expect(await replyAsModerator(viewers.editor, { commentId: held, body: 'And again.', formToken: shownAMinuteAgo() }, new Date(), db)).toMatchObject({ ok: true })
+      const actions = (await loadAuditLog(viewers.admin, 1, db)).entries.map((e) => e.action)
+      expect(actions.sort()).toEqual(['comment.approve', 'comment.reply', 'comment.reply'])
+    })
+
+    it('a refused reply keeps the held comment held and records nothing', async () => {
+      const held = await comment('pending')
+      expect(await replyAsModerator(viewers.editor, { commentId: held, body: '   ', formToken: shownAMinuteAgo() }, new Date(), db)).toMatchObject({ ok: false, field: 'body' })
+      await db.updateTable('post').set({ commentsOpen: false }).where('id', '=', postId).execute()
+      expect(await replyAsModerator(viewers.editor, { commentId: held, body: 'Closed?', formToken: shownAMinuteAgo() }, new Date(), db)).toEqual({ ok: false, message: 'Comments are closed on this post.' })
+      expect(await statusOf(held)).toBe('pending')
+      expect(await db.selectFrom('comment').select('id').where('parentId', '=', held).execute()).toEqual([])
+      expect((await loadAuditLog(viewers.admin, 1, db)).entries).toEqual([])
+    })
+
+    it('edits any comment’s text at any time, keeping the old text in the audit log', async () => {
+      const id = await comment('approved', 'Teh original.')
+      expect(await editAsModerator(viewers.admin, { commentId: id, body: 'The original.' }, new Date(Date.now() + 86_400_000), db)).toMatchObject({ ok: true, public: true })
+      expect((await db.selectFrom('comment').select('body').where('id', '=', id).executeTakeFirstOrThrow()).body).toBe('The original.')
+      expect((await loadAuditLog(viewers.admin, 1, db)).entries[0]).toMatchObject({ action: 'comment.edit', detail: { before: 'Teh original.' } })
+      expect(await editAsModerator(viewers.admin, { commentId: id, body: '' }, new Date(), db)).toMatchObject({ ok: false, field: 'body' })
     })
   })
 

@@ -2,9 +2,11 @@ import { z } from 'zod'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
+import { findComment } from '@/db/queries/comments'
 import {
   countCommentsByStatus,
   deleteCommentsForever,
+  findCommentForModeration,
   findCommentsWithPost,
   listCommentsForModeration,
   setCommentsStatus,
@@ -12,6 +14,8 @@ import {
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
+import { editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
+import { renderCommentMarkdown } from '@/lib/markdown/render'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -78,4 +82,78 @@ export async function moderateComments(
     )
   })
   return { ok: true, count: ids.length, changedPosts: [...changedPosts] }
+}
+
+const commentId = z.coerce.number().int().positive()
+
+/**
+ * One comment for its page in the admin — where a moderator reads it whole, edits its text or
+ * replies — or null if there is no such comment. Editors and admins only; throws PermissionDenied.
+ */
+export async function loadCommentForModeration(viewer: Viewer | null, rawId: unknown, db: DB = getDb()) {
+  requireCapability(viewer, 'comments.moderate')
+  const id = commentId.safeParse(rawId)
+  const comment = id.success ? await findCommentForModeration(id.data, db) : undefined
+  return comment ? { ...comment, html: renderCommentMarkdown(comment.body) } : null
+}
+
+type ModeratorResult = { ok: true; id: number; postSlug: string; public: boolean } | { ok: false; message: string; field?: 'body' }
+
+class Refused extends Error {
+  constructor(readonly result: ModeratorResult) {
+    super('refused')
+  }
+}
+
+/**
+ * Replies to a comment as the moderator; the reply is approved at once, and a comment still waiting
+ * is approved with it (WordPress's "Approve and Reply"). All or nothing: a refused reply approves
+ * nothing. The reply goes through the same rules as any comment (a moderator is trusted). Editors and admins only; throws PermissionDenied.
+ */
+export async function replyAsModerator(
+  viewer: Viewer | null,
+  raw: { commentId: unknown; body: unknown; formToken: unknown },
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<ModeratorResult> {
+  const actor = requireCapability(viewer, 'comments.moderate')
+  const id = commentId.safeParse(raw.commentId)
+  const parent = id.success ? await findComment(id.data, db) : undefined
+  if (!parent || parent.deletedAt) return { ok: false, message: 'That comment is no longer there.' }
+  const body = newCommentSchema.shape.body.safeParse(raw.body)
+  if (!body.success) return { ok: false, message: body.error.issues[0].message, field: 'body' }
+  try {
+    return await db.transaction().execute(async (trx) => {
+      if (parent.status !== 'approved') {
+        await setCommentsStatus([parent.id], 'approved', trx)
+        await insertAuditEntries([{ actorId: actor.id, action: 'comment.approve', subject: `comment:${parent.id}`, detail: { from: parent.status, to: 'approved' } }], trx)
+      }
+      // The reply form carries a form token like the public one, so the same rules read it.
+      const formToken = typeof raw.formToken === 'string' ? raw.formToken : undefined
+      const posted = await postComment(actor, { postId: parent.postId, parentId: parent.id, body: body.data, formToken }, { ip: 'admin', now }, trx)
+      if (!posted.ok) throw new Refused(posted)
+      await insertAuditEntries([{ actorId: actor.id, action: 'comment.reply', subject: `comment:${posted.id}`, detail: { inReplyTo: parent.id } }], trx)
+      return { ok: true as const, id: posted.id, postSlug: posted.postSlug, public: posted.status === 'approved' }
+    })
+  } catch (error) {
+    if (error instanceof Refused) return error.result
+    throw error
+  }
+}
+
+/** Changes a comment's text as a moderator, and records it. Editors and admins only; throws PermissionDenied. */
+export async function editAsModerator(
+  viewer: Viewer | null,
+  raw: { commentId: unknown; body: unknown },
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<ModeratorResult> {
+  const actor = requireCapability(viewer, 'comments.moderate')
+  const id = commentId.safeParse(raw.commentId)
+  const before = id.success ? await findComment(id.data, db) : undefined
+  return db.transaction().execute(async (trx) => {
+    const result = await editComment(actor, raw, now, trx)
+    if (result.ok) await insertAuditEntries([{ actorId: actor.id, action: 'comment.edit', subject: `comment:${result.id}`, detail: { before: before?.body ?? '' } }], trx)
+    return result
+  })
 }
