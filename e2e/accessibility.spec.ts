@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { discussionPosts, longThread } from './fixtures/content'
+import { discussionPosts, draftSlug, longThread } from './fixtures/content'
+import { postIdOf } from './fixtures/db'
 import { signInAs } from './fixtures/sign-in'
 
 async function expectNoViolations(page: Page, what: string) {
@@ -45,10 +46,15 @@ for (const scheme of ['light', 'dark'] as const) {
 }
 
 test('admin pages have no axe violations', async ({ page }) => {
-  test.setTimeout(90_000) // nine pages, each analysed in full
+  test.setTimeout(120_000) // eleven pages, each analysed in full
   await signInAs(page, 'axe-admin@mail.example', 'admin', '/admin')
-  for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile']) {
+  const draftPreview = `/admin/posts/${await postIdOf(draftSlug)}/preview`
+  for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile', draftPreview]) {
     await page.goto(path)
     await expectNoViolations(page, path)
   }
+  await page.goto('/admin/comments?status=approved')
+  await page.getByRole('link', { name: /^Open the comment by/ }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: /^Comment by/ })).toBeVisible()
+  await expectNoViolations(page, 'one comment')
 })

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { moderationPost, OWNER_EMAIL } from './fixtures/content'
+import { moderationPost, OWNER_EMAIL, replyPost } from './fixtures/content'
 import { signInAs, signInWithEmail } from './fixtures/sign-in'
 
 test('a signed-out visitor to /admin is sent to sign in and back', async ({ page }) => {
@@ -42,6 +42,25 @@ test('a held comment approved from the queue appears on its post', async ({ page
 
   await page.goto('/admin/audit')
   await expect(page.getByRole('row').filter({ hasText: 'comment.approve' }).first()).toBeVisible()
+})
+
+test('an editor answers a held comment from the queue and corrects its text; both show on the post', async ({ page }) => {
+  await signInAs(page, 'answering-editor@mail.example', 'editor', '/admin/comments')
+  const row = page.getByRole('row').filter({ hasText: replyPost.text })
+  await row.getByRole('link', { name: `Open the comment by ${replyPost.author} to reply or edit` }).click()
+  await expect(page.getByRole('heading', { level: 1, name: `Comment by ${replyPost.author} on “${replyPost.title}”` })).toBeVisible()
+
+  await page.getByLabel(/^Your reply to Curious Reader/).fill('Yes — ask away.')
+  await page.getByRole('button', { name: 'Approve and reply' }).click()
+  await expect(page.getByRole('status')).toContainText('Your reply is published')
+  await page.getByLabel('Comment text (Markdown)').fill('Could someone answer me, please?')
+  await page.getByRole('button', { name: 'Save text' }).click()
+  await expect(page.getByRole('status')).toHaveText('The comment’s text is saved.')
+
+  await page.goto(`/posts/${replyPost.slug}`)
+  const question = page.locator('li.comment').filter({ has: page.getByRole('article', { name: `Comment by ${replyPost.author}` }) })
+  await expect(question.locator(':scope > article')).toContainText('Could someone answer me, please?')
+  await expect(question.locator(':scope > ol > li')).toContainText('Yes — ask away.')
 })
 
 test('an admin changes the site title and it shows at once; a bad value is refused beside its field', async ({ page }) => {

@@ -2,11 +2,12 @@
 
 import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { moderateComments } from '@/lib/admin/moderation'
+import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/admin/moderation'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { cacheTags } from '@/lib/cache-tags'
+import { formError, type FormState } from '@/lib/forms'
 
 function back(fd: FormData, key: 'notice' | 'error', message: string): never {
   const returnTo = safeReturnPath(fd.get('returnTo'))
@@ -31,4 +32,33 @@ export async function moderateAction(fd: FormData): Promise<void> {
   if (!result.ok) back(fd, 'error', result.message)
   for (const slug of result.changedPosts) updateTag(cacheTags.post(slug))
   back(fd, 'notice', `${result.count} comment${result.count === 1 ? '' : 's'} updated.`)
+}
+
+type ModeratorResult = Awaited<ReturnType<typeof replyAsModerator>>
+
+/** After a reply or an edit from a comment's admin page: refresh the post, or keep what was typed. */
+async function finish(prev: FormState, fd: FormData, run: () => Promise<ModeratorResult>, notice: (id: number) => string): Promise<FormState> {
+  const body = String(fd.get('body') ?? '')
+  let result: ModeratorResult
+  try {
+    result = await run()
+  } catch (error) {
+    if (error instanceof PermissionDenied) return formError(prev, error.message, { body })
+    throw error
+  }
+  if (!result.ok) return formError(prev, result.message, { body }, result.field)
+  if (result.public) updateTag(cacheTags.post(result.postSlug))
+  redirect(`/admin/comments/${String(fd.get('commentId'))}?notice=${encodeURIComponent(notice(result.id))}`)
+}
+
+/** Replies to a comment as the signed-in moderator, from the comment's admin page. */
+export async function moderatorReplyAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const raw = { commentId: fd.get('commentId'), body: fd.get('body'), formToken: fd.get('formToken') }
+  return finish(prev, fd, async () => replyAsModerator(await getCurrentUser(), raw), (id) => `Your reply is published (comment ${id}).`)
+}
+
+/** Saves a new text for a comment, from its admin page. */
+export async function moderatorEditAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const raw = { commentId: fd.get('commentId'), body: fd.get('body') }
+  return finish(prev, fd, async () => editAsModerator(await getCurrentUser(), raw), () => 'The comment’s text is saved.')
 }

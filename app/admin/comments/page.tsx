@@ -69,7 +69,11 @@ export default async function CommentsQueue({ searchParams }: Props) {
                   <td>
                     <input type="checkbox" name="ids" value={c.id} aria-label={`Select the comment by ${author}`} />
                   </td>
-                  <td>{author}</td>
+                  <td>
+                    <Link href={`/admin/comments/${c.id}`} aria-label={`Open the comment by ${author} to reply or edit`}>
+                      {author}
+                    </Link>
+                  </td>
                   <td>
                     <p className="admin-table__text">{excerpt(c.body)}</p>
                     <time className="muted" dateTime={c.createdAt.toISOString()}>
