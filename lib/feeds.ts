@@ -89,14 +89,13 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
   const site = await getSiteSettings(db)
   const archive = scope.kind === 'site' ? null : await resolveArchive(scope, db)
   if (scope.kind !== 'site' && !archive) return null
-  const about = archive && { title: archive.title, description: `Everything on ${site.title} ${archive.about}`, path: archive.feedBase ?? '', filter: archive.filter }
-  const posts = await listPostsForFeed({ limit: FEED_SIZE, ...about?.filter }, db)
-  const base = `${origin}${about?.path ?? ''}`
+  const posts = await listPostsForFeed({ limit: FEED_SIZE, ...archive?.filter }, db)
+  const base = `${origin}${archive?.feedBase ?? ''}`
   return render(
     {
-      title: about ? `${about.title} – ${site.title}` : site.title,
-      description: about?.description ?? site.tagline,
-      home: about ? base : `${origin}/`,
+      title: archive ? `${archive.title} – ${site.title}` : site.title,
+      description: archive ? `Everything on ${site.title} ${archive.about}` : site.tagline,
+      home: archive ? base : `${origin}/`,
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: posts.map((p) => {
         const url = `${origin}${postPath(p.slug)}`

@@ -2,10 +2,8 @@ import Link from 'next/link'
 import { PostMeta } from '@/app/_ui/post-meta'
 import { postPath } from '@/lib/comments/paths'
 import { archivePath } from '@/lib/posts/archives'
-import type { PostView } from '@/lib/posts/views'
+import type { PostLink, PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
-
-type PostLink = { slug: string; title: string }
 
 /** A post as readers see it: title, byline, image with credit, body, tags, and links onwards. */
 export function PostArticle(props: { post: PostView['post']; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {

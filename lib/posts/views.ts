@@ -81,7 +81,8 @@ export interface CommentView {
 export const DELETED_ACCOUNT = 'Deleted account'
 export const DELETED_TEXT = '[deleted]'
 
-interface PostLink {
+/** A link to another post: where and what it is called. */
+export interface PostLink {
   slug: string
   title: string
 }
@@ -119,7 +120,7 @@ export interface PostView {
 
 /** A post as its page shows it, from its row (live, or a draft being previewed). */
 export function postDetails(
-  row: Omit<PostRow, 'status' | 'authorSlug'> & { authorSlug: string | null },
+  row: Omit<PostRow, 'status'>,
   tags: { slug: string; name: string }[],
   site: SiteSettings,
 ): PostView['post'] {
