@@ -142,6 +142,36 @@ export interface PostRedirectTable {
   postId: number
 }
 
+export interface PostRevisionTable {
+  id: Generated<number>
+  postId: number
+  title: string
+  excerpt: string | null
+  body: string
+  savedById: string | null
+  createdAt: GeneratedTimestamp
+}
+
+export interface UploadTable {
+  /** The file's path under /uploads/, e.g. "2026/11/3f9c…-1200x800.jpg"; names the original. */
+  key: string
+  originalName: string
+  contentType: string
+  width: number
+  height: number
+  size: number
+  /** JSON: [{ key, width, height, contentType }] of the resized copies. */
+  variants: ColumnType<string, string | undefined, string>
+  uploadedById: string | null
+  createdAt: GeneratedTimestamp
+}
+
+export interface StoredFileTable {
+  key: string
+  contentType: string
+  data: Uint8Array
+}
+
 export interface SettingTable {
   key: string
   /** JSON-encoded value. */
@@ -162,6 +192,9 @@ export interface Database {
   commentDraft: CommentDraftTable
   auditLog: AuditLogTable
   postRedirect: PostRedirectTable
+  postRevision: PostRevisionTable
+  upload: UploadTable
+  storedFile: StoredFileTable
 }
 
 export type Post = Selectable<PostTable>

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { discussionPosts, draftSlug, longThread } from './fixtures/content'
+import { discussionPosts, draftSlug, longThread, privacyPost } from './fixtures/content'
 import { postIdOf } from './fixtures/db'
 import { signInAs } from './fixtures/sign-in'
 
@@ -49,7 +49,8 @@ test('admin pages have no axe violations', async ({ page }) => {
   test.setTimeout(120_000) // eleven pages, each analysed in full
   await signInAs(page, 'axe-admin@mail.example', 'admin', '/admin')
   const draftPreview = `/admin/posts/${await postIdOf(draftSlug)}/preview`
-  for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile', draftPreview]) {
+  const revisions = `/admin/posts/${await postIdOf(privacyPost.slug)}/revisions`
+  for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/people', '/admin/settings', '/admin/audit', '/profile', draftPreview, revisions]) {
     await page.goto(path)
     await expectNoViolations(page, path)
   }

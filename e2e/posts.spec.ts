@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test'
+import sharp from 'sharp'
 import { postIdOf } from './fixtures/db'
 import { BLOG_URL } from './fixtures/auth-config'
 import { signInAs } from './fixtures/sign-in'
 
-test('an editor writes a post with an image, previews it, publishes it and readers see it', async ({ page }) => {
+/** A datetime-local value (UTC, to the second) this many seconds from now. */
+const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString().slice(0, 19)
+
+test('an editor writes a post with an uploaded image, previews it, schedules it and sees it appear', async ({ page }) => {
+  test.setTimeout(120_000)
   await signInAs(page, 'editor-one@mail.example', 'editor', '/admin/posts/new')
   await page.getByLabel('Title', { exact: true }).fill('Fresh from the editor')
   await page.getByLabel('Body (Markdown)').fill('Hello **readers**.\n\n> A quote worth keeping.')
@@ -11,16 +16,43 @@ test('an editor writes a post with an image, previews it, publishes it and reade
   await expect(preview.locator('strong')).toHaveText('readers')
   await expect(preview.locator('blockquote')).toHaveText('A quote worth keeping.')
   await page.getByLabel('Tags').fill('Editing, Plateau')
-  await page.getByLabel('Image address').fill('/images/the-social-media-plateau.svg')
+
+  // A photo, uploaded: it is resized and its address filled in.
+  const photo = await sharp({ create: { width: 1400, height: 700, channels: 3, background: '#6b8e23' } }).jpeg().toBuffer()
+  await page.getByLabel('Upload the featured image').setInputFiles({ name: 'dusk.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await expect(page.getByText('Uploaded dusk.jpg (1400 × 700).')).toBeVisible()
+  await expect(page.getByLabel('Image address')).toHaveValue(/^\/uploads\/\d{4}\/\d\d\/[0-9a-f]{16}-1400x700\.jpg$/)
   await page.getByLabel('Alternative text').fill('A plateau at dusk')
   await page.getByLabel('Credit', { exact: true }).fill('The editor')
-  await page.getByRole('button', { name: 'Publish now' }).click()
-  await expect(page.getByRole('status')).toHaveText('Published.')
+  await page.getByRole('button', { name: 'Save draft' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
 
+  await page.getByRole('link', { name: 'Preview' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Fresh from the editor' })).toBeVisible()
+  await expect(page.getByRole('img', { name: 'A plateau at dusk' })).toHaveJSProperty('complete', true)
+  expect(await page.getByRole('img', { name: 'A plateau at dusk' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  await page.getByRole('link', { name: 'Back to editing' }).click()
+
+  // Scheduled a few seconds ahead: not there yet, then there without anyone doing anything.
+  await page.getByLabel('Publish at (UTC)').fill(secondsFromNow(6))
+  await page.getByRole('button', { name: 'Schedule' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible()
   await page.goto('/')
+  await expect(page.getByRole('link', { name: 'Fresh from the editor' })).toHaveCount(0)
+  await expect(async () => {
+    await page.goto('/')
+    await expect(page.getByRole('link', { name: 'Fresh from the editor' })).toBeVisible({ timeout: 1000 })
+  }).toPass({ timeout: 90_000 })
+
   await page.getByRole('link', { name: 'Fresh from the editor' }).click()
   await expect(page).toHaveURL('/posts/fresh-from-the-editor')
-  await expect(page.getByRole('img', { name: 'A plateau at dusk' })).toBeVisible()
+  const image = page.getByRole('img', { name: 'A plateau at dusk' })
+  await expect(image).toBeVisible()
+  await expect(image).toHaveAttribute('srcset', /-480w\.webp 480w, .*-960w\.webp 960w, .*\.jpg 1400w$/)
+  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true)
+  const file = await page.request.get((await image.getAttribute('src'))!)
+  expect(file.headers()['cache-control']).toBe('public, max-age=31536000, immutable')
+  expect(file.headers()['content-type']).toBe('image/jpeg')
   await expect(page.getByText('Image credit: The editor')).toBeVisible()
   await expect(page.locator('article blockquote')).toHaveText('A quote worth keeping.')
   await expect(page.getByRole('listitem').filter({ hasText: 'Editing' })).toBeVisible()
@@ -29,13 +61,57 @@ test('an editor writes a post with an image, previews it, publishes it and reade
   await page.goto(`/admin/posts/${await postIdOf('fresh-from-the-editor')}`)
   await page.getByLabel('Address', { exact: true }).fill('fresh-and-renamed')
   await page.getByRole('button', { name: 'Update', exact: true }).click()
-  await expect(page.getByRole('status')).toHaveText('Saved.')
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   const old = await page.request.get('/posts/fresh-from-the-editor', { maxRedirects: 0 })
   expect([301, 308]).toContain(old.status())
   // (Next may repeat the same Location header for a cached redirect; every copy must agree.)
   expect(new Set(old.headers()['location'].split(/,\s*/))).toEqual(new Set(['/posts/fresh-and-renamed']))
   await page.goto('/posts/fresh-from-the-editor')
   await expect(page).toHaveURL('/posts/fresh-and-renamed')
+})
+
+test('a file that is not an image is refused with a clear message, whatever its name', async ({ page }) => {
+  await signInAs(page, 'uploading-editor@mail.example', 'editor', '/admin/posts/new')
+  await page.getByLabel('Upload the featured image').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<script>alert(1)</script>') })
+  await expect(page.getByLabel('Upload the featured image')).toHaveAccessibleDescription('This file is not a JPEG, PNG, WebP, GIF or AVIF image. Choose an image in one of those formats. JPEG, PNG, WebP, GIF or AVIF, resized for every screen.')
+  await expect(page.getByLabel('Image address')).toHaveValue('')
+})
+
+test('a draft saves itself, and what is typed offline is saved when the connection returns', async ({ page, context }) => {
+  await signInAs(page, 'autosaving-author@mail.example', 'author', '/admin/posts/new')
+  await page.getByLabel('Title', { exact: true }).fill('Written without pressing save')
+  await page.getByLabel('Body (Markdown)').fill('The first thought.')
+  await expect(page.getByText(/^Draft saved at/)).toBeVisible()
+  await expect(page).toHaveURL(/\/admin\/posts\/\d+$/)
+
+  await context.setOffline(true)
+  await page.getByLabel('Body (Markdown)').fill('The first thought.\n\nA second, typed on a train.')
+  await expect(page.getByText(/^Not saved: the blog cannot be reached/)).toBeVisible()
+  await context.setOffline(false)
+  await expect(page.getByText(/^Draft saved at/)).toBeVisible({ timeout: 15_000 })
+
+  await page.reload()
+  await expect(page.getByLabel('Body (Markdown)')).toHaveValue('The first thought.\n\nA second, typed on a train.')
+  await expect(page.getByRole('heading', { name: /^Unsaved changes/ })).toHaveCount(0)
+})
+
+test('changes to a published post are kept in the browser until saved, and offered back', async ({ page, context }) => {
+  await signInAs(page, 'careful-editor@mail.example', 'editor', '/admin/posts/new')
+  await page.getByLabel('Title', { exact: true }).fill('Live and careful')
+  await page.getByLabel('Body (Markdown)').fill('As published.')
+  await page.getByRole('button', { name: 'Publish now' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible()
+  await page.getByLabel('Body (Markdown)').fill('As published, with a change not yet saved.')
+  await expect(page.getByText('Unsaved changes, kept in this browser until you save.')).toBeVisible()
+
+  // The tab is closed without saving; the editor, opened again, offers the changes back.
+  const again = await context.newPage()
+  await again.goto(page.url())
+  await page.close()
+  await expect(again.getByRole('heading', { name: /^Unsaved changes from/ })).toBeVisible()
+  await again.getByRole('button', { name: 'Restore them' }).click()
+  await expect(again.getByLabel('Body (Markdown)')).toHaveValue('As published, with a change not yet saved.')
+  expect(await (await again.request.get('/posts/live-and-careful')).text()).not.toContain('with a change not yet saved')
 })
 
 test('a refused save keeps everything typed and says why beside the field', async ({ page }) => {

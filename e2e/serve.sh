@@ -6,5 +6,6 @@ export NEXT_TELEMETRY_DISABLED=1
 dir=.test-output/e2e
 rm -rf "$dir" && mkdir -p "$dir"
 export DATABASE_URL="$dir/blog.db"
+export UPLOAD_DIR="$dir/uploads"
 node_modules/.bin/tsx e2e/fixtures/prepare-database.ts
 exec node_modules/.bin/next start -p "${E2E_PORT:-3100}"

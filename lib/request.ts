@@ -30,3 +30,18 @@ export function siteUrl(path: string): string {
   const origin = configuredOrigin()
   return origin ? `${origin}${path}` : path
 }
+
+/**
+ * Whether a state-changing request came from the blog's own pages (its Origin names this host), as
+ * Next checks for server actions; route handlers that take cookies and change things ask this first.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get('origin')
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  if (!origin || !host) return false
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}

@@ -35,6 +35,8 @@ const siteSettingsSchema = z.object({
   closeCommentsAfterDays: z.number().int().min(0).catch(0),
   /** Which top-level threads come first. */
   commentOrder: z.enum(['oldest', 'newest']).catch('oldest'),
+  /** The largest image an editor may upload, in megabytes. */
+  uploadMaxMegabytes: z.number().int().min(1).max(100).catch(10),
 })
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { cacheTags } from '@/lib/cache-tags'
 import { siteUrl } from '@/lib/request'
 import { type ArchiveScope, archivePath, loadArchiveView } from '@/lib/posts/archives'
+import { LISTING_FRESH_SECONDS } from '@/lib/posts/views'
 import { PostList } from './post-list'
 import { SiteHeader } from './site-header'
 
@@ -15,9 +16,10 @@ export const ARCHIVE_BUILD_PLACEHOLDER = '-'
 
 async function loadArchive(scope: ArchiveScope, page: number) {
   'use cache'
-  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
   cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  return loadArchiveView(scope, page)
+  const view = await loadArchiveView(scope, page)
+  cacheLife({ stale: 60, revalidate: view?.freshFor ?? LISTING_FRESH_SECONDS, expire: 86_400 })
+  return view
 }
 
 /** Page 1 has no /page/ part; anything but a number from 2 up is not a page. */

@@ -8,11 +8,12 @@ export function FormField(props: {
   error?: string
   help?: string
   type?: string
+  step?: number
   /** Rows of a textarea; an input when absent. */
   rows?: number
   onChange?: (value: string) => void
 }) {
-  const { name, label, value, error, help, type = 'text', rows, onChange } = props
+  const { name, label, value, error, help, type = 'text', step, rows, onChange } = props
   const describedBy = [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined
   const common = {
     id: name,
@@ -25,7 +26,7 @@ export function FormField(props: {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {rows ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />}
+      {rows ? <textarea rows={rows} {...common} /> : <input type={type} step={step} {...common} />}
       {help ? (
         <p id={`${name}-help`} className="comment-form__help">
           {help}

@@ -4,11 +4,13 @@ import { postPath } from '@/lib/comments/paths'
 import { archivePath } from '@/lib/posts/archives'
 import type { PostLink, PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
+import { POST_IMAGE_SIZES, uploadedImageSizes } from '@/lib/uploads/paths'
 
 /** A post as readers see it: title, byline, image with credit, body, tags, and links onwards. */
 export function PostArticle(props: { post: PostView['post']; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
   const { post, older = null, newer = null, related = [], commentCount } = props
   const image = post.featuredImage
+  const sizes = image ? uploadedImageSizes(image.url) : null
   return (
     <article className="post">
       <header className="post__header">
@@ -27,7 +29,7 @@ export function PostArticle(props: { post: PostView['post']; older?: PostLink | 
       {image ? (
         <figure className="post__image">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local file served as is; no optimizer round-trip */}
-          <img src={image.url} alt={image.alt} width={1200} height={630} fetchPriority="high" decoding="async" />
+          <img src={image.url} alt={image.alt} width={sizes?.width ?? 1200} height={sizes?.height ?? 630} srcSet={sizes?.srcset ?? undefined} sizes={sizes?.srcset ? POST_IMAGE_SIZES : undefined} fetchPriority="high" decoding="async" />
           {image.caption || image.credit ? (
             <figcaption>
               {image.caption ? <span>{image.caption} </span> : null}

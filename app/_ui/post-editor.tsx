@@ -1,9 +1,11 @@
 'use client'
 
-import { useActionState, useDeferredValue, useEffect, useRef, useState } from 'react'
+import { useActionState, useDeferredValue, useRef, useState } from 'react'
 import { postLifecycleAction, savePostAction, type PostFormState } from '@/app/admin/posts/actions'
 import { renderPostMarkdown } from '@/lib/markdown/render'
 import { FormField } from './form-field'
+import { ImageUpload } from './image-upload'
+import { useAutosave } from './use-autosave'
 
 export interface PostEditorInitial {
   id: number | null
@@ -23,35 +25,63 @@ export interface PostEditorInitial {
   version: string
 }
 
-/** The post editor. A refused save keeps every field as typed; the preview is the public page's renderer. */
+/** The fields whose text a browser copy is compared on (what someone types). */
+const TEXT_FIELDS = ['title', 'slug', 'body', 'excerpt', 'tags', 'featuredImageUrl', 'featuredImageAlt', 'featuredImageCaption', 'featuredImageCredit', 'featuredImageCreditUrl']
+
+/**
+ * The post editor. A refused save keeps every field as typed; drafts save themselves and every change
+ * is kept in the browser too (see useAutosave); the preview is the public page's renderer.
+ */
 export function PostEditor({ initial }: { initial: PostEditorInitial }) {
   const [state, formAction, pending] = useActionState<PostFormState, FormData>(savePostAction, { status: 'idle' })
   const failed = state.status === 'idle' ? null : state
   const value = (name: keyof PostEditorInitial): string => (failed ? (failed.values[name] ?? '') : String(initial[name] ?? ''))
   const [body, setBody] = useState(value('body'))
   const preview = useDeferredValue(body)
-  const dirty = useRef(false)
+  const form = useRef<HTMLFormElement>(null)
+  const autosave = useAutosave(form, {
+    id: initial.id,
+    autosave: initial.id === null || initial.status === 'draft',
+    compared: TEXT_FIELDS,
+    base: { postId: failed?.values.postId ?? String(initial.id ?? ''), version: value('version') },
+  })
 
-  // Warn before leaving with unsaved changes.
-  useEffect(() => {
-    const warn = (event: BeforeUnloadEvent) => {
-      if (dirty.current) event.preventDefault()
-    }
-    window.addEventListener('beforeunload', warn)
-    return () => window.removeEventListener('beforeunload', warn)
-  }, [])
+  /** Sets a field as if typed (for uploads and a restored copy), then counts it as a change. */
+  function setField(name: string, text: string) {
+    const field = form.current?.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null
+    if (!field) return
+    field.value = text
+    if (name === 'body') setBody(text)
+  }
+  function restoreCopy() {
+    if (!autosave.offered) return
+    for (const name of TEXT_FIELDS) setField(name, autosave.offered.values[name] ?? '')
+    autosave.acceptOffer()
+    autosave.changed()
+  }
 
   return (
     <>
-      <form
-        action={formAction}
-        key={failed?.attempt ?? 0}
-        className="post-editor"
-        onChange={() => (dirty.current = true)}
-        onSubmit={() => (dirty.current = false)}
-      >
-        <input type="hidden" name="postId" value={initial.id ?? ''} />
-        <input type="hidden" name="version" value={value('version')} />
+      {autosave.offered ? (
+        <section className="notice" aria-labelledby="copy-title">
+          <h2 id="copy-title">Unsaved changes from {new Date(autosave.offered.savedAt).toLocaleString()}</h2>
+          <p>This browser kept changes to this post that were never saved.</p>
+          <p className="comment-form__actions">
+            <button type="button" className="button" onClick={restoreCopy}>
+              Restore them
+            </button>
+            <button type="button" className="button button--secondary" onClick={autosave.dismissOffer}>
+              Discard them
+            </button>
+          </p>
+        </section>
+      ) : null}
+      <form ref={form} action={formAction} key={failed?.attempt ?? 0} className="post-editor" onInput={autosave.changed} onSubmit={autosave.submitted}>
+        <input type="hidden" name="postId" value={autosave.savedAs.postId} />
+        <input type="hidden" name="version" value={autosave.savedAs.version} />
+        <p role="status" className={`autosave-status autosave-status--${autosave.status.kind}`}>
+          {autosave.status.text}
+        </p>
         {failed ? (
           <p role="alert" className="form-error">
             {failed.message}
@@ -69,7 +99,19 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
         <FormField name="title" label="Title" value={value('title')} error={failed?.fieldErrors.title} />
         <FormField name="slug" label="Address" value={value('slug')} error={failed?.fieldErrors.slug} help="The end of the post’s address, /posts/…; left empty, it is made from the title." />
         <div className="editor-columns">
-          <FormField name="body" label="Body (Markdown)" value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />
+          <div>
+            <FormField name="body" label="Body (Markdown)" value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />
+            <ImageUpload
+              label="Add an image to the body"
+              onUploaded={(image) => {
+                const box = form.current?.elements.namedItem('body') as HTMLTextAreaElement
+                const at = box.selectionEnd ?? box.value.length
+                const markdown = `\n\n![${image.name.replace(/\.[a-z0-9]+$/i, '').replace(/[\[\]]/g, '')}](${image.url})\n\n`
+                setField('body', box.value.slice(0, at) + markdown + box.value.slice(at))
+                autosave.changed()
+              }}
+            />
+          </div>
           <section className="editor-preview" aria-labelledby="preview-title">
             <h2 id="preview-title" className="comment-form__label">
               Preview
@@ -82,6 +124,13 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
         <fieldset>
           <legend>Featured image</legend>
           <FormField name="featuredImageUrl" label="Image address" value={value('featuredImageUrl')} error={failed?.fieldErrors.featuredImageUrl} />
+          <ImageUpload
+            label="Upload the featured image"
+            onUploaded={(image) => {
+              setField('featuredImageUrl', image.url)
+              autosave.changed()
+            }}
+          />
           <FormField name="featuredImageAlt" label="Alternative text" value={value('featuredImageAlt')} error={failed?.fieldErrors.featuredImageAlt} help="What the image shows, for people who cannot see it." />
           <FormField name="featuredImageCaption" label="Caption" value={value('featuredImageCaption')} error={failed?.fieldErrors.featuredImageCaption} />
           <FormField name="featuredImageCredit" label="Credit" value={value('featuredImageCredit')} error={failed?.fieldErrors.featuredImageCredit} />
@@ -96,6 +145,7 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
           name="publishAt"
           label="Publish at (UTC)"
           type="datetime-local"
+          step={1}
           value={value('publishAt')}
           error={failed?.fieldErrors.publishAt}
           help="For “Schedule”: the post appears on its own at this time."

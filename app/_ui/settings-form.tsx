@@ -67,6 +67,10 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
           </select>
         </div>
       </fieldset>
+      <fieldset>
+        <legend>Images</legend>
+        {field('uploadMaxMegabytes', 'Largest image upload, in megabytes', 'number', 'JPEG, PNG, WebP, GIF and AVIF images up to this size.')}
+      </fieldset>
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Saving…' : 'Save settings'}
       </button>

@@ -4,6 +4,7 @@ import * as commenting from './2026_11_26_2000_commenting'
 import * as auditLog from './2026_11_26_2100_audit_log'
 import * as postRedirects from './2026_11_26_2200_post_redirects'
 import * as searchAndAuthors from './2026_11_27_0000_search_and_authors'
+import * as revisionsAndUploads from './2026_11_27_0100_revisions_and_uploads'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_2100_audit_log': auditLog,
   '2026_11_26_2200_post_redirects': postRedirects,
   '2026_11_27_0000_search_and_authors': searchAndAuthors,
+  '2026_11_27_0100_revisions_and_uploads': revisionsAndUploads,
 }

@@ -98,7 +98,7 @@ export async function updatePostIfUnchanged(id: number, changes: PostUpdate, exp
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function setPostStatus(id: number, changes: PostUpdate, db: Kysely<Database> = getDb()): Promise<void> {
+export async function updatePost(id: number, changes: PostUpdate, db: Kysely<Database> = getDb()): Promise<void> {
   await db.updateTable('post').set(changes).where('id', '=', id).execute()
 }
 

@@ -57,6 +57,19 @@ export interface PostSummaryRow {
   commentCount: number
 }
 
+/** When the next scheduled post goes live (after `now`), or null if none is waiting. */
+export async function findNextScheduledAt(now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<Date | null> {
+  const row = await db
+    .selectFrom('post')
+    .select('publishedAt')
+    .where('status', '=', 'scheduled')
+    .where('publishedAt', '>', now)
+    .orderBy('publishedAt')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.publishedAt ?? null
+}
+
 /**
  * Published posts, newest first, each with its author's name and approved-comment count — one
  * query however many posts. Fetch one more than a page to learn whether there is a next page.

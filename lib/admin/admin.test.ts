@@ -36,6 +36,7 @@ const validForm = {
   commentsPerPage: '50',
   closeCommentsAfterDays: '0',
   commentOrder: 'oldest',
+  uploadMaxMegabytes: '10',
 }
 
 const shownAMinuteAgo = () => issueFormToken(new Date(Date.now() - 60_000))
@@ -232,7 +233,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
     })
 
     it('refuse bad values field by field and save nothing', async () => {
-      const result = await saveSettings(viewers.admin, { ...validForm, title: '  ', postsPerPage: '0', commentDepth: 'deep', editMinutes: '2.5' }, db)
+      const result = await saveSettings(viewers.admin, { ...validForm, title: '  ', postsPerPage: '0', commentDepth: 'deep', editMinutes: '2.5', uploadMaxMegabytes: '500' }, db)
       expect(result).toEqual({
         ok: false,
         fieldErrors: {
@@ -240,6 +241,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
           postsPerPage: 'Posts per page must be at least 1.',
           commentDepth: 'Threading depth must be a whole number.',
           editMinutes: 'The edit window must be a whole number.',
+          uploadMaxMegabytes: 'The upload limit must be at most 100.',
         },
       })
       expect(await getSiteSettings(db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })

@@ -36,6 +36,7 @@ export const settingsFormSchema = z.object({
   commentsPerPage: whole('Comments per page', 1, 500),
   closeCommentsAfterDays: whole('Days before comments close', 0, 36_500),
   commentOrder: z.enum(['oldest', 'newest'], { error: 'Choose oldest or newest first.' }),
+  uploadMaxMegabytes: whole('The upload limit', 1, 100),
 })
 
 export type SettingsField = keyof z.input<typeof settingsFormSchema>

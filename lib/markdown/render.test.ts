@@ -25,7 +25,7 @@ describe('renderPostMarkdown', () => {
   })
 
   it('keeps images in posts', () => {
-    expect(renderPostMarkdown('![a cat](https://example.com/cat.jpg)')).toContain('<img src="https://example.com/cat.jpg" alt="a cat">')
+    expect(renderPostMarkdown('![a cat](https://example.com/cat.jpg)')).toContain('<img src="https://example.com/cat.jpg" alt="a cat" loading="lazy" decoding="async">')
   })
 })
 

@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { POST_IMAGE_SIZES, uploadedImageSizes } from '@/lib/uploads/paths'
 
 /*
  * Markdown (CommonMark + GFM) → HTML that is safe to put in a page. Raw HTML in the source is
@@ -36,11 +37,30 @@ function rehypeUserLinks() {
     })
 }
 
+/**
+ * Images load lazily; uploaded ones also get their resized copies (`srcset`) and their size, so the
+ * page does not jump as they arrive. Runs after the sanitizer: it only adds attributes it computed.
+ */
+function rehypeImages() {
+  return (tree: Root) =>
+    visitElements(tree, (el) => {
+      if (el.tagName !== 'img') return
+      const sizes = typeof el.properties.src === 'string' ? uploadedImageSizes(el.properties.src) : null
+      el.properties = { ...el.properties, loading: 'lazy', decoding: 'async' }
+      if (sizes) {
+        el.properties.width = sizes.width
+        el.properties.height = sizes.height
+        if (sizes.srcset) Object.assign(el.properties, { srcSet: sizes.srcset, sizes: POST_IMAGE_SIZES })
+      }
+    })
+}
+
 const postProcessor = unified()
   .use(remarkParse)
   .use(remarkGfm)
   .use(remarkRehype)
   .use(rehypeSanitize, postSchema)
+  .use(rehypeImages)
   .use(rehypeStringify)
   .freeze()
 

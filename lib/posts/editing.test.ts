@@ -10,26 +10,11 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { loadPostPreview } from './preview'
 import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, savePost } from './editing'
+import { postForm } from './test-form'
 import { findMovedPost } from './views'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
-const form = (fields: Record<string, string> = {}) => ({
-  title: 'A new post',
-  slug: '',
-  body: 'First paragraph of the *post*.\n\nSecond one.',
-  excerpt: '',
-  tags: 'News, Notes, news',
-  featuredImageUrl: '',
-  featuredImageAlt: '',
-  featuredImageCaption: '',
-  featuredImageCredit: '',
-  featuredImageCreditUrl: '',
-  commentsOpen: 'on',
-  intent: 'save',
-  publishAt: '',
-  version: '',
-  ...fields,
-})
+const form = postForm
 
 describe('autoExcerpt', () => {
   it('takes the first text paragraph without Markdown', () => {
@@ -126,6 +111,10 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect((await listPublishedPosts({ limit: 10, offset: 0, now: before }, db)).map((p) => p.slug)).toEqual([])
     expect(await findPublishedPostBySlug('a-new-post', db, after)).toMatchObject({ publishedAt: new Date('2026-06-01T13:30:00Z') })
     expect((await listPublishedPosts({ limit: 10, offset: 0, now: after }, db)).map((p) => p.slug)).toEqual(['a-new-post'])
+    // Once its time has come, its editors see it as published (Update keeps it live).
+    const due = await savePost(people.editor, scheduled.id, form({ body: 'Edited after it appeared.', version: scheduled.version }), after, db)
+    expect(due).toMatchObject({ ok: true, status: 'published', live: true })
+    expect(await findPublishedPostBySlug('a-new-post', db, after)).toMatchObject({ body: 'Edited after it appeared.', publishedAt: new Date('2026-06-01T13:30:00Z') })
   })
 
   it('keeps a published post’s old address working after its slug changes', async () => {

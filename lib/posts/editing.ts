@@ -10,7 +10,7 @@ import {
   listPostsForAdmin,
   removePostRedirect,
   replacePostTags,
-  setPostStatus,
+  updatePost,
   updatePostIfUnchanged,
   type EditablePost,
 } from '@/db/queries/admin-posts'
@@ -19,9 +19,19 @@ import { insertPost } from '@/db/queries/posts'
 import { POST_STATUSES, type PostStatus } from '@/db/types'
 import { can, PermissionDenied, requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
+import { recordRevision } from './revisions'
 import { slugify } from './slugs'
 
 export const POSTS_PAGE_SIZE = 20
+
+/**
+ * A post as its editors see it: a scheduled post whose time has come counts as published (as
+ * WordPress's "future" posts become "publish"), so the editor offers Update and keeps revisions.
+ */
+export async function findEditablePost(id: number, db: DB, now: Date = new Date()): Promise<EditablePost | undefined> {
+  const post = await findPostForEditing(id, db)
+  return post?.status === 'scheduled' && post.publishedAt && post.publishedAt <= now ? { ...post, status: 'published' } : post
+}
 
 /** Editors and admins edit every post; authors only their own. */
 export function canEditPost(viewer: Viewer | null, post: { authorId: string | null }): boolean {
@@ -47,7 +57,7 @@ export async function loadPostList(viewer: Viewer | null, query: Record<string, 
 /** One post for the editor, or null if it does not exist or is not the viewer's to edit. */
 export async function loadPostForEditing(viewer: Viewer | null, id: number, db: DB = getDb()): Promise<EditablePost | null> {
   requireCapability(viewer, 'posts.write')
-  const post = Number.isSafeInteger(id) ? await findPostForEditing(id, db) : undefined
+  const post = Number.isSafeInteger(id) ? await findEditablePost(id, db) : undefined
   return post && canEditPost(viewer, post) ? post : null
 }
 
@@ -79,7 +89,7 @@ export type PostFormField = keyof z.input<typeof postFormSchema>
 export type PostFormValues = Record<string, string>
 
 export type SavePostResult =
-  | { ok: true; id: number; slug: string; status: PostStatus; changedSlugs: string[]; live: boolean }
+  | { ok: true; id: number; slug: string; status: PostStatus; changedSlugs: string[]; live: boolean; version: string }
   | { ok: false; kind: 'invalid'; fieldErrors: Partial<Record<PostFormField, string>> }
   | { ok: false; kind: 'conflict'; theirs: { title: string; body: string; updatedAt: string } }
   | { ok: false; kind: 'gone' }
@@ -100,7 +110,7 @@ function tagList(text: string): { slug: string; name: string }[] {
   return [...seen].map(([slug, name]) => ({ slug, name }))
 }
 
-const isLiveNow = (status: PostStatus, publishedAt: Date | null, now: Date) =>
+export const isLiveNow = (status: PostStatus, publishedAt: Date | null, now: Date) =>
   status === 'published' || (status === 'scheduled' && publishedAt !== null && publishedAt <= now)
 
 /**
@@ -110,7 +120,7 @@ const isLiveNow = (status: PostStatus, publishedAt: Date | null, now: Date) =>
  */
 export async function savePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<SavePostResult> {
   const actor = requireCapability(viewer, 'posts.write')
-  const existing = id === null ? null : await findPostForEditing(id, db)
+  const existing = id === null ? null : await findEditablePost(id, db, now)
   if (id !== null && !existing) return { ok: false, kind: 'gone' }
   if (existing && !canEditPost(actor, existing)) throw new PermissionDenied('posts.edit-any')
 
@@ -124,7 +134,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   if (input && slug && (await isSlugTaken(slug, id, db))) fieldErrors.slug = `Another post already uses the address /posts/${slug}.`
   let publishAt: Date | null = null
   if (input?.intent === 'schedule') {
-    publishAt = /^\d{4}-\d\d-\d\dT\d\d:\d\d$/.test(input.publishAt) ? new Date(`${input.publishAt}:00Z`) : null
+    publishAt = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(input.publishAt) ? new Date(`${input.publishAt.length === 16 ? `${input.publishAt}:00` : input.publishAt}Z`) : null
     if (!publishAt || Number.isNaN(publishAt.getTime())) fieldErrors.publishAt = 'Choose the date and time to publish.'
     else if (publishAt <= now) fieldErrors.publishAt = 'Choose a time in the future, or publish now.'
   }
@@ -161,6 +171,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     } else {
       postId = await insertPost({ ...fields, authorId: actor.id, createdAt: now }, trx)
     }
+    if (status === 'published' || existing?.status === 'published') await recordRevision(postId!, existing?.status === 'published' ? existing : null, fields, actor.id, trx)
     await removePostRedirect(slug, trx)
     await replacePostTags(postId!, tagList(input.tags), trx)
     await insertAuditEntries([{ actorId: actor.id, action, subject: `post:${postId}`, detail: { title: input.title, status } }], trx)
@@ -172,7 +183,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     return { ok: false, kind: 'conflict', theirs: { title: theirs.title, body: theirs.body, updatedAt: theirs.updatedAt.toISOString() } }
   }
   const changedSlugs = [...new Set([slug, ...(existing ? [existing.slug] : [])])]
-  return { ok: true, id: postId!, slug, status, changedSlugs, live: live || wasLive }
+  return { ok: true, id: postId!, slug, status, changedSlugs, live: live || wasLive, version: now.toISOString() }
 }
 
 /** Moves a post to the trash, brings it back as a draft, or deletes it for good (from the trash only). */
@@ -184,15 +195,35 @@ export async function changePostLifecycle(
   db: DB = getDb(),
 ): Promise<{ ok: true; slug: string; wasLive: boolean } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
-  const post = await findPostForEditing(id, db)
+  const post = await findEditablePost(id, db, now)
   if (!post) return { ok: false, message: 'That post no longer exists.' }
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   if (action === 'delete' && post.status !== 'trash') return { ok: false, message: 'Move the post to the trash before deleting it for good.' }
   const wasLive = isLiveNow(post.status, post.publishedAt, now)
   await db.transaction().execute(async (trx) => {
     if (action === 'delete') await deletePostRow(id, trx)
-    else await setPostStatus(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)
+    else await updatePost(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)
     await insertAuditEntries([{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }], trx)
   })
   return { ok: true, slug: post.slug, wasLive }
+}
+
+export type AutosaveResult = { ok: true; id: number; version: string } | { ok: false; message: string }
+
+/**
+ * Saves a draft (or a new post, as a draft) while it is being written, without publishing anything.
+ * Published and scheduled posts are not autosaved — their changes go live only when someone presses
+ * Update — so the editor keeps those in the browser instead. Throws PermissionDenied.
+ */
+export async function autosavePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<AutosaveResult> {
+  requireCapability(viewer, 'posts.write')
+  if (id !== null) {
+    const existing = await findEditablePost(id, db, now)
+    if (existing && existing.status !== 'draft') return { ok: false, message: 'Changes to a post that is not a draft are kept in this browser until you save.' }
+  }
+  const result = await savePost(viewer, id, { ...form, intent: 'save', publishAt: '' }, now, db)
+  if (result.ok) return { ok: true, id: result.id, version: result.version }
+  if (result.kind === 'invalid') return { ok: false, message: `Not saved yet: ${Object.values(result.fieldErrors)[0] ?? 'check the fields.'} Your text is kept in this browser.` }
+  if (result.kind === 'conflict') return { ok: false, message: 'Someone else saved this post meanwhile; autosave has stopped so neither version is lost. Save to compare them.' }
+  return { ok: false, message: 'This post was deleted while you were editing it. Your text is kept in this browser.' }
 }

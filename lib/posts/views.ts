@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
-import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
 import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/pages'
@@ -29,7 +29,12 @@ export interface HomeView {
   posts: PostSummary[]
   hasPrevious: boolean
   hasNext: boolean
+  /** Seconds this listing stays right: until the next scheduled post appears, at most a minute. */
+  freshFor: number
 }
+
+/** A cached listing is looked at again at least every minute, and as a scheduled post comes due. */
+export const LISTING_FRESH_SECONDS = 60
 
 const ANONYMOUS = 'Anonymous'
 
@@ -42,8 +47,11 @@ export async function loadListing(filter: PostFilter, page: number, db: DB = get
   const site = await getSiteSettings(db)
   const size = site.postsPerPage
   // One more than a page tells whether there is a next one.
-  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, ...filter }, db)
-  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map(toSummary) }
+  const now = new Date()
+  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, now, ...filter }, db)
+  const due = await findNextScheduledAt(now, db)
+  const freshFor = due ? Math.max(1, Math.min(LISTING_FRESH_SECONDS, Math.ceil((due.getTime() - now.getTime()) / 1000))) : LISTING_FRESH_SECONDS
+  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map(toSummary), freshFor }
 }
 
 /** Page `page` of the published posts, or null when that page does not exist. Public. */

@@ -6,6 +6,7 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { cacheTags } from '@/lib/cache-tags'
 import { changePostLifecycle, savePost, type PostFormField } from '@/lib/posts/editing'
+import { restoreRevision } from '@/lib/posts/revisions'
 
 export type PostFormState =
   | { status: 'idle' }
@@ -47,7 +48,8 @@ export async function savePostAction(prev: PostFormState, fd: FormData): Promise
       attempt,
     }
   }
-  if (result.live) invalidatePublic(result.changedSlugs)
+  // A newly scheduled post: listings learn when to look again (see HomeView.freshFor).
+  if (result.live || result.status === 'scheduled') invalidatePublic(result.changedSlugs)
   redirect(`/admin/posts/${result.id}?saved=${values.intent}`)
 }
 
@@ -67,4 +69,20 @@ export async function postLifecycleAction(fd: FormData): Promise<void> {
   if (result.wasLive) invalidatePublic([result.slug])
   const done = { trash: 'Moved to the trash.', restore: 'Restored as a draft.', delete: 'Deleted for good.' }[action]
   redirect(`/admin/posts?${new URLSearchParams({ status: action === 'restore' ? 'draft' : 'trash', notice: done })}`)
+}
+
+/** Puts a revision's text back into its post, from the revisions page. */
+export async function restoreRevisionAction(fd: FormData): Promise<void> {
+  const postId = Number(fd.get('postId'))
+  const back = (query: Record<string, string>) => `/admin/posts/${postId}/revisions?${new URLSearchParams(query)}`
+  let result
+  try {
+    result = await restoreRevision(await getCurrentUser(), postId, Number(fd.get('revisionId')))
+  } catch (error) {
+    if (error instanceof PermissionDenied) redirect(back({ error: 'You cannot change this post.' }))
+    throw error
+  }
+  if (!result.ok) redirect(back({ error: result.message }))
+  if (result.live) invalidatePublic([result.slug])
+  redirect(back({ notice: 'Restored: the post has that revision’s title, excerpt and body again.' }))
 }

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_ui/post-list'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
-import { loadHomeView } from '@/lib/posts/views'
+import { LISTING_FRESH_SECONDS, loadHomeView } from '@/lib/posts/views'
 
 // Only this placeholder is rendered at build time (Cache Components needs one); real pages render on
 // their first request and are then served from the cache until a write invalidates their tags.
@@ -22,9 +22,10 @@ async function loadHome(page: number) {
   'use cache'
   // Comment counts change with every comment, which invalidates only its post: listings refresh
   // their counts at most a minute later instead.
-  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
   cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  return loadHomeView(page)
+  const view = await loadHomeView(page)
+  cacheLife({ stale: 60, revalidate: view?.freshFor ?? LISTING_FRESH_SECONDS, expire: 86_400 })
+  return view
 }
 
 type Props = { params: Promise<{ page: string }> }

@@ -46,6 +46,8 @@ export default async function EditPostPage({ params, searchParams }: Props) {
             <Link href={`/admin/posts/${post.id}/preview`}>Preview</Link>
           </>
         )}
+        {' · '}
+        <Link href={`/admin/posts/${post.id}/revisions`}>Revisions</Link>
       </p>
       {saved ? (
         <p role="status" className="notice">
@@ -67,7 +69,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           featuredImageCreditUrl: post.featuredImageCreditUrl ?? '',
           commentsOpen: post.commentsOpen,
           status: post.status,
-          publishAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 16) : '',
+          publishAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 19) : '',
           version: post.updatedAt.toISOString(),
         }}
       />

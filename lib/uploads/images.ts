@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto'
+import sharp from 'sharp'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { insertUpload } from '@/db/queries/uploads'
+import { requireCapability } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { getSiteSettings } from '@/lib/settings'
+import { RESIZED_WIDTHS, UPLOADS_PATH, uploadedImageSizes, type ImageSizes } from './paths'
+import { getStorage, type FileStorage } from './storage'
+
+/** The formats accepted, as sharp names what it finds in the bytes (AVIF is HEIF with AV1 inside). */
+const ACCEPTED: Record<string, { ext: string; contentType: string }> = {
+  jpeg: { ext: 'jpg', contentType: 'image/jpeg' },
+  png: { ext: 'png', contentType: 'image/png' },
+  webp: { ext: 'webp', contentType: 'image/webp' },
+  gif: { ext: 'gif', contentType: 'image/gif' },
+  avif: { ext: 'avif', contentType: 'image/avif' },
+}
+const NOT_AN_IMAGE = 'This file is not a JPEG, PNG, WebP, GIF or AVIF image. Choose an image in one of those formats.'
+
+export type UploadResult = ({ ok: true; url: string; name: string } & ImageSizes) | { ok: false; message: string }
+
+/** What kind of image the bytes hold (whatever the file is called), or null. */
+async function sniff(bytes: Uint8Array): Promise<{ format: (typeof ACCEPTED)[string]; width: number; height: number } | null> {
+  try {
+    const meta = await sharp(bytes, { animated: false }).metadata()
+    const name = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : null) : meta.format
+    const format = name ? ACCEPTED[name] : undefined
+    if (!format || !meta.width || !meta.height) return null
+    // Photos from phones are stored turned; width and height are as the image is shown.
+    const turned = (meta.orientation ?? 1) >= 5
+    return { format, width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Stores an uploaded image and its resized copies and records it. The type is read from the content,
+ * never the name; the size limit is the `uploadMaxMegabytes` setting. The same image uploaded twice
+ * is stored once. Anyone who writes posts may upload; throws PermissionDenied otherwise.
+ */
+export async function uploadImage(
+  viewer: Viewer | null,
+  file: { name: string; bytes: Uint8Array },
+  now: Date = new Date(),
+  db: DB = getDb(),
+  storage: FileStorage = getStorage(db),
+): Promise<UploadResult> {
+  const actor = requireCapability(viewer, 'posts.write')
+  const { uploadMaxMegabytes } = await getSiteSettings(db)
+  if (file.bytes.byteLength === 0) return { ok: false, message: 'That file is empty. Choose an image.' }
+  if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024) return { ok: false, message: `That image is larger than ${uploadMaxMegabytes} MB, the limit set for this blog. Choose a smaller one.` }
+  const image = await sniff(file.bytes)
+  if (!image) return { ok: false, message: NOT_AN_IMAGE }
+
+  const hash = createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)
+  const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${hash}-${image.width}x${image.height}`
+  const key = `${base}.${image.format.ext}`
+  const variants = []
+  try {
+    if (image.format.ext !== 'gif') {
+      for (const width of RESIZED_WIDTHS.filter((w) => w < image.width)) {
+        const { data, info } = await sharp(file.bytes).autoOrient().resize({ width }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })
+        const variantKey = `${base}-${width}w.webp`
+        await storage.put(variantKey, data, 'image/webp')
+        variants.push({ key: variantKey, width: info.width, height: info.height, contentType: 'image/webp' })
+      }
+    }
+  } catch {
+    return { ok: false, message: 'That image could not be read: it may be damaged. Try saving it again from an image editor.' }
+  }
+  await storage.put(key, file.bytes, image.format.contentType)
+  const name = file.name.slice(0, 200) || 'image'
+  await insertUpload(
+    { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: file.bytes.byteLength, variants: JSON.stringify(variants), uploadedById: actor.id, createdAt: now },
+    db,
+  )
+  const url = `${UPLOADS_PATH}${key}`
+  return { ok: true, url, name, ...uploadedImageSizes(url)! }
+}

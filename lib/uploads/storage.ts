@@ -1,0 +1,60 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { findStoredFile, putStoredFile } from '@/db/queries/uploads'
+
+/**
+ * Where uploaded files' bytes are kept. Files are written once under a key made from their content,
+ * so a store never needs to update or coordinate anything.
+ *
+ * - `disk` (the default): files under UPLOAD_DIR (./data/uploads). Several app instances can share
+ *   it only if it is a shared mount (NFS, a Kubernetes ReadWriteMany volume…).
+ * - `database` (UPLOAD_STORAGE=database): bytes in the blog's own database, so every instance that
+ *   shares the database shares the uploads, with nothing else to run. Backups then hold them too.
+ */
+export interface FileStorage {
+  put(key: string, data: Uint8Array, contentType: string): Promise<void>
+  get(key: string): Promise<{ data: Uint8Array; contentType: string } | null>
+}
+
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' }
+
+export function diskStorage(root: string): FileStorage {
+  const file = (key: string) => path.join(root, ...key.split('/'))
+  return {
+    async put(key, data) {
+      const target = file(key)
+      await mkdir(path.dirname(target), { recursive: true })
+      // Written aside and renamed, so a reader never sees half a file.
+      const temporary = `${target}.${process.pid}.${Date.now()}.part`
+      await writeFile(temporary, data)
+      await rename(temporary, target)
+    },
+    async get(key) {
+      try {
+        const data = await readFile(file(key))
+        return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), contentType: CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream' }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+        throw error
+      }
+    },
+  }
+}
+
+export function databaseStorage(db: DB): FileStorage {
+  return {
+    put: (key, data, contentType) => putStoredFile(key, contentType, data, db),
+    async get(key) {
+      const row = await findStoredFile(key, db)
+      return row ? { data: new Uint8Array(row.data), contentType: row.contentType } : null
+    },
+  }
+}
+
+/** The storage this installation is configured for (UPLOAD_STORAGE, UPLOAD_DIR). */
+export function getStorage(db: DB = getDb()): FileStorage {
+  if (process.env.UPLOAD_STORAGE === 'database') return databaseStorage(db)
+  return diskStorage(path.resolve(process.env.UPLOAD_DIR ?? path.join('data', 'uploads')))
+}
