@@ -3,6 +3,18 @@ import { getDb } from '..'
 import { POST_STATUSES, type Database, type PostStatus, type PostUpdate } from '../types'
 import { postPageColumns } from './posts'
 
+/** The choices of the posts list's filters: everyone who has written a post, and every tag. */
+export async function listPostFilterChoices(db: Kysely<Database> = getDb()): Promise<{ authors: { id: string; name: string }[]; tags: { slug: string; name: string }[] }> {
+  const authors = await db
+    .selectFrom('User')
+    .select(['User.id', 'User.name'])
+    .where((eb) => eb.exists(eb.selectFrom('post').select('post.id').whereRef('post.authorId', '=', 'User.id')))
+    .orderBy('User.name')
+    .execute()
+  const tags = await db.selectFrom('tag').select(['slug', 'name']).orderBy('name').execute()
+  return { authors: authors.map((a) => ({ id: a.id, name: a.name ?? 'Unnamed' })), tags }
+}
+
 /** Posts per status, of one author or all — one query. */
 export async function countPostsByStatus(authorId: string | undefined, db: Kysely<Database> = getDb()): Promise<Record<PostStatus, number>> {
   let query = db.selectFrom('post').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status')
@@ -23,9 +35,9 @@ export interface AdminPostRow {
   authorName: string | null
 }
 
-/** Posts of one status, newest first, optionally one author's or matching a title. */
+/** Posts of one status, newest first, optionally one author's, with one tag, or matching a title. */
 export async function listPostsForAdmin(
-  filter: { status: PostStatus; authorId?: string; search?: string; limit: number; offset: number },
+  filter: { status: PostStatus; authorId?: string; tagSlug?: string; search?: string; limit: number; offset: number },
   db: Kysely<Database> = getDb(),
 ): Promise<AdminPostRow[]> {
   let query = db
@@ -34,6 +46,17 @@ export async function listPostsForAdmin(
     .select(['post.id', 'post.slug', 'post.title', 'post.status', 'post.publishedAt', 'post.updatedAt', 'post.authorId', 'User.name as authorName'])
     .where('post.status', '=', filter.status)
   if (filter.authorId) query = query.where('post.authorId', '=', filter.authorId)
+  if (filter.tagSlug)
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('postTag')
+          .innerJoin('tag', 'tag.id', 'postTag.tagId')
+          .select('postTag.postId')
+          .whereRef('postTag.postId', '=', 'post.id')
+          .where('tag.slug', '=', filter.tagSlug!),
+      ),
+    )
   if (filter.search) query = query.where((eb) => eb(eb.fn('lower', ['post.title']), 'like', `%${filter.search!.toLowerCase().replace(/[\\%_]/g, '')}%`))
   return query
     .orderBy((eb) => eb.fn.coalesce('post.publishedAt', 'post.updatedAt'), 'desc')

@@ -23,6 +23,8 @@ export interface ModerationRow {
   postTitle: string
   parentId: number | null
   authorName: string | null
+  /** Who wrote it, for the author filter: the account id, or the name a guest or imported commenter gave. */
+  authorKey: string | null
   body: string
   status: CommentStatus
   createdAt: Date
@@ -31,6 +33,8 @@ export interface ModerationRow {
 export interface ModerationFilter {
   status: CommentStatus
   postId?: number
+  /** An authorKey: comments by that account, or by guests who gave that name. */
+  author?: string
   search?: string
   limit: number
   offset: number
@@ -49,6 +53,7 @@ function moderationRows(db: Kysely<Database>) {
       'post.title as postTitle',
       'comment.parentId',
       commentAuthorName(eb).as('authorName'),
+      eb.fn.coalesce('comment.authorId', 'comment.authorName').as('authorKey'),
       'comment.body',
       'comment.status',
       'comment.createdAt',
@@ -61,6 +66,10 @@ export async function listCommentsForModeration(filter: ModerationFilter, db: Ky
   let query = moderationRows(db)
     .where('comment.status', '=', filter.status)
   if (filter.postId) query = query.where('comment.postId', '=', filter.postId)
+  if (filter.author) {
+    const author = filter.author
+    query = query.where((eb) => eb.or([eb('comment.authorId', '=', author), eb.and([eb('comment.authorId', 'is', null), eb('comment.authorName', '=', author)])]))
+  }
   if (filter.search) {
     // LIKE's wildcards are dropped from the search text rather than escaped: escaping differs by dialect.
     const pattern = `%${filter.search.toLowerCase().replace(/[\\%_]/g, '')}%`

@@ -16,6 +16,14 @@ import { editAsModerator, loadCommentForModeration, loadModerationQueue, moderat
 import { changeRole, loadPeople, setBan } from './people'
 import { loadSettingsForm, saveSettings } from './settings'
 import { getSiteSettings } from '@/lib/settings'
+import { autosavePost, loadPostList, savePost } from '@/lib/posts/editing'
+import { loadRevisions, restoreRevision } from '@/lib/posts/revisions'
+import { postForm } from '@/lib/posts/test-form'
+import { uploadImage } from '@/lib/uploads/images'
+import { databaseStorage } from '@/lib/uploads/storage'
+import { insertRevision } from '@/db/queries/revisions'
+
+const ONE_PIXEL_PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'))
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'
@@ -52,6 +60,10 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
     return { id, name, hasName: true, role, banned }
   }
   const statusOf = async (id: number) => (await db.selectFrom('comment').select('status').where('id', '=', id).executeTakeFirst())?.status
+  const revision = async () => {
+    await insertRevision({ postId, title: 'P', body: 'an older b' }, db)
+    return (await db.selectFrom('postRevision').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id
+  }
   const comment = (status: CommentStatus, body = `a ${status} comment`, authorId?: string) =>
     insertComment({ postId, body, status, authorName: 'Guest', authorId }, db)
 
@@ -80,6 +92,13 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
       ['read the audit log', (v) => loadAuditLog(v, 1, db), ['admin']],
       ['see the settings', (v) => loadSettingsForm(v, db), ['admin']],
       ['change the settings', (v) => saveSettings(v, { ...validForm, title: 'Changed' }, db), ['admin']],
+      ['list posts', (v) => loadPostList(v, {}, db), ['admin', 'editor', 'author']],
+      ['write a post', (v) => savePost(v, null, postForm({ title: `Post ${randomUUID()}` }), new Date(), db), ['admin', 'editor', 'author']],
+      ['autosave a draft', (v) => autosavePost(v, null, postForm({ title: `Draft ${randomUUID()}` }), new Date(), db), ['admin', 'editor', 'author']],
+      ['upload an image', (v) => uploadImage(v, { name: 'dot.png', bytes: ONE_PIXEL_PNG }, new Date(), db, databaseStorage(db)), ['admin', 'editor', 'author']],
+      // Someone who may write posts but not this one is shown nothing (the page is a 404): a refusal too.
+      ['see a post’s revisions', async (v) => (await loadRevisions(v, postId, {}, db)) ?? Promise.reject(new PermissionDenied('posts.edit-any')), ['admin', 'editor']],
+      ['restore a revision', async (v) => restoreRevision(v, postId, await revision(), new Date(), db), ['admin', 'editor']],
     ]
     for (const [what, run, allowed] of matrix) {
       it(`only ${allowed.join(' and ')} may ${what}`, async () => {
@@ -114,6 +133,13 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
         'newer held about CATS',
       ])
       expect(JSON.stringify(queue)).not.toContain('@example.com')
+      // By author: an account's comments, or a guest's by the name they gave.
+      await comment('pending', 'by the commenter', viewers.commenter.id)
+      await insertComment({ postId, authorName: 'Guest Gail', body: 'by a guest', status: 'pending' }, db)
+      const byKey = async (author: string) => (await loadModerationQueue(viewers.editor, { status: 'pending', author }, db)).comments.map((c) => c.body)
+      expect(await byKey(viewers.commenter.id)).toEqual(['by the commenter'])
+      expect(await byKey('Guest Gail')).toEqual(['by a guest'])
+      expect((await loadModerationQueue(viewers.editor, { status: 'pending' }, db)).comments.find((c) => c.body === 'by a guest')?.authorKey).toBe('Guest Gail')
     })
 
     it('applies each action in bulk, reports which post pages changed and records it', async () => {

@@ -35,6 +35,7 @@ export type ModerationAction = keyof typeof MODERATION_ACTIONS
 const querySchema = z.object({
   status: z.enum(COMMENT_STATUSES).catch('pending'),
   post: z.coerce.number().int().positive().optional().catch(undefined),
+  author: z.string().max(200).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 })
@@ -45,7 +46,7 @@ export async function loadModerationQueue(viewer: Viewer | null, query: Record<s
   const q = querySchema.parse(query)
   const counts = await countCommentsByStatus(db)
   const rows = await listCommentsForModeration(
-    { status: q.status, postId: q.post, search: q.q || undefined, limit: QUEUE_PAGE_SIZE + 1, offset: (q.page - 1) * QUEUE_PAGE_SIZE },
+    { status: q.status, postId: q.post, author: q.author || undefined, search: q.q || undefined, limit: QUEUE_PAGE_SIZE + 1, offset: (q.page - 1) * QUEUE_PAGE_SIZE },
     db,
   )
   return { query: q, counts, comments: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }

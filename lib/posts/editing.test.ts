@@ -69,6 +69,21 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     await expect(loadPostPreview(null, draft.id, db)).rejects.toThrow(PermissionDenied)
   })
 
+  it('lists posts by status, author, tag and title, and authors only their own', async () => {
+    await create(people.author, { title: 'Author on news', tags: 'News' })
+    await create(people.editor, { title: 'Editor on news', tags: 'News' })
+    await create(people.editor, { title: 'Editor on gardens', tags: 'Gardens' })
+    const titles = async (who: Viewer, query: Record<string, string>) => (await loadPostList(who, { status: 'draft', ...query }, db)).posts.map((p) => p.title).sort()
+    expect(await titles(people.editor, { tag: 'news' })).toEqual(['Author on news', 'Editor on news'])
+    expect(await titles(people.editor, { author: people.editor.id })).toEqual(['Editor on gardens', 'Editor on news'])
+    expect(await titles(people.editor, { author: people.editor.id, tag: 'news', q: 'NEWS' })).toEqual(['Editor on news'])
+    expect(await titles(people.author, { author: people.editor.id })).toEqual(['Author on news'])
+    const list = await loadPostList(people.editor, {}, db)
+    expect(list.authors.map((a) => a.name).sort()).toEqual(['author', 'editor'])
+    expect(list.tags.map((t) => t.slug)).toEqual(['gardens', 'news'])
+    expect((await loadPostList(people.author, {}, db)).authors).toEqual([])
+  })
+
   it('keeps authors to their own posts, and commenters out', async () => {
     const editors = await create(people.editor, { title: 'The editor’s' })
     await expect(savePost(people.author, editors.id, form(), NOW, db)).rejects.toBeInstanceOf(PermissionDenied)

@@ -7,6 +7,7 @@ import {
   deletePostRow,
   findPostForEditing,
   isSlugTaken,
+  listPostFilterChoices,
   listPostsForAdmin,
   removePostRedirect,
   replacePostTags,
@@ -41,6 +42,8 @@ export function canEditPost(viewer: Viewer | null, post: { authorId: string | nu
 const listQuery = z.object({
   status: z.enum(POST_STATUSES).catch('published'),
   q: z.string().trim().max(200).optional().catch(undefined),
+  author: z.string().max(100).optional().catch(undefined),
+  tag: z.string().max(100).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 })
 
@@ -48,10 +51,16 @@ const listQuery = z.object({
 export async function loadPostList(viewer: Viewer | null, query: Record<string, unknown>, db: DB = getDb()) {
   const actor = requireCapability(viewer, 'posts.write')
   const q = listQuery.parse(query)
-  const authorId = can(actor, 'posts.edit-any') ? undefined : actor.id
-  const counts = await countPostsByStatus(authorId, db)
-  const rows = await listPostsForAdmin({ status: q.status, authorId, search: q.q || undefined, limit: POSTS_PAGE_SIZE + 1, offset: (q.page - 1) * POSTS_PAGE_SIZE }, db)
-  return { query: q, counts, posts: rows.slice(0, POSTS_PAGE_SIZE), hasNext: rows.length > POSTS_PAGE_SIZE }
+  const everyone = can(actor, 'posts.edit-any')
+  // Authors see only their own posts, whatever the filter says.
+  const authorId = everyone ? q.author || undefined : actor.id
+  const counts = await countPostsByStatus(everyone ? undefined : actor.id, db)
+  const rows = await listPostsForAdmin(
+    { status: q.status, authorId, tagSlug: q.tag || undefined, search: q.q || undefined, limit: POSTS_PAGE_SIZE + 1, offset: (q.page - 1) * POSTS_PAGE_SIZE },
+    db,
+  )
+  const choices = await listPostFilterChoices(db)
+  return { query: q, counts, posts: rows.slice(0, POSTS_PAGE_SIZE), hasNext: rows.length > POSTS_PAGE_SIZE, authors: everyone ? choices.authors : [], tags: choices.tags }
 }
 
 /** One post for the editor, or null if it does not exist or is not the viewer's to edit. */

@@ -32,7 +32,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
   const viewer = await requirePageCapability('comments.moderate', '/admin/comments')
   const { query, counts, comments, hasNext } = await loadModerationQueue(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) =>
-    listHref('/admin/comments', { status: query.status, post: query.post, q: query.q, page: query.page }, change)
+    listHref('/admin/comments', { status: query.status, post: query.post, author: query.author, q: query.q, page: query.page }, change)
 
   return (
     <main id="main" className="page page--wide">
@@ -45,7 +45,14 @@ export default async function CommentsQueue({ searchParams }: Props) {
         labels={STATUS_LABELS}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post }} />
+      <ListSearch action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
+      {query.post || query.author ? (
+        <p className="muted">
+          Showing only the comments {query.post ? 'on one post' : ''}
+          {query.post && query.author ? ' and ' : ''}
+          {query.author ? 'by one author' : ''}. <Link href={here({ post: undefined, author: undefined, page: 1 })}>Show all comments</Link>
+        </p>
+      ) : null}
       <AdminNotices query={raw} />
       {comments.length === 0 ? (
         <p>No {STATUS_LABELS[query.status].toLowerCase()} comments{query.q ? ` match “${query.q}”` : ''}.</p>
@@ -73,6 +80,14 @@ export default async function CommentsQueue({ searchParams }: Props) {
                     <Link href={`/admin/comments/${c.id}`} aria-label={`Open the comment by ${author} to reply or edit`}>
                       {author}
                     </Link>
+                    {c.authorKey && !query.author ? (
+                      <>
+                        <br />
+                        <Link href={here({ author: c.authorKey, page: 1 })} className="muted">
+                          All by {author}
+                        </Link>
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     <p className="admin-table__text">{excerpt(c.body)}</p>

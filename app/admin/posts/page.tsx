@@ -15,8 +15,9 @@ const LABELS: Record<PostStatus, string> = { published: 'Published', scheduled: 
 export default async function PostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('posts.write', '/admin/posts')
-  const { query, counts, posts, hasNext } = await loadPostList(viewer, raw)
-  const here = (change: Record<string, string | number | undefined>) => listHref('/admin/posts', { status: query.status, q: query.q, page: query.page }, change)
+  const { query, counts, posts, hasNext, authors, tags } = await loadPostList(viewer, raw)
+  const here = (change: Record<string, string | number | undefined>) =>
+    listHref('/admin/posts', { status: query.status, q: query.q, author: query.author, tag: query.tag, page: query.page }, change)
 
   return (
     <main id="main" className="page page--wide">
@@ -34,7 +35,36 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
         labels={LABELS}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch action="/admin/posts" label="Search titles" value={query.q} keep={{ status: query.status }} />
+      <ListSearch action="/admin/posts" label="Search titles" value={query.q} keep={{ status: query.status, author: query.author, tag: query.tag }} />
+      <form method="get" action="/admin/posts" className="search-form filter-form">
+        <input type="hidden" name="status" value={query.status} />
+        {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
+        {authors.length > 0 ? (
+          <>
+            <label htmlFor="filter-author">Author</label>
+            <select id="filter-author" name="author" defaultValue={query.author ?? ''}>
+              <option value="">Everyone</option>
+              {authors.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+        <label htmlFor="filter-tag">Tag</label>
+        <select id="filter-tag" name="tag" defaultValue={query.tag ?? ''}>
+          <option value="">Any tag</option>
+          {tags.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>
+      </form>
       <AdminNotices query={raw} />
       {posts.length === 0 ? (
         <p>No {LABELS[query.status].toLowerCase()} posts here.</p>
