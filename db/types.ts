@@ -77,7 +77,17 @@ export interface PostTable {
   commentsOpen: ColumnType<boolean, boolean | undefined, boolean>
   createdAt: GeneratedTimestamp
   updatedAt: GeneratedTimestamp
+  /** 'post' (dated, listed, with comments) or 'page' (About, Contact: at /pages/<slug>, never listed). */
+  kind: ColumnType<PostKind, PostKind | undefined, PostKind>
+  /** Imported posts: "<WordPress site URL>#<post id>"; a re-import skips posts it already brought. */
+  legacyKey: ColumnType<string | null, string | null | undefined, string | null>
+  /** Imported posts: the WordPress id and slug their old addresses used (/?p=ID, /2024/06/05/slug/). */
+  legacyId: ColumnType<number | null, number | null | undefined, number | null>
+  legacySlug: ColumnType<string | null, string | null | undefined, string | null>
 }
+
+export const POST_KINDS = ['post', 'page'] as const
+export type PostKind = (typeof POST_KINDS)[number]
 
 export interface TagTable {
   id: Generated<number>
@@ -106,6 +116,9 @@ export interface CommentTable {
   createdAt: GeneratedTimestamp
   editedAt: Timestamp | null
   deletedAt: Timestamp | null
+  /** Imported comments: "<WordPress site URL>#comment-<id>", and that id (old #comment-ID anchors). */
+  legacyKey: ColumnType<string | null, string | null | undefined, string | null>
+  legacyId: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export interface RateLimitTable {

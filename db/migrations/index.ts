@@ -5,6 +5,7 @@ import * as auditLog from './2026_11_26_2100_audit_log'
 import * as postRedirects from './2026_11_26_2200_post_redirects'
 import * as searchAndAuthors from './2026_11_27_0000_search_and_authors'
 import * as revisionsAndUploads from './2026_11_27_0100_revisions_and_uploads'
+import * as wordpressImport from './2026_11_27_0200_wordpress_import'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_2200_post_redirects': postRedirects,
   '2026_11_27_0000_search_and_authors': searchAndAuthors,
   '2026_11_27_0100_revisions_and_uploads': revisionsAndUploads,
+  '2026_11_27_0200_wordpress_import': wordpressImport,
 }

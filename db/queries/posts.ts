@@ -2,12 +2,14 @@ import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database, NewPost, NewTag } from '../types'
 
-/**
- * A post readers may see: published, or scheduled for a time that has come (so a scheduled post
- * appears on its own, on every instance, with nothing to run).
- */
-export function isLive(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
+/** Published, or scheduled for a time that has come (so it appears on its own, on every instance). */
+export function isPublic(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
   return eb.or([eb('post.status', '=', 'published'), eb.and([eb('post.status', '=', 'scheduled'), eb('post.publishedAt', '<=', now)])])
+}
+
+/** A post readers may see in the blog's stream — listings, feeds, search, comments. Pages are not. */
+export function isLive(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
+  return eb.and([eb('post.kind', '=', 'post'), isPublic(eb, now)])
 }
 
 /** The post carries the tag with this slug. */

@@ -49,14 +49,17 @@ export async function setUserName(id: string, name: string, slugBase: string, db
     await trx.updateTable('User').set({ name }).where('id', '=', id).execute()
     const row = await trx.selectFrom('User').select('slug').where('id', '=', id).executeTakeFirst()
     if (!row || row.slug) return
-    const base = slugBase || 'author'
-    const taken = new Set(
-      (await trx.selectFrom('User').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
-    )
-    let slug = base
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
-    await trx.updateTable('User').set({ slug }).where('id', '=', id).execute()
+    await trx.updateTable('User').set({ slug: await findFreeUserSlug(slugBase, trx) }).where('id', '=', id).execute()
   })
+}
+
+/** An author-page slug nobody has yet: the base, or the base with -2, -3… */
+export async function findFreeUserSlug(slugBase: string, db: Kysely<Database> = getDb()): Promise<string> {
+  const base = slugBase || 'author'
+  const taken = new Set((await db.selectFrom('User').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug))
+  let slug = base
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
+  return slug
 }
 
 /** Ends every session of a user at once. */

@@ -49,6 +49,11 @@ export async function uploadImage(
   storage: FileStorage = getStorage(db),
 ): Promise<UploadResult> {
   const actor = requireCapability(viewer, 'posts.write')
+  return storeImage(file, actor.id, now, db, storage)
+}
+
+/** Stores an image as `uploadImage` does, for someone already allowed to (the WordPress importer). */
+export async function storeImage(file: { name: string; bytes: Uint8Array }, uploadedById: string | null, now: Date, db: DB, storage: FileStorage): Promise<UploadResult> {
   const { uploadMaxMegabytes } = await getSiteSettings(db)
   if (file.bytes.byteLength === 0) return { ok: false, message: 'That file is empty. Choose an image.' }
   if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024) return { ok: false, message: `That image is larger than ${uploadMaxMegabytes} MB, the limit set for this blog. Choose a smaller one.` }
@@ -74,7 +79,7 @@ export async function uploadImage(
   await storage.put(key, file.bytes, image.format.contentType)
   const name = file.name.slice(0, 200) || 'image'
   await insertUpload(
-    { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: file.bytes.byteLength, variants: JSON.stringify(variants), uploadedById: actor.id, createdAt: now },
+    { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: file.bytes.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now },
     db,
   )
   const url = `${UPLOADS_PATH}${key}`

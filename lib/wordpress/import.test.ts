@@ -1,0 +1,204 @@
+import { createReadStream } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { Element, Root, RootContent } from 'hast'
+import type { Kysely } from 'kysely'
+import rehypeParse from 'rehype-parse'
+import sharp from 'sharp'
+import { unified } from 'unified'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { migrateToLatest } from '@/db/migrate'
+import { insertUser } from '@/db/queries/users'
+import { testDialects, type TestDatabase } from '@/db/test-databases'
+import type { Database } from '@/db/types'
+import { PermissionDenied } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { renderPostMarkdown } from '@/lib/markdown/render'
+import { databaseStorage } from '@/lib/uploads/storage'
+import { importWordPress, type ImportOptions } from './import'
+import { WxrError } from './wxr'
+
+const FIXTURES = path.join(import.meta.dirname, 'fixtures')
+const NOW = new Date('2026-11-27T12:00:00Z')
+const fixture = (name: string) => createReadStream(path.join(FIXTURES, name), { highWaterMark: 4096 })
+async function* text(xml: string) {
+  yield xml
+}
+
+/** The characters a reader gets from some HTML: its text, entities decoded, whitespace collapsed. */
+function textOf(html: string): string {
+  const parts: string[] = []
+  const walk = (node: Root | RootContent) => {
+    if (node.type === 'text') parts.push(node.value)
+    if ((node as Element).tagName === 'br') parts.push(' ')
+    if ('children' in node) node.children.forEach(walk)
+  }
+  walk(unified().use(rehypeParse, { fragment: true }).parse(html))
+  return parts.join(' ').replace(/\s+/g, ' ').trim()
+}
+
+/** Serves the images the threads fixture uses: harbour.png exists, gone.png does not. */
+let server: Server
+let mediaHost: string
+beforeAll(async () => {
+  const png = await sharp({ create: { width: 640, height: 320, channels: 3, background: '#123456' } }).png().toBuffer()
+  server = createServer((request, response) => {
+    if (request.url === '/wp-content/uploads/2019/04/harbour.png') response.writeHead(200, { 'Content-Type': 'image/png' }).end(png)
+    else response.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  mediaHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+const threads = async () => text((await readFile(path.join(FIXTURES, 'plateau-threads.xml'), 'utf8')).replaceAll('MEDIA_HOST', mediaHost))
+
+describe.each(await testDialects())('importing WordPress exports on $name', (dialect) => {
+  let t: TestDatabase
+  let db: Kysely<Database>
+  let admin: Viewer
+  let options: ImportOptions
+
+  beforeEach(async () => {
+    t = await dialect.open()
+    db = t.db
+    await migrateToLatest(db)
+    admin = { id: await insertUser({ id: randomUUID(), name: 'Admin', email: 'admin@blog.example', role: 'admin' }, db), name: 'Admin', hasName: true, role: 'admin', banned: false }
+    options = { now: NOW, db, storage: databaseStorage, download: false }
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  /** Every row of every table the import writes, to prove a refusal changed nothing. */
+  const snapshot = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        (['User', 'post', 'tag', 'postTag', 'comment', 'upload', 'storedFile', 'auditLog'] as const).map(async (table) => [table, await db.selectFrom(table).selectAll().execute()]),
+      ),
+    )
+
+  it.each([
+    ['wxr-simple.xml', { posts: 1, pages: 0, comments: 0, authors: 1, terms: 0 }],
+    ['valid-wxr-1.0.xml', { posts: 3, pages: 3, comments: 1, authors: 1, terms: 9 }],
+    ['valid-wxr-1.1.xml', { posts: 1, pages: 1, comments: 1, authors: 1, terms: 2 }],
+    ['small-export.xml', { posts: 6, pages: 5, comments: 1, authors: 3, terms: 33 }],
+    ['wxr-comprehensive.xml', { posts: 1, pages: 1, comments: 1, authors: 2, terms: 4 }],
+    ['wxr-utf-8-challenges.xml', { posts: 1, pages: 0, comments: 0, authors: 1, terms: 0 }],
+    ['crazy-cdata.xml', { posts: 1, pages: 0, comments: 0, authors: 1, terms: 0 }],
+  ])('imports %s with the expected counts, and a second time adds nothing', async (name, counts) => {
+    const first = await importWordPress(admin, fixture(name), options)
+    expect(first).toMatchObject(counts)
+    const posts = await db.selectFrom('post').select(['kind']).execute()
+    expect(posts.filter((p) => p.kind === 'post')).toHaveLength(counts.posts)
+    expect(posts.filter((p) => p.kind === 'page')).toHaveLength(counts.pages)
+    const before = await snapshot()
+    const second = await importWordPress(admin, fixture(name), options)
+    expect(second).toMatchObject({ posts: 0, pages: 0, comments: 0, authors: 0, terms: 0 })
+    const after = await snapshot()
+    expect({ ...after, auditLog: after.auditLog.length }).toEqual({ ...before, auditLog: before.auditLog.length + 1 })
+  })
+
+  it('brings a post with its authors, tags, status, dates and comment (email kept, private)', async () => {
+    await importWordPress(admin, fixture('wxr-comprehensive.xml'), options)
+    const post = await db.selectFrom('post').innerJoin('User', 'User.id', 'post.authorId').selectAll('post').select(['User.name as author', 'User.email as authorEmail']).where('post.kind', '=', 'post').executeTakeFirstOrThrow()
+    expect(post).toMatchObject({
+      slug: 'comprehensive-post',
+      title: 'Comprehensive Post',
+      excerpt: 'An excerpt for comprehensive post',
+      body: 'This is a comprehensive post body used to validate the importer.\n\nIncludes categories, tags and a comment.',
+      status: 'published',
+      publishedAt: new Date('2024-06-05T16:04:48Z'),
+      commentsOpen: true,
+      author: 'Alice',
+      legacyId: 1000,
+    })
+    const tags = await db.selectFrom('postTag').innerJoin('tag', 'tag.id', 'postTag.tagId').select(['tag.slug', 'tag.name']).where('postTag.postId', '=', post.id).orderBy('tag.slug').execute()
+    expect(tags).toEqual([
+      { slug: 'news', name: 'News' },
+      { slug: 't1', name: 'T1' },
+      { slug: 't2', name: 'T2' },
+      { slug: 'updates', name: 'Updates' },
+    ])
+    expect(await db.selectFrom('comment').select(['authorName', 'authorEmail', 'body', 'status', 'createdAt', 'legacyId']).execute()).toEqual([
+      { authorName: 'Commenter', authorEmail: 'commenter@example.com', body: 'Great post!', status: 'approved', createdAt: new Date('2024-06-06T10:00:00Z'), legacyId: 5000 },
+    ])
+    const page = await db.selectFrom('post').select(['slug', 'commentsOpen']).where('kind', '=', 'page').executeTakeFirstOrThrow()
+    expect(page).toEqual({ slug: 'comprehensive-page', commentsOpen: false })
+    // Imported authors cannot sign in yet; signing in later with the same email makes them theirs.
+    const alice = await db.selectFrom('User').select(['role', 'slug']).where('email', '=', 'alice@example.com').executeTakeFirstOrThrow()
+    expect(alice).toEqual({ role: 'author', slug: 'alice' })
+    expect(await db.selectFrom('Account').selectAll().execute()).toEqual([])
+  })
+
+  it('keeps every thread, status and author of a conversation, and downloads its images', async () => {
+    const report = await importWordPress(admin, await threads(), { ...options, download: undefined })
+    expect(report).toMatchObject({ posts: 2, pages: 1, comments: 6, media: { fetched: 1, remote: [`${mediaHost}/wp-content/uploads/2019/04/gone.png`] } })
+    expect(report.skipped).toEqual([{ what: 'comment 106 on “Talking in threads”', why: 'a pingback' }])
+    const post = await db.selectFrom('post').selectAll().where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
+    const rows = await db.selectFrom('comment').select(['id', 'parentId', 'authorId', 'authorName', 'authorUrl', 'status', 'legacyId', 'body']).where('postId', '=', post.id).execute()
+    const byLegacy = new Map(rows.map((r) => [r.legacyId, r]))
+    expect(byLegacy.get(101)).toMatchObject({ parentId: null, status: 'approved', body: 'The first comment, with _emphasis_.' })
+    expect(byLegacy.get(102)).toMatchObject({ parentId: byLegacy.get(101)!.id, authorId: post.authorId })
+    expect(byLegacy.get(103)).toMatchObject({ parentId: byLegacy.get(102)!.id, authorUrl: 'https://ada.example/' })
+    expect([104, 105, 107].map((id) => byLegacy.get(id)!.status)).toEqual(['pending', 'spam', 'trash'])
+    expect(rows).toHaveLength(6)
+
+    // The image now lives in the blog's uploads, as the featured image and in the body's caption.
+    expect(post.featuredImageUrl).toMatch(/^\/uploads\/\d{4}\/\d\d\/[0-9a-f]{16}-640x320\.png$/)
+    expect(post.body).toContain(`![The harbour at night](${post.featuredImageUrl})\n\n_The harbour, lit up_`)
+    expect(post.body).toContain(`${mediaHost}/wp-content/uploads/2019/04/gone.png`)
+    expect(await databaseStorage(db).get(post.featuredImageUrl!.slice('/uploads/'.length))).toMatchObject({ contentType: 'image/png' })
+    expect(post.body).toMatch(/^A classic-editor post whose paragraphs are only blank lines\.\n\n/)
+    expect(await db.selectFrom('post').select(['status', 'publishedAt']).where('slug', '=', 'next-week').executeTakeFirst()).toEqual({ status: 'scheduled', publishedAt: new Date('2099-01-01T00:00:00Z') })
+  })
+
+  it('keeps every character of the UTF-8 challenges', async () => {
+    await importWordPress(admin, fixture('wxr-utf-8-challenges.xml'), options)
+    const xml = await readFile(path.join(FIXTURES, 'wxr-utf-8-challenges.xml'), 'utf8')
+    const original = (tag: string) => new RegExp(`<${tag}><!\\[CDATA\\[([\\s\\S]*?)\\]\\]></${tag}>`).exec(xml)![1]
+    const post = await db.selectFrom('post').innerJoin('User', 'User.id', 'post.authorId').select(['post.title', 'post.excerpt', 'post.body', 'User.name']).executeTakeFirstOrThrow()
+    expect(post.title).toBe(original('title'))
+    expect(post.excerpt).toBe(original('excerpt:encoded'))
+    expect(post.name).toBe(original('wp:author_display_name'))
+    expect(textOf(renderPostMarkdown(post.body))).toBe(textOf(original('content:encoded')))
+  })
+
+  it.each([
+    ['malformed-simple.xml', 'The file is not well-formed XML: unclosed tag: item (line 14)'],
+  ])('refuses %s, saying why and where, and changes nothing', async (name, message) => {
+    await importWordPress(admin, fixture('wxr-simple.xml'), options)
+    const before = await snapshot()
+    await expect(importWordPress(admin, fixture(name), options)).rejects.toThrow(new WxrError(message.replace(/ \(line \d+\)$/, ''), 14))
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it.each([
+    ['an XML bomb', '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<rss><channel><title>&lol2;</title></channel></rss>', 'The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety (line 2)'],
+    ['an external entity', '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss><channel><title>&xxe;</title></channel></rss>', 'The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety (line 2)'],
+    ['an ordinary RSS feed', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title><item><title>Hi</title></item></channel></rss>', 'This is not a WordPress export (WXR): it has no WordPress elements (line 2)'],
+    ['an HTML page', '<html><body><p>Hello</p></body></html>', 'This is not a WordPress export: it starts with <html>, not <rss> (line 1)'],
+    ['a truncated export', '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>\n<link>http://x.example</link><item><title>Half', 'The file is not well-formed XML: unclosed tag: title (line 3)'],
+  ])('refuses %s and changes nothing', async (_what, xml, message) => {
+    const before = await snapshot()
+    await expect(importWordPress(admin, text(xml), options)).rejects.toThrow(message)
+    expect(await snapshot()).toEqual(before)
+  })
+
+  it('lets only admins import', async () => {
+    const editor = { ...admin, role: 'editor' as const }
+    await expect(importWordPress(editor, fixture('wxr-simple.xml'), options)).rejects.toBeInstanceOf(PermissionDenied)
+    await expect(importWordPress(null, fixture('wxr-simple.xml'), options)).rejects.toBeInstanceOf(PermissionDenied)
+  })
+
+  it('merges into a blog that already has posts, and never takes their addresses', async () => {
+    await db.insertInto('post').values({ slug: 'comprehensive-post', title: 'Mine', body: 'Mine.', status: 'published', publishedAt: NOW }).execute()
+    await importWordPress(admin, fixture('wxr-comprehensive.xml'), options)
+    expect((await db.selectFrom('post').select(['slug', 'title', 'legacySlug']).orderBy('id').execute()).slice(0, 2)).toEqual([
+      { slug: 'comprehensive-post', title: 'Mine', legacySlug: null },
+      { slug: 'comprehensive-post-2', title: 'Comprehensive Post', legacySlug: 'comprehensive-post' },
+    ])
+  })
+})

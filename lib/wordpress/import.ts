@@ -1,0 +1,286 @@
+import { randomUUID } from 'node:crypto'
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { isSlugTaken } from '@/db/queries/admin-posts'
+import { insertAuditEntries } from '@/db/queries/audit'
+import { insertComment } from '@/db/queries/comments'
+import { findCommentIdByLegacyKey, findPostIdByLegacyKey, setCommentParent, setFeaturedImage, setPostBody } from '@/db/queries/imports'
+import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
+import { findFreeUserSlug, findUserByEmail, insertUser } from '@/db/queries/users'
+import type { CommentStatus, PostStatus } from '@/db/types'
+import { requireCapability } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/auth/viewer'
+import { slugify } from '@/lib/posts/slugs'
+import { storeImage } from '@/lib/uploads/images'
+import { getStorage, type FileStorage } from '@/lib/uploads/storage'
+import { wordpressToMarkdown, wordpressToText } from './content'
+import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
+
+/*
+ * Imports a WordPress export into the blog, all or nothing: everything is written in one transaction
+ * while the file streams through, so a file found broken halfway (or anything else going wrong)
+ * leaves the database exactly as it was.
+ *
+ * - Authors become people with the author role and no way to sign in yet; whoever later signs in
+ *   with the same email address is that person. An existing account with the email is used as is.
+ * - Categories and tags both become tags (the blog's tags are flat: a sub-category keeps its own
+ *   name and slug, its parent is not kept).
+ * - Posts and pages keep their status (publish → published, future → scheduled, draft/pending/
+ *   private → draft, trash → trash), GMT dates, slugs (a taken slug gets -2…), excerpts, comment
+ *   status and featured image; their HTML becomes Markdown (see content.ts).
+ * - Comments keep their threads, dates, status (approved, pending, spam, trash) and their author's
+ *   name, URL and (private) email; a registered WordPress user's comments belong to that imported
+ *   person. Pingbacks and trackbacks are skipped.
+ * - Each post and comment remembers where it came from, so importing the same file again adds
+ *   nothing twice and changes nothing edited here since; new comments on known posts are added.
+ * - Images attached to the site are downloaded into the blog's uploads when reachable and the
+ *   posts pointing at them rewritten; otherwise they keep their address and the report lists it.
+ */
+
+export interface ImportReport {
+  site: string
+  authors: number
+  terms: number
+  posts: number
+  pages: number
+  comments: number
+  skipped: { what: string; why: string }[]
+  media: { fetched: number; remote: string[] }
+}
+
+export interface ImportOptions {
+  now?: Date
+  db?: DB
+  /** Where downloaded images go, given the import's transaction (so a failed import stores none in the database). */
+  storage?: (db: DB) => FileStorage
+  /** Downloads an image; null when it cannot be had. Defaults to fetch with a timeout. */
+  download?: ((url: string) => Promise<Uint8Array | null>) | false
+}
+
+const POST_STATUS: Record<string, PostStatus> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'draft', private: 'draft', trash: 'trash' }
+const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'approved', approve: 'approved', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' }
+
+/** WordPress's "2024-06-05 16:04:48" (GMT), or null when it has none ("0000-00-00 00:00:00"). */
+function gmt(text: string): Date | null {
+  const m = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/.exec(text.trim())
+  if (!m || m[1] === '0000') return null
+  const date = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`)
+  return Number.isNaN(date.getTime()) ? null : date
+}
+
+async function defaultDownload(url: string): Promise<Uint8Array | null> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'follow' })
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Imports a WXR file (as chunks): admins from /admin, or whoever runs `npm run import:wxr` on the
+ * server ('command-line'). Throws WxrError, with nothing changed, for a file it cannot import.
+ */
+export async function importWordPress(viewer: Viewer | null | 'command-line', file: AsyncIterable<Uint8Array | string>, options: ImportOptions = {}): Promise<ImportReport> {
+  const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'settings.manage').id
+  const { now = new Date(), db = getDb() } = options
+  const storageFor = options.storage ?? getStorage
+  const download = options.download === false ? null : (options.download ?? defaultDownload)
+  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, skipped: [], media: { fetched: 0, remote: [] } }
+
+  return db.transaction().execute(async (trx) => {
+    const storage = storageFor(trx)
+    const people = new Map<string, string>() // WordPress login → person id
+    const peopleByWpId = new Map<number, string>()
+    const attachments = new Map<number, string>() // attachment post id → URL
+    const featured: { postId: number; attachmentId: number }[] = []
+    const bodies: { postId: number; body: string }[] = []
+
+    async function person(author: WxrAuthor): Promise<string> {
+      const known = people.get(author.login)
+      if (known) return known
+      const email = author.email.trim().toLowerCase() || null
+      const existing = email ? await findUserByEmail(email, trx) : undefined
+      let id = existing?.id
+      if (!id) {
+        const name = author.displayName || author.login
+        id = await insertUser({ id: randomUUID(), name, email, role: 'author', slug: await findFreeUserSlug(slugify(name), trx), createdAt: now }, trx)
+        report.authors++
+      }
+      people.set(author.login, id)
+      if (author.id) peopleByWpId.set(author.id, id)
+      return id
+    }
+
+    async function freeSlug(wanted: string): Promise<string> {
+      const base = wanted.slice(0, 76) || 'post'
+      let slug = base
+      for (let n = 2; await isSlugTaken(slug, null, trx); n++) slug = `${base}-${n}`
+      return slug
+    }
+
+    async function comments(site: WxrSite, postId: number, item: WxrItem) {
+      const ids = new Map<number, number>()
+      const parents: [number, number][] = []
+      for (const c of item.comments as WxrComment[]) {
+        if (c.type === 'pingback' || c.type === 'trackback') {
+          report.skipped.push({ what: `comment ${c.id} on “${item.title}”`, why: `a ${c.type}` })
+          continue
+        }
+        const legacyKey = `${site.url}#comment-${c.id}`
+        const existing = await findCommentIdByLegacyKey(legacyKey, trx)
+        if (existing) {
+          ids.set(c.id, existing)
+          continue
+        }
+        const status = COMMENT_STATUS[c.approved] ?? 'pending'
+        const authorId = c.userId ? (peopleByWpId.get(c.userId) ?? null) : null
+        const id = await insertComment(
+          {
+            postId,
+            authorId,
+            authorName: c.author || null,
+            authorEmail: c.email || null,
+            authorUrl: /^https?:\/\//i.test(c.url) ? c.url : null,
+            body: wordpressToMarkdown(c.content) || '…',
+            status,
+            createdAt: gmt(c.dateGmt) ?? gmt(c.date) ?? now,
+            legacyKey,
+            legacyId: c.id,
+          },
+          trx,
+        )
+        ids.set(c.id, id)
+        if (c.parent) parents.push([id, c.parent])
+        report.comments++
+      }
+      // Threads are linked once all of the post's comments exist (a reply may come before its parent).
+      for (const [id, parent] of parents) {
+        const parentId = ids.get(parent)
+        if (parentId) await setCommentParent(id, parentId, trx)
+      }
+    }
+
+    async function item(site: WxrSite, wp: WxrItem) {
+      if (wp.type === 'attachment') {
+        if (wp.attachmentUrl) attachments.set(wp.id, wp.attachmentUrl)
+        return
+      }
+      if (wp.type !== 'post' && wp.type !== 'page') {
+        report.skipped.push({ what: `“${wp.title || wp.id}”`, why: `a ${wp.type || 'untyped'} item, which this blog has no place for` })
+        return
+      }
+      if (wp.status === 'auto-draft' || wp.status === 'inherit') {
+        report.skipped.push({ what: `“${wp.title || wp.id}”`, why: `a WordPress ${wp.status}` })
+        return
+      }
+      const legacyKey = `${site.url}#${wp.id}`
+      const known = await findPostIdByLegacyKey(legacyKey, trx)
+      if (known) {
+        report.skipped.push({ what: `“${wp.title}”`, why: 'already imported' })
+        await comments(site, known, wp)
+        return
+      }
+      const authorId = wp.creator ? await person({ id: null, login: wp.creator, email: '', displayName: wp.creator }) : null
+      const title = wordpressToText(wp.title) || wp.title.trim() || '(no title)'
+      const status = POST_STATUS[wp.status] ?? 'draft'
+      const publishedAt = status === 'draft' ? gmt(wp.dateGmt) : (gmt(wp.dateGmt) ?? gmt(wp.date) ?? now)
+      const body = wordpressToMarkdown(wp.content)
+      const postId = await insertPost(
+        {
+          kind: wp.type === 'page' ? 'page' : 'post',
+          slug: await freeSlug(slugify(decodeURIComponent(wp.slug)) || slugify(title)),
+          title: title.slice(0, 200),
+          excerpt: wordpressToText(wp.excerpt).slice(0, 500) || null,
+          body,
+          status,
+          publishedAt,
+          authorId,
+          commentsOpen: wp.commentStatus === 'open',
+          createdAt: publishedAt ?? now,
+          updatedAt: now,
+          legacyKey,
+          legacyId: wp.id,
+          legacySlug: wp.slug || null,
+        },
+        trx,
+      )
+      if (wp.type === 'page') report.pages++
+      else report.posts++
+      for (const term of wp.terms) {
+        if (term.domain !== 'category' && term.domain !== 'post_tag') continue
+        const slug = slugify(term.slug ? decodeURIComponent(term.slug) : term.name)
+        if (slug && term.name) await tagPost(postId, await upsertTag({ slug, name: wordpressToText(term.name).slice(0, 60) }, trx), trx)
+      }
+      const thumbnail = Number(wp.meta._thumbnail_id)
+      if (thumbnail) featured.push({ postId, attachmentId: thumbnail })
+      bodies.push({ postId, body })
+      await comments(site, postId, wp)
+    }
+
+    let site: WxrSite
+    try {
+      site = await readWxr(file, async (record, current) => {
+        if (!current.url) throw new WxrError('The export does not say which site it came from (no <link> or <wp:base_site_url> before its content)')
+        report.site = current.url
+        if (record.kind === 'author') await person(record.author)
+        else if (record.kind === 'term') {
+          const slug = slugify(decodeURIComponent(record.term.slug))
+          if (slug) {
+            const before = await trx.selectFrom('tag').select('id').where('slug', '=', slug).executeTakeFirst()
+            await upsertTag({ slug, name: wordpressToText(record.term.name).slice(0, 60) || slug }, trx)
+            if (!before) report.terms++
+          }
+        } else await item(current, record.item)
+      })
+    } catch (error) {
+      if (error instanceof URIError) throw new WxrError('The export holds a slug that is not valid URL encoding')
+      throw error
+    }
+    report.site = site.url
+
+    // Media: attachments, and images the posts show from the old site or any WordPress uploads folder,
+    // are fetched once each and the posts rewritten to the copies.
+    const moved = new Map<string, string>()
+    const origin = (() => {
+      try {
+        return new URL(site.url).host
+      } catch {
+        return ''
+      }
+    })()
+    const wanted = new Set<string>([...attachments.values()])
+    for (const { body } of bodies) for (const m of body.matchAll(/!\[[^\]]*\]\((\S+?)(?:\s+"[^"]*")?\)/g)) if ((origin && m[1].includes(origin)) || m[1].includes('/wp-content/uploads/')) wanted.add(m[1])
+    for (const url of wanted) {
+      const bytes = download ? await download(url) : null
+      const stored = bytes ? await storeImage({ name: url.split('/').pop()?.split('?')[0] ?? 'image', bytes }, actorId, now, trx, storage) : null
+      if (stored?.ok) {
+        moved.set(url, stored.url)
+        report.media.fetched++
+      } else report.media.remote.push(url)
+    }
+    for (const { postId, body } of bodies) {
+      let rewritten = body
+      for (const [from, to] of moved) rewritten = rewritten.split(from).join(to)
+      if (rewritten !== body) await setPostBody(postId, rewritten, trx)
+    }
+    for (const { postId, attachmentId } of featured) {
+      const url = attachments.get(attachmentId)
+      if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
+    }
+    await insertAuditEntries([{ actorId, action: 'import.wordpress', subject: `site:${site.url}`, detail: { ...report, skipped: report.skipped.length, media: report.media.fetched } }], trx)
+    return report
+  })
+}
+
+/** The report as lines a person reads (the command prints them; /admin shows them). */
+export function describeImport(report: ImportReport): string[] {
+  const skipped = report.skipped.length
+  return [
+    `Imported from ${report.site}: ${report.posts} post(s), ${report.pages} page(s), ${report.comments} comment(s), ${report.authors} new author(s), ${report.terms} new tag(s).`,
+    `Images: ${report.media.fetched} downloaded into the blog's uploads, ${report.media.remote.length} kept at their old address.`,
+    ...report.media.remote.map((url) => `  kept remote: ${url}`),
+    skipped ? `Skipped ${skipped}:` : 'Nothing skipped.',
+    ...report.skipped.map((s) => `  ${s.what}: ${s.why}`),
+  ]
+}
