@@ -7,10 +7,29 @@ const nextConfig = {
   // adapter (a second bundled copy breaks the adapter's SQLite date handling).
   serverExternalPackages: ['better-sqlite3', 'kysely', '@auth/kysely-adapter'],
   poweredByHeader: false,
+  // WordPress exports are uploaded to a server action (/admin/import); big blogs make big files.
+  experimental: { serverActions: { bodySizeLimit: '200mb' } },
+  // Addresses ending in a slash are WordPress's style: they go to app/wordpress (below), which sends
+  // imported posts' old addresses to their new ones and everything else to the slash-less address.
+  skipTrailingSlashRedirect: true,
   async rewrites() {
-    // The home page is page 1 of the listing, rendered on first request and cached — never at build
-    // time, when the blog's database is not the one it will serve.
-    return [{ source: '/', destination: '/page/1' }]
+    const year = ':y(\\d{4})'
+    const month = ':m(\\d{2})'
+    return {
+      // Old WordPress addresses of imported posts, pages and categories (lib/wordpress/old-addresses.ts).
+      beforeFiles: [
+        { source: '/', has: [{ type: 'query', key: 'p', value: '(?<id>\\d{1,12})' }], destination: '/wordpress/id/:id' },
+        { source: '/', has: [{ type: 'query', key: 'page_id', value: '(?<id>\\d{1,12})' }], destination: '/wordpress/id/:id' },
+        { source: '/:path+/', destination: '/wordpress/slash/:path+' },
+        { source: `/${year}/${month}/:d(\\d{2})/:slug`, destination: '/wordpress/path/:y/:m/:d/:slug' },
+        { source: `/${year}/${month}/:slug`, destination: '/wordpress/path/:y/:m/:slug' },
+        { source: '/category/:path+', destination: '/wordpress/path/category/:path+' },
+        { source: '/tag/:slug', destination: '/wordpress/path/tag/:slug' },
+      ],
+      // The home page is page 1 of the listing, rendered on first request and cached — never at
+      // build time, when the blog's database is not the one it will serve.
+      afterFiles: [{ source: '/', destination: '/page/1' }],
+    }
   },
   async redirects() {
     return [{ source: '/page/1', destination: '/', permanent: true }]

@@ -35,6 +35,8 @@ const siteSettingsSchema = z.object({
   closeCommentsAfterDays: z.number().int().min(0).catch(0),
   /** Which top-level threads come first. */
   commentOrder: z.enum(['oldest', 'newest']).catch('oldest'),
+  /** Links in the site's header (pages such as About), in order. */
+  navigation: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).catch([]),
   /** The largest image an editor may upload, in megabytes. */
   uploadMaxMegabytes: z.number().int().min(1).max(100).catch(10),
 })
@@ -47,4 +49,4 @@ export async function getSiteSettings(db: DB = getDb()): Promise<SiteSettings> {
 }
 
 /** The settings a public page shows (title and tagline), kept small for the page cache. */
-export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'>
+export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>>

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
-import { notFound } from 'next/navigation'
+import { notFound, permanentRedirect } from 'next/navigation'
 import { cacheTags } from '@/lib/cache-tags'
 import { siteUrl } from '@/lib/request'
 import { type ArchiveScope, archivePath, loadArchiveView } from '@/lib/posts/archives'
 import { LISTING_FRESH_SECONDS } from '@/lib/posts/views'
+import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 import { PostList } from './post-list'
 import { SiteHeader } from './site-header'
 
@@ -27,7 +28,19 @@ export const laterPageNumber = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) && r
 
 const isPlaceholder = (scope: ArchiveScope) => (scope.kind === 'date' ? scope.year : scope.slug) === ARCHIVE_BUILD_PLACEHOLDER
 
+/** A single-segment address that is no year may be an imported post's or page's old /slug. */
+async function oldWordPressAddress(slug: string) {
+  'use cache'
+  cacheTag(cacheTags.listings)
+  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
+  return resolveOldAddress({ segments: [slug] })
+}
+
 async function viewFor(scope: ArchiveScope, page: number | null) {
+  if (scope.kind === 'date' && !scope.month && page === 1 && !/^\d+$/.test(scope.year) && !isPlaceholder(scope)) {
+    const target = await oldWordPressAddress(scope.year)
+    if (target) permanentRedirect(target)
+  }
   return !isPlaceholder(scope) && page ? loadArchive(scope, page) : null
 }
 

@@ -15,16 +15,18 @@ export function PostArticle(props: { post: PostView['post']; older?: PostLink | 
     <article className="post">
       <header className="post__header">
         <h1 className="post__title">{post.title}</h1>
-        <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
-          {' · '}
-          <span>{post.readingMinutes} min read</span>
-          {commentCount === undefined ? null : (
-            <>
-              {' · '}
-              <a href="#comments">{commentCountLabel(commentCount)}</a>
-            </>
-          )}
-        </PostMeta>
+        {post.kind === 'page' ? null : (
+          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
+            {' · '}
+            <span>{post.readingMinutes} min read</span>
+            {commentCount === undefined ? null : (
+              <>
+                {' · '}
+                <a href="#comments">{commentCountLabel(commentCount)}</a>
+              </>
+            )}
+          </PostMeta>
+        )}
       </header>
       {image ? (
         <figure className="post__image">

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react'
 import { saveSettingsAction, type SettingsFormState } from '@/app/admin/settings/actions'
+import { navigationText } from '@/lib/admin/navigation'
 import type { SiteSettings } from '@/lib/settings'
 import { FormField } from './form-field'
 
@@ -11,7 +12,13 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
   const invalid = state.status === 'invalid' ? state : null
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
     const current = settings[name]
-    const value = invalid ? (invalid.values[name] ?? '') : Array.isArray(current) ? current.join('\n') : String(current)
+    const value = invalid
+      ? (invalid.values[name] ?? '')
+      : name === 'navigation'
+        ? navigationText(settings.navigation)
+        : Array.isArray(current)
+          ? current.join('\n')
+          : String(current)
     return (
       <FormField
         name={name}
@@ -37,6 +44,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
         {field('title', 'Site title')}
         {field('tagline', 'Tagline', undefined, 'A line under the title.')}
         {field('postsPerPage', 'Posts per page', 'number')}
+        {field('navigation', 'Links in the site’s header', 'words', 'One per line: a label, a bar and an address, e.g. “About | /pages/about”.')}
       </fieldset>
       <fieldset>
         <legend>Comments</legend>

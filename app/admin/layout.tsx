@@ -31,6 +31,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
                 <Link href="/admin/audit">Audit log</Link>
               </li>
               <li>
+                <Link href="/admin/import">Import</Link>
+              </li>
+              <li>
                 <Link href="/">View the blog</Link>
               </li>
             </ul>

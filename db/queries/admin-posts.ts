@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
-import { POST_STATUSES, type Database, type PostStatus, type PostUpdate } from '../types'
+import { POST_STATUSES, type Database, type PostKind, type PostStatus, type PostUpdate } from '../types'
 import { postPageColumns } from './posts'
 
 /** The choices of the posts list's filters: everyone who has written a post, and every tag. */
@@ -33,6 +33,7 @@ export interface AdminPostRow {
   updatedAt: Date
   authorId: string | null
   authorName: string | null
+  kind: PostKind
 }
 
 /** Posts of one status, newest first, optionally one author's, with one tag, or matching a title. */
@@ -43,7 +44,7 @@ export async function listPostsForAdmin(
   let query = db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select(['post.id', 'post.slug', 'post.title', 'post.status', 'post.publishedAt', 'post.updatedAt', 'post.authorId', 'User.name as authorName'])
+    .select(['post.id', 'post.slug', 'post.title', 'post.status', 'post.publishedAt', 'post.updatedAt', 'post.authorId', 'User.name as authorName', 'post.kind'])
     .where('post.status', '=', filter.status)
   if (filter.authorId) query = query.where('post.authorId', '=', filter.authorId)
   if (filter.tagSlug)
@@ -84,6 +85,7 @@ export interface EditablePost {
   featuredImageCredit: string | null
   featuredImageCreditUrl: string | null
   commentsOpen: boolean
+  kind: PostKind
   tags: string[]
 }
 

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
-import type { Database, NewPost, NewTag } from '../types'
+import type { Database, NewPost, NewTag, PostKind } from '../types'
 
 /** Published, or scheduled for a time that has come (so it appears on its own, on every instance). */
 export function isPublic(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
@@ -135,6 +135,7 @@ export interface PostRow {
   featuredImageCredit: string | null
   featuredImageCreditUrl: string | null
   commentsOpen: boolean
+  kind: PostKind
 }
 
 /** What a post's page shows of it (User left-joined on the author). */
@@ -155,7 +156,20 @@ export const postPageColumns = [
   'post.featuredImageCredit',
   'post.featuredImageCreditUrl',
   'post.commentsOpen',
+  'post.kind',
 ] as const
+
+/** A published page (About, Contact…) by slug, or undefined. */
+export async function findPublishedPageBySlug(slug: string, db: Kysely<Database> = getDb(), now: Date = new Date()) {
+  return db
+    .selectFrom('post')
+    .leftJoin('User', 'User.id', 'post.authorId')
+    .select(postPageColumns)
+    .where('post.slug', '=', slug)
+    .where('post.kind', '=', 'page')
+    .where((eb) => isPublic(eb, now))
+    .executeTakeFirst()
+}
 
 /** A live post by slug with its author's name, or undefined. */
 export async function findPublishedPostBySlug(

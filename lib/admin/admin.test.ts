@@ -45,6 +45,7 @@ const validForm = {
   closeCommentsAfterDays: '0',
   commentOrder: 'oldest',
   uploadMaxMegabytes: '10',
+  navigation: '',
 }
 
 const shownAMinuteAgo = () => issueFormToken(new Date(Date.now() - 60_000))
@@ -256,6 +257,18 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
       expect(await getSiteSettings(db)).toMatchObject({ title: 'Field notes', holdFirstComment: false, moderationWords: ['casino', 'loans'] })
       const log = await loadAuditLog(viewers.admin, 1, db)
       expect(log.entries.map((e) => e.subject).sort()).toEqual(['setting:holdFirstComment', 'setting:moderationWords', 'setting:title'])
+    })
+
+    it('take the header’s links one per line, and say which line is wrong', async () => {
+      expect(await saveSettings(viewers.admin, { ...validForm, navigation: 'About | /pages/about\nno address here' }, db)).toEqual({
+        ok: false,
+        fieldErrors: { navigation: 'Line 2: write a label, a bar and an address, e.g. “About | /pages/about”.' },
+      })
+      expect(await saveSettings(viewers.admin, { ...validForm, navigation: 'About | /pages/about\n\nShop | https://shop.example/' }, db)).toMatchObject({ ok: true, changed: expect.arrayContaining(['navigation']) })
+      expect((await getSiteSettings(db)).navigation).toEqual([
+        { label: 'About', href: '/pages/about' },
+        { label: 'Shop', href: 'https://shop.example/' },
+      ])
     })
 
     it('refuse bad values field by field and save nothing', async () => {

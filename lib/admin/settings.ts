@@ -21,6 +21,24 @@ const wordList = z
   .max(20_000, 'Keep the list under 20,000 characters.')
   .transform((text) => [...new Set(text.split('\n').map((w) => w.trim()).filter(Boolean))])
 
+/** Navigation links, one per line: "Label | /path" (or a full https:// address). */
+const navigationLines = z
+  .string()
+  .max(5_000, 'Keep the links under 5,000 characters.')
+  .transform((text, ctx) => {
+    const links = []
+    for (const [i, line] of text.split('\n').map((l) => l.trim()).entries()) {
+      if (!line) continue
+      const [label, href] = line.split('|').map((part) => part?.trim() ?? '')
+      if (!label || !href || !/^(\/|https?:\/\/)\S*$/i.test(href)) {
+        ctx.addIssue({ code: 'custom', message: `Line ${i + 1}: write a label, a bar and an address, e.g. “About | /pages/about”.` })
+        return z.NEVER
+      }
+      links.push({ label: label.slice(0, 60), href })
+    }
+    return links
+  })
+
 export const settingsFormSchema = z.object({
   title: z.string().trim().min(1, 'The blog needs a title.').max(120, 'Keep the title under 120 characters.'),
   tagline: z.string().trim().max(200, 'Keep the tagline under 200 characters.'),
@@ -37,6 +55,7 @@ export const settingsFormSchema = z.object({
   closeCommentsAfterDays: whole('Days before comments close', 0, 36_500),
   commentOrder: z.enum(['oldest', 'newest'], { error: 'Choose oldest or newest first.' }),
   uploadMaxMegabytes: whole('The upload limit', 1, 100),
+  navigation: navigationLines,
 })
 
 export type SettingsField = keyof z.input<typeof settingsFormSchema>

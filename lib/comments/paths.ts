@@ -1,5 +1,8 @@
 /** Where a post, a comment in it, and its reply page live. */
 export const postPath = (slug: string) => `/posts/${encodeURIComponent(slug)}`
+/** Pages (About, Contact…) live apart from the dated posts. */
+export const pagePath = (slug: string) => `/pages/${encodeURIComponent(slug)}`
+export const pathOfKind = (kind: string, slug: string) => (kind === 'page' ? pagePath(slug) : postPath(slug))
 export const commentPath = (slug: string, id: number) => `${postPath(slug)}#comment-${id}`
 export const replyPath = (slug: string, options: { to?: number; edit?: number } = {}) => {
   const query = options.to ? `?to=${options.to}` : options.edit ? `?edit=${options.edit}` : ''

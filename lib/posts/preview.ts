@@ -21,5 +21,5 @@ export async function loadPostPreview(viewer: Viewer | null, id: number, db: DB 
   if (!post) return null
   const site = await getSiteSettings(db)
   const tags = post.tags.map((name) => ({ name, slug: slugify(name) }))
-  return { site: { title: site.title, tagline: site.tagline }, status: post.status, post: postDetails(post, tags, site) }
+  return { site: { title: site.title, tagline: site.tagline, navigation: site.navigation }, status: post.status, post: postDetails(post, tags, site) }
 }

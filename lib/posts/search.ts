@@ -47,7 +47,7 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
   const site = await getSiteSettings(db)
   const query = typeof rawQuery === 'string' ? rawQuery.trim().slice(0, MAX_QUERY_LENGTH) : ''
   const page = typeof rawPage === 'string' && /^[1-9]\d{0,4}$/.test(rawPage) ? Number(rawPage) : 1
-  const base = { site: { title: site.title, tagline: site.tagline }, query, page, hasPrevious: false, hasNext: false, results: [] }
+  const base = { site: { title: site.title, tagline: site.tagline, navigation: site.navigation }, query, page, hasPrevious: false, hasNext: false, results: [] }
   if (!query) return { ...base, notice: null }
   const terms = searchTerms(query)
   if (terms.length === 0) return { ...base, notice: 'Search for words or numbers — punctuation and symbols on their own find nothing.' }

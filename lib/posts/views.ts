@@ -1,6 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
+import type { PostKind } from '@/db/types'
 import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
@@ -101,6 +102,8 @@ export interface PostView {
     id: number
     slug: string
     title: string
+    /** A post, or a page (About, Contact): no byline, date or comments. */
+    kind: PostKind
     html: string
     excerpt: string | null
     publishedAt: string | null
@@ -136,6 +139,7 @@ export function postDetails(
     id: row.id,
     slug: row.slug,
     title: row.title,
+    kind: row.kind,
     html: renderPostMarkdown(row.body),
     excerpt: row.excerpt,
     publishedAt: row.publishedAt?.toISOString() ?? null,

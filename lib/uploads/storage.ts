@@ -56,5 +56,5 @@ export function databaseStorage(db: DB): FileStorage {
 /** The storage this installation is configured for (UPLOAD_STORAGE, UPLOAD_DIR). */
 export function getStorage(db: DB = getDb()): FileStorage {
   if (process.env.UPLOAD_STORAGE === 'database') return databaseStorage(db)
-  return diskStorage(path.resolve(process.env.UPLOAD_DIR ?? path.join('data', 'uploads')))
+  return diskStorage(path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')))
 }

@@ -17,8 +17,11 @@ import type { Database } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { renderPostMarkdown } from '@/lib/markdown/render'
+import { getSiteSettings } from '@/lib/settings'
 import { databaseStorage } from '@/lib/uploads/storage'
+import { resolveCommentLink } from '@/lib/comments/permalinks'
 import { importWordPress, type ImportOptions } from './import'
+import { resolveOldAddress } from './old-addresses'
 import { WxrError } from './wxr'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
@@ -127,6 +130,7 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     ])
     const page = await db.selectFrom('post').select(['slug', 'commentsOpen']).where('kind', '=', 'page').executeTakeFirstOrThrow()
     expect(page).toEqual({ slug: 'comprehensive-page', commentsOpen: false })
+    expect((await getSiteSettings(db)).navigation).toEqual([{ label: 'Comprehensive Page', href: '/pages/comprehensive-page' }])
     // Imported authors cannot sign in yet; signing in later with the same email makes them theirs.
     const alice = await db.selectFrom('User').select(['role', 'slug']).where('email', '=', 'alice@example.com').executeTakeFirstOrThrow()
     expect(alice).toEqual({ role: 'author', slug: 'alice' })
@@ -185,6 +189,26 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     const before = await snapshot()
     await expect(importWordPress(admin, text(xml), options)).rejects.toThrow(message)
     expect(await snapshot()).toEqual(before)
+  })
+
+  it('answers the old WordPress addresses of imported posts, pages, categories and comments', async () => {
+    await importWordPress(admin, await threads(), options)
+    const post = '/posts/talking-in-threads'
+    expect(await resolveOldAddress({ id: 42 }, db, NOW)).toBe(post)
+    expect(await resolveOldAddress({ id: 2 }, db, NOW)).toBe('/pages/about')
+    for (const segments of [['2019', '04', '12', 'talking-in-threads'], ['2019', '04', 'talking-in-threads'], ['talking-in-threads']])
+      expect(await resolveOldAddress({ segments }, db, NOW), segments.join('/')).toBe(post)
+    expect(await resolveOldAddress({ segments: ['about'] }, db, NOW)).toBe('/pages/about')
+    expect(await resolveOldAddress({ segments: ['category', 'conversations'] }, db, NOW)).toBe('/tags/conversations')
+    // Not public (scheduled for 2099), or never there: nothing.
+    expect(await resolveOldAddress({ id: 43 }, db, NOW)).toBeNull()
+    expect(await resolveOldAddress({ segments: ['2019', '04', 'next-week'] }, db, NOW)).toBeNull()
+    expect(await resolveOldAddress({ segments: ['no-such-post'] }, db, NOW)).toBeNull()
+    expect(await resolveOldAddress({ segments: ['tag', 'nothing'] }, db, NOW)).toBeNull()
+    // An old #comment-103 anchor on the post lands on the comment imported from it.
+    const { id: postId } = await db.selectFrom('post').select('id').where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
+    const { id: commentId } = await db.selectFrom('comment').select('id').where('legacyId', '=', 103).executeTakeFirstOrThrow()
+    expect(await resolveCommentLink('103', db, postId)).toBe(`${post}#comment-${commentId}`)
   })
 
   it('lets only admins import', async () => {

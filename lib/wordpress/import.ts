@@ -6,9 +6,12 @@ import { insertAuditEntries } from '@/db/queries/audit'
 import { insertComment } from '@/db/queries/comments'
 import { findCommentIdByLegacyKey, findPostIdByLegacyKey, setCommentParent, setFeaturedImage, setPostBody } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
+import { writeSetting } from '@/db/queries/settings'
 import { findFreeUserSlug, findUserByEmail, insertUser } from '@/db/queries/users'
 import type { CommentStatus, PostStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
+import { pagePath } from '@/lib/comments/paths'
+import { getSiteSettings } from '@/lib/settings'
 import type { Viewer } from '@/lib/auth/viewer'
 import { slugify } from '@/lib/posts/slugs'
 import { storeImage } from '@/lib/uploads/images'
@@ -25,6 +28,7 @@ import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type 
  *   with the same email address is that person. An existing account with the email is used as is.
  * - Categories and tags both become tags (the blog's tags are flat: a sub-category keeps its own
  *   name and slug, its parent is not kept).
+ * - Published pages are added to the site's header links (the `navigation` setting).
  * - Posts and pages keep their status (publish → published, future → scheduled, draft/pending/
  *   private → draft, trash → trash), GMT dates, slugs (a taken slug gets -2…), excerpts, comment
  *   status and featured image; their HTML becomes Markdown (see content.ts).
@@ -95,6 +99,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     const attachments = new Map<number, string>() // attachment post id → URL
     const featured: { postId: number; attachmentId: number }[] = []
     const bodies: { postId: number; body: string }[] = []
+    const pages: { label: string; href: string }[] = []
 
     async function person(author: WxrAuthor): Promise<string> {
       const known = people.get(author.login)
@@ -186,10 +191,11 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const status = POST_STATUS[wp.status] ?? 'draft'
       const publishedAt = status === 'draft' ? gmt(wp.dateGmt) : (gmt(wp.dateGmt) ?? gmt(wp.date) ?? now)
       const body = wordpressToMarkdown(wp.content)
+      const slug = await freeSlug(slugify(decodeURIComponent(wp.slug)) || slugify(title))
       const postId = await insertPost(
         {
           kind: wp.type === 'page' ? 'page' : 'post',
-          slug: await freeSlug(slugify(decodeURIComponent(wp.slug)) || slugify(title)),
+          slug,
           title: title.slice(0, 200),
           excerpt: wordpressToText(wp.excerpt).slice(0, 500) || null,
           body,
@@ -205,8 +211,10 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         },
         trx,
       )
-      if (wp.type === 'page') report.pages++
-      else report.posts++
+      if (wp.type === 'page') {
+        report.pages++
+        if (status === 'published') pages.push({ label: title.slice(0, 60), href: pagePath(slug) })
+      } else report.posts++
       for (const term of wp.terms) {
         if (term.domain !== 'category' && term.domain !== 'post_tag') continue
         const slug = slugify(term.slug ? decodeURIComponent(term.slug) : term.name)
@@ -267,6 +275,12 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     for (const { postId, attachmentId } of featured) {
       const url = attachments.get(attachmentId)
       if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
+    }
+    // Published pages join the site's header links, as WordPress themes list them.
+    if (pages.length > 0) {
+      const { navigation } = await getSiteSettings(trx)
+      const known = new Set(navigation.map((link) => link.href))
+      await writeSetting('navigation', [...navigation, ...pages.filter((link) => !known.has(link.href))], trx)
     }
     await insertAuditEntries([{ actorId, action: 'import.wordpress', subject: `site:${site.url}`, detail: { ...report, skipped: report.skipped.length, media: report.media.fetched } }], trx)
     return report

@@ -125,11 +125,11 @@ export function CommentThread({ comments, slug, postId }: { comments: CommentNod
     commentStore.update({ optimistic: [], replyTo: null })
     const id = /^#comment-(\d+)$/.exec(window.location.hash)?.[1]
     const target = id ? document.getElementById(`comment-${id}`) : null
-    // A link to a comment on another page of this conversation (an old #comment-ID link, or one just
-    // posted): its short link knows where it is.
-    if (id && !target) window.location.replace(shortCommentPath(Number(id)))
+    // A link to a comment on another page of this conversation (an old #comment-ID link, an imported
+    // WordPress comment's old anchor, or one just posted): its short link knows where it is.
+    if (id && !target) window.location.replace(`${shortCommentPath(Number(id))}?post=${postId}`)
     target?.focus()
-  }, [comments])
+  }, [comments, postId])
 
   return (
     <>

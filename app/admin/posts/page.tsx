@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
+import { pathOfKind } from '@/lib/comments/paths'
 import { formatDateTime } from '@/lib/dates'
 import { loadPostList } from '@/lib/posts/editing'
 import type { PostStatus } from '@/lib/vocabulary'
@@ -74,13 +75,16 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
             const when = (p.publishedAt ?? p.updatedAt).toISOString()
             return (
               <tr key={p.id}>
-                <td>{p.status === 'trash' ? p.title : <Link href={`/admin/posts/${p.id}`}>{p.title}</Link>}</td>
+                <td>
+                  {p.status === 'trash' ? p.title : <Link href={`/admin/posts/${p.id}`}>{p.title}</Link>}
+                  {p.kind === 'page' ? <span className="muted"> (page)</span> : null}
+                </td>
                 <td>{p.authorName ?? '—'}</td>
                 <td>
                   <time dateTime={when}>{formatDateTime(when)}</time>
                 </td>
                 <td className="admin-table__actions">
-                  {p.status === 'published' ? <a href={`/posts/${p.slug}`}>View</a> : null}
+                  {p.status === 'published' ? <a href={pathOfKind(p.kind, p.slug)}>View</a> : null}
                   <form action={postLifecycleAction} className="inline-form">
                     <input type="hidden" name="postId" value={p.id} />
                     {p.status === 'trash' ? (

@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
+import { pathOfKind } from '@/lib/comments/paths'
 import { formatDateTime } from '@/lib/dates'
 import { loadPostForEditing } from '@/lib/posts/editing'
 
@@ -38,7 +39,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         {post.status === 'published' ? (
           <>
             {' · '}
-            <Link href={`/posts/${post.slug}`}>View the post</Link>
+            <Link href={pathOfKind(post.kind, post.slug)}>View the {post.kind}</Link>
           </>
         ) : (
           <>

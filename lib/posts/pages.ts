@@ -1,0 +1,16 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { findPublishedPageBySlug } from '@/db/queries/posts'
+import { getSiteSettings, type SiteSettings } from '@/lib/settings'
+import { postDetails, type PostView } from './views'
+
+export interface PageView {
+  site: SiteSettings
+  page: PostView['post']
+}
+
+/** A published page (About, Contact…) by slug, or null. Public. */
+export async function loadPageView(slug: string, db: DB = getDb()): Promise<PageView | null> {
+  const [row, site] = await Promise.all([findPublishedPageBySlug(slug, db), getSiteSettings(db)])
+  return row ? { site, page: postDetails(row, [], site) } : null
+}
