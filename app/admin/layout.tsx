@@ -31,7 +31,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
                 <Link href="/admin/audit">Audit log</Link>
               </li>
               <li>
-                <Link href="/admin/import">Import</Link>
+                <Link href="/admin/import">Import and export</Link>
               </li>
               <li>
                 <Link href="/">View the blog</Link>

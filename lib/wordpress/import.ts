@@ -17,6 +17,7 @@ import { slugify } from '@/lib/posts/slugs'
 import { storeImage } from '@/lib/uploads/images'
 import { getStorage, type FileStorage } from '@/lib/uploads/storage'
 import { wordpressToMarkdown, wordpressToText } from './content'
+import { FEATURED_META, MARKDOWN_META } from './export'
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 
 /*
@@ -147,7 +148,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
             authorName: c.author || null,
             authorEmail: c.email || null,
             authorUrl: /^https?:\/\//i.test(c.url) ? c.url : null,
-            body: wordpressToMarkdown(c.content) || '…',
+            body: c.meta[MARKDOWN_META] ?? (wordpressToMarkdown(c.content) || '…'),
             status,
             createdAt: gmt(c.dateGmt) ?? gmt(c.date) ?? now,
             legacyKey,
@@ -190,7 +191,8 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const title = wordpressToText(wp.title) || wp.title.trim() || '(no title)'
       const status = POST_STATUS[wp.status] ?? 'draft'
       const publishedAt = status === 'draft' ? gmt(wp.dateGmt) : (gmt(wp.dateGmt) ?? gmt(wp.date) ?? now)
-      const body = wordpressToMarkdown(wp.content)
+      // A Plateau export carries each body's Markdown source: taken as it is, a round trip is exact.
+      const body = wp.meta[MARKDOWN_META] ?? wordpressToMarkdown(wp.content)
       const slug = await freeSlug(slugify(decodeURIComponent(wp.slug)) || slugify(title))
       const postId = await insertPost(
         {
@@ -203,6 +205,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           publishedAt,
           authorId,
           commentsOpen: wp.commentStatus === 'open',
+          featuredImageUrl: wp.meta[FEATURED_META] || null,
           createdAt: publishedAt ?? now,
           updatedAt: now,
           legacyKey,

@@ -40,6 +40,7 @@ export interface WxrComment {
   type: string
   parent: number
   userId: number
+  meta: Record<string, string>
 }
 
 export interface WxrItem {
@@ -105,6 +106,7 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
   let item: WxrItem | null = null
   let comment: Partial<WxrComment> | null = null
   let meta: { key: string; value: string } | null = null
+  let commentMetaKey = ''
   let category: { domain: string; slug: string } | null = null
   let failure: WxrError | null = null
 
@@ -131,7 +133,7 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
     else if ((name === 'wp:category' || name === 'wp:tag') && parent === 'channel') term = { kind: name === 'wp:category' ? 'category' : 'tag', parent: '' }
     else if (name === 'item' && parent === 'channel')
       item = { title: '', link: '', creator: '', content: '', excerpt: '', id: 0, date: '', dateGmt: '', commentStatus: '', slug: '', status: '', type: '', attachmentUrl: '', terms: [], meta: {}, comments: [], line: parser.line }
-    else if (name === 'wp:comment' && item) comment = {}
+    else if (name === 'wp:comment' && item) comment = { meta: {} }
     else if (name === 'wp:postmeta' && item) meta = { key: '', value: '' }
     else if (name === 'category' && item) category = { domain: String(tag.attributes.domain?.value ?? ''), slug: String(tag.attributes.nicename?.value ?? '') }
   })
@@ -183,9 +185,11 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
         'wp:comment_type': 'type',
       }
       if (name === 'wp:comment') {
-        item.comments.push({ author: '', email: '', url: '', date: '', dateGmt: '', content: '', approved: '1', type: '', parent: 0, userId: 0, id: 0, ...comment })
+        item.comments.push({ author: '', email: '', url: '', date: '', dateGmt: '', content: '', approved: '1', type: '', parent: 0, userId: 0, id: 0, meta: {}, ...comment })
         comment = null
-      } else if (name === 'wp:comment_id') comment.id = num(value)
+      } else if (name === 'wp:meta_key' && parent === 'wp:commentmeta') commentMetaKey = value.trim()
+      else if (name === 'wp:meta_value' && parent === 'wp:commentmeta') comment.meta![commentMetaKey] = value
+      else if (name === 'wp:comment_id') comment.id = num(value)
       else if (name === 'wp:comment_parent') comment.parent = num(value)
       else if (name === 'wp:comment_user_id') comment.userId = num(value)
       else if (fields[name] && parent === 'wp:comment') (comment as Record<string, string>)[fields[name]] = name === 'wp:comment_content' ? value : value.trim()

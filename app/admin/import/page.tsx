@@ -3,18 +3,26 @@ import { ImportForm } from '@/app/_ui/import-form'
 import { requirePageCapability } from '@/lib/auth/guard'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Import from WordPress' }
+export const metadata: Metadata = { title: 'Import and export' }
 
 export default async function ImportPage() {
   await requirePageCapability('settings.manage', '/admin/import')
   return (
     <main id="main" className="page">
-      <h1>Import from WordPress</h1>
+      <h1>Import and export</h1>
+      <h2>Import from WordPress</h2>
       <p>
         Brings posts, pages, authors, categories and tags, and every comment in its thread from a WordPress export. Images the posts use are
         downloaded when the old site still answers. All or nothing: a broken file changes nothing.
       </p>
       <ImportForm />
+      <h2>Export</h2>
+      <p>
+        <a href="/admin/export" download>
+          Download the whole blog as a WordPress export
+        </a>{' '}
+        (WXR 1.2: posts, pages, tags, authors and every comment in its thread), which WordPress and Plateau both import.
+      </p>
     </main>
   )
 }
