@@ -20,6 +20,10 @@ export async function setFeaturedImage(postId: number, url: string, db: Kysely<D
   await db.updateTable('post').set({ featuredImageUrl: url }).where('id', '=', postId).execute()
 }
 
+export async function findPostBody(postId: number, db: Kysely<Database> = getDb()): Promise<string> {
+  return (await db.selectFrom('post').select('body').where('id', '=', postId).executeTakeFirstOrThrow()).body
+}
+
 export async function setPostBody(postId: number, body: string, db: Kysely<Database> = getDb()): Promise<void> {
   await db.updateTable('post').set({ body }).where('id', '=', postId).execute()
 }

@@ -4,7 +4,7 @@ import { getDb } from '@/db'
 import { isSlugTaken } from '@/db/queries/admin-posts'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { insertComment } from '@/db/queries/comments'
-import { findCommentIdByLegacyKey, findPostIdByLegacyKey, setCommentParent, setFeaturedImage, setPostBody } from '@/db/queries/imports'
+import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, setCommentParent, setFeaturedImage, setPostBody } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
 import { findFreeUserSlug, findUserByEmail, insertUser } from '@/db/queries/users'
@@ -62,6 +62,15 @@ export interface ImportOptions {
   download?: ((url: string) => Promise<Uint8Array | null>) | false
 }
 
+/** The host of the WordPress site, whose images are fetched. */
+function origin(site: WxrSite): string {
+  try {
+    return new URL(site.url).host
+  } catch {
+    return ''
+  }
+}
+
 const POST_STATUS: Record<string, PostStatus> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'draft', private: 'draft', trash: 'trash' }
 const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'approved', approve: 'approved', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' }
 
@@ -99,7 +108,10 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     const peopleByWpId = new Map<number, string>()
     const attachments = new Map<number, string>() // attachment post id → URL
     const featured: { postId: number; attachmentId: number }[] = []
-    const bodies: { postId: number; body: string }[] = []
+    // Posts showing images to fetch, with those images' addresses (never the bodies: memory stays
+    // bounded by one post however big the file).
+    const showing: { postId: number; urls: string[] }[] = []
+    const wanted = new Set<string>()
     const pages: { label: string; href: string }[] = []
 
     async function person(author: WxrAuthor): Promise<string> {
@@ -225,7 +237,11 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       }
       const thumbnail = Number(wp.meta._thumbnail_id)
       if (thumbnail) featured.push({ postId, attachmentId: thumbnail })
-      bodies.push({ postId, body })
+      const urls = [...body.matchAll(/!\[[^\]]*\]\((\S+?)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]).filter((url) => (origin(site) && url.includes(origin(site))) || url.includes('/wp-content/uploads/'))
+      if (urls.length > 0) {
+        showing.push({ postId, urls })
+        for (const url of urls) wanted.add(url)
+      }
       await comments(site, postId, wp)
     }
 
@@ -253,15 +269,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     // Media: attachments, and images the posts show from the old site or any WordPress uploads folder,
     // are fetched once each and the posts rewritten to the copies.
     const moved = new Map<string, string>()
-    const origin = (() => {
-      try {
-        return new URL(site.url).host
-      } catch {
-        return ''
-      }
-    })()
-    const wanted = new Set<string>([...attachments.values()])
-    for (const { body } of bodies) for (const m of body.matchAll(/!\[[^\]]*\]\((\S+?)(?:\s+"[^"]*")?\)/g)) if ((origin && m[1].includes(origin)) || m[1].includes('/wp-content/uploads/')) wanted.add(m[1])
+    for (const url of attachments.values()) wanted.add(url)
     for (const url of wanted) {
       const bytes = download ? await download(url) : null
       const stored = bytes ? await storeImage({ name: url.split('/').pop()?.split('?')[0] ?? 'image', bytes }, actorId, now, trx, storage) : null
@@ -270,9 +278,11 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         report.media.fetched++
       } else report.media.remote.push(url)
     }
-    for (const { postId, body } of bodies) {
+    for (const { postId, urls } of showing) {
+      if (!urls.some((url) => moved.has(url))) continue
+      const body = await findPostBody(postId, trx)
       let rewritten = body
-      for (const [from, to] of moved) rewritten = rewritten.split(from).join(to)
+      for (const url of urls) if (moved.has(url)) rewritten = rewritten.split(url).join(moved.get(url)!)
       if (rewritten !== body) await setPostBody(postId, rewritten, trx)
     }
     for (const { postId, attachmentId } of featured) {
