@@ -10,7 +10,7 @@ import { archivePath } from '@/lib/posts/archives'
  * posts, pages and tags live now — each answered with a permanent redirect:
  *   /?p=ID and /?page_id=ID            → the post or page imported from that WordPress id
  *   /YYYY/MM/DD/slug/, /YYYY/MM/slug/  → the post whose WordPress slug that was
- *   /slug/                             → the post or page whose WordPress slug that was
+ *   /slug/, /parent/slug/              → the post or page whose WordPress slug that was
  *   /category/a/b/ and /tag/x/         → the tag (categories became tags)
  * Old #comment-ID anchors are followed by the comment thread's script (see resolveCommentLink).
  */
@@ -37,7 +37,8 @@ export async function resolveOldAddress(address: OldAddress, db: DB = getDb(), n
     return tag ? archivePath({ kind: 'tag', slug: tag.slug }) : null
   }
   const dated = segments.length >= 3 && /^\d{4}$/.test(segments[0]) && /^\d{2}$/.test(segments[1])
-  const slug = dated ? segments.slice(2).filter((s) => !/^\d{2}$/.test(s))[0] : segments.length === 1 ? segments[0] : undefined
+  // /parent/child/ is a child page's address: the last segment is its slug.
+  const slug = dated ? segments.slice(2).filter((s) => !/^\d{2}$/.test(s))[0] : segments[segments.length - 1]
   if (!slug || (dated && segments.length > 4)) return null
   const post = await findLegacyPost({ slug }, db)
   return post && isPublic(post, now) ? pathOfKind(post.kind, post.slug) : null
