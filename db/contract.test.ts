@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { sql, type Kysely } from 'kysely'
+import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listApprovedComments, insertComment } from './queries/comments'
 import { countPosts, findPublishedPostBySlug, insertPost, listPublishedPosts, listTagsOfPost, tagPost, upsertTag } from './queries/posts'
@@ -14,8 +14,12 @@ import type { Database } from './types'
 
 // The data layer's contract: the same assertions on SQLite and on PostgreSQL.
 
+/** The tables of this test's own database (on PostgreSQL: its schema; other tests run beside it in theirs). */
 async function tableNames(db: Kysely<Database>): Promise<string[]> {
-  return (await db.introspection.getTables()).map((t) => t.name).sort()
+  const tables = await db.introspection.getTables()
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return tables.map((t) => t.name).sort()
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  return tables.filter((t) => t.schema === rows[0].schema).map((t) => t.name).sort()
 }
 
 describe.each(await testDialects())('data layer on $name', (dialect) => {
