@@ -9,6 +9,8 @@ import { useAutosave } from './use-autosave'
 
 export interface PostEditorInitial {
   id: number | null
+  /** A post, or a page (About, Contact…): set when it is created. */
+  kind: 'post' | 'page'
   title: string
   slug: string
   body: string
@@ -79,6 +81,7 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
       <form ref={form} action={formAction} key={failed?.attempt ?? 0} className="post-editor" onInput={autosave.changed} onSubmit={autosave.submitted}>
         <input type="hidden" name="postId" value={autosave.savedAs.postId} />
         <input type="hidden" name="version" value={autosave.savedAs.version} />
+        <input type="hidden" name="kind" value={initial.kind} />
         <p role="status" className={`autosave-status autosave-status--${autosave.status.kind}`}>
           {autosave.status.text}
         </p>
@@ -97,7 +100,7 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
           </section>
         ) : null}
         <FormField name="title" label="Title" value={value('title')} error={failed?.fieldErrors.title} />
-        <FormField name="slug" label="Address" value={value('slug')} error={failed?.fieldErrors.slug} help="The end of the post’s address, /posts/…; left empty, it is made from the title." />
+        <FormField name="slug" label="Address" value={value('slug')} error={failed?.fieldErrors.slug} help={`The end of the address, /${initial.kind === 'page' ? 'pages' : 'posts'}/…; left empty, it is made from the title.`} />
         <div className="editor-columns">
           <div>
             <FormField name="body" label="Body (Markdown)" value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />

@@ -10,6 +10,7 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { loadPostPreview } from './preview'
 import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, savePost } from './editing'
+import { loadPageView } from './pages'
 import { postForm } from './test-form'
 import { findMovedPost } from './views'
 
@@ -82,6 +83,17 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect(list.authors.map((a) => a.name).sort()).toEqual(['author', 'editor'])
     expect(list.tags.map((t) => t.slug)).toEqual(['gardens', 'news'])
     expect((await loadPostList(people.author, {}, db)).authors).toEqual([])
+  })
+
+  it('writes pages: at /pages/<slug>, never in the listings', async () => {
+    const page = await create(people.editor, { title: 'About us', kind: 'page', intent: 'publish' })
+    expect(await loadPageView('about-us', db)).toMatchObject({ page: { title: 'About us', kind: 'page' } })
+    expect(await findPublishedPostBySlug('about-us', db, NOW)).toBeUndefined()
+    expect(await listPublishedPosts({ limit: 10, offset: 0, now: NOW }, db)).toEqual([])
+    // Saving it again keeps it a page, whatever the form says.
+    const version = (await loadPostForEditing(people.editor, page.id, db))!.updatedAt.toISOString()
+    await savePost(people.editor, page.id, form({ title: 'About us', kind: 'post', version }), NOW, db)
+    expect((await loadPostForEditing(people.editor, page.id, db))!.kind).toBe('page')
   })
 
   it('keeps authors to their own posts, and commenters out', async () => {

@@ -17,7 +17,7 @@ import {
 } from '@/db/queries/admin-posts'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { insertPost } from '@/db/queries/posts'
-import { POST_STATUSES, type PostStatus } from '@/db/types'
+import { POST_KINDS, POST_STATUSES, type PostStatus } from '@/db/types'
 import { can, PermissionDenied, requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { recordRevision } from './revisions'
@@ -90,6 +90,8 @@ export const postFormSchema = z.object({
   featuredImageCreditUrl: optionalUrl,
   commentsOpen: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
   intent: z.enum(['save', 'publish', 'schedule', 'unpublish']),
+  /** Only read when the post is created; pages stay pages. */
+  kind: z.enum(POST_KINDS).catch('post'),
   publishAt: z.string().trim().max(40),
   version: z.string().max(40),
 })
@@ -178,7 +180,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
       if (!(await updatePostIfUnchanged(existing.id, fields, new Date(input.version), trx))) return true
       if (existing.slug !== slug && wasLive) await addPostRedirect(existing.slug, existing.id, trx)
     } else {
-      postId = await insertPost({ ...fields, authorId: actor.id, createdAt: now }, trx)
+      postId = await insertPost({ ...fields, kind: input.kind, authorId: actor.id, createdAt: now }, trx)
     }
     if (status === 'published' || existing?.status === 'published') await recordRevision(postId!, existing?.status === 'published' ? existing : null, fields, actor.id, trx)
     await removePostRedirect(slug, trx)

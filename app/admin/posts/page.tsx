@@ -26,6 +26,9 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
       <p>
         <Link href="/admin/posts/new" className="button">
           Write a new post
+        </Link>{' '}
+        <Link href="/admin/posts/new?kind=page" className="button button--secondary">
+          Write a new page
         </Link>
       </p>
       <StatusTabs

@@ -33,7 +33,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
 
   return (
     <main id="main" className="page page--wide">
-      <h1>Edit post</h1>
+      <h1>{post.kind === 'page' ? 'Edit page' : 'Edit post'}</h1>
       <p className="muted">
         {status}
         {post.status === 'published' ? (
@@ -58,6 +58,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
       <PostEditor
         initial={{
           id: post.id,
+          kind: post.kind,
           title: post.title,
           slug: post.slug,
           body: post.body,

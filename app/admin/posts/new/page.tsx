@@ -3,16 +3,21 @@ import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
 
 export const instant = false
-export const metadata: Metadata = { title: 'New post' }
+export const metadata: Metadata = { title: 'New post or page' }
 
-export default async function NewPostPage() {
-  await requirePageCapability('posts.write', '/admin/posts/new')
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+/** A new post, or with ?kind=page a new page (About, Contact…). */
+export default async function NewPostPage({ searchParams }: Props) {
+  const kind = (await searchParams).kind === 'page' ? 'page' : 'post'
+  await requirePageCapability('posts.write', kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new')
   return (
     <main id="main" className="page page--wide">
-      <h1>New post</h1>
+      <h1>{kind === 'page' ? 'New page' : 'New post'}</h1>
       <PostEditor
         initial={{
           id: null,
+          kind,
           title: '',
           slug: '',
           body: '',
@@ -23,7 +28,7 @@ export default async function NewPostPage() {
           featuredImageCaption: '',
           featuredImageCredit: '',
           featuredImageCreditUrl: '',
-          commentsOpen: true,
+          commentsOpen: kind === 'post',
           status: 'draft',
           publishAt: '',
           version: '',
