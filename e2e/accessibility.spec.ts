@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { discussionPosts, draftSlug, longThread, privacyPost } from './fixtures/content'
+import { aboutPage, discussionPosts, draftSlug, longThread, privacyPost } from './fixtures/content'
 import { postIdOf } from './fixtures/db'
 import { signInAs } from './fixtures/sign-in'
 
@@ -12,6 +12,7 @@ async function expectNoViolations(page: Page, what: string) {
 const READER_PAGES = [
   ['home', '/'],
   ['post', '/posts/the-social-media-plateau'],
+  ['page', `/pages/${aboutPage.slug}`],
   ['older posts', '/page/2'],
   ['tag', '/tags/local-government'],
   ['author', '/authors/simondigital'],

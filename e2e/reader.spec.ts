@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
+import { aboutPage, draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
 import { BLOG_URL } from './fixtures/auth-config'
 
 const DEMO = '/posts/the-social-media-plateau'
@@ -166,4 +166,15 @@ test('a short comment link opens the post at that comment; the post says how lon
   await expect(page).toHaveURL(`${DEMO}#comment-${id}`)
   await expect(page.getByRole('article', { name: 'Comment by Richard' })).toBeInViewport()
   expect((await request.get('/c/999999', { maxRedirects: 0 })).status()).toBe(404)
+})
+
+test('a reader opens a page from the header: no byline, no comments, not among the posts', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('main').getByRole('link', { name: aboutPage.title })).toHaveCount(0)
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: aboutPage.title }).click()
+  await expect(page).toHaveURL(`/pages/${aboutPage.slug}`)
+  await expect(page.getByRole('heading', { level: 1, name: aboutPage.title })).toBeVisible()
+  await expect(page.getByText('Who writes here, and why.')).toBeVisible()
+  await expect(page.getByText(/min read/)).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: /Comment/ })).toHaveCount(0)
 })

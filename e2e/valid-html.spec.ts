@@ -3,12 +3,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { expect, test } from '@playwright/test'
-import { longThread } from './fixtures/content'
+import { aboutPage, longThread } from './fixtures/content'
 
 // Every public page type, as served, checked by the Nu HTML Checker (vnu.jar; needs Java) in one run.
 const PAGES = {
   home: '/',
   post: '/posts/the-social-media-plateau',
+  page: `/pages/${aboutPage.slug}`,
   'comments page 3': `/posts/${longThread.slug}/comments/page/3`,
   tag: '/tags/local-government',
   author: '/authors/simondigital',
