@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url'
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Public pages render from Next's cache ('use cache' + cacheTag) and are invalidated by tag.
   cacheComponents: true,
+  // Next's in-memory cache, with invalidations shared by every app instance (lib/cache/handler.mjs).
+  cacheHandlers: { default: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)) },
   partialPrefetching: false,
   // Native and shared modules stay outside the bundle: one Kysely for the app and the Auth.js
   // adapter (a second bundled copy breaks the adapter's SQLite date handling).

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
-import { BLOG_URL, OIDC_CLIENT, OIDC_PORT, SMTP_PORT } from './e2e/fixtures/auth-config'
+import { BLOG_URL, OIDC_CLIENT, OIDC_PORT, SECOND_PORT, SECOND_URL, SMTP_PORT } from './e2e/fixtures/auth-config'
 import { OWNER_EMAIL } from './e2e/fixtures/content'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
@@ -64,6 +64,14 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'pipe',
       stderr: 'pipe',
+    },
+    {
+      // A second instance on the same database and uploads, started once the first has prepared them.
+      command: 'sh e2e/serve.sh --join',
+      url: `${SECOND_URL}/`,
+      env: { E2E_PORT: String(SECOND_PORT), AUTH_URL: BLOG_URL },
+      reuseExistingServer: false,
+      timeout: 120_000,
     },
   ],
 })

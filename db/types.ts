@@ -185,6 +185,13 @@ export interface StoredFileTable {
   data: Uint8Array
 }
 
+export interface CacheTagEventTable {
+  id: Generated<number>
+  tag: string
+  expireSeconds: number | null
+  createdAt: GeneratedTimestamp
+}
+
 export interface SettingTable {
   key: string
   /** JSON-encoded value. */
@@ -208,6 +215,7 @@ export interface Database {
   postRevision: PostRevisionTable
   upload: UploadTable
   storedFile: StoredFileTable
+  cacheTagEvent: CacheTagEventTable
 }
 
 export type Post = Selectable<PostTable>

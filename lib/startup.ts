@@ -3,6 +3,7 @@ import { explainDatabaseError } from '@/db/errors'
 import { getDb } from '@/db'
 import { prepareDatabase } from '@/db/prepare'
 import { ensureAuthSecret, issueOwnerSetupPath } from '@/lib/auth/owner'
+import { registerSharedCacheTags } from '@/lib/cache/shared-tags'
 
 /**
  * Opens, migrates and (on a new blog) seeds the database before the server takes requests.
@@ -16,6 +17,7 @@ export async function startBlog(log: (line: string) => void = console.log): Prom
     const where = config.kind === 'sqlite' ? `SQLite at ${config.file}` : `PostgreSQL at ${config.host}/${config.database}`
     log(`Plateau: database ready (${where}${migrated.length ? `, applied ${migrated.length} migration(s)` : ''}).`)
     if (seeded) log('Plateau: a new blog — added the demo post "The social media plateau?" with its comments.')
+    registerSharedCacheTags()
     await ensureAuthSecret()
     const setupPath = await issueOwnerSetupPath()
     if (setupPath) {

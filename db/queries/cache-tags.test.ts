@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { migrateToLatest } from '../migrate'
+import { testDialects, type TestDatabase } from '../test-databases'
+import type { Database } from '../types'
+import { lastCacheTagEventId, listCacheTagEventsAfter, recordCacheTagEvents } from './cache-tags'
+
+describe.each(await testDialects())('shared cache invalidations on $name', (dialect) => {
+  let t: TestDatabase
+  let db: Kysely<Database>
+  beforeEach(async () => {
+    t = await dialect.open()
+    db = t.db
+    await migrateToLatest(db)
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  it('hands every instance the tags invalidated since it last looked, in order, and forgets old ones', async () => {
+    expect(await lastCacheTagEventId(db)).toBe(0)
+    const now = new Date('2026-11-27T12:00:00Z')
+    await recordCacheTagEvents(['posts', 'post:hello'], null, new Date(now.getTime() - 2 * 86_400_000), db)
+    await recordCacheTagEvents(['settings'], null, now, db)
+    const start = await lastCacheTagEventId(db)
+    await recordCacheTagEvents(['post:hello', 'posts'], 300, now, db)
+    const events = await listCacheTagEventsAfter(start, 10, db)
+    expect(events.map((e) => [e.tag, e.expireSeconds])).toEqual([
+      ['post:hello', 300],
+      ['posts', 300],
+    ])
+    expect(events[0].id).toBeGreaterThan(start)
+    expect(await listCacheTagEventsAfter(events[1].id, 10, db)).toEqual([])
+    // Events over a day old were dropped by the later writes.
+    expect((await listCacheTagEventsAfter(0, 10, db)).map((e) => e.tag)).toEqual(['settings', 'post:hello', 'posts'])
+  })
+})

@@ -1,0 +1,76 @@
+// The `default` cache handler for 'use cache' (next.config.mjs → cacheHandlers): Next's own in-memory
+// handler, plus invalidations shared between app instances through the database (see
+// lib/cache/shared-tags.ts, which registers the database side at start-up). A plain module: Next
+// imports it itself, outside the app's bundle.
+import defaults from 'next/dist/server/lib/cache-handlers/default.js'
+import manifest from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+
+const base = defaults.createDefaultCacheHandler(50 * 1024 * 1024)
+/** How often an instance looks for other instances' invalidations (once per request at most). */
+const REFRESH_MS = 1000
+const PAGE = 500
+
+let lastId = null
+let lastRefresh = 0
+let refreshing = null
+
+const shared = () => globalThis.__plateauSharedCacheTags
+
+/** Expires a tag in this instance's cache as updateTag / revalidateTag would have. */
+function expire(tag, expireSeconds) {
+  const now = Date.now()
+  const entry = manifest.tagsManifest.get(tag) ?? {}
+  manifest.tagsManifest.set(tag, expireSeconds === null ? { ...entry, expired: now } : { ...entry, stale: now, expired: now + expireSeconds * 1000 })
+}
+
+async function readNewEvents(store) {
+  if (lastId === null) {
+    // Starting up: the cache is empty, so earlier invalidations do not matter.
+    lastId = await store.latestId()
+    return
+  }
+  for (;;) {
+    const events = await store.after(lastId, PAGE)
+    for (const event of events) {
+      expire(event.tag, event.expireSeconds)
+      lastId = event.id
+    }
+    if (events.length < PAGE) return
+  }
+}
+
+/** Reads other instances' invalidations now, unless that was done less than REFRESH_MS ago. */
+async function refresh() {
+  const store = shared()
+  if (!store || Date.now() - lastRefresh < REFRESH_MS) return
+  lastRefresh = Date.now()
+  refreshing ??= readNewEvents(store)
+    .catch((error) => console.error(`Plateau: could not read other instances' cache invalidations: ${error.message}`))
+    .finally(() => {
+      refreshing = null
+    })
+  await refreshing
+}
+
+// Every second, whether or not requests come: a page served whole from Next's route cache reads no
+// 'use cache' entry, so refreshTags alone would never run for it.
+setInterval(() => void refresh(), REFRESH_MS).unref()
+
+const handler = {
+  get: (cacheKey, softTags) => base.get(cacheKey, softTags),
+  set: (cacheKey, pendingEntry) => base.set(cacheKey, pendingEntry),
+  refreshTags: refresh,
+  getExpiration: (tags) => base.getExpiration(tags),
+  async updateTags(tags, durations) {
+    await base.updateTags(tags, durations)
+    const store = shared()
+    if (!store) return
+    try {
+      await store.record(tags, durations?.expire ?? null)
+    } catch (error) {
+      console.error(`Plateau: could not share a cache invalidation with other instances: ${error.message}`)
+    }
+  },
+}
+
+export default handler

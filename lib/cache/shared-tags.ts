@@ -1,0 +1,32 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { lastCacheTagEventId, listCacheTagEventsAfter, recordCacheTagEvents, type CacheTagEvent } from '@/db/queries/cache-tags'
+
+/*
+ * Cache invalidation shared by every app instance. Each instance keeps its own page cache in memory
+ * (Next's default), but an invalidation (updateTag after a publish, a comment, a setting…) is also
+ * written to the database; every instance reads the new ones at most a second later and expires the
+ * same tags in its own cache (lib/cache/handler.mjs, the `default` cache handler). The handler is a
+ * plain module Next loads by itself, so the database side is handed to it here, at start-up.
+ */
+
+export interface SharedCacheTags {
+  latestId(): Promise<number>
+  after(id: number, limit: number): Promise<CacheTagEvent[]>
+  record(tags: string[], expireSeconds: number | null): Promise<void>
+}
+
+const holder = globalThis as typeof globalThis & { __plateauSharedCacheTags?: SharedCacheTags }
+
+export function sharedCacheTags(db: DB = getDb()): SharedCacheTags {
+  return {
+    latestId: () => lastCacheTagEventId(db),
+    after: (id, limit) => listCacheTagEventsAfter(id, limit, db),
+    record: (tags, expireSeconds) => recordCacheTagEvents(tags, expireSeconds, new Date(), db),
+  }
+}
+
+/** Called once at start-up (instrumentation → lib/startup). */
+export function registerSharedCacheTags(db: DB = getDb()): void {
+  holder.__plateauSharedCacheTags = sharedCacheTags(db)
+}
