@@ -48,6 +48,9 @@ test.describe('with JavaScript', () => {
     await approveComment('My very first comment here.')
 
     await page.goto(path(post.slug))
+    // The page's script has taken over once the form knows who is signed in: a click before that
+    // follows the link to the reply page (the no-script path, tested below).
+    await expect(page.getByRole('region', { name: 'Leave a Reply' })).toContainText('Signed in as Rita Reader.')
     const level1 = commentBy(page, seededThread.reply)
     await level1.getByRole('link', { name: `Reply to ${seededThread.reply}` }).click()
     const inPlace = level1.getByRole('textbox', { name: `Reply to ${seededThread.reply}` })
