@@ -130,8 +130,8 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       return id
     }
 
-    async function freeSlug(wanted: string): Promise<string> {
-      const base = wanted.slice(0, 76) || 'post'
+    async function freeSlug(preferred: string): Promise<string> {
+      const base = preferred.slice(0, 76) || 'post'
       let slug = base
       for (let n = 2; await isSlugTaken(slug, null, trx); n++) slug = `${base}-${n}`
       return slug
