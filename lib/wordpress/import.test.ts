@@ -211,6 +211,16 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(await resolveCommentLink('103', db, postId)).toBe(`${post}#comment-${commentId}`)
   })
 
+  it('finds an author known only by login again when a later file from the same site names them', async () => {
+    const wxr = (id: number) =>
+      text(`<rss xmlns:wp="http://wordpress.org/export/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><link>http://old.example/</link><wp:wxr_version>1.0</wp:wxr_version>
+<item><title>Post ${id}</title><dc:creator>admin</dc:creator><wp:post_id>${id}</wp:post_id><wp:post_date_gmt>2010-01-01 00:00:00</wp:post_date_gmt><wp:post_name>post-${id}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item></channel></rss>`)
+    expect(await importWordPress(admin, wxr(1), options)).toMatchObject({ posts: 1, authors: 1 })
+    expect(await importWordPress(admin, wxr(2), options)).toMatchObject({ posts: 1, authors: 0 })
+    const authors = await db.selectFrom('post').select('authorId').execute()
+    expect(new Set(authors.map((a) => a.authorId)).size).toBe(1)
+  })
+
   it('lets only admins import', async () => {
     const editor = { ...admin, role: 'editor' as const }
     await expect(importWordPress(editor, fixture('wxr-simple.xml'), options)).rejects.toBeInstanceOf(PermissionDenied)

@@ -114,11 +114,13 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     const wanted = new Set<string>()
     const pages: { label: string; href: string }[] = []
 
-    async function person(author: WxrAuthor): Promise<string> {
+    async function person(author: WxrAuthor, site: WxrSite): Promise<string> {
       const known = people.get(author.login)
       if (known) return known
-      const email = author.email.trim().toLowerCase() || null
-      const existing = email ? await findUserByEmail(email, trx) : undefined
+      // An author with no address (WXR 1.0 names them only) gets one that can never receive mail,
+      // made from the site and login, so a later file from the same site finds the same person.
+      const email = author.email.trim().toLowerCase() || `${slugify(author.login) || 'author'}@${slugify(origin(site)) || 'wordpress'}.wordpress.invalid`
+      const existing = await findUserByEmail(email, trx)
       let id = existing?.id
       if (!id) {
         const name = author.displayName || author.login
@@ -199,7 +201,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         await comments(site, known, wp)
         return
       }
-      const authorId = wp.creator ? await person({ id: null, login: wp.creator, email: '', displayName: wp.creator }) : null
+      const authorId = wp.creator ? await person({ id: null, login: wp.creator, email: '', displayName: wp.creator }, site) : null
       const title = wordpressToText(wp.title) || wp.title.trim() || '(no title)'
       const status = POST_STATUS[wp.status] ?? 'draft'
       const publishedAt = status === 'draft' ? gmt(wp.dateGmt) : (gmt(wp.dateGmt) ?? gmt(wp.date) ?? now)
@@ -250,7 +252,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       site = await readWxr(file, async (record, current) => {
         if (!current.url) throw new WxrError('The export does not say which site it came from (no <link> or <wp:base_site_url> before its content)')
         report.site = current.url
-        if (record.kind === 'author') await person(record.author)
+        if (record.kind === 'author') await person(record.author, current)
         else if (record.kind === 'term') {
           const slug = slugify(decodeURIComponent(record.term.slug))
           if (slug) {
