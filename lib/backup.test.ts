@@ -3,16 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable } from 'node:stream'
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { BACKUP_TABLES, readTablePage } from '@/db/queries/backups'
 import { migrateToLatest } from '@/db/migrate'
-import { insertUser } from '@/db/queries/users'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
-import type { Viewer } from '@/lib/auth/viewer'
 import { BackupError, restoreBackup, writeBackup } from './backup'
 import { uploadImage } from './uploads/images'
 import { databaseStorage, diskStorage } from './uploads/storage'
@@ -57,7 +55,7 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
   })
 
   it('brings back every row and every uploaded file, and new rows still get fresh ids', async () => {
-    const admin: Viewer = { id: await insertUser({ id: randomUUID(), name: 'Admin', email: 'admin@blog.example', role: 'admin' }, source.db), name: 'Admin', hasName: true, role: 'admin', banned: false }
+    const admin = await insertPerson(source.db, 'admin')
     await importWordPress(admin, createReadStream(path.join(import.meta.dirname, 'wordpress/fixtures/plateau-threads.xml')), { now: NOW, db: source.db, storage: databaseStorage, download: false })
     const photo = new Uint8Array(await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#345' } }).jpeg().toBuffer())
     const upload = await uploadImage(admin, { name: 'photo.jpg', bytes: photo }, NOW, source.db, databaseStorage(source.db))
@@ -77,7 +75,7 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
   })
 
   it('restores only into an empty blog, and a damaged backup changes nothing', async () => {
-    await insertUser({ id: randomUUID(), name: 'Someone', email: 'someone@blog.example', role: 'admin' }, source.db)
+    await insertPerson(source.db, 'admin', 'Someone')
     const backup = await backupOf(source.db)
     await migrateToLatest(target.db)
     const cut = backup.slice(0, backup.lastIndexOf('"table":"User"') + 20)

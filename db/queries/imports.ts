@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
-import type { Database } from '../types'
+import type { Database, PostStatus } from '../types'
 
 // What the WordPress importer and the old-address redirects look up.
 
@@ -32,7 +32,7 @@ export async function setPostBody(postId: number, body: string, db: Kysely<Datab
 export async function findLegacyPost(
   by: { id: number } | { slug: string },
   db: Kysely<Database> = getDb(),
-): Promise<{ slug: string; kind: string; status: string; publishedAt: Date | null } | undefined> {
+): Promise<{ slug: string; kind: string; status: PostStatus; publishedAt: Date | null } | undefined> {
   let query = db.selectFrom('post').select(['slug', 'kind', 'status', 'publishedAt'])
   query = 'id' in by ? query.where('legacyId', '=', by.id) : query.where('legacySlug', '=', by.slug)
   return query.orderBy('id').executeTakeFirst()

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { insertComment } from '@/db/queries/comments'
 import { insertPost } from '@/db/queries/posts'
-import { insertUser } from '@/db/queries/users'
 import { migrateToLatest } from '@/db/migrate'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { CommentStatus, Database, Role } from '@/db/types'
@@ -56,10 +56,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
   let postId: number
   const viewers = {} as Record<Role | 'banned', Viewer>
 
-  async function person(name: string, role: Role, banned = false): Promise<Viewer> {
-    const id = await insertUser({ id: randomUUID(), name, email: `${name}@example.com`, role, bannedAt: banned ? new Date() : null }, db)
-    return { id, name, hasName: true, role, banned }
-  }
+  const person = (name: string, role: Role, banned = false) => insertPerson(db, role, name, { banned })
   const statusOf = async (id: number) => (await db.selectFrom('comment').select('status').where('id', '=', id).executeTakeFirst())?.status
   const revision = async () => {
     await insertRevision({ postId, title: 'P', body: 'an older b' }, db)

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { insertComment } from '@/db/queries/comments'
 import { insertPost } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
-import { findUserById, insertUser, tombstoneUser } from '@/db/queries/users'
+import { findUserById, tombstoneUser } from '@/db/queries/users'
 import { migrateToLatest } from '@/db/migrate'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
@@ -33,10 +33,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
   let rootId: number
   let clock = 0
 
-  async function person(name: string, role: Role = 'commenter', banned = false): Promise<Viewer> {
-    const id = await insertUser({ id: randomUUID(), name, email: `${name.toLowerCase()}@example.com`, role, bannedAt: banned ? T0 : null }, db)
-    return { id, name, hasName: true, role, banned }
-  }
+  const person = (name: string, role: Role = 'commenter', banned = false) => insertPerson(db, role, name, { banned, bannedAt: T0 })
 
   /** Posts as a person would: a form shown a minute ago, sent a little after the previous one. */
   function post(viewer: Viewer | null, body: string, extra: Record<string, unknown> = {}) {

@@ -31,7 +31,7 @@ export const POSTS_PAGE_SIZE = 20
  */
 export async function findEditablePost(id: number, db: DB, now: Date = new Date()): Promise<EditablePost | undefined> {
   const post = await findPostForEditing(id, db)
-  return post?.status === 'scheduled' && post.publishedAt && post.publishedAt <= now ? { ...post, status: 'published' } : post
+  return post?.status === 'scheduled' && isLiveNow(post.status, post.publishedAt, now) ? { ...post, status: 'published' } : post
 }
 
 /** Editors and admins edit every post; authors only their own. */

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { listAuditEntries } from '@/db/queries/audit'
 import { findPublishedPostBySlug, insertPost } from '@/db/queries/posts'
-import { insertUser } from '@/db/queries/users'
 import { migrateToLatest } from '@/db/migrate'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
@@ -26,8 +25,7 @@ describe.each(await testDialects())('revisions and autosave on $name', (dialect)
     db = t.db
     await migrateToLatest(db)
     for (const role of ['editor', 'author', 'commenter'] as const) {
-      const id = await insertUser({ id: randomUUID(), name: role, email: `${role}@example.com`, role }, db)
-      people[role] = { id, name: role, hasName: true, role, banned: false }
+      people[role] = await insertPerson(db, role)
     }
   })
   afterEach(async () => {

@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { Kysely } from 'kysely'
 import sharp, { type Sharp } from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { findUpload } from '@/db/queries/uploads'
 import { writeSetting } from '@/db/queries/settings'
-import { insertUser } from '@/db/queries/users'
 import { migrateToLatest } from '@/db/migrate'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
@@ -53,8 +52,8 @@ describe.each(await testDialects())('uploading images on $name', (dialect) => {
     db = t.db
     await migrateToLatest(db)
     dir = await mkdtemp(path.join(tmpdir(), 'plateau-uploads-'))
-    author = { id: await insertUser({ id: randomUUID(), name: 'Ann', email: 'ann@example.com', role: 'author' }, db), name: 'Ann', hasName: true, role: 'author', banned: false }
-    commenter = { id: await insertUser({ id: randomUUID(), name: 'Cy', email: 'cy@example.com', role: 'commenter' }, db), name: 'Cy', hasName: true, role: 'commenter', banned: false }
+    author = await insertPerson(db, 'author', 'Ann')
+    commenter = await insertPerson(db, 'commenter', 'Cy')
   })
   afterEach(async () => {
     await t.close()

@@ -1,10 +1,9 @@
 import { createReadStream } from 'node:fs'
 import path from 'node:path'
-import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { migrateToLatest } from '@/db/migrate'
-import { insertUser } from '@/db/queries/users'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
@@ -46,7 +45,7 @@ describe.each(await testDialects())('exporting to WordPress on $name', (dialect)
     to = await dialect.open()
     for (const t of [from, to]) {
       await migrateToLatest(t.db)
-      admins.push({ id: await insertUser({ id: randomUUID(), name: 'Admin', email: 'admin@blog.example', role: 'admin' }, t.db), name: 'Admin', hasName: true, role: 'admin', banned: false })
+      admins.push(await insertPerson(t.db, 'admin'))
     }
   })
   afterEach(async () => {

@@ -3,15 +3,14 @@ import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { randomUUID } from 'node:crypto'
 import type { Element, Root, RootContent } from 'hast'
 import type { Kysely } from 'kysely'
 import rehypeParse from 'rehype-parse'
 import sharp from 'sharp'
 import { unified } from 'unified'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/auth/test-people'
 import { migrateToLatest } from '@/db/migrate'
-import { insertUser } from '@/db/queries/users'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
@@ -68,7 +67,7 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     t = await dialect.open()
     db = t.db
     await migrateToLatest(db)
-    admin = { id: await insertUser({ id: randomUUID(), name: 'Admin', email: 'admin@blog.example', role: 'admin' }, db), name: 'Admin', hasName: true, role: 'admin', banned: false }
+    admin = await insertPerson(db, 'admin')
     options = { now: NOW, db, storage: databaseStorage, download: false }
   })
   afterEach(async () => {

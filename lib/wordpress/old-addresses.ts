@@ -4,6 +4,7 @@ import { findLegacyPost } from '@/db/queries/imports'
 import { findTagBySlug } from '@/db/queries/posts'
 import { pathOfKind } from '@/lib/comments/paths'
 import { archivePath } from '@/lib/posts/archives'
+import { isLiveNow } from '@/lib/posts/editing'
 
 /*
  * The addresses a WordPress blog's readers and search engines still use, mapped to where imported
@@ -17,14 +18,11 @@ import { archivePath } from '@/lib/posts/archives'
 
 export type OldAddress = { id: number } | { segments: string[] }
 
-const isPublic = (post: { status: string; publishedAt: Date | null }, now: Date) =>
-  post.status === 'published' || (post.status === 'scheduled' && post.publishedAt !== null && post.publishedAt <= now)
-
 /** The path an old WordPress address now lives at, or null if it names nothing public here. Public. */
 export async function resolveOldAddress(address: OldAddress, db: DB = getDb(), now: Date = new Date()): Promise<string | null> {
   if ('id' in address) {
     const post = Number.isSafeInteger(address.id) ? await findLegacyPost({ id: address.id }, db) : undefined
-    return post && isPublic(post, now) ? pathOfKind(post.kind, post.slug) : null
+    return post && isLiveNow(post.status, post.publishedAt, now) ? pathOfKind(post.kind, post.slug) : null
   }
   let segments: string[]
   try {
@@ -41,5 +39,5 @@ export async function resolveOldAddress(address: OldAddress, db: DB = getDb(), n
   const slug = dated ? segments.slice(2).filter((s) => !/^\d{2}$/.test(s))[0] : segments[segments.length - 1]
   if (!slug || (dated && segments.length > 4)) return null
   const post = await findLegacyPost({ slug }, db)
-  return post && isPublic(post, now) ? pathOfKind(post.kind, post.slug) : null
+  return post && isLiveNow(post.status, post.publishedAt, now) ? pathOfKind(post.kind, post.slug) : null
 }
