@@ -1,20 +1,14 @@
 import type { Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { migrateToLatest } from '../migrate'
-import { testDialects, type TestDatabase } from '../test-databases'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { testDialects, useTestDatabase } from '../test-databases'
 import type { Database } from '../types'
 import { lastCacheTagEventId, listCacheTagEventsAfter, recordCacheTagEvents } from './cache-tags'
 
 describe.each(await testDialects())('shared cache invalidations on $name', (dialect) => {
-  let t: TestDatabase
+  const database = useTestDatabase(dialect)
   let db: Kysely<Database>
-  beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
-  })
-  afterEach(async () => {
-    await t.close()
+  beforeEach(() => {
+    db = database()
   })
 
   it('hands every instance the tags invalidated since it last looked, in order, and forgets old ones', async () => {

@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { insertPerson } from '@/lib/auth/test-people'
 import { listAuditEntries } from '@/db/queries/audit'
 import { findPublishedPostBySlug, insertPost } from '@/db/queries/posts'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
@@ -16,20 +15,15 @@ const form = (fields: Record<string, string> = {}) => postForm({ title: 'Plateau
 const minutes = (n: number) => new Date(Date.UTC(2026, 5, 1, 12, n))
 
 describe.each(await testDialects())('revisions and autosave on $name', (dialect) => {
-  let t: TestDatabase
+  const database = useTestDatabase(dialect)
   let db: Kysely<Database>
   const people = {} as Record<Role, Viewer>
 
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
+    db = database()
     for (const role of ['editor', 'author', 'commenter'] as const) {
       people[role] = await insertPerson(db, role)
     }
-  })
-  afterEach(async () => {
-    await t.close()
   })
 
   async function save(who: Viewer, id: number | null, fields: Record<string, string>, at: Date) {

@@ -7,8 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { insertPerson } from '@/lib/auth/test-people'
 import { findUpload } from '@/db/queries/uploads'
 import { writeSetting } from '@/db/queries/settings'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
@@ -41,22 +40,19 @@ describe('addresses of uploaded images', () => {
 })
 
 describe.each(await testDialects())('uploading images on $name', (dialect) => {
-  let t: TestDatabase
+  const database = useTestDatabase(dialect)
   let db: Kysely<Database>
   let dir: string
   let author: Viewer
   let commenter: Viewer
 
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
+    db = database()
     dir = await mkdtemp(path.join(tmpdir(), 'plateau-uploads-'))
     author = await insertPerson(db, 'author', 'Ann')
     commenter = await insertPerson(db, 'commenter', 'Cy')
   })
   afterEach(async () => {
-    await t.close()
     await rm(dir, { recursive: true, force: true })
   })
 

@@ -8,10 +8,9 @@ import type { Kysely } from 'kysely'
 import rehypeParse from 'rehype-parse'
 import sharp from 'sharp'
 import { unified } from 'unified'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { insertPerson } from '@/lib/auth/test-people'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
@@ -58,20 +57,15 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
 const threads = async () => text((await readFile(path.join(FIXTURES, 'plateau-threads.xml'), 'utf8')).replaceAll('MEDIA_HOST', mediaHost))
 
 describe.each(await testDialects())('importing WordPress exports on $name', (dialect) => {
-  let t: TestDatabase
+  const database = useTestDatabase(dialect)
   let db: Kysely<Database>
   let admin: Viewer
   let options: ImportOptions
 
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
+    db = database()
     admin = await insertPerson(db, 'admin')
     options = { now: NOW, db, storage: databaseStorage, download: false }
-  })
-  afterEach(async () => {
-    await t.close()
   })
 
   /** Every row of every table the import writes, to prove a refusal changed nothing. */
