@@ -7,6 +7,7 @@ import * as searchAndAuthors from './2026_11_27_0000_search_and_authors'
 import * as revisionsAndUploads from './2026_11_27_0100_revisions_and_uploads'
 import * as wordpressImport from './2026_11_27_0200_wordpress_import'
 import * as sharedCacheTags from './2026_11_27_0300_shared_cache_tags'
+import * as authRowIds from './2026_12_01_2200_auth_row_ids'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0100_revisions_and_uploads': revisionsAndUploads,
   '2026_11_27_0200_wordpress_import': wordpressImport,
   '2026_11_27_0300_shared_cache_tags': sharedCacheTags,
+  '2026_12_01_2200_auth_row_ids': authRowIds,
 }

@@ -1,8 +1,8 @@
-import { KyselyAdapter } from '@auth/kysely-adapter'
 import NextAuth from 'next-auth'
 import Nodemailer from 'next-auth/providers/nodemailer'
 import { getDb } from '@/db'
 import { findUserByEmail, setUserRole } from '@/db/queries/users'
+import { blogAdapter } from './adapter'
 import { emailDelivery, oauthProviders } from './providers'
 import { safeReturnPath } from './redirects'
 
@@ -26,7 +26,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   // Database sessions: signing out, a ban or "sign out everywhere" takes effect at once.
   session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
-  adapter: KyselyAdapter(getDb() as never),
+  adapter: blogAdapter(getDb()),
   pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
   providers: [
     Nodemailer({
