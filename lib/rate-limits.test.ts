@@ -21,6 +21,6 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
     for (let i = 0; i < max; i++) expect(await allow('commentsPerUser', 'u1', t0, db)).toBe(true)
     expect(await allow('commentsPerUser', 'u1', t0, db)).toBe(false)
     expect(await allow('commentsPerUser', 'u2', t0, db)).toBe(true)
-    expect(await allow('signInEmailsPerAddress', 'u1', t0, db)).toBe(true)
+    expect(await allow('signInEmailsPerAddressAndClient', 'u1', t0, db)).toBe(true)
   })
 })

@@ -6,8 +6,9 @@ import { hitRateLimit } from '@/db/queries/rate-limits'
 export const LIMITS = {
   commentsPerUser: { max: 10, windowSeconds: 10 * 60 },
   commentsPerIp: { max: 30, windowSeconds: 10 * 60 },
-  signInEmailsPerAddress: { max: 5, windowSeconds: 60 * 60 },
-  signInEmailsPerIp: { max: 20, windowSeconds: 60 * 60 },
+  /** One address asked for from one client: the sixth within the hour is refused, other clients still may. */
+  signInEmailsPerAddressAndClient: { max: 5, windowSeconds: 60 * 60 },
+  signInEmailsPerClient: { max: 20, windowSeconds: 60 * 60 },
 } as const
 
 export type LimitName = keyof typeof LIMITS

@@ -1,46 +1,55 @@
 import { headers } from 'next/headers'
+import proxyaddr from 'proxy-addr'
+import { PEER_HEADER } from '@/lib/http/peer-address'
+import { configuredOrigin } from '@/lib/public-address'
 
-/** The client's address as the nearest proxy reports it (X-Forwarded-For, X-Real-IP), for rate limits. */
-export async function clientIp(): Promise<string> {
-  const h = await headers()
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip')?.trim() || 'unknown'
-}
-
-/** The origin AUTH_URL names, if it is set and valid. */
-function configuredOrigin(): string | null {
-  const configured = process.env.AUTH_URL
-  if (!configured) return null
-  try {
-    return new URL(configured).origin
-  } catch {
-    return null
-  }
-}
-
-/** The blog's public origin: AUTH_URL when set (behind a proxy), else the address the request came to. */
-export function publicOrigin(request: Request): string {
-  return configuredOrigin() ?? new URL(request.url).origin
-}
+type Trust = (address: string, hop: number) => boolean
 
 /**
- * A full URL of a path on the blog, for canonical links and social cards, when AUTH_URL says where the
- * blog lives; else the path itself (cached pages do not read the request, so they cannot guess).
+ * Which hops may tell us the client's address (TRUSTED_PROXIES): unset, none — the socket's address
+ * is the client's; a number, that many proxies in front (nginx alone: 1); or a comma-separated list of
+ * proxy addresses and ranges (`127.0.0.1, 10.0.0.0/8`, or proxy-addr's names `loopback`, `uniquelocal`).
  */
-export function siteUrl(path: string): string {
-  const origin = configuredOrigin()
-  return origin ? `${origin}${path}` : path
+export function trustedProxies(value: string | undefined = process.env.TRUSTED_PROXIES): Trust {
+  const text = value?.trim()
+  if (!text) return () => false
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text)
+    return (_address, hop) => hop < hops
+  }
+  return proxyaddr.compile(text.split(',').map((s) => s.trim()).filter(Boolean))
 }
 
 /**
- * Whether a state-changing request came from the blog's own pages (its Origin names this host), as
- * Next checks for server actions; route handlers that take cookies and change things ask this first.
+ * The client's address from a request's headers, for rate limits: the socket's, or — through trusted
+ * proxies only — the address the nearest trusted proxy reports. A client-written X-Forwarded-For
+ * never changes it.
+ */
+export function clientAddressOf(h: Headers, trust: Trust = trustedProxies()): string {
+  const forwarded = h.get('x-forwarded-for') ?? ''
+  // Without the stamp (a server not started through instrumentation), the last hop Next recorded.
+  const peer = h.get(PEER_HEADER) || forwarded.split(',').at(-1)?.trim() || 'unknown'
+  const request = { headers: { 'x-forwarded-for': forwarded }, connection: { remoteAddress: peer }, socket: { remoteAddress: peer } }
+  return proxyaddr(request as never, trust)
+}
+
+/** The client's address for the current request (server actions, route handlers). */
+export async function clientIp(): Promise<string> {
+  return clientAddressOf(await headers())
+}
+
+/**
+ * Whether a state-changing request came from the blog's own pages: its Origin is the public origin
+ * (or, with none configured, names the host the request came to, as Next checks for server actions).
  */
 export function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get('origin')
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
-  if (!origin || !host) return false
+  if (!origin) return false
+  const configured = configuredOrigin()
+  if (configured) return origin === configured
+  const host = request.headers.get('host')
   try {
-    return new URL(origin).host === host
+    return !!host && new URL(origin).host === host
   } catch {
     return false
   }

@@ -4,6 +4,7 @@ import { getDb } from '@/db'
 import { prepareDatabase } from '@/db/prepare'
 import { ensureAuthSecret, issueOwnerSetupPath } from '@/lib/auth/owner'
 import { registerSharedCacheTags } from '@/lib/cache/shared-tags'
+import { loadPublicOrigin } from '@/lib/public-address'
 
 /**
  * Opens, migrates and (on a new blog) seeds the database before the server takes requests.
@@ -19,10 +20,11 @@ export async function startBlog(log: (line: string) => void = console.log): Prom
     if (seeded) log('Plateau: a new blog — added the demo post "The social media plateau?" with its comments.')
     registerSharedCacheTags()
     await ensureAuthSecret()
+    await loadPublicOrigin()
     const setupPath = await issueOwnerSetupPath()
     if (setupPath) {
       const base = process.env.AUTH_URL?.replace(/\/$/, '') || `http://localhost:${process.env.PORT || 3000}`
-      log(`Plateau: this blog has no owner yet. Open ${base}${setupPath} and sign in to become its owner (the link works once).`)
+      log(`Plateau: this blog has no owner yet. Open ${base}${setupPath} and sign in to become its owner (the link works once, for 7 days).`)
     }
     return { ok: true }
   } catch (error) {

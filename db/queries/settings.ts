@@ -26,3 +26,9 @@ export async function claimSetting(key: string, value: unknown, db: Kysely<Datab
     .executeTakeFirst()
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
 }
+
+/** Deletes the setting only if it still holds `value`; returns whether this call deleted it (one winner across instances). */
+export async function takeSetting(key: string, value: unknown, db: Kysely<Database> = getDb()): Promise<boolean> {
+  const result = await db.deleteFrom('setting').where('key', '=', key).where('value', '=', JSON.stringify(value)).executeTakeFirst()
+  return Number(result.numDeletedRows) > 0
+}

@@ -1,28 +1,39 @@
 import NextAuth from 'next-auth'
 import Nodemailer from 'next-auth/providers/nodemailer'
 import { getDb } from '@/db'
-import { findUserByEmail, setUserRole } from '@/db/queries/users'
+import { findUserByEmail, findUserById, setUserRole } from '@/db/queries/users'
 import { blogAdapter } from './adapter'
+import { adminEmails, emailIsVerified } from './admin-emails'
 import { emailDelivery, oauthProviders } from './providers'
 import { safeReturnPath } from './redirects'
-
-/** Addresses in ADMIN_EMAILS (comma-separated) are made admins when they sign in. */
-export function adminEmails(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.ADMIN_EMAILS ?? '')
-    .split(',')
-    .map((e) => e.trim().toLowerCase())
-    .filter(Boolean)
-}
+import { deliverSignInLink, type SignInLinkRequest } from './sign-in-email'
 
 async function grantListedAdmin(email: string | null | undefined): Promise<void> {
   if (!email || !adminEmails().includes(email.toLowerCase())) return
   const user = await findUserByEmail(email)
-  if (user && user.role !== 'admin') await setUserRole(user.id, 'admin')
+  if (user && user.role !== 'admin' && user.bannedAt === null) await setUserRole(user.id, 'admin')
+}
+
+async function isBanned(user: { id?: string; email?: string | null }): Promise<boolean> {
+  const row = (user.id ? await findUserById(user.id) : undefined) ?? (user.email ? await findUserByEmail(user.email) : undefined)
+  return !!row?.bannedAt
+}
+
+const mailer = Nodemailer({ server: process.env.SMTP_URL || { host: 'localhost', port: 25 } })
+
+async function sendLink(params: SignInLinkRequest): Promise<void> {
+  if (emailDelivery() === 'log') {
+    console.log(`Plateau: sign-in link for ${params.identifier} (no SMTP_URL set, so it is printed here): ${params.url}`)
+    return
+  }
+  await mailer.sendVerificationRequest(params as never)
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // Set at start-up (lib/startup.ts) from AUTH_SECRET or the blog's own stored secret.
   secret: process.env.AUTH_SECRET,
+  // Links are built from AUTH_URL (or the stored public address, lib/public-address.ts); with neither,
+  // the sign-in route and forms only serve loopback hosts, and every link is checked before it is sent.
   trustHost: true,
   // Database sessions: signing out, a ban or "sign out everywhere" takes effect at once.
   session: { strategy: 'database', maxAge: 30 * 24 * 60 * 60 },
@@ -33,27 +44,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       server: process.env.SMTP_URL || { host: 'localhost', port: 25 },
       from: process.env.SMTP_FROM || 'Plateau <no-reply@localhost>',
       maxAge: 24 * 60 * 60,
-      ...(emailDelivery() === 'log'
-        ? {
-            async sendVerificationRequest({ identifier, url }: { identifier: string; url: string }) {
-              console.log(`Plateau: sign-in link for ${identifier} (no SMTP_URL set, so it is printed here): ${url}`)
-            },
-          }
-        : {}),
+      sendVerificationRequest: (params: SignInLinkRequest) => deliverSignInLink(params, sendLink),
     }),
     ...oauthProviders(),
   ],
   callbacks: {
+    // A banned person gets no sign-in email and no session, whichever way they try.
+    async signIn({ user }) {
+      return !(await isBanned(user))
+    },
     redirect({ url, baseUrl }) {
       return new URL(safeReturnPath(url, baseUrl), baseUrl).toString()
     },
   },
   events: {
-    async signIn({ user }) {
-      await grantListedAdmin(user.email)
-    },
-    async createUser({ user }) {
-      await grantListedAdmin(user.email)
+    async signIn({ user, account, profile }) {
+      if (emailIsVerified(account, profile)) await grantListedAdmin(user.email)
     },
   },
 }))

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { claimSetting, readSettings, writeSetting } from '@/db/queries/settings'
+import { claimSetting, readSettings, takeSetting, writeSetting } from '@/db/queries/settings'
+import { configuredOrigin, parseOrigin, savePublicOrigin } from '@/lib/public-address'
 import { countAdmins, setUserRole } from '@/db/queries/users'
 import type { Viewer } from './viewer'
 
@@ -20,28 +21,65 @@ export async function ensureAuthSecret(db: DB = getDb()): Promise<void> {
   process.env.AUTH_SECRET = String((await readSettings(db))[SECRET_KEY])
 }
 
+/** How long a setup link works. */
+export const SETUP_LINK_DAYS = 7
+
+interface StoredSetupToken {
+  hash: string
+  expiresAt: string
+}
+
 /**
- * While the blog has no admin, makes a new one-time setup token and returns the path that uses it
- * (only its hash is stored). Returns null once there is an admin. Called at start-up.
+ * While the blog has no admin, makes a new one-time setup token, valid for SETUP_LINK_DAYS, and
+ * returns the path that uses it (only its hash is stored). Returns null once there is an admin, and
+ * the token then dies. Called at start-up.
  */
-export async function issueOwnerSetupPath(db: DB = getDb()): Promise<string | null> {
-  if ((await countAdmins(db)) > 0) return null
+export async function issueOwnerSetupPath({ now = new Date() }: { now?: Date } = {}, db: DB = getDb()): Promise<string | null> {
+  if ((await countAdmins(db)) > 0) {
+    await readSetupToken(db).then((stored) => stored && takeSetting(SETUP_KEY, stored, db))
+    return null
+  }
   const token = randomBytes(24).toString('base64url')
-  await writeSetting(SETUP_KEY, hash(token), db)
+  const stored: StoredSetupToken = { hash: hash(token), expiresAt: new Date(now.getTime() + SETUP_LINK_DAYS * 86_400_000).toISOString() }
+  await writeSetting(SETUP_KEY, stored, db)
   return `/setup/${token}`
 }
 
-/** Makes the signed-in viewer the blog's owner (admin) if `token` is the current setup token; it then stops working. */
-export async function claimOwnership(viewer: Viewer | null, token: string, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string }> {
+async function readSetupToken(db: DB): Promise<StoredSetupToken | null> {
+  const stored = (await readSettings(db))[SETUP_KEY] as Partial<StoredSetupToken> | undefined
+  return typeof stored?.hash === 'string' && typeof stored.expiresAt === 'string' ? (stored as StoredSetupToken) : null
+}
+
+const USED = 'This setup link has already been used, has expired or has been replaced. Restart the server for a new one if the blog still has no owner.'
+
+export interface OwnershipClaim {
+  token: string
+  /** The public address the owner confirms; required unless AUTH_URL sets it. */
+  address?: string
+  now?: Date
+}
+
+/**
+ * Makes the signed-in viewer the blog's owner (admin) if `token` is the current, unexpired setup token
+ * and the blog has no admin yet, and stores the public address they confirm. The token is taken
+ * atomically, so of two racing claims one wins. Returns a refusal with a sentence otherwise.
+ */
+export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClaim, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string; field?: 'address' }> {
   if (!viewer) return { ok: false, message: 'Sign in first, then open the setup link again.' }
-  const stored = (await readSettings(db))[SETUP_KEY]
-  const given = Buffer.from(hash(token))
-  if (typeof stored !== 'string' || stored.length !== given.length || !timingSafeEqual(Buffer.from(stored), given)) {
-    return { ok: false, message: 'This setup link has already been used or has been replaced. Restart the server for a new one if the blog still has no owner.' }
-  }
-  await db.transaction().execute(async (trx) => {
+  if (viewer.banned) return { ok: false, message: USED }
+  const origin = configuredOrigin() ?? parseOrigin(claim.address)
+  if (!origin) return { ok: false, field: 'address', message: 'Enter the address readers will use for this blog, like https://blog.example.com.' }
+  const stored = await readSetupToken(db)
+  const given = Buffer.from(hash(claim.token))
+  const matches = stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)
+  if (!matches || new Date(stored.expiresAt) <= (claim.now ?? new Date())) return { ok: false, message: USED }
+  const won = await db.transaction().execute(async (trx) => {
+    if (!(await takeSetting(SETUP_KEY, stored, trx))) return false
+    if ((await countAdmins(trx)) > 0) return false
     await setUserRole(viewer.id, 'admin', trx)
-    await trx.deleteFrom('setting').where('key', '=', SETUP_KEY).execute()
+    return true
   })
+  if (!won) return { ok: false, message: USED }
+  if (!configuredOrigin()) await savePublicOrigin(origin, db)
   return { ok: true }
 }

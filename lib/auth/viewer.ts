@@ -12,8 +12,9 @@ export interface Viewer {
 
 export const MODERATOR_ROLES: readonly Role[] = ['admin', 'editor']
 
+/** Whether the viewer moderates comments: an editor or admin who is not banned (a ban removes every power). */
 export function isModerator(viewer: Viewer | null): boolean {
-  return viewer !== null && MODERATOR_ROLES.includes(viewer.role)
+  return viewer !== null && !viewer.banned && MODERATOR_ROLES.includes(viewer.role)
 }
 
 /** The name shown for a person who has not chosen one yet. */

@@ -125,13 +125,23 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(page).toEqual({ slug: 'comprehensive-page', commentsOpen: false })
     expect((await getSiteSettings(db)).navigation).toEqual([{ label: 'Comprehensive Page', href: '/pages/comprehensive-page' }])
     // Imported authors cannot sign in yet; signing in later with the same email makes them theirs.
+    // A file grants nobody publishing rights: they are commenters until an admin promotes them.
     const alice = await db.selectFrom('User').select(['role', 'slug']).where('email', '=', 'alice@example.com').executeTakeFirstOrThrow()
-    expect(alice).toEqual({ role: 'author', slug: 'alice' })
+    expect(alice).toEqual({ role: 'commenter', slug: 'alice' })
     expect(await db.selectFrom('Account').selectAll().execute()).toEqual([])
   })
 
-  it('keeps every thread, status and author of a conversation, and downloads its images', async () => {
+  it('fetches no image from a private address unless IMPORT_ALLOW_PRIVATE_MEDIA allows it', async () => {
     const report = await importWordPress(admin, await threads(), { ...options, download: undefined })
+    expect(report.media).toEqual({ fetched: 0, remote: [`${mediaHost}/wp-content/uploads/2019/04/harbour.png`, `${mediaHost}/wp-content/uploads/2019/04/gone.png`] })
+    const post = await db.selectFrom('post').select(['featuredImageUrl']).where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
+    expect(post.featuredImageUrl).toBe(`${mediaHost}/wp-content/uploads/2019/04/harbour.png`)
+    expect(await db.selectFrom('upload').select('key').execute()).toEqual([])
+  })
+
+  it('keeps every thread, status and author of a conversation, and downloads its images', async () => {
+    process.env.IMPORT_ALLOW_PRIVATE_MEDIA = '1'
+    const report = await importWordPress(admin, await threads(), { ...options, download: undefined }).finally(() => delete process.env.IMPORT_ALLOW_PRIVATE_MEDIA)
     expect(report).toMatchObject({ posts: 2, pages: 1, comments: 6, media: { fetched: 1, remote: [`${mediaHost}/wp-content/uploads/2019/04/gone.png`] } })
     expect(report.skipped).toEqual([{ what: 'comment 106 on “Talking in threads”', why: 'a pingback' }])
     const post = await db.selectFrom('post').selectAll().where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()

@@ -15,18 +15,22 @@ import { getSiteSettings } from '@/lib/settings'
 import type { Viewer } from '@/lib/auth/viewer'
 import { slugify } from '@/lib/posts/slugs'
 import { storeImage } from '@/lib/uploads/images'
+import { safeFetch } from '@/lib/http/safe-fetch'
 import { getStorage, type FileStorage } from '@/lib/uploads/storage'
 import { wordpressToMarkdown, wordpressToText } from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 
 /*
- * Imports a WordPress export into the blog, all or nothing: everything is written in one transaction
+ * Imports a WordPress export into the blog, all or nothing: every record is written in one transaction
  * while the file streams through, so a file found broken halfway (or anything else going wrong)
- * leaves the database exactly as it was.
+ * leaves the database exactly as it was. Images are downloaded after that transaction (a slow old
+ * site never holds the database), through the SSRF guard, and the posts using them rewritten in a
+ * second, short one.
  *
- * - Authors become people with the author role and no way to sign in yet; whoever later signs in
- *   with the same email address is that person. An existing account with the email is used as is.
+ * - Authors become people with the commenter role (a file cannot grant anyone publishing rights:
+ *   admins promote them in People; the report lists them) and no way to sign in yet; whoever later
+ *   signs in with the same email address is that person. An existing account is used as is.
  * - Categories and tags both become tags (the blog's tags are flat: a sub-category keeps its own
  *   name and slug, its parent is not kept).
  * - Published pages are added to the site's header links (the `navigation` setting).
@@ -51,6 +55,8 @@ export interface ImportReport {
   comments: number
   skipped: { what: string; why: string }[]
   media: { fetched: number; remote: string[] }
+  /** Names of the people the import added, as commenters. */
+  newPeople: string[]
 }
 
 export interface ImportOptions {
@@ -58,7 +64,7 @@ export interface ImportOptions {
   db?: DB
   /** Where downloaded images go, given the import's transaction (so a failed import stores none in the database). */
   storage?: (db: DB) => FileStorage
-  /** Downloads an image; null when it cannot be had. Defaults to fetch with a timeout. */
+  /** Downloads an image; null when it cannot be had. Defaults to the SSRF-guarded fetch, capped in size and time. */
   download?: ((url: string) => Promise<Uint8Array | null>) | false
 }
 
@@ -82,14 +88,19 @@ function gmt(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date
 }
 
+/** Public addresses only, unless IMPORT_ALLOW_PRIVATE_MEDIA=1 (tests' local image server, intranets). */
 async function defaultDownload(url: string): Promise<Uint8Array | null> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(15_000), redirect: 'follow' })
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null
+    const allowPrivate = process.env.IMPORT_ALLOW_PRIVATE_MEDIA === '1'
+    const response = await safeFetch(url, { maxBytes: MEDIA_MAX_BYTES, timeoutMs: 15_000, maxRedirects: 5, allowPrivate })
+    return response.status === 200 ? response.bytes : null
   } catch {
     return null
   }
 }
+
+/** The largest image an import downloads. */
+const MEDIA_MAX_BYTES = 25 * 1024 * 1024
 
 /**
  * Imports a WXR file (as chunks): admins from /admin, or whoever runs `npm run import:wxr` on the
@@ -100,18 +111,17 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   const { now = new Date(), db = getDb() } = options
   const storageFor = options.storage ?? getStorage
   const download = options.download === false ? null : (options.download ?? defaultDownload)
-  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, skipped: [], media: { fetched: 0, remote: [] } }
+  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
+  // Posts showing images to fetch, with those images' addresses (never the bodies: memory stays
+  // bounded by one post however big the file).
+  const showing: { postId: number; urls: string[] }[] = []
+  const featured: { postId: number; attachmentId: number }[] = []
+  const attachments = new Map<number, string>() // attachment post id → URL
+  const wanted = new Set<string>()
 
-  return db.transaction().execute(async (trx) => {
-    const storage = storageFor(trx)
+  await db.transaction().execute(async (trx) => {
     const people = new Map<string, string>() // WordPress login → person id
     const peopleByWpId = new Map<number, string>()
-    const attachments = new Map<number, string>() // attachment post id → URL
-    const featured: { postId: number; attachmentId: number }[] = []
-    // Posts showing images to fetch, with those images' addresses (never the bodies: memory stays
-    // bounded by one post however big the file).
-    const showing: { postId: number; urls: string[] }[] = []
-    const wanted = new Set<string>()
     const pages: { label: string; href: string }[] = []
 
     async function person(author: WxrAuthor, site: WxrSite): Promise<string> {
@@ -124,8 +134,9 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       let id = existing?.id
       if (!id) {
         const name = author.displayName || author.login
-        id = await insertUser({ id: randomUUID(), name, email, role: 'author', slug: await findFreeUserSlug(slugify(name), trx), createdAt: now }, trx)
+        id = await insertUser({ id: randomUUID(), name, email, role: 'commenter', slug: await findFreeUserSlug(slugify(name), trx), createdAt: now }, trx)
         report.authors++
+        report.newPeople.push(name)
       }
       people.set(author.login, id)
       if (author.id) peopleByWpId.set(author.id, id)
@@ -268,18 +279,27 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     }
     report.site = site.url
 
-    // Media: attachments, and images the posts show from the old site or any WordPress uploads folder,
-    // are fetched once each and the posts rewritten to the copies.
-    const moved = new Map<string, string>()
-    for (const url of attachments.values()) wanted.add(url)
-    for (const url of wanted) {
-      const bytes = download ? await download(url) : null
-      const stored = bytes ? await storeImage({ name: url.split('/').pop()?.split('?')[0] ?? 'image', bytes }, actorId, now, trx, storage) : null
-      if (stored?.ok) {
-        moved.set(url, stored.url)
-        report.media.fetched++
-      } else report.media.remote.push(url)
+    // Published pages join the site's header links, as WordPress themes list them.
+    if (pages.length > 0) {
+      const { navigation } = await getSiteSettings(trx)
+      const known = new Set(navigation.map((link) => link.href))
+      await writeSetting('navigation', [...navigation, ...pages.filter((link) => !known.has(link.href))], trx)
     }
+  })
+
+  // Media: attachments, and images the posts show from the old site or any WordPress uploads folder,
+  // are fetched once each, outside the import's transaction, and the posts rewritten to the copies.
+  const moved = new Map<string, string>()
+  for (const url of attachments.values()) wanted.add(url)
+  for (const url of wanted) {
+    const bytes = download ? await download(url) : null
+    const stored = bytes ? await storeImage({ name: url.split('/').pop()?.split('?')[0] ?? 'image', bytes }, actorId, now, db, storageFor(db)) : null
+    if (stored?.ok) {
+      moved.set(url, stored.url)
+      report.media.fetched++
+    } else report.media.remote.push(url)
+  }
+  await db.transaction().execute(async (trx) => {
     for (const { postId, urls } of showing) {
       if (!urls.some((url) => moved.has(url))) continue
       const body = await findPostBody(postId, trx)
@@ -291,15 +311,12 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const url = attachments.get(attachmentId)
       if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
     }
-    // Published pages join the site's header links, as WordPress themes list them.
-    if (pages.length > 0) {
-      const { navigation } = await getSiteSettings(trx)
-      const known = new Set(navigation.map((link) => link.href))
-      await writeSetting('navigation', [...navigation, ...pages.filter((link) => !known.has(link.href))], trx)
-    }
-    await insertAuditEntries([{ actorId, action: 'import.wordpress', subject: `site:${site.url}`, detail: { ...report, skipped: report.skipped.length, media: report.media.fetched } }], trx)
-    return report
+    await insertAuditEntries(
+      [{ actorId, action: 'import.wordpress', subject: `site:${report.site}`, detail: { ...report, skipped: report.skipped.length, media: report.media.fetched, newPeople: report.newPeople.length } }],
+      trx,
+    )
   })
+  return report
 }
 
 /** The report as lines a person reads (the command prints them; /admin shows them). */
@@ -309,6 +326,9 @@ export function describeImport(report: ImportReport): string[] {
     `Imported from ${report.site}: ${report.posts} post(s), ${report.pages} page(s), ${report.comments} comment(s), ${report.authors} new author(s), ${report.terms} new tag(s).`,
     `Images: ${report.media.fetched} downloaded into the blog's uploads, ${report.media.remote.length} kept at their old address.`,
     ...report.media.remote.map((url) => `  kept remote: ${url}`),
+    ...(report.newPeople.length
+      ? [`New people (commenters until an admin gives them another role in People): ${report.newPeople.join(', ')}.`]
+      : []),
     skipped ? `Skipped ${skipped}:` : 'Nothing skipped.',
     ...report.skipped.map((s) => `  ${s.what}: ${s.why}`),
   ]

@@ -1,30 +1,32 @@
 'use server'
 
 import { AuthError } from 'next-auth'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { signIn, signOut } from '@/lib/auth/config'
 import { safeReturnPath } from '@/lib/auth/redirects'
+import { SignInEmailRefused } from '@/lib/auth/sign-in-email'
 import { formError, type FormState } from '@/lib/forms'
-import { allow } from '@/lib/rate-limits'
-import { clientIp } from '@/lib/request'
+import { signInHostProblem } from '@/lib/public-address'
 
 const emailSchema = z.email({ error: 'Enter an email address like name@example.com.' }).max(254)
 
-/** Sends a sign-in link to the address typed, within the sign-in email limits. */
+/** Sends a sign-in link to the address typed (the limits and the link's address are checked as it is sent). */
 export async function emailSignInAction(prev: FormState, fd: FormData): Promise<FormState> {
   const typed = String(fd.get('email') ?? '').trim()
   const returnTo = safeReturnPath(fd.get('callbackUrl'))
   const parsed = emailSchema.safeParse(typed.toLowerCase())
   if (!parsed.success) return formError(prev, parsed.error.issues[0].message, { email: typed }, 'email')
-  const email = parsed.data
-  if (!(await allow('signInEmailsPerAddress', email)) || !(await allow('signInEmailsPerIp', await clientIp()))) {
-    return formError(prev, 'Too many sign-in emails were asked for. Check your inbox, or try again in an hour.', { email: typed }, 'email')
-  }
+  const problem = await signInHostProblem(await headers())
+  if (problem) return formError(prev, problem, { email: typed }, 'email')
   try {
-    await signIn('nodemailer', { email, redirectTo: returnTo })
+    await signIn('nodemailer', { email: parsed.data, redirectTo: returnTo })
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are failures to report.
+    if (error instanceof SignInEmailRefused) return formError(prev, error.sentence, { email: typed }, 'email')
     if (error instanceof AuthError) {
+      if (error.type === 'AccessDenied') return formError(prev, 'This account cannot sign in.', { email: typed }, 'email')
       console.error('Sign-in email failed:', error)
       return formError(prev, 'The sign-in email could not be sent. Try again in a moment.', { email: typed }, 'email')
     }
@@ -35,7 +37,9 @@ export async function emailSignInAction(prev: FormState, fd: FormData): Promise<
 
 /** Starts sign-in with GitHub, Google or the configured OpenID Connect provider. */
 export async function providerSignInAction(prev: null, fd: FormData): Promise<null> {
-  await signIn(String(fd.get('provider') ?? ''), { redirectTo: safeReturnPath(fd.get('callbackUrl')) })
+  const returnTo = safeReturnPath(fd.get('callbackUrl'))
+  if (await signInHostProblem(await headers())) redirect(`/signin?error=UnknownAddress&callbackUrl=${encodeURIComponent(returnTo)}`)
+  await signIn(String(fd.get('provider') ?? ''), { redirectTo: returnTo })
   return null
 }
 

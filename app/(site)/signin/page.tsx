@@ -5,6 +5,7 @@ import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { emailDelivery, oauthSignInMethods } from '@/lib/auth/providers'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { getCurrentUser } from '@/lib/auth/session'
+import { UNKNOWN_ADDRESS_MESSAGE } from '@/lib/public-address'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
@@ -12,7 +13,8 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 const ERRORS: Record<string, string> = {
   Verification: 'That sign-in link has expired or has already been used. Ask for a new one below.',
   OAuthAccountNotLinked: 'That email address already signs in another way. Use the method you used before.',
-  AccessDenied: 'Sign-in was cancelled or refused.',
+  AccessDenied: 'Sign-in was refused: this account cannot sign in, or too many sign-in emails were asked for. Try again later.',
+  UnknownAddress: UNKNOWN_ADDRESS_MESSAGE,
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }

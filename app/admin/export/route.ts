@@ -1,14 +1,15 @@
 import { can } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { publicOrigin } from '@/lib/request'
+import { linkOrigin, loadPublicOrigin } from '@/lib/public-address'
 import { exportWordPress } from '@/lib/wordpress/export'
 
 // The whole blog as a WordPress export (WXR 1.2), streamed as a download. Admins only.
-export async function GET(request: Request) {
+export async function GET() {
   const viewer = await getCurrentUser()
   if (!can(viewer, 'settings.manage')) return new Response('Only admins can export the blog.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   const encoder = new TextEncoder()
-  const origin = publicOrigin(request)
+  await loadPublicOrigin()
+  const origin = linkOrigin()
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       try {

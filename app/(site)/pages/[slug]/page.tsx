@@ -6,7 +6,7 @@ import { SiteHeader } from '@/app/_ui/site-header'
 import { cacheTags } from '@/lib/cache-tags'
 import { pagePath } from '@/lib/comments/paths'
 import { loadPageView } from '@/lib/posts/pages'
-import { siteUrl } from '@/lib/request'
+import { siteUrl } from '@/lib/public-address'
 
 // Pages (About, Contact…): like a post without byline, date or comments. Cached like posts.
 const BUILD_PLACEHOLDER = '-'

@@ -6,7 +6,8 @@ import { getCurrentUser } from '@/lib/auth/session'
 import { formError, type FormState } from '@/lib/forms'
 
 export async function claimOwnershipAction(prev: FormState, fd: FormData): Promise<FormState> {
-  const result = await claimOwnership(await getCurrentUser(), String(fd.get('token') ?? ''))
-  if (!result.ok) return formError(prev, result.message, {})
+  const address = String(fd.get('address') ?? '')
+  const result = await claimOwnership(await getCurrentUser(), { token: String(fd.get('token') ?? ''), address })
+  if (!result.ok) return formError(prev, result.message, { address }, result.field)
   redirect('/profile?owner=1')
 }

@@ -3,6 +3,8 @@ import { ClaimOwnershipForm } from '@/app/_ui/claim-ownership-form'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { getCurrentUser } from '@/lib/auth/session'
 import { signInPath } from '@/lib/comments/paths'
+import { configuredOrigin, isLoopbackHost, localOrigin } from '@/lib/public-address'
+import { headers } from 'next/headers'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Become the owner', robots: { index: false } }
@@ -10,6 +12,9 @@ export const metadata: Metadata = { title: 'Become the owner', robots: { index: 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const viewer = await getCurrentUser()
+  // Only a suggestion for the owner to confirm or correct; nothing is built from it until they do.
+  const host = (await headers()).get('host')
+  const suggestedAddress = configuredOrigin() ? null : host && !isLoopbackHost(host) ? `https://${host}` : localOrigin()
   return (
     <>
       <SiteHeader />
@@ -21,7 +26,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
               You are signed in as <strong>{viewer.name}</strong>. The owner is the blog’s first admin: they run the blog and
               can make others editors or admins.
             </p>
-            <ClaimOwnershipForm token={token} />
+            <ClaimOwnershipForm token={token} suggestedAddress={suggestedAddress} />
           </>
         ) : (
           <p>

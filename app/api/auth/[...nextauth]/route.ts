@@ -1,3 +1,3 @@
-import { handlers } from '@/lib/auth/config'
+import { authRoute } from '@/lib/auth/route'
 
-export const { GET, POST } = handlers
+export const { GET, POST } = authRoute

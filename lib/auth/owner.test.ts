@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { findUserById } from '@/db/queries/users'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
+import { insertPerson } from '@/lib/auth/test-people'
+import { configuredOrigin, loadPublicOrigin } from '@/lib/public-address'
+import { claimOwnership, issueOwnerSetupPath } from './owner'
+
+const tokenOf = (path: string | null) => path!.split('/').pop()!
+const address = 'https://blog.example.com'
+
+describe.each(await testDialects())('the owner setup link on $name', (dialect) => {
+  const database = useTestDatabase(dialect)
+  afterEach(() => {
+    delete process.env.AUTH_URL
+  })
+
+  it('makes its user an admin once and stores the public address they confirm', async () => {
+    const db = database()
+    const first = await insertPerson(db, 'commenter', 'First')
+    const token = tokenOf(await issueOwnerSetupPath({}, db))
+    expect(await claimOwnership(first, { token: 'wrong', address }, db)).toMatchObject({ ok: false })
+    expect(await claimOwnership(null, { token, address }, db)).toMatchObject({ ok: false })
+    expect(await claimOwnership(first, { token, address: 'not an address' }, db)).toMatchObject({ ok: false, field: 'address' })
+    expect(await claimOwnership(first, { token, address: 'https://blog.example.com/some/page' }, db)).toEqual({ ok: true })
+    expect((await findUserById(first.id, db))?.role).toBe('admin')
+    expect(await claimOwnership(await insertPerson(db, 'commenter', 'Second'), { token, address }, db)).toMatchObject({ ok: false })
+    expect(await issueOwnerSetupPath({}, db)).toBeNull()
+
+    delete process.env.AUTH_URL
+    expect(configuredOrigin()).toBeNull()
+    expect(await loadPublicOrigin(db)).toBe('https://blog.example.com')
+    expect(process.env.AUTH_URL).toBe('https://blog.example.com')
+  })
+
+  it('expires after seven days', async () => {
+    const db = database()
+    const person = await insertPerson(db, 'commenter', 'Late')
+    const issued = new Date('2026-12-01T00:00:00Z')
+    const token = tokenOf(await issueOwnerSetupPath({ now: issued }, db))
+    expect(await claimOwnership(person, { token, address, now: new Date('2026-12-08T00:00:01Z') }, db)).toMatchObject({ ok: false })
+    expect((await findUserById(person.id, db))?.role).toBe('commenter')
+    expect(await claimOwnership(person, { token, address, now: new Date('2026-12-07T23:59:00Z') }, db)).toEqual({ ok: true })
+  })
+
+  it('dies once an admin exists by other means', async () => {
+    const db = database()
+    const token = tokenOf(await issueOwnerSetupPath({}, db))
+    await insertPerson(db, 'admin', 'Listed')
+    const person = await insertPerson(db, 'commenter', 'Latecomer')
+    expect(await claimOwnership(person, { token, address }, db)).toMatchObject({ ok: false })
+    expect((await findUserById(person.id, db))?.role).toBe('commenter')
+    expect(await issueOwnerSetupPath({}, db)).toBeNull()
+  })
+
+  it('lets exactly one of two racing claims win', async () => {
+    const db = database()
+    const token = tokenOf(await issueOwnerSetupPath({}, db))
+    const [a, b] = [await insertPerson(db, 'commenter', 'Ann'), await insertPerson(db, 'commenter', 'Bob')]
+    const results = await Promise.all([claimOwnership(a, { token, address }, db), claimOwnership(b, { token, address }, db)])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const roles = [(await findUserById(a.id, db))?.role, (await findUserById(b.id, db))?.role]
+    expect(roles.filter((r) => r === 'admin')).toHaveLength(1)
+  })
+})
