@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { contentSecurityPolicy, securityHeaders } from './lib/http/content-security-policy.mjs'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -11,8 +12,28 @@ const nextConfig = {
   // adapter (a second bundled copy breaks the adapter's SQLite date handling).
   serverExternalPackages: ['better-sqlite3', 'kysely', '@auth/kysely-adapter'],
   poweredByHeader: false,
-  // WordPress exports are uploaded to a server action (/admin/import); big blogs make big files.
-  experimental: { serverActions: { bodySizeLimit: '200mb' } },
+  // Server actions keep Next's 1 MB body limit: a comment or a sign-in is small, and an anonymous
+  // POST is refused before it can fill memory. Big bodies (WordPress exports, images) go to route
+  // handlers that check who is asking first and stream under their own caps.
+  experimental: {
+    // Pages rendered for one address stay in a bounded in-memory cache, never on disk: a flood of
+    // random addresses cannot fill the disk.
+    isrFlushToDisk: false,
+    // What the proxy (proxy.ts) may copy of a request's body: as much as a server action may take.
+    proxyClientMaxBodySize: '1mb',
+  },
+  // Bounded: the least recently used entries go first.
+  cacheMaxMemorySize: 50 * 1024 * 1024,
+  // Every response's security headers (lib/http/content-security-policy.mjs). proxy.ts sets them on
+  // what it sees (with a nonce where pages render per request); these cover the routes it skips.
+  async headers() {
+    const list = (record) => Object.entries(record).map(([key, value]) => ({ key, value }))
+    const policy = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(null) }]
+    return [
+      { source: '/:path*', headers: list(securityHeaders(process.env.AUTH_URL ?? null)) },
+      { source: '/(_next/static|_next/image|api/uploads|api/posts/autosave|admin/import/upload)/:path*', headers: policy },
+    ]
+  },
   // Addresses ending in a slash are WordPress's style: they go to app/wordpress (below), which sends
   // imported posts' old addresses to their new ones and everything else to the slash-less address.
   skipTrailingSlashRedirect: true,

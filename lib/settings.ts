@@ -39,6 +39,8 @@ const siteSettingsSchema = z.object({
   navigation: z.array(z.object({ label: z.string().min(1), href: z.string().min(1) })).catch([]),
   /** The largest image an editor may upload, in megabytes. */
   uploadMaxMegabytes: z.number().int().min(1).max(100).catch(10),
+  /** The largest WordPress export an admin may upload, in megabytes. */
+  importMaxMegabytes: z.number().int().min(1).max(2000).catch(200),
 })
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>

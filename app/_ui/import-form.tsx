@@ -1,14 +1,10 @@
-'use client'
+import type { ImportOutcome } from '@/lib/wordpress/upload'
 
-import { useActionState } from 'react'
-import { importAction, type ImportFormState } from '@/app/admin/import/actions'
-
-/** The WordPress import form: one file in, the report (or the reason nothing changed) out. */
-export function ImportForm() {
-  const [state, formAction, pending] = useActionState<ImportFormState, FormData>(importAction, { status: 'idle' })
+/** The WordPress import form: one file in (posted as it is, without script), the report of the last import out. */
+export function ImportForm({ outcome }: { outcome: ImportOutcome | null }) {
   return (
     <>
-      <form action={formAction} className="settings-form">
+      <form action="/admin/import/upload" method="post" encType="multipart/form-data" className="settings-form">
         <div className="field">
           <label htmlFor="wxr-file">WordPress export file</label>
           <input id="wxr-file" name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby="wxr-help" />
@@ -16,19 +12,19 @@ export function ImportForm() {
             In WordPress: Tools → Export → All content. Importing the same file again adds nothing twice.
           </p>
         </div>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? 'Importing…' : 'Import'}
+        <button type="submit" className="button">
+          Import
         </button>
       </form>
-      {state.status === 'refused' ? (
+      {outcome?.status === 'refused' ? (
         <p role="alert" className="form-error">
-          {state.message}
+          {outcome.message}
         </p>
       ) : null}
-      {state.status === 'done' ? (
+      {outcome?.status === 'done' ? (
         <section role="status" aria-labelledby="import-report" className="notice">
           <h2 id="import-report">Imported</h2>
-          <pre className="import-report">{state.lines.join('\n')}</pre>
+          <pre className="import-report">{outcome.lines.join('\n')}</pre>
         </section>
       ) : null}
     </>

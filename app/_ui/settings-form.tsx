@@ -78,6 +78,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
       <fieldset>
         <legend>Images</legend>
         {field('uploadMaxMegabytes', 'Largest image upload, in megabytes', 'number', 'JPEG, PNG, WebP, GIF and AVIF images up to this size.')}
+        {field('importMaxMegabytes', 'Largest WordPress export to import, in megabytes', 'number', 'A bigger export file is refused before it is read.')}
       </fieldset>
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Saving…' : 'Save settings'}

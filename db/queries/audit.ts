@@ -38,3 +38,18 @@ export async function listAuditEntries({ limit, offset }: { limit: number; offse
     .offset(offset)
     .execute()
 }
+
+/** Inserts one entry and returns its id. */
+export async function insertAuditEntry(entry: AuditEntry, db: Kysely<Database> = getDb()): Promise<number> {
+  const row = await db
+    .insertInto('auditLog')
+    .values({ actorId: entry.actorId, action: entry.action, subject: entry.subject, detail: JSON.stringify(entry.detail ?? {}) })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+/** One entry by id, if its action is one of `actions`. */
+export async function findAuditEntry(id: number, actions: string[], db: Kysely<Database> = getDb()): Promise<{ action: string; detail: string } | undefined> {
+  return db.selectFrom('auditLog').select(['action', 'detail']).where('id', '=', id).where('action', 'in', actions).executeTakeFirst()
+}

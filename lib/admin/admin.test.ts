@@ -45,6 +45,7 @@ const validForm = {
   closeCommentsAfterDays: '0',
   commentOrder: 'oldest',
   uploadMaxMegabytes: '10',
+  importMaxMegabytes: '200',
   navigation: '',
 }
 

@@ -55,6 +55,7 @@ export const settingsFormSchema = z.object({
   closeCommentsAfterDays: whole('Days before comments close', 0, 36_500),
   commentOrder: z.enum(['oldest', 'newest'], { error: 'Choose oldest or newest first.' }),
   uploadMaxMegabytes: whole('The upload limit', 1, 100),
+  importMaxMegabytes: whole('The import limit', 1, 2000),
   navigation: navigationLines,
 })
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { isSlugTaken } from '@/db/queries/admin-posts'
-import { insertAuditEntries } from '@/db/queries/audit'
+import { insertAuditEntry } from '@/db/queries/audit'
 import { insertComment } from '@/db/queries/comments'
 import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, setCommentParent, setFeaturedImage, setPostBody } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
@@ -57,6 +57,8 @@ export interface ImportReport {
   media: { fetched: number; remote: string[] }
   /** Names of the people the import added, as commenters. */
   newPeople: string[]
+  /** The audit log entry that records this import (its report is kept there). */
+  auditId?: number
 }
 
 export interface ImportOptions {
@@ -311,8 +313,13 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const url = attachments.get(attachmentId)
       if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
     }
-    await insertAuditEntries(
-      [{ actorId, action: 'import.wordpress', subject: `site:${report.site}`, detail: { ...report, skipped: report.skipped.length, media: report.media.fetched, newPeople: report.newPeople.length } }],
+    report.auditId = await insertAuditEntry(
+      {
+        actorId,
+        action: 'import.wordpress',
+        subject: `site:${report.site}`,
+        detail: { ...report, skipped: report.skipped.length, media: report.media.fetched, newPeople: report.newPeople.length, lines: describeImport(report) },
+      },
       trx,
     )
   })

@@ -1,12 +1,17 @@
 import type { Metadata } from 'next'
 import { ImportForm } from '@/app/_ui/import-form'
 import { requirePageCapability } from '@/lib/auth/guard'
+import { loadImportOutcome } from '@/lib/wordpress/upload'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Import and export' }
 
-export default async function ImportPage() {
-  await requirePageCapability('settings.manage', '/admin/import')
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function ImportPage({ searchParams }: Props) {
+  const viewer = await requirePageCapability('settings.manage', '/admin/import')
+  const report = (await searchParams).report
+  const outcome = typeof report === 'string' && /^\d{1,12}$/.test(report) ? await loadImportOutcome(viewer, Number(report)) : null
   return (
     <main id="main" className="page">
       <h1>Import and export</h1>
@@ -15,7 +20,7 @@ export default async function ImportPage() {
         Brings posts, pages, authors, categories and tags, and every comment in its thread from a WordPress export. Images the posts use are
         downloaded when the old site still answers. All or nothing: a broken file changes nothing.
       </p>
-      <ImportForm />
+      <ImportForm outcome={outcome} />
       <h2>Export</h2>
       <p>
         <a href="/admin/export" download>

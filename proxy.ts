@@ -1,0 +1,41 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
+
+// Runs before every request: refuses addresses no page can answer before they cost anything (bad
+// percent-encoding: 400; an over-long segment: 404), and sets the security headers and the
+// Content-Security-Policy (lib/http/security-headers.ts), with a fresh nonce on per-request pages.
+
+const page = (status: number, title: string, text: string) =>
+  new NextResponse(
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the home page</a></p></main></body></html>`,
+    { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
+  )
+
+function withHeaders(response: NextResponse, csp: string): NextResponse {
+  response.headers.set('Content-Security-Policy', csp)
+  for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value)
+  return response
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl
+  const raw = new URL(request.url).pathname
+  if (!isWellEncodedPath(raw)) return withHeaders(page(400, 'That address is malformed', 'Its percent-encoding is not valid. Check the link, or start from the home page.'), contentSecurityPolicy(null))
+  if (hasOverlongSegment(raw)) return withHeaders(page(404, 'Page not found', 'There is nothing at this address.'), contentSecurityPolicy(null))
+
+  if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next(), contentSecurityPolicy(null))
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
+  const csp = contentSecurityPolicy(nonce)
+  // Next reads the nonce from the request's policy and puts it on every script it writes.
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set('Content-Security-Policy', csp)
+  requestHeaders.set('x-nonce', nonce)
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp)
+}
+
+export const config = {
+  // Next's own static files carry their headers from next.config.mjs, and so do the routes that take
+  // big bodies (uploads, autosave, the WordPress import): Next copies a proxied request's body into
+  // memory, so those skip the proxy and stream their bodies under their own caps.
+  matcher: ['/((?!_next/static|_next/image|api/uploads|api/posts/autosave|admin/import/upload).*)'],
+}
