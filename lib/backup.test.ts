@@ -66,7 +66,8 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
     const result = await restoreBackup(Readable.from([backup]), { db: target.db, storage: () => diskStorage(dir) })
     expect(result.files).toBe(3) // the photo and its 480 and 960 pixel copies
     expect(await everything(target.db)).toEqual(await everything(source.db))
-    expect((await diskStorage(dir).get(upload.url.slice('/uploads/'.length)))?.data).toEqual(photo)
+    const key = upload.url.slice('/uploads/'.length)
+    expect((await diskStorage(dir).get(key))?.data).toEqual((await databaseStorage(source.db).get(key))?.data)
 
     const post = await savePost(admin, null, postForm({ title: 'Written after the restore' }), NOW, target.db)
     expect(post).toMatchObject({ ok: true })
@@ -84,5 +85,45 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
     await expect(restoreBackup(Readable.from(['{"hello":1}\n']), { db: target.db })).rejects.toThrow(new BackupError('This is not a Plateau backup (npm run backup writes them).'))
     await restoreBackup(Readable.from([backup]), { db: target.db })
     await expect(restoreBackup(Readable.from([backup]), { db: target.db })).rejects.toThrow(/already has 1 people, posts, comments or tags/)
+  })
+})
+
+describe.each(dialects)('backup secrets and file names on $name', (dialect) => {
+  let t: TestDatabase
+  beforeEach(async () => {
+    t = await dialect.open()
+    await migrateToLatest(t.db)
+  })
+  afterEach(async () => {
+    await t.close()
+  })
+
+  async function withSecrets() {
+    const person = await insertPerson(t.db, 'admin', 'Owner')
+    await t.db.insertInto('setting').values({ key: 'auth.secret', value: JSON.stringify('the-secret') }).execute()
+    await t.db.insertInto('Account').values({ id: 'a1', userId: person.id, type: 'oidc', provider: 'oidc', providerAccountId: 's1', access_token: 'access-xyz', refresh_token: 'refresh-xyz', id_token: 'id-xyz' } as never).execute()
+  }
+  const lines = async (includeSecrets?: boolean) => {
+    const out: string[] = []
+    await writeBackup((line) => void out.push(line), { db: t.db, storage: databaseStorage, now: NOW, includeSecrets })
+    return out.join('')
+  }
+
+  it('leaves out AUTH_SECRET and sign-in providers’ tokens unless asked to keep them', async () => {
+    await withSecrets()
+    const plain = await lines()
+    for (const secret of ['the-secret', 'access-xyz', 'refresh-xyz', 'id-xyz']) expect(plain).not.toContain(secret)
+    expect(plain).toContain('"providerAccountId":"s1"')
+    const full = await lines(true)
+    for (const secret of ['the-secret', 'access-xyz', 'refresh-xyz', 'id-xyz']) expect(full).toContain(secret)
+  })
+
+  it('refuses a backup whose file names would write outside the uploads, changing nothing', async () => {
+    const header = JSON.stringify({ format: 'plateau-backup', version: 1, createdAt: NOW.toISOString(), migrations: [] })
+    const evil = JSON.stringify({ file: '../../../../tmp/plateau-escaped.txt', type: 'image/png', data: Buffer.from('owned').toString('base64') })
+    const dir = await mkdtemp(path.join(tmpdir(), 'plateau-restore-'))
+    await expect(restoreBackup(Readable.from([`${header}\n${evil}\n`]), { db: t.db, storage: () => diskStorage(path.join(dir, 'uploads')) })).rejects.toThrow(/names a file this blog never makes/)
+    expect(await import('node:fs').then((fs) => fs.existsSync('/tmp/plateau-escaped.txt'))).toBe(false)
+    await rm(dir, { recursive: true, force: true })
   })
 })

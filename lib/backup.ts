@@ -5,6 +5,7 @@ import { getDb } from '@/db'
 import { BACKUP_TABLES, countContent, insertRow, moveIdCountersPastRows, readTablePage, setParent } from '@/db/queries/backups'
 import { migrateToLatest } from '@/db/migrate'
 import { migrations } from '@/db/migrations'
+import { isUploadKey } from '@/lib/uploads/paths'
 import { getStorage, type FileStorage } from '@/lib/uploads/storage'
 
 /*
@@ -32,9 +33,28 @@ interface Header {
   migrations: string[]
 }
 
-/** Writes a backup of the blog through `write` (one JSON line at a time); returns rows and files written. */
-export async function writeBackup(write: (line: string) => void | Promise<void>, options: { db?: DB; storage?: (db: DB) => FileStorage; now?: Date } = {}): Promise<{ rows: number; files: number }> {
-  const { db = getDb(), now = new Date() } = options
+/** Settings that are secrets: the blog's own AUTH_SECRET and the owner's setup token. */
+const SECRET_SETTINGS = new Set(['auth.secret', 'owner.setupTokenHash'])
+/** Columns of Account that let their holder act as the person at GitHub, Google or the OIDC provider. */
+const ACCOUNT_TOKENS = ['access_token', 'refresh_token', 'id_token'] as const
+
+/** A row as the backup keeps it: without secrets unless they were asked for. */
+function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> | null {
+  if (table === 'setting' && SECRET_SETTINGS.has(String(row.key))) return null
+  if (table === 'Account') return { ...row, ...Object.fromEntries(ACCOUNT_TOKENS.map((column) => [column, null])) }
+  return row
+}
+
+/**
+ * Writes a backup of the blog through `write` (one JSON line at a time); returns rows and files
+ * written. The blog's AUTH_SECRET, its setup token and sign-in providers' tokens are left out unless
+ * `includeSecrets` (after a restore without them a new secret is made and people sign in again).
+ */
+export async function writeBackup(
+  write: (line: string) => void | Promise<void>,
+  options: { db?: DB; storage?: (db: DB) => FileStorage; now?: Date; includeSecrets?: boolean } = {},
+): Promise<{ rows: number; files: number }> {
+  const { db = getDb(), now = new Date(), includeSecrets = false } = options
   const storage = (options.storage ?? getStorage)(db)
   const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: now.toISOString(), migrations: Object.keys(migrations) }
   await write(`${JSON.stringify(header)}\n`)
@@ -44,11 +64,13 @@ export async function writeBackup(write: (line: string) => void | Promise<void>,
   for (const { table } of BACKUP_TABLES) {
     for (let offset = 0; ; offset += PAGE) {
       const page = await readTablePage(table, offset, PAGE, db)
-      for (const row of page) {
+      for (const stored of page) {
+        const row = includeSecrets ? stored : withoutSecrets(table, stored)
+        if (!row) continue
         await write(`${JSON.stringify({ table, row })}\n`)
         if (table === 'upload') uploads.push(row as { key: string; variants: string })
+        rows++
       }
-      rows += page.length
       if (page.length < PAGE) break
     }
   }
@@ -113,6 +135,8 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
         await insertRow(record.table as (typeof BACKUP_TABLES)[number]['table'], row, trx)
         rows++
       } else if (record.file && record.type && typeof record.data === 'string') {
+        // Only names this blog makes itself: a crafted backup cannot write outside the uploads.
+        if (!isUploadKey(record.file)) throw new BackupError(`Line ${lineNumber} names a file this blog never makes (${JSON.stringify(record.file.slice(0, 80))}); the backup is damaged or was altered.`)
         await storage.put(record.file, new Uint8Array(Buffer.from(record.data, 'base64')), record.type)
         files++
       } else throw new BackupError(`Line ${lineNumber} of the backup is neither a row nor a file.`)

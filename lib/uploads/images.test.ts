@@ -68,7 +68,9 @@ describe.each(await testDialects())('uploading images on $name', (dialect) => {
     expect(result).toMatchObject({ ok: true, name: 'hill.jpg', width: 1200, height: 800, url: expect.stringMatching(/^\/uploads\/2026\/11\/[0-9a-f]{16}-1200x800\.jpg$/) })
     if (!result.ok) return
     const key = result.url.slice('/uploads/'.length)
-    expect(await storage.get(key)).toEqual({ data: bytes, contentType: 'image/jpeg' })
+    const stored = await storage.get(key)
+    expect(stored?.contentType).toBe('image/jpeg')
+    expect(await sharp(stored!.data).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 800 })
     for (const [width, height] of [
       [480, 320],
       [960, 640],
@@ -78,7 +80,7 @@ describe.each(await testDialects())('uploading images on $name', (dialect) => {
       expect(await sharp(copy!.data).metadata()).toMatchObject({ format: 'webp', width, height })
     }
     expect(await storage.get(key.replace('.jpg', '-1600w.webp'))).toBeNull()
-    expect(await findUpload(key, db)).toMatchObject({ originalName: 'hill.jpg', width: 1200, height: 800, size: bytes.byteLength, uploadedById: author.id })
+    expect(await findUpload(key, db)).toMatchObject({ originalName: 'hill.jpg', width: 1200, height: 800, size: stored!.data.byteLength, uploadedById: author.id })
     // The same file again is the same upload.
     expect(await uploadImage(author, { name: 'again.jpg', bytes }, NOW, db, storage)).toMatchObject({ url: result.url })
   })
@@ -115,6 +117,34 @@ describe.each(await testDialects())('uploading images on $name', (dialect) => {
       ok: false,
       message: 'That image is larger than 1 MB, the limit set for this blog. Choose a smaller one.',
     })
+  })
+
+  it('stores the original turned the way it is shown, without its EXIF and GPS data', async () => {
+    // A phone photo: stored sideways (orientation 6), with a GPS position and camera details.
+    const bytes = new Uint8Array(
+      await picture(800, 600)
+        .withExif({ IFD0: { Make: 'PhoneMaker', Model: 'Phone 9' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' } })
+        .withMetadata({ orientation: 6 })
+        .jpeg()
+        .toBuffer(),
+    )
+    expect((await sharp(bytes).metadata()).exif).toBeDefined()
+    const result = await uploadImage(author, { name: 'phone.jpg', bytes }, NOW, db, diskStorage(dir))
+    expect(result).toMatchObject({ ok: true, width: 600, height: 800 })
+    if (!result.ok) return
+    const stored = await diskStorage(dir).get(result.url.slice('/uploads/'.length))
+    const meta = await sharp(stored!.data).metadata()
+    expect(meta).toMatchObject({ width: 600, height: 800 })
+    expect(meta.exif).toBeUndefined()
+    expect(meta.orientation ?? 1).toBe(1)
+    expect(Buffer.from(stored!.data).includes('PhoneMaker')).toBe(false)
+  })
+
+  it('refuses an image with more pixels than the limit before decoding it', async () => {
+    const huge = new Uint8Array(await sharp({ create: { width: 10_000, height: 5_000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer())
+    const result = await uploadImage(author, { name: 'bomb.png', bytes: huge }, NOW, db, diskStorage(dir))
+    expect(result).toMatchObject({ ok: false, message: expect.stringContaining('more than 40 million pixels') })
+    expect(await db.selectFrom('upload').selectAll().execute()).toEqual([])
   })
 
   it('lets only people who write posts upload', async () => {

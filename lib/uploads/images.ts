@@ -19,15 +19,40 @@ const ACCEPTED: Record<string, { ext: string; contentType: string }> = {
 }
 const NOT_AN_IMAGE = 'This file is not a JPEG, PNG, WebP, GIF or AVIF image. Choose an image in one of those formats.'
 
+/** The most pixels an image may have (sharp's own default is 268 MP, a decompression bomb's playground). */
+export const MAX_IMAGE_PIXELS = 40_000_000
+const TOO_MANY_PIXELS = `That image has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels. Choose a smaller one (a photo resized to 8000 pixels across is plenty).`
+
+/**
+ * The original as it is stored: decoded and encoded again in its own format, turned the way it is
+ * shown, with no metadata (EXIF, GPS position, camera serial) left in it.
+ */
+async function cleanOriginal(bytes: Uint8Array, ext: string): Promise<Buffer> {
+  const image = sharp(bytes, { animated: ext === 'gif', limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient()
+  switch (ext) {
+    case 'jpg':
+      return image.jpeg({ quality: 90, mozjpeg: true }).toBuffer()
+    case 'png':
+      return image.png().toBuffer()
+    case 'webp':
+      return image.webp({ quality: 90 }).toBuffer()
+    case 'gif':
+      return image.gif().toBuffer()
+    default:
+      return image.avif({ quality: 70 }).toBuffer()
+  }
+}
+
 export type UploadResult = ({ ok: true; url: string; name: string } & ImageSizes) | { ok: false; message: string }
 
 /** What kind of image the bytes hold (whatever the file is called), or null. */
-async function sniff(bytes: Uint8Array): Promise<{ format: (typeof ACCEPTED)[string]; width: number; height: number } | null> {
+async function sniff(bytes: Uint8Array): Promise<{ format: (typeof ACCEPTED)[string]; width: number; height: number; tooLarge?: true } | null> {
   try {
     const meta = await sharp(bytes, { animated: false }).metadata()
     const name = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : null) : meta.format
     const format = name ? ACCEPTED[name] : undefined
     if (!format || !meta.width || !meta.height) return null
+    if (meta.width * meta.height > MAX_IMAGE_PIXELS) return { format, width: meta.width, height: meta.height, tooLarge: true }
     // Photos from phones are stored turned; width and height are as the image is shown.
     const turned = (meta.orientation ?? 1) >= 5
     return { format, width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height }
@@ -59,15 +84,18 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
   if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024) return { ok: false, message: `That image is larger than ${uploadMaxMegabytes} MB, the limit set for this blog. Choose a smaller one.` }
   const image = await sniff(file.bytes)
   if (!image) return { ok: false, message: NOT_AN_IMAGE }
+  if (image.tooLarge) return { ok: false, message: TOO_MANY_PIXELS }
 
   const hash = createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)
   const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${hash}-${image.width}x${image.height}`
   const key = `${base}.${image.format.ext}`
   const variants = []
+  let original: Buffer
   try {
+    original = await cleanOriginal(file.bytes, image.format.ext)
     if (image.format.ext !== 'gif') {
       for (const width of RESIZED_WIDTHS.filter((w) => w < image.width)) {
-        const { data, info } = await sharp(file.bytes).autoOrient().resize({ width }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })
+        const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient().resize({ width }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })
         const variantKey = `${base}-${width}w.webp`
         await storage.put(variantKey, data, 'image/webp')
         variants.push({ key: variantKey, width: info.width, height: info.height, contentType: 'image/webp' })
@@ -76,10 +104,10 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
   } catch {
     return { ok: false, message: 'That image could not be read: it may be damaged. Try saving it again from an image editor.' }
   }
-  await storage.put(key, file.bytes, image.format.contentType)
+  await storage.put(key, original, image.format.contentType)
   const name = file.name.slice(0, 200) || 'image'
   await insertUpload(
-    { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: file.bytes.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now },
+    { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: original.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now },
     db,
   )
   const url = `${UPLOADS_PATH}${key}`

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findStoredFile, putStoredFile } from '@/db/queries/uploads'
+import { isUploadKey } from './paths'
 
 /**
  * Where uploaded files' bytes are kept. Files are written once under a key made from their content,
@@ -21,7 +22,11 @@ export interface FileStorage {
 const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' }
 
 export function diskStorage(root: string): FileStorage {
-  const file = (key: string) => path.join(root, ...key.split('/'))
+  const file = (key: string) => {
+    // Keys are made by the blog (lib/uploads/paths.ts); anything else never becomes a path.
+    if (!isUploadKey(key)) throw new Error(`Not an upload key: ${JSON.stringify(key.slice(0, 80))}`)
+    return path.join(root, ...key.split('/'))
+  }
   return {
     async put(key, data) {
       const target = file(key)
