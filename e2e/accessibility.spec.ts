@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { aboutPage, discussionPosts, draftSlug, longThread, privacyPost } from './fixtures/content'
 import { postIdOf } from './fixtures/db'
 import { signInAs } from './fixtures/sign-in'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { moderationPost, OWNER_EMAIL, replyPost } from './fixtures/content'
 import { signInAs, signInWithEmail } from './fixtures/sign-in'
 

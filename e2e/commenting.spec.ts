@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { discussionPosts, seededThread } from './fixtures/content'
 import { approveComment, commentStatus } from './fixtures/db'
 import { chooseName, signInWithEmail, signInWithOidc } from './fixtures/sign-in'

@@ -1,5 +1,5 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 
 test('every page points feed readers at the feeds, and the feeds parse', async ({ page, request }) => {
   await page.goto('/')

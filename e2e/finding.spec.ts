@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { longThread } from './fixtures/content'
 
 const LONG = `/posts/${longThread.slug}`

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { signInAs } from './fixtures/sign-in'
 
 test('an admin imports a WordPress export; its post, threads, page and old addresses work', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { SECOND_URL } from './fixtures/auth-config'
 import { signInAs } from './fixtures/sign-in'
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import sharp from 'sharp'
 import { postIdOf } from './fixtures/db'
 import { BLOG_URL } from './fixtures/auth-config'

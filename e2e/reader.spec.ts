@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { aboutPage, draftSlug, hostilePost, privacyPost, scheduledSlug } from './fixtures/content'
 import { BLOG_URL } from './fixtures/auth-config'
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 
 // A person starting the blog with a broken configuration gets one sentence, not a stack trace.
 function startServer(env: Record<string, string>, port: number): Promise<{ code: number | null; output: string }> {

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures/test'
 import { aboutPage, longThread } from './fixtures/content'
 
 // Every public page type, as served, checked by the Nu HTML Checker (vnu.jar; needs Java) in one run.

@@ -9,6 +9,8 @@ export const LIMITS = {
   /** One address asked for from one client: the sixth within the hour is refused, other clients still may. */
   signInEmailsPerAddressAndClient: { max: 5, windowSeconds: 60 * 60 },
   signInEmailsPerClient: { max: 20, windowSeconds: 60 * 60 },
+  /** Searches are the dearest page a reader can ask for. */
+  searchesPerClient: { max: 30, windowSeconds: 60 },
 } as const
 
 export type LimitName = keyof typeof LIMITS

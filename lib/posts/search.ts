@@ -30,6 +30,8 @@ export function snippetHtml(snippet: string): string {
   return escapeHtml(text).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>')
 }
 
+export const SEARCH_LIMITED = 'You have searched a lot in the last minute. Wait a minute, then search again.'
+
 export interface SearchView {
   site: PublicSiteInfo
   /** What was searched for, as typed (trimmed). */

@@ -3,12 +3,32 @@ import Link from 'next/link'
 import { PostMeta } from '@/app/_ui/post-meta'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { postPath } from '@/lib/comments/paths'
-import { loadSearchView } from '@/lib/posts/search'
+import { cacheLife, cacheTag } from 'next/cache'
+import { cacheTags } from '@/lib/cache-tags'
+import { loadSearchView, searchTerms, SEARCH_LIMITED, type SearchView } from '@/lib/posts/search'
+import { allow } from '@/lib/rate-limits'
+import { clientIp } from '@/lib/request'
 import { commentCountLabel } from '@/lib/text'
 
 // Rendered for each request (results depend on the query); a plain GET form, so it works without
-// JavaScript. Result pages are not for search engines.
+// JavaScript. Result pages are not for search engines. Results are cached for a minute per set of
+// words (however they were typed), and each client may search a limited number of times a minute.
 export const instant = false
+
+async function cachedSearch(words: string, page: string | undefined): Promise<SearchView> {
+  'use cache'
+  cacheLife({ stale: 60, revalidate: 60, expire: 300 })
+  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
+  return loadSearchView(words, page)
+}
+
+async function search(q: unknown, page: unknown): Promise<SearchView> {
+  const typed = typeof q === 'string' ? q.trim() : ''
+  const words = searchTerms(typed).join(' ')
+  if (!words) return loadSearchView(typed, undefined)
+  if (!(await allow('searchesPerClient', await clientIp()))) return { ...(await loadSearchView('', undefined)), query: typed, notice: SEARCH_LIMITED }
+  return { ...(await cachedSearch(words, typeof page === 'string' ? page : undefined)), query: typed.slice(0, 200) }
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -22,7 +42,7 @@ const searchPath = (query: string, page: number) => `/search?q=${encodeURICompon
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams
-  const view = await loadSearchView(params.q, params.page)
+  const view = await search(params.q, params.page)
   const searched = view.query !== '' && view.notice === null
 
   return (
