@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { BLOG_PORT, MAIL_DIR, SMTP_PORT } from './fixtures/auth-config'
+import { connect } from '../db/connect'
 import { multipart, rawRequest } from './fixtures/raw-http'
 import { expect, test } from './fixtures/test'
 
@@ -116,6 +117,19 @@ test('the sixth sign-in email to one address within the hour is refused on both 
   for (let i = 1; i <= 5; i++) expect((await authJsSignIn(viaEndpoint, { 'x-forwarded-for': `10.9.8.${i}` })).headers.location).toContain('/verify-request')
   expect((await authJsSignIn(viaEndpoint, { 'x-forwarded-for': '10.9.8.99' })).headers.location).toContain('/signin?error=AccessDenied')
   await expect.poll(() => mailsTo(viaForm) + mailsTo(viaEndpoint)).toBe(10)
+})
+
+test('a banned person gets no sign-in email, whichever way they ask', async ({ page }) => {
+  const banned = 'banned-editor@mail.example'
+  const db = connect({ kind: 'sqlite', file: path.join(DIR, 'blog.db') })
+  await db.insertInto('User').values({ id: 'banned-editor', email: banned, name: 'Banned', role: 'editor', bannedAt: new Date(), createdAt: new Date() } as never).execute()
+  await db.destroy()
+  expect((await authJsSignIn(banned)).headers.location).toContain('/signin?error=AccessDenied')
+  await page.goto(`${ORIGIN}/signin`)
+  await page.getByLabel('Email address').fill(banned)
+  await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot sign in' })).toContainText('This account cannot sign in.')
+  expect(mailsTo(banned)).toBe(0)
 })
 
 test('a 20 MB anonymous POST is refused in well under a second, and the server still answers', async ({ page }) => {

@@ -22,6 +22,7 @@ import { postForm } from '@/lib/posts/test-form'
 import { uploadImage } from '@/lib/uploads/images'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { insertRevision } from '@/db/queries/revisions'
+import { importUploadedExport, loadImportOutcome } from '@/lib/wordpress/upload'
 
 const ONE_PIXEL_PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'))
 
@@ -47,6 +48,13 @@ const validForm = {
   uploadMaxMegabytes: '10',
   importMaxMegabytes: '200',
   navigation: '',
+}
+
+/** The import form's upload, as the browser sends it (with no file chosen). */
+const exportUpload = () => {
+  const form = new FormData()
+  form.set('file', new File([], ''))
+  return new Request('http://localhost/admin/import/upload', { method: 'POST', body: form })
 }
 
 const shownAMinuteAgo = () => issueFormToken(new Date(Date.now() - 60_000))
@@ -98,6 +106,8 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
       // Someone who may write posts but not this one is shown nothing (the page is a 404): a refusal too.
       ['see a post’s revisions', async (v) => (await loadRevisions(v, postId, {}, db)) ?? Promise.reject(new PermissionDenied('posts.edit-any')), ['admin', 'editor']],
       ['restore a revision', async (v) => restoreRevision(v, postId, await revision(), new Date(), db), ['admin', 'editor']],
+      ['import a WordPress export', (v) => importUploadedExport(v, exportUpload(), db), ['admin']],
+      ['read an import’s report', (v) => loadImportOutcome(v, 1, db), ['admin']],
     ]
     for (const [what, run, allowed] of matrix) {
       it(`only ${allowed.join(' and ')} may ${what}`, async () => {
