@@ -1,24 +1,53 @@
 import { defineConfig, devices } from '@playwright/test'
-import { BLOG_URL, OIDC_CLIENT, OIDC_PORT, SECOND_PORT, SECOND_URL, SMTP_PORT } from './e2e/fixtures/auth-config'
+import { BLOG_PORT, BLOG_URL, E2E_DATABASE_URL, INSTANCE_PORTS, OIDC_CLIENT, OIDC_PORT, SMTP_PORT, STACK } from './e2e/fixtures/auth-config'
 import { OWNER_EMAIL } from './e2e/fixtures/content'
 
-const port = Number(process.env.E2E_PORT ?? 3100)
+// E2E_STACK=sqlite (default) or postgres: see e2e/fixtures/auth-config.ts.
+
+/** What every app instance of the stack is started with. */
+const instanceEnv = {
+  DATABASE_URL: E2E_DATABASE_URL,
+  AUTH_URL: BLOG_URL,
+  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+  SMTP_FROM: 'Plateau <blog@localhost>',
+  OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+  OIDC_CLIENT_ID: OIDC_CLIENT.id,
+  OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+  OIDC_NAME: 'Test Identity',
+  ADMIN_EMAILS: OWNER_EMAIL,
+  ...(STACK === 'postgres'
+    ? // Several instances share one database for everything, uploads included; nginx is the proxy.
+      { UPLOAD_STORAGE: 'database', TRUSTED_PROXIES: 'loopback' }
+    : { UPLOAD_DIR: '.test-output/e2e/uploads' }),
+}
+
+const instance = (port: number, join: boolean) => ({
+  command: `sh e2e/serve.sh${join ? ' --join' : ''}`,
+  url: `http://localhost:${port}/`,
+  env: { ...instanceEnv, E2E_PORT: String(port) },
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: 'pipe' as const,
+  stderr: 'pipe' as const,
+})
 
 export default defineConfig({
   testDir: 'e2e',
+  // The Quick start's own attacks and start-up sentences concern one machine: the SQLite run has them.
+  testIgnore: STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : [],
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
+  reporter: [['list'], ['json', { outputFile: `.test-output/playwright-${STACK}.json` }]],
   use: {
     // Auth.js and Next treat 127.0.0.1 as localhost; use localhost everywhere.
-    baseURL: `http://localhost:${port}`,
+    baseURL: BLOG_URL,
     trace: 'retain-on-failure',
   },
   projects: [
     {
-      name: 'chromium',
+      name: STACK,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
@@ -42,36 +71,23 @@ export default defineConfig({
       // The SMTP server and OpenID Connect provider the sign-in tests go through.
       command: 'node_modules/.bin/tsx e2e/fixtures/auth-servers.ts',
       url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
-      env: { E2E_PORT: String(port) },
+      env: { E2E_STACK: STACK },
       reuseExistingServer: false,
       timeout: 60_000,
     },
-    {
-      command: 'sh e2e/serve.sh',
-      url: `http://localhost:${port}/`,
-      env: {
-        E2E_PORT: String(port),
-        AUTH_URL: BLOG_URL,
-        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-        SMTP_FROM: 'Plateau <blog@localhost>',
-        OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
-        OIDC_CLIENT_ID: OIDC_CLIENT.id,
-        OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        OIDC_NAME: 'Test Identity',
-        ADMIN_EMAILS: OWNER_EMAIL,
-      },
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: 'pipe',
-      stderr: 'pipe',
-    },
-    {
-      // A second instance on the same database and uploads, started once the first has prepared them.
-      command: 'sh e2e/serve.sh --join',
-      url: `${SECOND_URL}/`,
-      env: { E2E_PORT: String(SECOND_PORT), AUTH_URL: BLOG_URL },
-      reuseExistingServer: false,
-      timeout: 120_000,
-    },
+    // The first instance prepares the database; the second joins it once that is done.
+    instance(INSTANCE_PORTS[0], false),
+    instance(INSTANCE_PORTS[1], true),
+    ...(STACK === 'postgres'
+      ? [
+          {
+            command: 'sh e2e/nginx.sh',
+            url: `${BLOG_URL}/`,
+            env: { E2E_PORT: String(BLOG_PORT), E2E_INSTANCE_PORTS: INSTANCE_PORTS.join(' ') },
+            reuseExistingServer: false,
+            timeout: 30_000,
+          },
+        ]
+      : []),
   ],
 })

@@ -1,3 +1,4 @@
+import { gotoUntilVisible } from './fixtures/instances'
 import { expect, test } from './fixtures/test'
 import { moderationPost, OWNER_EMAIL, replyPost } from './fixtures/content'
 import { signInAs, signInWithEmail } from './fixtures/sign-in'
@@ -36,8 +37,7 @@ test('a held comment approved from the queue appears on its post', async ({ page
   await expect(page.getByRole('status')).toHaveText('1 comment updated.')
   await expect(page.getByRole('row').filter({ hasText: moderationPost.heldText })).toHaveCount(0)
 
-  await page.goto(postPath)
-  await expect(page.getByRole('heading', { name: `1 Comment on “${moderationPost.title}”` })).toBeVisible()
+  await gotoUntilVisible(page, postPath, page.getByRole('heading', { name: `1 Comment on “${moderationPost.title}”` }))
   await expect(page.getByRole('article', { name: `Comment by ${moderationPost.heldAuthor}` })).toContainText(moderationPost.heldText)
 
   await page.goto('/admin/audit')

@@ -1,6 +1,12 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { APIRequestContext } from '@playwright/test'
+import { E2E_DATABASE_URL, INSTANCE_PORTS, SECOND_URL, STACK } from './fixtures/auth-config'
 import { expect, test } from './fixtures/test'
-import { SECOND_URL } from './fixtures/auth-config'
 import { signInAs } from './fixtures/sign-in'
+
+const homeOf = (request: APIRequestContext, port: number) => request.get(`http://localhost:${port}/`).then((r) => r.text())
 
 // Two app instances on one database, as behind a load balancer: what is published through one shows
 // on the other at once, though each keeps its own page cache.
@@ -19,4 +25,26 @@ test('a post published on one instance appears on the other, whose cached pages 
   // Within the second instance's refresh interval (a second), with no minute-long revalidation in play.
   await expect.poll(() => other('/'), { timeout: 10_000, intervals: [250] }).toContain('Published through the first instance')
   expect(await other('/posts/published-through-the-first-instance')).toContain('Seen everywhere.')
+})
+
+test('a command-line import shows on the home page of every instance within a second', async ({ request }) => {
+  const title = `Brought in from the command line ${Date.now()}`
+  const when = new Date(Date.now() - 60_000).toISOString().replace('T', ' ').slice(0, 19)
+  const xml = `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Old blog</title><link>https://cli-import.example</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>https://cli-import.example</wp:base_site_url>
+<item><title>${title}</title><link>https://cli-import.example/?p=7</link><dc:creator>admin</dc:creator>
+<content:encoded><![CDATA[<p>Imported while the blog was running.</p>]]></content:encoded>
+<wp:post_id>7</wp:post_id><wp:post_date_gmt>${when}</wp:post_date_gmt><wp:post_name>cli-imported-${Date.now()}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:comment_status>open</wp:comment_status></item>
+</channel></rss>`
+  const file = path.join('.test-output', `cli-import-${STACK}.xml`)
+  fs.writeFileSync(file, xml)
+  // Every instance has its home page cached without the post.
+  for (const port of INSTANCE_PORTS) expect(await homeOf(request, port)).not.toContain(title)
+
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/import-wxr.ts', file], { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: 'utf8' })
+  expect(run.status, run.stderr).toBe(0)
+  expect(run.stdout).toContain('Imported from https://cli-import.example: 1 post(s)')
+
+  for (const port of INSTANCE_PORTS) await expect.poll(() => homeOf(request, port), { timeout: 5_000, intervals: [250] }).toContain(title)
 })

@@ -3,6 +3,8 @@ import { readDatabaseConfig } from '../db/config'
 import { explainDatabaseError } from '../db/errors'
 import { closeDb, getDb } from '../db'
 import { migrateToLatest } from '../db/migrate'
+import { cacheTags } from '../lib/cache-tags'
+import { invalidateEverywhere } from '../lib/cache/shared-tags'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: npm run db:migrate
@@ -18,6 +20,8 @@ try {
   config = readDatabaseConfig()
   const applied = await migrateToLatest(getDb())
   console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.')
+  // A migration may change what pages show: running instances render them again.
+  if (applied.length) await invalidateEverywhere([cacheTags.listings, cacheTags.settings, cacheTags.people])
   await closeDb()
 } catch (error) {
   console.error(`Migration failed: ${explainDatabaseError(error, config)}`)

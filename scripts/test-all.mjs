@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check this project has, in order — type-check, lint, Vitest (units and the
-// data layer on SQLite and PostgreSQL), a production build, then Playwright against it — and one
-// closing line "N passed, N failed" summing them all (type-check, lint and build count one each).
+// data layer on SQLite and PostgreSQL), a production build, then Playwright against it twice: one
+// instance on SQLite, and two instances on PostgreSQL behind nginx — and one closing line
+// "N passed, N failed" summing them all (type-check, lint and build count one each).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,9 +13,9 @@ fs.mkdirSync(out, { recursive: true })
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
 
-function run(title, cmd, args) {
+function run(title, cmd, args, extraEnv = {}) {
   console.log(`\n▶ ${title}: ${path.basename(cmd)} ${args.join(' ')}`)
-  const result = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' })
+  const result = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: 'inherit' })
   return result.status === 0
 }
 
@@ -48,15 +49,22 @@ else count('vitest', 0, 1)
 
 const built = run('Production build', bin('next'), ['build'])
 single('build', built)
-if (built) {
-  const playwrightJson = path.join(out, 'playwright.json')
+const stacks = [
+  ['sqlite', 'one instance on SQLite'],
+  ['postgres', 'two instances on PostgreSQL behind nginx'],
+]
+for (const [stack, what] of stacks) {
+  const title = `playwright, ${what}`
+  if (!built) {
+    count(`${title} (not run: the build failed)`, 0, 1)
+    continue
+  }
+  const playwrightJson = path.join(out, `playwright-${stack}.json`)
   fs.rmSync(playwrightJson, { force: true })
-  const playwrightOk = run('Playwright', bin('playwright'), ['test'])
+  const playwrightOk = run(`Playwright, ${what}`, bin('playwright'), ['test'], { E2E_STACK: stack })
   const stats = readJson(playwrightJson)?.stats
-  if (stats) count('playwright', stats.expected + stats.flaky, stats.unexpected + (playwrightOk || stats.unexpected ? 0 : 1))
-  else count('playwright', 0, 1)
-} else {
-  count('playwright (not run: the build failed)', 0, 1)
+  if (stats) count(title, stats.expected + stats.flaky, stats.unexpected + (playwrightOk || stats.unexpected ? 0 : 1))
+  else count(title, 0, 1)
 }
 
 console.log(`\n${summary.join('\n')}`)

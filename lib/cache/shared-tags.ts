@@ -30,3 +30,11 @@ export function sharedCacheTags(db: DB = getDb()): SharedCacheTags {
 export function registerSharedCacheTags(db: DB = getDb()): void {
   holder.__plateauSharedCacheTags = sharedCacheTags(db)
 }
+
+/**
+ * For command-line tools, which run outside the app: tells every running instance on this database
+ * to expire `tags` in its page cache (each applies it within a second).
+ */
+export async function invalidateEverywhere(tags: string[], db: DB = getDb()): Promise<void> {
+  await sharedCacheTags(db).record(tags, null)
+}

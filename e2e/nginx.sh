@@ -1,0 +1,31 @@
+#!/bin/sh
+# Serves the e2e stack's nginx: deploy/nginx/plateau.conf as it is in the repository, with its
+# listen port and upstream instances rewritten for loopback, in a main config of its own (so the
+# machine's own nginx, if any, is left alone). Runs in the foreground until the tests stop it.
+set -e
+cd "$(dirname "$0")/.."
+dir="$(pwd)/.test-output/e2e-nginx"
+rm -rf "$dir" && mkdir -p "$dir/logs" "$dir/temp"
+upstreams=""
+for port in $E2E_INSTANCE_PORTS; do upstreams="$upstreams    server 127.0.0.1:$port max_fails=3 fail_timeout=10s;\n"; done
+sed -e "s/^    listen 80;/    listen 127.0.0.1:$E2E_PORT;/" \
+    -e "/^    server 127\.0\.0\.1:300[0-9]/d" \
+    -e "s/^upstream plateau {/upstream plateau {\n$upstreams/" \
+    deploy/nginx/plateau.conf > "$dir/plateau.conf"
+cat > "$dir/nginx.conf" <<CONF
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log stderr warn;
+events { worker_connections 512; }
+http {
+    access_log off;
+    client_body_temp_path $dir/temp/body;
+    proxy_temp_path $dir/temp/proxy;
+    fastcgi_temp_path $dir/temp/fastcgi;
+    uwsgi_temp_path $dir/temp/uwsgi;
+    scgi_temp_path $dir/temp/scgi;
+    include /etc/nginx/mime.types;
+    include $dir/plateau.conf;
+}
+CONF
+exec nginx -p "$dir" -c "$dir/nginx.conf" -g 'daemon off;'
