@@ -15,6 +15,8 @@ const instanceEnv = {
   OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
   OIDC_NAME: 'Test Identity',
   ADMIN_EMAILS: OWNER_EMAIL,
+  // Every test signs in from this one machine.
+  SIGN_IN_EMAILS_PER_CLIENT: '500',
   ...(STACK === 'postgres'
     ? // Several instances share one database for everything, uploads included; nginx is the proxy.
       { UPLOAD_STORAGE: 'database', TRUSTED_PROXIES: 'loopback' }

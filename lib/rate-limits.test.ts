@@ -23,4 +23,18 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
     expect(await allow('commentsPerUser', 'u2', t0, db)).toBe(true)
     expect(await allow('signInEmailsPerAddressAndClient', 'u1', t0, db)).toBe(true)
   })
+
+  it('take SIGN_IN_EMAILS_PER_CLIENT over the default, and ignore nonsense', async () => {
+    const db = database()
+    try {
+      process.env.SIGN_IN_EMAILS_PER_CLIENT = '2'
+      expect([await allow('signInEmailsPerClient', 'c', t0, db), await allow('signInEmailsPerClient', 'c', t0, db), await allow('signInEmailsPerClient', 'c', t0, db)]).toEqual([true, true, false])
+      process.env.SIGN_IN_EMAILS_PER_CLIENT = 'lots'
+      for (let i = 0; i < LIMITS.signInEmailsPerClient.max; i++) expect(await allow('signInEmailsPerClient', 'd', t0, db)).toBe(true)
+      expect(await allow('signInEmailsPerClient', 'd', t0, db)).toBe(false)
+    } finally {
+      delete process.env.SIGN_IN_EMAILS_PER_CLIENT
+    }
+  })
 })
+

@@ -15,8 +15,17 @@ export const LIMITS = {
 
 export type LimitName = keyof typeof LIMITS
 
+/** Limits an owner may change: many readers behind one address (a school, an office) need more. */
+const FROM_ENVIRONMENT: Partial<Record<LimitName, string>> = { signInEmailsPerClient: 'SIGN_IN_EMAILS_PER_CLIENT' }
+
+function maxOf(name: LimitName): number {
+  const configured = Number(process.env[FROM_ENVIRONMENT[name] ?? ''])
+  return Number.isSafeInteger(configured) && configured > 0 ? configured : LIMITS[name].max
+}
+
 /** Counts one use of `name` by `who`; returns false once the window's allowance is spent. */
 export async function allow(name: LimitName, who: string, now: Date = new Date(), db: DB = getDb()): Promise<boolean> {
-  const { max, windowSeconds } = LIMITS[name]
+  const { windowSeconds } = LIMITS[name]
+  const max = maxOf(name)
   return (await hitRateLimit(`${name}:${who}`, windowSeconds, now, db)) <= max
 }
