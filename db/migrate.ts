@@ -42,3 +42,9 @@ export async function migrateDown(db: Kysely<Database>): Promise<void> {
   const { error } = await (await migrator(db)).migrateDown()
   if (error) throw error
 }
+
+/** The migrations this build has that the database has not applied yet. */
+export async function pendingMigrations(db: Kysely<Database>, list: Record<string, Migration> = migrations): Promise<string[]> {
+  const known = await (await migrator(db, list)).getMigrations()
+  return known.filter((m) => !m.executedAt).map((m) => m.name)
+}

@@ -48,3 +48,12 @@ test('a command-line import shows on the home page of every instance within a se
 
   for (const port of INSTANCE_PORTS) await expect.poll(() => homeOf(request, port), { timeout: 5_000, intervals: [250] }).toContain(title)
 })
+
+test('every instance says it is up and ready, for the load balancer', async ({ request }) => {
+  for (const port of INSTANCE_PORTS) {
+    expect(await (await request.get(`http://localhost:${port}/api/health`)).json()).toEqual({ ok: true })
+    const ready = await request.get(`http://localhost:${port}/api/ready`)
+    expect(ready.status()).toBe(200)
+    expect(await ready.json()).toEqual({ ready: true })
+  }
+})

@@ -1,8 +1,8 @@
 // npm run user -- role <email> <role> — change what a person may do on the blog.
 import { closeDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
-import { findUserByEmail, setUserRole } from '../db/queries/users'
 import { ROLES, type Role } from '../db/types'
+import { changeRoleByEmail } from '../lib/admin/people'
 
 const HELP = `Usage: npm run user -- role <email> <role>
 
@@ -11,7 +11,8 @@ Gives the person who signs in with <email> one of these roles:
   editor     all posts and all comments
   author     their own posts
   commenter  comments only (everyone starts here)
-The person must have signed in once. Uses DATABASE_URL like the server.`
+The person must have signed in once. The blog always keeps one admin, and the change is recorded in
+the audit log (as made from the command line). Uses DATABASE_URL like the server.`
 
 const [command, email, role] = process.argv.slice(2)
 if (command !== 'role' || !email || !role) {
@@ -23,13 +24,11 @@ if (!ROLES.includes(role as Role)) {
   process.exit(1)
 }
 try {
-  const user = await findUserByEmail(email)
-  if (!user || user.deletedAt) {
-    console.error(`No one has signed in with ${email} yet. Ask them to sign in once, then run this again.`)
+  const result = await changeRoleByEmail('command-line', email, role)
+  if (result.ok) console.log(result.message)
+  else {
+    console.error(result.message)
     process.exitCode = 1
-  } else {
-    await setUserRole(user.id, role as Role)
-    console.log(`${email} is now ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role}.`)
   }
 } catch (error) {
   console.error(explainDatabaseError(error, undefined))

@@ -36,7 +36,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
     <form action={formAction} key={invalid?.attempt ?? 0} className="settings-form">
       {invalid ? (
         <p role="alert" className="form-error">
-          Nothing was saved: fix the fields marked below.
+          {invalid.message ?? 'Nothing was saved: fix the fields marked below.'}
         </p>
       ) : null}
       <fieldset>

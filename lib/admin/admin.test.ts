@@ -13,7 +13,7 @@ import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
 import { loadAuditLog } from './audit'
 import { editAsModerator, loadCommentForModeration, loadModerationQueue, moderateComments, replyAsModerator } from './moderation'
-import { changeRole, loadPeople, setBan } from './people'
+import { changeRole, changeRoleByEmail, loadPeople, setBan } from './people'
 import { loadSettingsForm, saveSettings } from './settings'
 import { getSiteSettings } from '@/lib/settings'
 import { autosavePost, loadPostList, savePost } from '@/lib/posts/editing'
@@ -229,6 +229,19 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
   })
 
   describe('people', () => {
+    it('the command line changes roles with the same last-admin guard, and is audited', async () => {
+      const only = await person('solo', 'admin')
+      await db.updateTable('User').set({ role: 'commenter' }).where('id', '!=', only.id).where('role', '=', 'admin').execute()
+      expect(await changeRoleByEmail('command-line', 'SOLO@example.com', 'editor', db)).toEqual({ ok: false, message: 'The blog needs at least one admin: make someone else an admin first.' })
+      expect(await changeRoleByEmail('command-line', 'nobody@example.com', 'editor', db)).toMatchObject({ ok: false, message: expect.stringContaining('No one has signed in with nobody@example.com') })
+      expect(await changeRoleByEmail('command-line', 'solo@example.com', 'nonsense', db)).toMatchObject({ ok: false })
+      const ed = await person('edwina', 'commenter')
+      expect(await changeRoleByEmail('command-line', 'edwina@example.com', 'editor', db)).toEqual({ ok: true, message: 'edwina@example.com is now an editor.' })
+      expect((await db.selectFrom('User').select('role').where('id', '=', ed.id).executeTakeFirstOrThrow()).role).toBe('editor')
+      const entry = (await loadAuditLog(only, 1, db)).entries.find((e) => e.action === 'user.role')
+      expect(entry).toMatchObject({ actorName: null, subject: `user:${ed.id}`, detail: { from: 'commenter', to: 'editor', via: 'command line' } })
+    })
+
     it('bans: sessions end at once, held comments go to spam, no more comments; and lift the ban', async () => {
       const carol = await person('carol', 'commenter')
       await db.insertInto('Session').values({ id: randomUUID(), userId: carol.id, sessionToken: 's1', expires: new Date(Date.now() + 86_400_000) }).execute()

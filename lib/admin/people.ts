@@ -3,7 +3,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { spamPendingCommentsOf } from '@/db/queries/moderation'
-import { countAdmins, deleteSessionsOf, findUserById, listPeople, setUserBanned, setUserRole } from '@/db/queries/users'
+import { countAdmins, deleteSessionsOf, findUserByEmail, findUserById, listPeople, setUserBanned, setUserRole } from '@/db/queries/users'
 import { ROLES } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
@@ -21,8 +21,9 @@ export async function loadPeople(viewer: Viewer | null, page: number, db: DB = g
 }
 
 /** Changes a person's role; an admin cannot give up the blog's last admin role. Admins only. */
-export async function changeRole(viewer: Viewer | null, userId: string, role: unknown, db: DB = getDb()): Promise<Result> {
-  const actor = requireCapability(viewer, 'people.manage')
+export async function changeRole(viewer: Viewer | null | 'command-line', userId: string, role: unknown, db: DB = getDb()): Promise<Result> {
+  // Whoever runs `npm run user` on the server may; the audit log records the command line (no actor).
+  const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'people.manage').id
   const parsed = z.enum(ROLES).safeParse(role)
   if (!parsed.success) return { ok: false, message: 'Choose one of the roles: admin, editor, author or commenter.' }
   const person = await findUserById(userId, db)
@@ -32,9 +33,20 @@ export async function changeRole(viewer: Viewer | null, userId: string, role: un
   }
   await db.transaction().execute(async (trx) => {
     await setUserRole(userId, parsed.data, trx)
-    await insertAuditEntries([{ actorId: actor.id, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data } }], trx)
+    await insertAuditEntries(
+      [{ actorId, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data, ...(actorId ? {} : { via: 'command line' }) } }],
+      trx,
+    )
   })
   return { ok: true, message: `${person.name ?? 'That person'} is now ${/^[aeiou]/.test(parsed.data) ? 'an' : 'a'} ${parsed.data}.` }
+}
+
+/** `npm run user -- role <email> <role>`: changeRole for the person with that email, with the same guard and audit. */
+export async function changeRoleByEmail(viewer: 'command-line', email: string, role: unknown, db: DB = getDb()): Promise<Result> {
+  const person = await findUserByEmail(email.trim().toLowerCase(), db)
+  if (!person || person.deletedAt) return { ok: false, message: `No one has signed in with ${email} yet. Ask them to sign in once, then run this again.` }
+  const result = await changeRole(viewer, person.id, role, db)
+  return result.ok ? { ok: true, message: `${email} is now ${/^[aeiou]/.test(String(role)) ? 'an' : 'a'} ${role}.` } : result
 }
 
 /**

@@ -145,6 +145,20 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       expect(await post(known, 'x', { postId: 'abc' })).toMatchObject({ ok: false })
     })
 
+    it('a published page refuses comments; a draft refuses them; a scheduled post accepts them once due', async () => {
+      const page = await insertPost({ kind: 'page', slug: 'about-us', title: 'About', body: 'b', status: 'published', publishedAt: T0 }, db)
+      const draft = await insertPost({ slug: 'draft-2', title: 'D', body: 'b', status: 'draft' }, db)
+      const due = await insertPost({ slug: 'due', title: 'Due', body: 'b', status: 'scheduled', publishedAt: new Date(Date.now() - 60_000) }, db)
+      const later = await insertPost({ slug: 'later', title: 'Later', body: 'b', status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) }, db)
+      const closed = { ok: false, message: 'This post is not open for comments.' }
+      expect(await post(known, 'on a page', { postId: page })).toEqual(closed)
+      expect(await post(known, 'on a draft', { postId: draft })).toEqual(closed)
+      expect(await post(known, 'too early', { postId: later })).toEqual(closed)
+      expect(await post(known, 'right on time', { postId: due })).toMatchObject({ ok: true })
+      const stored = await db.selectFrom('comment').select('body').where('postId', 'in', [page, draft, later]).execute()
+      expect(stored).toEqual([])
+    })
+
     it('a post older than the site’s “close comments after N days”, and only then', async () => {
       const old = await insertPost({ slug: 'old', title: 'Old', body: 'b', status: 'published', publishedAt: new Date(T0.getTime() - 3 * 86_400_000) }, db)
       expect(await post(known, 'still open', { postId: old })).toMatchObject({ ok: true })

@@ -69,7 +69,7 @@ export async function postComment(
   const settings = await getSiteSettings(db)
 
   const post = await findPostForCommenting(input.postId, db)
-  if (!post || post.status !== 'published') return refuse('This post is not open for comments.')
+  if (!post || !post.live) return refuse('This post is not open for comments.')
   if (!commentsAreOpen(post, settings, now)) return refuse('Comments are closed on this post.')
 
   let parentId: number | null = null
