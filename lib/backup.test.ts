@@ -6,7 +6,7 @@ import { Readable } from 'node:stream'
 import type { Kysely } from 'kysely'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { insertPerson } from '@/lib/auth/test-people'
+import { insertPerson } from '@/lib/testing/people'
 import { BACKUP_TABLES, readTablePage } from '@/db/queries/backups'
 import { migrateToLatest } from '@/db/migrate'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
@@ -16,7 +16,7 @@ import { uploadImage } from './uploads/images'
 import { databaseStorage, diskStorage } from './uploads/storage'
 import { importWordPress } from './wordpress/import'
 import { savePost } from './posts/editing'
-import { postForm } from './posts/test-form'
+import { postForm } from './testing/post-form'
 
 const NOW = new Date('2026-11-27T12:00:00Z')
 const dialects = await testDialects()

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { insertPerson } from '@/lib/auth/test-people'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/testing/people'
 import { insertComment } from '@/db/queries/comments'
 import { insertPost } from '@/db/queries/posts'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { CommentStatus, Database, Role } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
@@ -18,7 +17,7 @@ import { loadSettingsForm, saveSettings } from './settings'
 import { getSiteSettings } from '@/lib/settings'
 import { autosavePost, loadPostList, savePost } from '@/lib/posts/editing'
 import { loadRevisions, restoreRevision } from '@/lib/posts/revisions'
-import { postForm } from '@/lib/posts/test-form'
+import { postForm } from '@/lib/testing/post-form'
 import { uploadImage } from '@/lib/uploads/images'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { insertRevision } from '@/db/queries/revisions'
@@ -60,7 +59,6 @@ const exportUpload = () => {
 const shownAMinuteAgo = () => issueFormToken(new Date(Date.now() - 60_000))
 
 describe.each(await testDialects())('the admin on $name', (dialect) => {
-  let t: TestDatabase
   let db: Kysely<Database>
   let postId: number
   const viewers = {} as Record<Role | 'banned', Viewer>
@@ -74,16 +72,12 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
   const comment = (status: CommentStatus, body = `a ${status} comment`, authorId?: string) =>
     insertComment({ postId, body, status, authorName: 'Guest', authorId }, db)
 
+  const database = useTestDatabase(dialect)
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
+    db = database()
     postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() }, db)
     for (const role of ['admin', 'editor', 'author', 'commenter'] as const) viewers[role] = await person(role, role)
     viewers.banned = await person('banned-editor', 'editor', true)
-  })
-  afterEach(async () => {
-    await t.close()
   })
 
   describe('who may do what', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { findUserById } from '@/db/queries/users'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
-import { insertPerson } from '@/lib/auth/test-people'
+import { insertPerson } from '@/lib/testing/people'
 import { configuredOrigin, loadPublicOrigin } from '@/lib/public-address'
 import { claimOwnership, issueOwnerSetupPath } from './owner'
 

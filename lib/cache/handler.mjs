@@ -2,8 +2,22 @@
 // handler, plus invalidations shared between app instances through the database (see
 // lib/cache/shared-tags.ts, which registers the database side at start-up). A plain module: Next
 // imports it itself, outside the app's bundle.
-import defaults from 'next/dist/server/lib/cache-handlers/default.js'
-import manifest from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js'
+//
+// It leans on two of Next's internals (its in-memory handler and the tags manifest), which is why
+// package.json pins Next's exact version. Should an upgrade move them, the server stops at start with
+// one sentence instead of serving stale pages.
+const PINNED = 'Plateau pins Next.js to the version in package.json; run npm ci to install it'
+let defaults
+let manifest
+try {
+  defaults = (await import('next/dist/server/lib/cache-handlers/default.js')).default
+  manifest = (await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js')).default
+} catch (error) {
+  throw new Error(`Plateau cannot start: the shared page cache needs Next.js internals this version does not have (${error.message}). ${PINNED}.`)
+}
+if (typeof defaults?.createDefaultCacheHandler !== 'function' || !(manifest?.tagsManifest instanceof Map)) {
+  throw new Error(`Plateau cannot start: this Next.js version's cache handler or tags manifest is not what the shared page cache expects. ${PINNED}.`)
+}
 
 const base = defaults.createDefaultCacheHandler(50 * 1024 * 1024)
 /** How often an instance looks for other instances' invalidations (once per request at most). */

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { insertPerson } from '@/lib/auth/test-people'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/testing/people'
 import { insertComment } from '@/db/queries/comments'
 import { insertPost } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
 import { findUserById, tombstoneUser } from '@/db/queries/users'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
 import type { Viewer } from '@/lib/auth/viewer'
 import { loadPostView } from '@/lib/posts/views'
@@ -26,7 +25,6 @@ beforeAll(() => {
 })
 
 describe.each(await testDialects())('commenting on $name', (dialect) => {
-  let t: TestDatabase
   let db: Kysely<Database>
   let postId: number
   let rootId: number
@@ -41,16 +39,12 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     return postComment(viewer, { postId, parentId: '', body, honeypot: '', formToken: issueFormToken(later(clock - 30)), ...extra }, { ...ip, now }, db)
   }
 
+  const database = useTestDatabase(dialect)
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
+    db = database()
     clock = 0
     postId = await insertPost({ slug: 'open', title: 'Open', body: 'b', status: 'published', publishedAt: T0 }, db)
     rootId = await insertComment({ postId, authorName: 'Guest', body: 'root', status: 'approved', createdAt: T0 }, db)
-  })
-  afterEach(async () => {
-    await t.close()
   })
 
   describe('who may post', () => {

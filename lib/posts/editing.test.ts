@@ -1,16 +1,15 @@
 import type { Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { insertPerson } from '@/lib/auth/test-people'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { insertPerson } from '@/lib/testing/people'
 import { findPublishedPostBySlug, insertPost, listPublishedPosts } from '@/db/queries/posts'
-import { migrateToLatest } from '@/db/migrate'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { loadPostPreview } from './preview'
 import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, savePost } from './editing'
 import { loadPageView } from './pages'
-import { postForm } from './test-form'
+import { postForm } from '@/lib/testing/post-form'
 import { findMovedPost } from './views'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
@@ -23,20 +22,15 @@ describe('autoExcerpt', () => {
 })
 
 describe.each(await testDialects())('writing posts on $name', (dialect) => {
-  let t: TestDatabase
   let db: Kysely<Database>
   const people = {} as Record<Role, Viewer>
 
+  const database = useTestDatabase(dialect)
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await migrateToLatest(db)
+    db = database()
     for (const role of ['admin', 'editor', 'author', 'commenter'] as const) {
       people[role] = await insertPerson(db, role)
     }
-  })
-  afterEach(async () => {
-    await t.close()
   })
 
   async function create(who: Viewer, fields: Record<string, string> = {}) {

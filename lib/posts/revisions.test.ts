@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { insertPerson } from '@/lib/auth/test-people'
+import { insertPerson } from '@/lib/testing/people'
 import { listAuditEntries } from '@/db/queries/audit'
 import { findPublishedPostBySlug, insertPost } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
@@ -9,7 +9,7 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { autosavePost, loadPostForEditing, savePost } from './editing'
 import { loadRevisions, restoreRevision } from './revisions'
-import { postForm } from './test-form'
+import { postForm } from '@/lib/testing/post-form'
 
 const form = (fields: Record<string, string> = {}) => postForm({ title: 'Plateau notes', slug: 'plateau-notes', body: 'First line.\nSecond line.', tags: '', ...fields })
 const minutes = (n: number) => new Date(Date.UTC(2026, 5, 1, 12, n))
