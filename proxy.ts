@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/cache/catch-up'
 import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
 
 // Runs before every request: refuses addresses no page can answer before they cost anything (bad
@@ -11,26 +12,29 @@ const page = (status: number, title: string, text: string) =>
     { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   )
 
-function withHeaders(response: NextResponse, csp: string): NextResponse {
+function withHeaders(response: NextResponse, csp: string, request?: NextRequest): NextResponse {
+  // A form post may change what pages show: its sender reads their own write on any instance.
+  if (request && request.method === 'POST') response.cookies.set(FRESH_COOKIE, '1', { maxAge: FRESH_SECONDS, path: '/', httpOnly: true, sameSite: 'lax' })
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value)
   return response
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   const raw = new URL(request.url).pathname
   if (!isWellEncodedPath(raw)) return withHeaders(page(400, 'That address is malformed', 'Its percent-encoding is not valid. Check the link, or start from the home page.'), contentSecurityPolicy(null))
   if (hasOverlongSegment(raw)) return withHeaders(page(404, 'Page not found', 'There is nothing at this address.'), contentSecurityPolicy(null))
 
-  if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next(), contentSecurityPolicy(null))
+  if (request.cookies.has(FRESH_COOKIE)) await catchUpWithOtherInstances()
+  if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next(), contentSecurityPolicy(null), request)
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const csp = contentSecurityPolicy(nonce)
   // Next reads the nonce from the request's policy and puts it on every script it writes.
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set('Content-Security-Policy', csp)
   requestHeaders.set('x-nonce', nonce)
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp)
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, request)
 }
 
 export const config = {

@@ -3,8 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { APIRequestContext } from '@playwright/test'
 import { E2E_DATABASE_URL, INSTANCE_PORTS, SECOND_URL, STACK } from './fixtures/auth-config'
+import { crossInstancePost } from './fixtures/content'
+import { chooseName, signInAs, signInWithEmail } from './fixtures/sign-in'
 import { expect, test } from './fixtures/test'
-import { signInAs } from './fixtures/sign-in'
 
 const homeOf = (request: APIRequestContext, port: number) => request.get(`http://localhost:${port}/`).then((r) => r.text())
 
@@ -56,4 +57,34 @@ test('every instance says it is up and ready, for the load balancer', async ({ r
     expect(ready.status()).toBe(200)
     expect(await ready.json()).toEqual({ ready: true })
   }
+})
+
+test('a comment posted through one instance and approved through the other shows on both cached post pages', async ({ browser, request }) => {
+  const [first, second] = INSTANCE_PORTS.map((port) => `http://localhost:${port}`)
+  const postPath = `/posts/${crossInstancePost.slug}`
+  const text = `Written on one instance, approved on the other ${Date.now()}.`
+  const pageOn = (base: string) => request.get(`${base}${postPath}`).then((r) => r.text())
+  // Both instances have the post page cached without the comment.
+  for (const base of [first, second]) expect(await pageOn(base)).not.toContain(text)
+
+  // Sign-in cookies belong to the host, so one browser is signed in on every instance.
+  const reader = await browser.newPage()
+  await signInWithEmail(reader, 'across-reader@mail.example', '/')
+  await chooseName(reader, 'Across Reader')
+  await reader.goto(`${first}${postPath}`)
+  const respond = reader.getByRole('region', { name: 'Leave a Reply' })
+  await respond.getByLabel('Comment', { exact: true }).fill(text)
+  await respond.getByRole('button', { name: 'Post Comment' }).click()
+  await expect(reader.getByRole('status')).toContainText('awaiting moderation')
+  await reader.close()
+
+  const moderator = await browser.newPage()
+  await signInAs(moderator, 'across-editor@mail.example', 'editor', '/')
+  await moderator.goto(`${second}/admin/comments`)
+  const row = moderator.getByRole('row').filter({ hasText: text })
+  await row.getByRole('button', { name: 'Approve: the comment by Across Reader' }).click()
+  await expect(moderator.getByRole('status')).toHaveText('1 comment updated.')
+  await moderator.close()
+
+  for (const base of [first, second]) await expect.poll(() => pageOn(base), { timeout: 5_000, intervals: [250] }).toContain(text)
 })

@@ -66,6 +66,12 @@ async function refresh() {
   await refreshing
 }
 
+// Reads other instances' invalidations at once, not at the next poll (lib/cache/shared-tags.ts).
+globalThis.__plateauCatchUpSharedTags = () => {
+  lastRefresh = 0
+  return refresh()
+}
+
 // Every second, whether or not requests come: a page served whole from Next's route cache reads no
 // 'use cache' entry, so refreshTags alone would never run for it.
 setInterval(() => void refresh(), REFRESH_MS).unref()

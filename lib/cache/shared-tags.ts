@@ -38,3 +38,4 @@ export function registerSharedCacheTags(db: DB = getDb()): void {
 export async function invalidateEverywhere(tags: string[], db: DB = getDb()): Promise<void> {
   await sharedCacheTags(db).record(tags, null)
 }
+
