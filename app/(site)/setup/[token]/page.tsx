@@ -3,8 +3,7 @@ import { ClaimOwnershipForm } from '@/app/_ui/claim-ownership-form'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { getCurrentUser } from '@/lib/auth/session'
 import { signInPath } from '@/lib/comments/paths'
-import { configuredOrigin, isLoopbackHost, localOrigin } from '@/lib/public-address'
-import { headers } from 'next/headers'
+import { configuredOrigin, localOrigin } from '@/lib/public-address'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Become the owner', robots: { index: false } }
@@ -12,9 +11,9 @@ export const metadata: Metadata = { title: 'Become the owner', robots: { index: 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const viewer = await getCurrentUser()
-  // Only a suggestion for the owner to confirm or correct; nothing is built from it until they do.
-  const host = (await headers()).get('host')
-  const suggestedAddress = configuredOrigin() ? null : host && !isLoopbackHost(host) ? `https://${host}` : localOrigin()
+  // A suggestion for the owner to confirm or correct — this machine's address, never the request's
+  // Host, which whoever sends the request writes.
+  const suggestedAddress = configuredOrigin() ? null : localOrigin()
   return (
     <>
       <SiteHeader />
