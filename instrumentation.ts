@@ -1,6 +1,9 @@
+import type { Instrumentation } from 'next'
+
 // Runs once when the server starts, before it takes requests: every request is stamped with its
-// socket's address (for rate limits), and the database is opened, migrated and, for a new blog,
-// seeded. A problem stops the server with one sentence saying how to fix it.
+// socket's address (for rate limits), the database is opened, migrated and, for a new blog, seeded,
+// and a stop signal lets requests in flight finish. A problem stops the server with one sentence
+// saying how to fix it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   if (process.env.NEXT_PHASE === 'phase-production-build') return
@@ -8,4 +11,13 @@ export async function register(): Promise<void> {
   stampPeerAddresses()
   const { startBlogOrExit } = await import('./lib/startup')
   await startBlogOrExit()
+  const { stopGracefullyOnSignal } = await import('./lib/shutdown')
+  stopGracefullyOnSignal()
+}
+
+/** Every error a request meets goes to the log once, with the request's id (never its body). */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { logRequestError } = await import('./lib/log')
+  logRequestError(error, request, context)
 }

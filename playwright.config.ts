@@ -1,27 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
-import { BLOG_PORT, BLOG_URL, E2E_DATABASE_URL, INSTANCE_PORTS, OIDC_CLIENT, OIDC_PORT, SMTP_PORT, STACK } from './e2e/fixtures/auth-config'
-import { OWNER_EMAIL } from './e2e/fixtures/content'
+import { BLOG_PORT, BLOG_URL, INSTANCE_PORTS, OIDC_PORT, STACK } from './e2e/fixtures/auth-config'
+import { instanceEnv } from './e2e/fixtures/instance-env'
 
 // E2E_STACK=sqlite (default) or postgres: see e2e/fixtures/auth-config.ts.
-
-/** What every app instance of the stack is started with. */
-const instanceEnv = {
-  DATABASE_URL: E2E_DATABASE_URL,
-  AUTH_URL: BLOG_URL,
-  SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
-  SMTP_FROM: 'Plateau <blog@localhost>',
-  OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
-  OIDC_CLIENT_ID: OIDC_CLIENT.id,
-  OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-  OIDC_NAME: 'Test Identity',
-  ADMIN_EMAILS: OWNER_EMAIL,
-  // Every test signs in from this one machine.
-  SIGN_IN_EMAILS_PER_CLIENT: '500',
-  ...(STACK === 'postgres'
-    ? // Several instances share one database for everything, uploads included; nginx is the proxy.
-      { UPLOAD_STORAGE: 'database', TRUSTED_PROXIES: 'loopback' }
-    : { UPLOAD_DIR: '.test-output/e2e/uploads' }),
-}
 
 const instance = (port: number, join: boolean) => ({
   command: `sh e2e/serve.sh${join ? ' --join' : ''}`,

@@ -1,10 +1,13 @@
 import { NextResponse, type NextRequest } from 'next/server'
+import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/availability'
+import { REQUEST_ID_HEADER } from '@/lib/request-id'
 import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/cache/catch-up'
 import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
 
 // Runs before every request: refuses addresses no page can answer before they cost anything (bad
 // percent-encoding: 400; an over-long segment: 404), and sets the security headers and the
 // Content-Security-Policy (lib/http/security-headers.ts), with a fresh nonce on per-request pages.
+// While the database is away, every page answers 503 (lib/availability.ts).
 
 const page = (status: number, title: string, text: string) =>
   new NextResponse(
@@ -12,7 +15,15 @@ const page = (status: number, title: string, text: string) =>
     { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   )
 
-function withHeaders(response: NextResponse, csp: string, request?: NextRequest): NextResponse {
+function withRequestId(headers: Headers): string {
+  const given = headers.get(REQUEST_ID_HEADER)
+  const id = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID()
+  headers.set(REQUEST_ID_HEADER, id)
+  return id
+}
+
+function withHeaders(response: NextResponse, csp: string, request?: NextRequest, requestId?: string): NextResponse {
+  if (requestId) response.headers.set(REQUEST_ID_HEADER, requestId)
   // A form post may change what pages show: its sender reads their own write on any instance.
   if (request && request.method === 'POST') response.cookies.set(FRESH_COOKIE, '1', { maxAge: FRESH_SECONDS, path: '/', httpOnly: true, sameSite: 'lax' })
   response.headers.set('Content-Security-Policy', csp)
@@ -26,15 +37,24 @@ export async function proxy(request: NextRequest) {
   if (!isWellEncodedPath(raw)) return withHeaders(page(400, 'That address is malformed', 'Its percent-encoding is not valid. Check the link, or start from the home page.'), contentSecurityPolicy(null))
   if (hasOverlongSegment(raw)) return withHeaders(page(404, 'Page not found', 'There is nothing at this address.'), contentSecurityPolicy(null))
 
+  // The database has gone away: a friendly 503 (load balancers and readers retry) until it is back.
+  // /api/health and /api/ready answer for themselves.
+  if (!pathname.startsWith('/api/health') && !pathname.startsWith('/api/ready') && !(await databaseAnswers())) {
+    const response = page(503, 'The blog will be back in a moment', 'It cannot reach its database just now. Nothing you sent was half-saved; please try again in a minute.')
+    response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
+    return withHeaders(response, contentSecurityPolicy(null))
+  }
   if (request.cookies.has(FRESH_COOKIE)) await catchUpWithOtherInstances()
-  if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next(), contentSecurityPolicy(null), request)
+  // Every request has an id (nginx's, or one made here), which the log quotes with its errors.
+  const requestHeaders = new Headers(request.headers)
+  const requestId = withRequestId(requestHeaders)
+  if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), contentSecurityPolicy(null), request, requestId)
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const csp = contentSecurityPolicy(nonce)
   // Next reads the nonce from the request's policy and puts it on every script it writes.
-  const requestHeaders = new Headers(request.headers)
   requestHeaders.set('Content-Security-Policy', csp)
   requestHeaders.set('x-nonce', nonce)
-  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, request)
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp, request, requestId)
 }
 
 export const config = {

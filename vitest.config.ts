@@ -8,6 +8,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // The blog's JSON log (lib/log.ts) stays out of the test report; lib/log.test.ts captures it.
+    env: { LOG_LEVEL: 'silent' },
     hookTimeout: 60_000,
   },
 })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, type LogConfig } from 'kysely'
 import pg from 'pg'
+import { isConnectionLoss, noteDatabaseAnswered, noteDatabaseLost } from './availability'
 import type { DatabaseConfig } from './config'
 import { PlateauSqliteDialect, SqliteValuesPlugin } from './sqlite-values'
 import type { Database } from './types'
@@ -35,5 +36,37 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): K
     connectionTimeoutMillis: 10_000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   })
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: options.log })
+  // A connection that drops while idle is reported here (unheard, it would end the process).
+  pool.on('error', (error) => {
+    if (isConnectionLoss(error)) noteDatabaseLost(error)
+  })
+  // Every connection the blog takes says whether the server answers (db/availability.ts). A client
+  // whose server goes away during a query emits an error besides failing that query: it is heard
+  // here, or it would end the process (the pool only listens to the clients it holds idle).
+  const heard = new WeakSet<pg.PoolClient>()
+  const watched = {
+    async connect() {
+      try {
+        const client = await pool.connect()
+        if (!heard.has(client)) {
+          heard.add(client)
+          client.on('error', (error) => {
+            if (isConnectionLoss(error)) noteDatabaseLost(error)
+          })
+        }
+        noteDatabaseAnswered()
+        return client
+      } catch (error) {
+        if (isConnectionLoss(error)) noteDatabaseLost(error)
+        throw error
+      }
+    },
+    end: () => pool.end(),
+    options: pool.options,
+  }
+  const log: LogConfig = (event) => {
+    if (event.level === 'error' && isConnectionLoss(event.error)) noteDatabaseLost(event.error)
+    if (typeof options.log === 'function') options.log(event)
+  }
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: watched }), log })
 }

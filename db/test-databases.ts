@@ -27,9 +27,9 @@ export interface TestDialect {
   open(options?: { log?: LogConfig }): Promise<TestDatabase>
 }
 
-const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
+export const DEFAULT_TEST_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/test'
 
-async function postgresAnswers(url: string): Promise<boolean> {
+export async function postgresAnswers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
   try {
     await client.connect()

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { pendingMigrations } from '@/db/migrate'
+import { isStopping } from '@/lib/shutdown'
 
 export type Readiness = { ready: true } | { ready: false; reason: string }
 
@@ -10,6 +11,7 @@ export type Readiness = { ready: true } | { ready: false; reason: string }
  * knows. For load balancers (GET /api/ready); anyone may call it. Never throws.
  */
 export async function checkReadiness(db: DB = getDb()): Promise<Readiness> {
+  if (isStopping()) return { ready: false, reason: 'This instance is stopping.' }
   try {
     await sql`select 1`.execute(db)
   } catch {

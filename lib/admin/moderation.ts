@@ -16,6 +16,7 @@ import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
 import { renderCommentMarkdown } from '@/lib/markdown/render'
+import { log } from '@/lib/log'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -82,6 +83,7 @@ export async function moderateComments(
       trx,
     )
   })
+  log().info({ event: 'comment.moderated', action, commentIds: ids, actorId: actor.id }, `${ids.length} comment(s) moderated: ${action}.`)
   return { ok: true, count: ids.length, changedPosts: [...changedPosts] }
 }
 

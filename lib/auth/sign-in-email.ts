@@ -1,5 +1,6 @@
 import { AccessDenied } from '@auth/core/errors'
 import { getDb, type DB } from '@/db'
+import { log } from '@/lib/log'
 import { isOwnUrl, UNKNOWN_ADDRESS_MESSAGE } from '@/lib/public-address'
 import { allow } from '@/lib/rate-limits'
 import { clientAddressOf } from '@/lib/request'
@@ -33,4 +34,5 @@ export async function deliverSignInLink(params: SignInLinkRequest, send: (params
   if (!(await allow('signInEmailsPerAddressAndClient', `${address} ${client}`, new Date(), db))) throw new SignInEmailRefused(TOO_MANY_EMAILS)
   if (!(await allow('signInEmailsPerClient', client, new Date(), db))) throw new SignInEmailRefused(TOO_MANY_EMAILS)
   await send(params)
+  log().info({ event: 'sign-in.link-sent' }, 'A sign-in link was sent.')
 }

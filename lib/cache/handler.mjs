@@ -53,13 +53,30 @@ async function readNewEvents(store) {
   }
 }
 
+let failing = false
+
+/** Through the blog's log (lib/log.ts) once the app has started; plain stderr before. */
+function logLine(level, fields, message) {
+  const logger = globalThis.__plateauLog
+  if (logger) logger[level](fields, message)
+  else console.error(`Plateau: ${message} ${fields.error ?? ''}`)
+}
+
 /** Reads other instances' invalidations now, unless that was done less than REFRESH_MS ago. */
 async function refresh() {
   const store = shared()
   if (!store || Date.now() - lastRefresh < REFRESH_MS) return
   lastRefresh = Date.now()
   refreshing ??= readNewEvents(store)
-    .catch((error) => console.error(`Plateau: could not read other instances' cache invalidations: ${error.message}`))
+    .then(() => {
+      if (failing) logLine('info', { event: 'cache.shared-tags-back' }, "Reading other instances' cache invalidations again.")
+      failing = false
+    })
+    .catch((error) => {
+      // Once per outage, not every second.
+      if (!failing) logLine('error', { event: 'cache.shared-tags-failed', error: error.message }, "Could not read other instances' cache invalidations.")
+      failing = true
+    })
     .finally(() => {
       refreshing = null
     })
@@ -88,7 +105,7 @@ const handler = {
     try {
       await store.record(tags, durations?.expire ?? null)
     } catch (error) {
-      console.error(`Plateau: could not share a cache invalidation with other instances: ${error.message}`)
+      logLine('error', { event: 'cache.share-failed', error: error.message }, 'Could not share a cache invalidation with other instances.')
     }
   },
 }

@@ -21,6 +21,7 @@ import { decideCommentStatus } from '@/lib/comments/moderation'
 import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
+import { log } from '@/lib/log'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
@@ -98,7 +99,7 @@ export async function postComment(
     return refuse('You are posting too fast. Take a break and try again in a few minutes.')
   }
 
-  const { status } = decideCommentStatus(
+  const { status, reason } = decideCommentStatus(
     {
       body: input.body,
       honeypot: input.honeypot,
@@ -109,6 +110,7 @@ export async function postComment(
     settings,
   )
   const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, db)
+  log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')
   return { ok: true, id, status, postSlug: post.slug }
 }
 

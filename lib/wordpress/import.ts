@@ -20,6 +20,7 @@ import { getStorage, type FileStorage } from '@/lib/uploads/storage'
 import { wordpressToMarkdown, wordpressToText } from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
+import { log } from '@/lib/log'
 
 /*
  * Imports a WordPress export into the blog, all or nothing: every record is written in one transaction
@@ -323,6 +324,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       trx,
     )
   })
+  log().info({ event: 'import.finished', site: report.site, posts: report.posts, pages: report.pages, comments: report.comments, authors: report.authors, skipped: report.skipped.length, auditId: report.auditId }, 'A WordPress export was imported.')
   return report
 }
 

@@ -9,6 +9,7 @@ import { safeReturnPath } from '@/lib/auth/redirects'
 import { SignInEmailRefused } from '@/lib/auth/sign-in-email'
 import { formError, type FormState } from '@/lib/forms'
 import { signInHostProblem } from '@/lib/public-address'
+import { describeError, log } from '@/lib/log'
 
 const emailSchema = z.email({ error: 'Enter an email address like name@example.com.' }).max(254)
 
@@ -27,7 +28,7 @@ export async function emailSignInAction(prev: FormState, fd: FormData): Promise<
     if (error instanceof SignInEmailRefused) return formError(prev, error.sentence, { email: typed }, 'email')
     if (error instanceof AuthError) {
       if (error.type === 'AccessDenied') return formError(prev, 'This account cannot sign in.', { email: typed }, 'email')
-      console.error('Sign-in email failed:', error)
+      log().error({ event: 'sign-in.email-failed', error: describeError(error.cause ?? error) }, 'A sign-in email could not be sent.')
       return formError(prev, 'The sign-in email could not be sent. Try again in a moment.', { email: typed }, 'email')
     }
     throw error
