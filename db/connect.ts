@@ -24,6 +24,11 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): K
     sqlite.pragma('foreign_keys = ON')
     sqlite.pragma('busy_timeout = 5000')
     sqlite.pragma('synchronous = NORMAL')
+    // Behave as PostgreSQL does: LIKE tells case apart, and lower()/upper() know every alphabet, not
+    // only ASCII (searches lower both sides, so "Élan" is found as "élan" on both databases).
+    sqlite.pragma('case_sensitive_like = ON')
+    sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value))
+    sqlite.function('upper', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value))
     return new Kysely<Database>({
       dialect: new PlateauSqliteDialect({ database: sqlite }),
       plugins: [new SqliteValuesPlugin()],

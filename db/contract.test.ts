@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { countPostsByStatus, listPostsForAdmin } from './queries/admin-posts'
 import { listApprovedComments, insertComment } from './queries/comments'
 import { countPosts, findPublishedPostBySlug, insertPost, listPublishedPosts, listTagsOfPost, tagPost, upsertTag } from './queries/posts'
 import { claimSetting, readSettings, writeSetting } from './queries/settings'
@@ -215,6 +216,16 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       expect(await readSettings(db)).toEqual({ postsPerPage: 7, title: 'My “blog” & more' })
       expect(await claimSetting('once', true, db)).toBe(true)
       expect(await claimSetting('once', true, db)).toBe(false)
+    })
+
+    it('compare text the same way: case-sensitive LIKE, lower() in every alphabet, counts as numbers', async () => {
+      const { rows } = await sql<{ ascii: unknown; accented: string; greek: string }>`select ${'Plateau'} like ${'plateau'} as ascii, lower(${'ÉLAN Über'}) as accented, lower(${'ΑΘΗΝΑ'}) as greek`.execute(db)
+      expect(Boolean(rows[0].ascii)).toBe(false)
+      expect(rows[0].accented).toBe('élan über')
+      expect(rows[0].greek).toBe('αθηνα')
+      await insertPost({ ...post('elan', 'draft', null), title: 'Élan vital' }, db)
+      expect((await listPostsForAdmin({ status: 'draft', search: 'ÉLAN', limit: 10, offset: 0 }, db)).map((p) => p.slug)).toEqual(['elan'])
+      expect(await countPostsByStatus(undefined, db)).toMatchObject({ draft: 1, published: 0 })
     })
   })
 })

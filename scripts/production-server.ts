@@ -21,6 +21,8 @@ export function startServer(port: number, databaseUrl: string): Promise<ChildPro
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
+  // Its log is not shown, but read: an unread pipe would fill and stall the server.
+  child.stdout!.resume()
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 60_000
     const poll = async () => {

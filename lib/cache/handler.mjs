@@ -20,8 +20,8 @@ if (typeof defaults?.createDefaultCacheHandler !== 'function' || !(manifest?.tag
 }
 
 const base = defaults.createDefaultCacheHandler(50 * 1024 * 1024)
-/** How often an instance looks for other instances' invalidations (once per request at most). */
-const REFRESH_MS = 1000
+/** How often an instance looks for other instances' invalidations: one indexed query, four times a second, so a change shows everywhere well within a second. */
+const REFRESH_MS = 250
 const PAGE = 500
 
 let lastId = null
@@ -89,7 +89,7 @@ globalThis.__plateauCatchUpSharedTags = () => {
   return refresh()
 }
 
-// Every second, whether or not requests come: a page served whole from Next's route cache reads no
+// On that beat, whether or not requests come: a page served whole from Next's route cache reads no
 // 'use cache' entry, so refreshTags alone would never run for it.
 setInterval(() => void refresh(), REFRESH_MS).unref()
 
