@@ -92,7 +92,7 @@ test('an instance restarted while another keeps publishing serves no stale page 
   }
 })
 
-test('while PostgreSQL is away readers get a friendly 503, and the instance recovers by itself', async ({ request }) => {
+test('while PostgreSQL is away readers get a friendly 503, and the instance recovers by itself', async () => {
   test.skip(STACK !== 'postgres', 'a SQLite file does not go away')
   const server = new URL(E2E_DATABASE_URL)
   const forwarder = await startTcpForwarder({ host: server.hostname, port: Number(server.port || 5432) })
