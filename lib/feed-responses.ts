@@ -1,6 +1,6 @@
 import { cacheLife, cacheTag } from 'next/cache'
 import { connection } from 'next/server'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { buildCommentsFeed, buildPostsFeed, buildSitemap, FEED_TYPES, type FeedFormat, type FeedScope } from '@/lib/feeds'
 import { linkOrigin, loadPublicOrigin } from '@/lib/public-address'
 

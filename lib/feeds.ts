@@ -2,7 +2,7 @@ import { Feed } from 'feed'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listArchivesForSitemap, listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
-import { postPath, shortCommentPath } from '@/lib/comments/paths'
+import { postPath, shortCommentPath } from '@/lib/paths'
 import { type ArchiveScope, archivePath, resolveArchive } from '@/lib/posts/archives'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
@@ -89,7 +89,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
   const site = await getSiteSettings(db)
   const archive = scope.kind === 'site' ? null : await resolveArchive(scope, db)
   if (scope.kind !== 'site' && !archive) return null
-  const posts = await listPostsForFeed({ limit: FEED_SIZE, ...archive?.filter }, db)
+  const posts = await listPostsForFeed({ limit: FEED_SIZE, ...archive?.filter }, new Date(), db)
   const base = `${origin}${archive?.feedBase ?? ''}`
   return render(
     {
@@ -117,7 +117,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
 /** The comments feed of the whole blog, or of one post. Public; never includes an email address. */
 export async function buildCommentsFeed(origin: string, format: FeedFormat, postSlug?: string, db: DB = getDb()): Promise<string> {
   const site = await getSiteSettings(db)
-  const comments = await listCommentsForFeed({ limit: 30, postSlug }, db)
+  const comments = await listCommentsForFeed({ limit: 30, postSlug }, new Date(), db)
   const base = postSlug ? `${origin}/posts/${postSlug}/comments` : `${origin}/comments`
   const postTitle = comments[0]?.postTitle
   return render(
@@ -142,8 +142,8 @@ function escapeText(text: string): string {
 
 /** sitemap.xml: the home page, every live post, and every tag and author page, with its last change. Public. */
 export async function buildSitemap(origin: string, db: DB = getDb()): Promise<string> {
-  const posts = await listPostsForSitemap(db)
-  const { tags, authors } = await listArchivesForSitemap(db)
+  const posts = await listPostsForSitemap(new Date(), db)
+  const { tags, authors } = await listArchivesForSitemap(new Date(), db)
   const url = (path: string, at?: Date) => `<url><loc>${origin}${path}</loc>${at ? `<lastmod>${at.toISOString()}</lastmod>` : ''}</url>`
   const urls = [
     url('/', posts[0]?.updatedAt),

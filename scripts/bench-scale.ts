@@ -9,7 +9,7 @@ import { closeDb, getDb } from '../db'
 import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
-import { cacheTags } from '../lib/cache-tags'
+import { cacheTags } from '../lib/cache/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
 import { ensureBuild, root, startServer, stopServer } from './production-server'
 

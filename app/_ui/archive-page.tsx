@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { cacheLife, cacheTag } from 'next/cache'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { siteUrl } from '@/lib/public-address'
 import { type ArchiveScope, archivePath, loadArchiveView } from '@/lib/posts/archives'
 import { LISTING_FRESH_SECONDS } from '@/lib/posts/views'

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { PostMeta } from '@/app/_ui/post-meta'
-import { postPath } from '@/lib/comments/paths'
+import { postPath } from '@/lib/paths'
 import { archivePath } from '@/lib/posts/archives'
 import type { PostLink, PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'

@@ -7,9 +7,9 @@ import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { PostArticle } from '@/app/_ui/post-article'
 import { SiteHeader } from '@/app/_ui/site-header'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { siteUrl } from '@/lib/public-address'
-import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/comments/paths'
+import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import { type CommentSelection, findMovedPost, loadPostView, type PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
@@ -25,7 +25,7 @@ export const POST_BUILD_PLACEHOLDER = '-'
 async function loadPost(slug: string, selection: CommentSelection) {
   'use cache'
   cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
-  const view = await loadPostView(slug, undefined, selection)
+  const view = await loadPostView(slug, selection)
   if (view) {
     // Comments that close after N days: look again daily so the form goes when they close.
     cacheLife(view.post.commentsOpen && view.site.closeCommentsAfterDays > 0 ? 'days' : 'max')

@@ -216,7 +216,7 @@ export async function findCommentAuthorName(
 }
 
 /** The post a visible comment belongs to (approved, on a live post), for short comment links. */
-export async function findPublicCommentPost(id: number, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<{ id: number; slug: string } | undefined> {
+export async function findPublicCommentPost(id: number, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ id: number; slug: string } | undefined> {
   return db
     .selectFrom('comment')
     .innerJoin('post', 'post.id', 'comment.postId')

@@ -18,8 +18,8 @@ export interface FeedPostRow {
 /** The newest live posts (all, or those a filter picks) with their bodies, for feeds. */
 export async function listPostsForFeed(
   { limit, ...filter }: { limit: number } & PostFilter,
-  db: Kysely<Database> = getDb(),
   now: Date = new Date(),
+  db: Kysely<Database> = getDb(),
 ): Promise<FeedPostRow[]> {
   return db
     .selectFrom('post')
@@ -41,8 +41,8 @@ export interface FeedCommentRow {
 /** The newest approved comments on live posts (of one post, or all), for comment feeds. Never emails. */
 export async function listCommentsForFeed(
   { limit, postSlug }: { limit: number; postSlug?: string },
-  db: Kysely<Database> = getDb(),
   now: Date = new Date(),
+  db: Kysely<Database> = getDb(),
 ): Promise<FeedCommentRow[]> {
   let query = db
     .selectFrom('comment')
@@ -64,14 +64,14 @@ export async function listCommentsForFeed(
 }
 
 /** Every live post's address and last change, for the sitemap. */
-export async function listPostsForSitemap(db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<{ slug: string; updatedAt: Date }[]> {
+export async function listPostsForSitemap(now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ slug: string; updatedAt: Date }[]> {
   return db.selectFrom('post').select(['post.slug', 'post.updatedAt']).where((eb) => isLive(eb, now)).orderBy('post.publishedAt', 'desc').execute()
 }
 
 /** Every tag and author with live posts, with the last change among them, for the sitemap. */
 export async function listArchivesForSitemap(
-  db: Kysely<Database> = getDb(),
   now: Date = new Date(),
+  db: Kysely<Database> = getDb(),
 ): Promise<{ tags: { slug: string; updatedAt: Date }[]; authors: { slug: string; updatedAt: Date }[] }> {
   const [tags, authors] = await Promise.all([
     db

@@ -160,7 +160,7 @@ export const postPageColumns = [
 ] as const
 
 /** A published page (About, Contact…) by slug, or undefined. */
-export async function findPublishedPageBySlug(slug: string, db: Kysely<Database> = getDb(), now: Date = new Date()) {
+export async function findPublishedPageBySlug(slug: string, now: Date = new Date(), db: Kysely<Database> = getDb()) {
   return db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
@@ -187,7 +187,7 @@ export async function findPublishedPostBySlug(
 }
 
 /** The current slug of the post an old slug pointed at, if it is live. */
-export async function findRedirectedSlug(oldSlug: string, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<string | undefined> {
+export async function findRedirectedSlug(oldSlug: string, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<string | undefined> {
   const row = await db
     .selectFrom('postRedirect')
     .innerJoin('post', 'post.id', 'postRedirect.postId')
@@ -296,7 +296,7 @@ export async function listRelatedPosts(
 }
 
 /** An author with a page: someone with a slug who has at least one live post. */
-export async function findAuthorBySlug(slug: string, db: Kysely<Database> = getDb(), now: Date = new Date()): Promise<{ slug: string; name: string } | undefined> {
+export async function findAuthorBySlug(slug: string, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ slug: string; name: string } | undefined> {
   const row = await db
     .selectFrom('User')
     .select(['User.slug', 'User.name'])

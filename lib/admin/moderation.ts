@@ -10,7 +10,7 @@ import {
   findCommentsWithPost,
   listCommentsForModeration,
   setCommentsStatus,
-} from '@/db/queries/moderation'
+} from '@/db/queries/moderation-queue'
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'

@@ -1,5 +1,5 @@
 import { notFound, redirect } from 'next/navigation'
-import { signInPath } from '@/lib/comments/paths'
+import { signInPath } from '@/lib/paths'
 import { can, type Capability } from './permissions'
 import { getCurrentUser } from './session'
 import type { Viewer } from './viewer'

@@ -4,7 +4,7 @@ import { getDb } from '@/db'
 import { deleteDrafts, findDraft, saveDraft } from '@/db/queries/drafts'
 import { findPostForCommenting } from '@/db/queries/posts'
 import type { Viewer } from '@/lib/auth/viewer'
-import { replyPath, signInPath } from './paths'
+import { replyPath, signInPath } from '@/lib/paths'
 
 // Without JavaScript a refused comment cannot come back as form state (the browser has navigated),
 // so its text is kept here and the reply page shows it again with the reason.

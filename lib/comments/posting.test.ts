@@ -71,7 +71,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       expect(mine.ownComments).toMatchObject([{ id: held.ok ? held.id : -1, awaitingModeration: true }])
       const other = await loadRespondState(await person('Dan'), postId, {}, later(clock), db)
       expect(other.ownComments).toEqual([])
-      expect(JSON.stringify(await loadPostView('open', db))).not.toContain('Please approve me.')
+      expect(JSON.stringify(await loadPostView('open', { page: 1 }, db))).not.toContain('Please approve me.')
     })
   })
 
@@ -159,7 +159,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       await writeSetting('closeCommentsAfterDays', 2, db)
       expect(await post(known, 'now closed', { postId: old })).toEqual({ ok: false, message: 'Comments are closed on this post.' })
       expect(await post(known, 'a new post is open')).toMatchObject({ ok: true })
-      expect((await loadPostView('old', db))?.post.commentsOpen).toBe(false)
+      expect((await loadPostView('old', { page: 1 }, db))?.post.commentsOpen).toBe(false)
     })
 
     it('a parent from another post, or one that is not approved', async () => {
@@ -204,7 +204,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
 
     it('let the author edit within 15 minutes, marked as edited', async () => {
       expect(await editComment(carol, { commentId: mineId, body: 'changed' }, later(14 * 60), db)).toMatchObject({ ok: true, public: true })
-      const view = await loadPostView('open', db)
+      const view = await loadPostView('open', { page: 1 }, db)
       expect(view?.comments.find((n) => n.comment.id === mineId)?.comment).toMatchObject({ edited: true, html: '<p>changed</p>' })
       expect(await editComment(carol, { commentId: mineId, body: 'too late' }, later(16 * 60), db)).toMatchObject({
         ok: false,
@@ -241,7 +241,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     it('keep a deleted comment with replies as [deleted], and remove one without', async () => {
       const reply = await insertComment({ postId, parentId: mineId, authorId: dan.id, body: 'a reply', status: 'approved', createdAt: T0 }, db)
       expect(await deleteComment(carol, mineId, later(60), db)).toMatchObject({ ok: true, public: true })
-      let view = await loadPostView('open', db)
+      let view = await loadPostView('open', { page: 1 }, db)
       const kept = view!.comments.find((n) => n.comment.id === mineId)!
       expect(kept.comment).toMatchObject({ deleted: true, authorName: '[deleted]', html: '<p>[deleted]</p>' })
       expect(kept.replies.map((r) => r.comment.id)).toEqual([reply])
@@ -249,7 +249,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       expect(JSON.stringify(view)).not.toContain('original')
 
       await deleteComment(dan, reply, later(60), db)
-      view = await loadPostView('open', db)
+      view = await loadPostView('open', { page: 1 }, db)
       expect(view!.comments.map((n) => n.comment.id)).toEqual([rootId])
     })
   })
@@ -260,7 +260,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       await insertComment({ postId, authorId: carol.id, body: 'still here', status: 'approved', createdAt: T0 }, db)
       await tombstoneUser(carol.id, db)
       expect(await findUserById(carol.id, db)).toMatchObject({ name: null, email: null })
-      const view = await loadPostView('open', db)
+      const view = await loadPostView('open', { page: 1 }, db)
       expect(view!.comments.find((n) => n.comment.html.includes('still here'))!.comment.authorName).toBe('Deleted account')
     })
   })

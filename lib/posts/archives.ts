@@ -53,7 +53,7 @@ export async function resolveArchive(
     return { filter: { tagSlug: tag.slug }, title: `Posts tagged “${tag.name}”`, about: `tagged “${tag.name}”`, feedBase: archivePath(scope) }
   }
   if (scope.kind === 'author') {
-    const author = await findAuthorBySlug(scope.slug, db)
+    const author = await findAuthorBySlug(scope.slug, new Date(), db)
     if (!author) return null
     return { filter: { authorSlug: author.slug }, title: `Posts by ${author.name}`, about: `written by ${author.name}`, feedBase: archivePath(scope) }
   }

@@ -29,7 +29,7 @@ export const POSTS_PAGE_SIZE = 20
  * A post as its editors see it: a scheduled post whose time has come counts as published (as
  * WordPress's "future" posts become "publish"), so the editor offers Update and keeps revisions.
  */
-export async function findEditablePost(id: number, db: DB, now: Date = new Date()): Promise<EditablePost | undefined> {
+export async function findEditablePost(id: number, now: Date, db: DB): Promise<EditablePost | undefined> {
   const post = await findPostForEditing(id, db)
   return post?.status === 'scheduled' && isLiveNow(post.status, post.publishedAt, now) ? { ...post, status: 'published' } : post
 }
@@ -66,7 +66,7 @@ export async function loadPostList(viewer: Viewer | null, query: Record<string, 
 /** One post for the editor, or null if it does not exist or is not the viewer's to edit. */
 export async function loadPostForEditing(viewer: Viewer | null, id: number, db: DB = getDb()): Promise<EditablePost | null> {
   requireCapability(viewer, 'posts.write')
-  const post = Number.isSafeInteger(id) ? await findEditablePost(id, db) : undefined
+  const post = Number.isSafeInteger(id) ? await findEditablePost(id, new Date(), db) : undefined
   return post && canEditPost(viewer, post) ? post : null
 }
 
@@ -131,7 +131,7 @@ export const isLiveNow = (status: PostStatus, publishedAt: Date | null, now: Dat
  */
 export async function savePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<SavePostResult> {
   const actor = requireCapability(viewer, 'posts.write')
-  const existing = id === null ? null : await findEditablePost(id, db, now)
+  const existing = id === null ? null : await findEditablePost(id, now, db)
   if (id !== null && !existing) return { ok: false, kind: 'gone' }
   if (existing && !canEditPost(actor, existing)) throw new PermissionDenied('posts.edit-any')
 
@@ -206,7 +206,7 @@ export async function changePostLifecycle(
   db: DB = getDb(),
 ): Promise<{ ok: true; slug: string; wasLive: boolean } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
-  const post = await findEditablePost(id, db, now)
+  const post = await findEditablePost(id, now, db)
   if (!post) return { ok: false, message: 'That post no longer exists.' }
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   if (action === 'delete' && post.status !== 'trash') return { ok: false, message: 'Move the post to the trash before deleting it for good.' }
@@ -229,7 +229,7 @@ export type AutosaveResult = { ok: true; id: number; version: string } | { ok: f
 export async function autosavePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<AutosaveResult> {
   requireCapability(viewer, 'posts.write')
   if (id !== null) {
-    const existing = await findEditablePost(id, db, now)
+    const existing = await findEditablePost(id, now, db)
     if (existing && existing.status !== 'draft') return { ok: false, message: 'Changes to a post that is not a draft are kept in this browser until you save.' }
   }
   const result = await savePost(viewer, id, { ...form, intent: 'save', publishAt: '' }, now, db)

@@ -11,6 +11,6 @@ export interface PageView {
 
 /** A published page (About, Contact…) by slug, or null. Public. */
 export async function loadPageView(slug: string, db: DB = getDb()): Promise<PageView | null> {
-  const [row, site] = await Promise.all([findPublishedPageBySlug(slug, db), getSiteSettings(db)])
+  const [row, site] = await Promise.all([findPublishedPageBySlug(slug, new Date(), db), getSiteSettings(db)])
   return row ? { site, page: postDetails(row, [], site) } : null
 }

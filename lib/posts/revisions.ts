@@ -56,7 +56,7 @@ export function compareText(older: string, newer: string, by: 'words' | 'lines')
  */
 export async function loadRevisions(viewer: Viewer | null, postId: number, pick: { from?: number; to?: number } = {}, db: DB = getDb()): Promise<RevisionsView | null> {
   requireCapability(viewer, 'posts.write')
-  const post = Number.isSafeInteger(postId) ? await findEditablePost(postId, db) : undefined
+  const post = Number.isSafeInteger(postId) ? await findEditablePost(postId, new Date(), db) : undefined
   if (!post || !canEditPost(viewer, post)) return null
   const revisions = await listRevisions(postId, db)
   const ids = new Set(revisions.map((r) => r.id))
@@ -90,7 +90,7 @@ export async function restoreRevision(
   db: DB = getDb(),
 ): Promise<{ ok: true; slug: string; live: boolean } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
-  const post = await findEditablePost(postId, db, now)
+  const post = await findEditablePost(postId, now, db)
   if (!post) return { ok: false, message: 'That post no longer exists.' }
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   const [revision] = await findRevisions(postId, [revisionId], db)

@@ -5,7 +5,7 @@ import type { PostKind } from '@/db/types'
 import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
-import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/pages'
+import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/paging'
 import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
@@ -168,7 +168,7 @@ export type CommentSelection = { page: number } | { thread: number }
  * A published post with one page of its approved comment tree (or one continued thread), or null
  * if there is no such published post, page or thread. Public.
  */
-export async function loadPostView(slug: string, db: DB = getDb(), selection: CommentSelection = { page: 1 }): Promise<PostView | null> {
+export async function loadPostView(slug: string, selection: CommentSelection = { page: 1 }, db: DB = getDb()): Promise<PostView | null> {
   const site = await getSiteSettings(db)
   const row = await findPublishedPostBySlug(slug, db)
   if (!row) return null
@@ -225,5 +225,5 @@ export async function loadPostView(slug: string, db: DB = getDb(), selection: Co
 
 /** Where an old address of a post now lives (its slug changed after publishing), if anywhere. Public. */
 export async function findMovedPost(slug: string, db: DB = getDb()): Promise<string | null> {
-  return (await findRedirectedSlug(slug, db)) ?? null
+  return (await findRedirectedSlug(slug, new Date(), db)) ?? null
 }

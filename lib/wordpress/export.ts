@@ -4,7 +4,7 @@ import { listExportAuthors, listExportPosts, listExportTags } from '@/db/queries
 import type { CommentStatus, PostStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
-import { pathOfKind } from '@/lib/comments/paths'
+import { pathOfKind } from '@/lib/paths'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
 

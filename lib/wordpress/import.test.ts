@@ -197,21 +197,21 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   it('answers the old WordPress addresses of imported posts, pages, categories and comments', async () => {
     await importWordPress(admin, await threads(), options)
     const post = '/posts/talking-in-threads'
-    expect(await resolveOldAddress({ id: 42 }, db, NOW)).toBe(post)
-    expect(await resolveOldAddress({ id: 2 }, db, NOW)).toBe('/pages/about')
+    expect(await resolveOldAddress({ id: 42 }, NOW, db)).toBe(post)
+    expect(await resolveOldAddress({ id: 2 }, NOW, db)).toBe('/pages/about')
     for (const segments of [['2019', '04', '12', 'talking-in-threads'], ['2019', '04', 'talking-in-threads'], ['talking-in-threads']])
-      expect(await resolveOldAddress({ segments }, db, NOW), segments.join('/')).toBe(post)
-    expect(await resolveOldAddress({ segments: ['about'] }, db, NOW)).toBe('/pages/about')
-    expect(await resolveOldAddress({ segments: ['category', 'conversations'] }, db, NOW)).toBe('/tags/conversations')
+      expect(await resolveOldAddress({ segments }, NOW, db), segments.join('/')).toBe(post)
+    expect(await resolveOldAddress({ segments: ['about'] }, NOW, db)).toBe('/pages/about')
+    expect(await resolveOldAddress({ segments: ['category', 'conversations'] }, NOW, db)).toBe('/tags/conversations')
     // Not public (scheduled for 2099), or never there: nothing.
-    expect(await resolveOldAddress({ id: 43 }, db, NOW)).toBeNull()
-    expect(await resolveOldAddress({ segments: ['2019', '04', 'next-week'] }, db, NOW)).toBeNull()
-    expect(await resolveOldAddress({ segments: ['no-such-post'] }, db, NOW)).toBeNull()
-    expect(await resolveOldAddress({ segments: ['tag', 'nothing'] }, db, NOW)).toBeNull()
+    expect(await resolveOldAddress({ id: 43 }, NOW, db)).toBeNull()
+    expect(await resolveOldAddress({ segments: ['2019', '04', 'next-week'] }, NOW, db)).toBeNull()
+    expect(await resolveOldAddress({ segments: ['no-such-post'] }, NOW, db)).toBeNull()
+    expect(await resolveOldAddress({ segments: ['tag', 'nothing'] }, NOW, db)).toBeNull()
     // An old #comment-103 anchor on the post lands on the comment imported from it.
     const { id: postId } = await db.selectFrom('post').select('id').where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
     const { id: commentId } = await db.selectFrom('comment').select('id').where('legacyId', '=', 103).executeTakeFirstOrThrow()
-    expect(await resolveCommentLink('103', db, postId)).toBe(`${post}#comment-${commentId}`)
+    expect(await resolveCommentLink('103', postId, db)).toBe(`${post}#comment-${commentId}`)
   })
 
   it('finds an author known only by login again when a later file from the same site names them', async () => {

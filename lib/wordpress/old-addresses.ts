@@ -2,7 +2,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findLegacyPost } from '@/db/queries/imports'
 import { findTagBySlug } from '@/db/queries/posts'
-import { pathOfKind } from '@/lib/comments/paths'
+import { pathOfKind } from '@/lib/paths'
 import { archivePath } from '@/lib/posts/archives'
 import { isLiveNow } from '@/lib/posts/editing'
 
@@ -19,7 +19,7 @@ import { isLiveNow } from '@/lib/posts/editing'
 export type OldAddress = { id: number } | { segments: string[] }
 
 /** The path an old WordPress address now lives at, or null if it names nothing public here. Public. */
-export async function resolveOldAddress(address: OldAddress, db: DB = getDb(), now: Date = new Date()): Promise<string | null> {
+export async function resolveOldAddress(address: OldAddress, now: Date = new Date(), db: DB = getDb()): Promise<string | null> {
   if ('id' in address) {
     const post = Number.isSafeInteger(address.id) ? await findLegacyPost({ id: address.id }, db) : undefined
     return post && isLiveNow(post.status, post.publishedAt, now) ? pathOfKind(post.kind, post.slug) : null

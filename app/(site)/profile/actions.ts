@@ -4,7 +4,7 @@ import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { deleteAccount, renameAccount, signOutEverywhere } from '@/lib/auth/account'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { formError, type FormState } from '@/lib/forms'
 
 export async function renameAction(prev: FormState, fd: FormData): Promise<FormState> {

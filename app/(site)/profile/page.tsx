@@ -4,7 +4,7 @@ import { DeleteAccountForm, RenameForm } from '@/app/_ui/profile-forms'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
-import { signInPath } from '@/lib/comments/paths'
+import { signInPath } from '@/lib/paths'
 import { signOutEverywhereAction } from './actions'
 
 export const instant = false

@@ -7,7 +7,7 @@
 
 import { useEffect } from 'react'
 import type { CommentNode } from '@/lib/comments/tree'
-import { replyPath, shortCommentPath, threadPath } from '@/lib/comments/paths'
+import { replyPath, shortCommentPath, threadPath } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
 import type { CommentView } from '@/lib/posts/views'
 import { Avatar } from '../avatar'

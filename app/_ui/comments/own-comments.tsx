@@ -5,7 +5,7 @@ import { deleteCommentAction } from '@/app/(site)/posts/[slug]/actions'
 import { formatDateTime } from '@/lib/dates'
 import { idle } from '@/lib/forms'
 import type { OwnComment } from '@/lib/comments/respond'
-import { replyPath } from '@/lib/comments/paths'
+import { replyPath } from '@/lib/paths'
 
 export function DeleteCommentButton({ commentId, label = 'Delete' }: { commentId: number; label?: string }) {
   const [state, formAction, pending] = useActionState(deleteCommentAction, idle)

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react'
 import Link from 'next/link'
-import { postPath, replyPath, signInPath } from '@/lib/comments/paths'
+import { postPath, replyPath, signInPath } from '@/lib/paths'
 import type { RespondState } from '@/lib/comments/respond'
 import { CommentForm } from './comment-form'
 import { OwnComments } from './own-comments'

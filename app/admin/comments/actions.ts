@@ -6,7 +6,7 @@ import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/admin
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { safeReturnPath } from '@/lib/auth/redirects'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { formError, type FormState } from '@/lib/forms'
 
 function back(fd: FormData, key: 'notice' | 'error', message: string): never {

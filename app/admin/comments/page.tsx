@@ -4,7 +4,7 @@ import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/ap
 import { SelectAll } from '@/app/_ui/select-all'
 import { loadModerationQueue, type ModerationAction } from '@/lib/admin/moderation'
 import { requirePageCapability } from '@/lib/auth/guard'
-import { shortCommentPath } from '@/lib/comments/paths'
+import { shortCommentPath } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/vocabulary'
 import { moderateAction } from './actions'

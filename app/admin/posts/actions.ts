@@ -4,7 +4,7 @@ import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { changePostLifecycle, savePost, type PostFormField } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
 

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation'
 import { saveSettings } from '@/lib/admin/settings'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 
 export type SettingsFormState =
   | { status: 'idle' }

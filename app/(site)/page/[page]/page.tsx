@@ -3,7 +3,7 @@ import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_ui/post-list'
 import { SiteHeader } from '@/app/_ui/site-header'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { LISTING_FRESH_SECONDS, loadHomeView } from '@/lib/posts/views'
 
 // Only this placeholder is rendered at build time (Cache Components needs one); real pages render on

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { ClaimOwnershipForm } from '@/app/_ui/claim-ownership-form'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { getCurrentUser } from '@/lib/auth/session'
-import { signInPath } from '@/lib/comments/paths'
+import { signInPath } from '@/lib/paths'
 import { configuredOrigin, localOrigin } from '@/lib/public-address'
 
 export const instant = false

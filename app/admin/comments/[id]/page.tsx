@@ -5,7 +5,7 @@ import { AdminNotices } from '@/app/_ui/admin-parts'
 import { ModeratorCommentForm } from '@/app/_ui/moderator-forms'
 import { loadCommentForModeration } from '@/lib/admin/moderation'
 import { requirePageCapability } from '@/lib/auth/guard'
-import { shortCommentPath } from '@/lib/comments/paths'
+import { shortCommentPath } from '@/lib/paths'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { formatDateTime } from '@/lib/dates'
 

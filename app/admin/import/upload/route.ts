@@ -1,7 +1,7 @@
 import { revalidateTag } from 'next/cache'
 import { can } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache-tags'
+import { cacheTags } from '@/lib/cache/tags'
 import { isSameOrigin } from '@/lib/request'
 import { importUploadedExport } from '@/lib/wordpress/upload'
 

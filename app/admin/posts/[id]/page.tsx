@@ -3,7 +3,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
-import { pathOfKind } from '@/lib/comments/paths'
+import { pathOfKind } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
 import { loadPostForEditing } from '@/lib/posts/editing'
 

@@ -6,7 +6,7 @@ import { OwnComments } from '@/app/_ui/comments/own-comments'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
-import { postPath, replyPath, signInPath } from '@/lib/comments/paths'
+import { postPath, replyPath, signInPath } from '@/lib/paths'
 import { loadReplyPage } from '@/lib/comments/reply-page'
 
 // Rendered whole for each request (it is per person), so it works without JavaScript: this is where
