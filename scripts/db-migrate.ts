@@ -3,7 +3,7 @@ import { readDatabaseConfig } from '../db/config'
 import { explainDatabaseError } from '../db/errors'
 import { closeDb, getDb } from '../db'
 import { migrateToLatest } from '../db/migrate'
-import { cacheTags } from '../lib/cache/tags'
+import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/cache/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
@@ -21,7 +21,7 @@ try {
   const applied = await migrateToLatest(getDb())
   console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.')
   // A migration may change what pages show: running instances render them again.
-  if (applied.length) await invalidateEverywhere([cacheTags.listings, cacheTags.settings, cacheTags.people])
+  if (applied.length) await invalidateEverywhere(tagsToExpire(EVERYTHING_CHANGED))
   await closeDb()
 } catch (error) {
   console.error(`Migration failed: ${explainDatabaseError(error, config)}`)

@@ -3,9 +3,9 @@ import { createReadStream } from 'node:fs'
 import { closeDb, getDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
 import { migrateToLatest } from '../db/migrate'
-import { cacheTags } from '../lib/cache/tags'
+import { tagsToExpire } from '../lib/cache/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
-import { describeImport, importWordPress } from '../lib/wordpress/import'
+import { describeImport, importChanges, importWordPress } from '../lib/wordpress/import'
 import { WxrError } from '../lib/wordpress/wxr'
 
 const file = process.argv[2]
@@ -24,7 +24,7 @@ try {
   const report = await importWordPress('command-line', createReadStream(file))
   for (const line of describeImport(report)) console.log(line)
   // Running instances show the imported blog within a second, as if it had come through /admin.
-  await invalidateEverywhere([cacheTags.listings, cacheTags.settings, cacheTags.people])
+  await invalidateEverywhere(tagsToExpire(importChanges(report)))
   await closeDb()
 } catch (error) {
   if (error instanceof WxrError) console.error(`Nothing was imported: ${error.message}.`)

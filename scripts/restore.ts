@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib'
 import { closeDb, getDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
 import { BackupError, restoreBackup } from '../lib/backup'
-import { cacheTags } from '../lib/cache/tags'
+import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/cache/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
 
 const file = process.argv[2]
@@ -20,7 +20,7 @@ changes nothing in the database. Refuses a blog that already has content.`)
 try {
   const input = createReadStream(file)
   const { rows, files } = await restoreBackup(file.endsWith('.gz') ? input.pipe(createGunzip()) : input, { db: getDb() })
-  await invalidateEverywhere([cacheTags.listings, cacheTags.settings, cacheTags.people])
+  await invalidateEverywhere(tagsToExpire(EVERYTHING_CHANGED))
   await closeDb()
   console.log(`Restored ${rows} rows and ${files} files from ${file}.`)
 } catch (error) {

@@ -174,8 +174,8 @@ export async function findPublishedPageBySlug(slug: string, now: Date = new Date
 /** A live post by slug with its author's name, or undefined. */
 export async function findPublishedPostBySlug(
   slug: string,
-  db: Kysely<Database> = getDb(),
   now: Date = new Date(),
+  db: Kysely<Database> = getDb(),
 ): Promise<PostRow | undefined> {
   return db
     .selectFrom('post')

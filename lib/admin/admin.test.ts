@@ -22,6 +22,7 @@ import { uploadImage } from '@/lib/uploads/images'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { insertRevision } from '@/db/queries/revisions'
 import { importUploadedExport, loadImportOutcome } from '@/lib/wordpress/upload'
+import { publicChanges } from '@/lib/cache/tags'
 
 const ONE_PIXEL_PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'))
 
@@ -149,7 +150,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
       const a = await comment('pending', 'a')
       const b = await comment('pending', 'b')
       const approved = await moderateComments(viewers.editor, 'approve', [a, b, a], db)
-      expect(approved).toEqual({ ok: true, count: 2, changedPosts: ['p'] })
+      expect(approved).toEqual({ ok: true, count: 2, changes: publicChanges({ posts: ['p'] }) })
       expect([await statusOf(a), await statusOf(b)]).toEqual(['approved', 'approved'])
 
       const steps: [string, CommentStatus | undefined][] = [
@@ -177,7 +178,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
 
     it('only reports post pages whose approved comments changed', async () => {
       const held = await comment('pending')
-      expect(await moderateComments(viewers.editor, 'spam', [held], db)).toMatchObject({ changedPosts: [] })
+      expect(await moderateComments(viewers.editor, 'spam', [held], db)).toMatchObject({ changes: publicChanges({}) })
     })
   })
 
@@ -193,7 +194,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
     it('replies as the editor, approved at once, approving a held comment with it, and records both', async () => {
       const held = await comment('pending', 'Is anyone there?')
       const result = await replyAsModerator(viewers.editor, { commentId: held, body: 'Yes, we are.', formToken: shownAMinuteAgo() }, new Date(), db)
-      expect(result).toMatchObject({ ok: true, postSlug: 'p', public: true })
+      expect(result).toMatchObject({ ok: true, postSlug: 'p', changes: publicChanges({ posts: ['p'] }) })
       const reply = await db.selectFrom('comment').selectAll().where('id', '=', result.ok ? result.id : -1).executeTakeFirstOrThrow()
       expect(reply).toMatchObject({ parentId: held, authorId: viewers.editor.id, status: 'approved', body: 'Yes, we are.' })
       expect(await statusOf(held)).toBe('approved')
@@ -215,7 +216,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
 
     it('edits any comment’s text at any time, keeping the old text in the audit log', async () => {
       const id = await comment('approved', 'Teh original.')
-      expect(await editAsModerator(viewers.admin, { commentId: id, body: 'The original.' }, new Date(Date.now() + 86_400_000), db)).toMatchObject({ ok: true, public: true })
+      expect(await editAsModerator(viewers.admin, { commentId: id, body: 'The original.' }, new Date(Date.now() + 86_400_000), db)).toMatchObject({ ok: true, changes: publicChanges({ posts: ['p'] }) })
       expect((await db.selectFrom('comment').select('body').where('id', '=', id).executeTakeFirstOrThrow()).body).toBe('The original.')
       expect((await loadAuditLog(viewers.admin, 1, db)).entries[0]).toMatchObject({ action: 'comment.edit', detail: { before: 'Teh original.' } })
       expect(await editAsModerator(viewers.admin, { commentId: id, body: '' }, new Date(), db)).toMatchObject({ ok: false, field: 'body' })
@@ -268,7 +269,7 @@ describe.each(await testDialects())('the admin on $name', (dialect) => {
   describe('settings', () => {
     it('save valid settings at once, and record what changed', async () => {
       const result = await saveSettings(viewers.admin, { ...validForm, title: 'Field notes', moderationWords: ' casino \n\nloans\ncasino', holdFirstComment: undefined }, db)
-      expect(result).toEqual({ ok: true, changed: ['title', 'holdFirstComment', 'moderationWords'] })
+      expect(result).toEqual({ ok: true, changed: ['title', 'holdFirstComment', 'moderationWords'], changes: publicChanges({ settings: true }) })
       expect(await getSiteSettings(db)).toMatchObject({ title: 'Field notes', holdFirstComment: false, moderationWords: ['casino', 'loans'] })
       const log = await loadAuditLog(viewers.admin, 1, db)
       expect(log.entries.map((e) => e.subject).sort()).toEqual(['setting:holdFirstComment', 'setting:moderationWords', 'setting:title'])

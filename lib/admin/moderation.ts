@@ -17,6 +17,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
 import { renderCommentMarkdown } from '@/lib/markdown/render'
 import { log } from '@/lib/log'
+import { publicChanges, type PublicChanges } from '@/lib/cache/tags'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -64,7 +65,7 @@ export async function moderateComments(
   action: string,
   rawIds: unknown[],
   db: DB = getDb(),
-): Promise<{ ok: true; count: number; changedPosts: string[] } | { ok: false; message: string }> {
+): Promise<{ ok: true; count: number; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'comments.moderate')
   if (!(action in MODERATION_ACTIONS)) return { ok: false, message: 'Choose what to do with the selected comments.' }
   const parsed = idsSchema.safeParse(rawIds)
@@ -84,7 +85,7 @@ export async function moderateComments(
     )
   })
   log().info({ event: 'comment.moderated', action, commentIds: ids, actorId: actor.id }, `${ids.length} comment(s) moderated: ${action}.`)
-  return { ok: true, count: ids.length, changedPosts: [...changedPosts] }
+  return { ok: true, count: ids.length, changes: publicChanges({ posts: [...changedPosts] }) }
 }
 
 const commentId = z.coerce.number().int().positive()
@@ -100,7 +101,7 @@ export async function loadCommentForModeration(viewer: Viewer | null, rawId: unk
   return comment ? { ...comment, html: renderCommentMarkdown(comment.body) } : null
 }
 
-type ModeratorResult = { ok: true; id: number; postSlug: string; public: boolean } | { ok: false; message: string; field?: 'body' }
+type ModeratorResult = { ok: true; id: number; postSlug: string; changes: PublicChanges } | { ok: false; message: string; field?: 'body' }
 
 class Refused extends Error {
   constructor(readonly result: ModeratorResult) {
@@ -136,7 +137,7 @@ export async function replyAsModerator(
       const posted = await postComment(actor, { postId: parent.postId, parentId: parent.id, body: body.data, formToken }, { ip: 'admin', now }, trx)
       if (!posted.ok) throw new Refused(posted)
       await insertAuditEntries([{ actorId: actor.id, action: 'comment.reply', subject: `comment:${posted.id}`, detail: { inReplyTo: parent.id } }], trx)
-      return { ok: true as const, id: posted.id, postSlug: posted.postSlug, public: posted.status === 'approved' }
+      return { ok: true as const, id: posted.id, postSlug: posted.postSlug, changes: posted.changes }
     })
   } catch (error) {
     if (error instanceof Refused) return error.result

@@ -6,6 +6,7 @@ import { writeSetting } from '@/db/queries/settings'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
+import { publicChanges, type PublicChanges } from '@/lib/cache/tags'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
 // saved until all are right. (Reading settings is lenient instead: see lib/settings.ts.)
@@ -69,13 +70,14 @@ export async function loadSettingsForm(viewer: Viewer | null, db: DB = getDb()):
 
 /**
  * Saves the settings form; they apply at once. Returns each field's error on bad input (nothing is
- * saved then) and the names of the settings that changed. Admins only; throws PermissionDenied.
+ * saved then), the names of the settings that changed and what readers will see change. Admins only;
+ * throws PermissionDenied.
  */
 export async function saveSettings(
   viewer: Viewer | null,
   form: Record<string, unknown>,
   db: DB = getDb(),
-): Promise<{ ok: true; changed: string[] } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
+): Promise<{ ok: true; changed: string[]; changes: PublicChanges } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
   const actor = requireCapability(viewer, 'settings.manage')
   const parsed = settingsFormSchema.safeParse(form)
   if (!parsed.success) {
@@ -92,5 +94,5 @@ export async function saveSettings(
       trx,
     )
   })
-  return { ok: true, changed: changed.map(([k]) => k) }
+  return { ok: true, changed: changed.map(([k]) => k), changes: publicChanges({ settings: changed.length > 0 }) }
 }

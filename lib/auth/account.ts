@@ -3,9 +3,10 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { slugify } from '@/lib/posts/slugs'
 import { deleteSessionsOf, setUserName, tombstoneUser } from '@/db/queries/users'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
 import type { Viewer } from './viewer'
 
-type Result = { ok: true } | { ok: false; message: string }
+type Result = { ok: true; changes: PublicChanges } | { ok: false; message: string }
 
 const nameSchema = z
   .string()
@@ -20,14 +21,15 @@ export async function renameAccount(viewer: Viewer | null, name: unknown, db: DB
   const parsed = nameSchema.safeParse(name)
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message }
   await setUserName(viewer.id, parsed.data, slugify(parsed.data), db)
-  return { ok: true }
+  // Names appear in cached comment threads and post bylines.
+  return { ok: true, changes: publicChanges({ people: true }) }
 }
 
 /** Ends every session of the signed-in person, on every device. */
 export async function signOutEverywhere(viewer: Viewer | null, db: DB = getDb()): Promise<Result> {
   if (!viewer) return { ok: false, message: 'You are not signed in.' }
   await deleteSessionsOf(viewer.id, db)
-  return { ok: true }
+  return { ok: true, changes: NOTHING_CHANGED }
 }
 
 /** Deletes the signed-in person's account: name and email go; their comments stay as "deleted account". */
@@ -35,5 +37,5 @@ export async function deleteAccount(viewer: Viewer | null, confirmed: boolean, d
   if (!viewer) return { ok: false, message: 'You are not signed in.' }
   if (!confirmed) return { ok: false, message: 'Tick the box to confirm that you want to delete your account.' }
   await tombstoneUser(viewer.id, db)
-  return { ok: true }
+  return { ok: true, changes: publicChanges({ people: true }) }
 }

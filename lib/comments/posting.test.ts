@@ -12,6 +12,7 @@ import { loadPostView } from '@/lib/posts/views'
 import { issueFormToken } from './form-token'
 import { deleteComment, editComment, postComment } from './posting'
 import { loadRespondState } from './respond'
+import { publicChanges } from '@/lib/cache/tags'
 
 // Every rule a comment passes on its way in, on both databases, through the same functions the
 // server actions call — including the calls a hand-made POST could make.
@@ -56,9 +57,10 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
 
     it('approves an editor at once and holds a new commenter’s first comment', async () => {
-      expect(await post(await person('Ed', 'editor'), 'From the editor.')).toMatchObject({ ok: true, status: 'approved', postSlug: 'open' })
+      expect(await post(await person('Ed', 'editor'), 'From the editor.')).toMatchObject({ ok: true, status: 'approved', postSlug: 'open', changes: publicChanges({ posts: ['open'] }) })
       const carol = await person('Carol')
-      expect(await post(carol, 'My first words.')).toMatchObject({ ok: true, status: 'pending' })
+      // Held: readers see nothing change.
+      expect(await post(carol, 'My first words.')).toMatchObject({ ok: true, status: 'pending', changes: publicChanges({}) })
       expect(await post(carol, 'My second words.')).toMatchObject({ ok: true, status: 'pending' })
       await db.updateTable('comment').set({ status: 'approved' }).where('body', '=', 'My first words.').execute()
       expect(await post(carol, 'Now I am known.')).toMatchObject({ ok: true, status: 'approved' })
@@ -203,7 +205,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
 
     it('let the author edit within 15 minutes, marked as edited', async () => {
-      expect(await editComment(carol, { commentId: mineId, body: 'changed' }, later(14 * 60), db)).toMatchObject({ ok: true, public: true })
+      expect(await editComment(carol, { commentId: mineId, body: 'changed' }, later(14 * 60), db)).toMatchObject({ ok: true, changes: publicChanges({ posts: ['open'] }) })
       const view = await loadPostView('open', { page: 1 }, db)
       expect(view?.comments.find((n) => n.comment.id === mineId)?.comment).toMatchObject({ edited: true, html: '<p>changed</p>' })
       expect(await editComment(carol, { commentId: mineId, body: 'too late' }, later(16 * 60), db)).toMatchObject({
@@ -240,7 +242,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
 
     it('keep a deleted comment with replies as [deleted], and remove one without', async () => {
       const reply = await insertComment({ postId, parentId: mineId, authorId: dan.id, body: 'a reply', status: 'approved', createdAt: T0 }, db)
-      expect(await deleteComment(carol, mineId, later(60), db)).toMatchObject({ ok: true, public: true })
+      expect(await deleteComment(carol, mineId, later(60), db)).toMatchObject({ ok: true, changes: publicChanges({ posts: ['open'] }) })
       let view = await loadPostView('open', { page: 1 }, db)
       const kept = view!.comments.find((n) => n.comment.id === mineId)!
       expect(kept.comment).toMatchObject({ deleted: true, authorName: '[deleted]', html: '<p>[deleted]</p>' })

@@ -22,6 +22,7 @@ import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { log } from '@/lib/log'
+import { publicChanges, type PublicChanges } from '@/lib/cache/tags'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
@@ -57,7 +58,7 @@ export async function postComment(
   raw: unknown,
   context: { ip: string; now?: Date },
   db: DB = getDb(),
-): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string }>> {
+): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string; changes: PublicChanges }>> {
   if (!viewer) return refuse('Sign in to leave a comment.')
   if (viewer.banned) return refuse('Your account can no longer comment on this blog.')
   const parsed = newCommentSchema.safeParse(raw)
@@ -111,19 +112,19 @@ export async function postComment(
   )
   const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, db)
   log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')
-  return { ok: true, id, status, postSlug: post.slug }
+  return { ok: true, id, status, postSlug: post.slug, changes: publicChanges({ posts: status === 'approved' ? [post.slug] : [] }) }
 }
 
 /**
  * Changes a comment's text: its author within the edit window, or a moderator at any time.
- * Returns whether the public page changes (the comment is approved).
+ * Its post's page changes when the comment is approved.
  */
 export async function editComment(
   viewer: Viewer | null,
   raw: { commentId: unknown; body: unknown },
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<CommentResult<{ id: number; postSlug: string; public: boolean }>> {
+): Promise<CommentResult<{ id: number; postSlug: string; changes: PublicChanges }>> {
   if (!viewer) return refuse('Sign in to edit your comment.')
   const id = idSchema.safeParse(raw.commentId)
   if (!id.success) return refuse(NOT_FOUND)
@@ -139,19 +140,19 @@ export async function editComment(
   }
   const post = await findPostForCommenting(comment.postId, db)
   await updateCommentBody(comment.id, body.data, now, db)
-  return { ok: true, id: comment.id, postSlug: post!.slug, public: comment.status === 'approved' }
+  return { ok: true, id: comment.id, postSlug: post!.slug, changes: publicChanges({ posts: comment.status === 'approved' ? [post!.slug] : [] }) }
 }
 
 /**
  * Deletes a comment: its author at any time, or a moderator. One with replies stays as "[deleted]"
- * so its thread holds. Returns whether the public page changes.
+ * so its thread holds. Its post's page changes when the comment was approved.
  */
 export async function deleteComment(
   viewer: Viewer | null,
   rawId: unknown,
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<CommentResult<{ postSlug: string; public: boolean }>> {
+): Promise<CommentResult<{ postSlug: string; changes: PublicChanges }>> {
   if (!viewer) return refuse('Sign in to delete your comment.')
   const id = idSchema.safeParse(rawId)
   if (!id.success) return refuse(NOT_FOUND)
@@ -160,5 +161,5 @@ export async function deleteComment(
   const post = await findPostForCommenting(comment.postId, db)
   if (await hasReplies(comment.id, db)) await markCommentDeleted(comment.id, now, db)
   else await deleteCommentRow(comment.id, db)
-  return { ok: true, postSlug: post!.slug, public: comment.status === 'approved' }
+  return { ok: true, postSlug: post!.slug, changes: publicChanges({ posts: comment.status === 'approved' ? [post!.slug] : [] }) }
 }

@@ -26,7 +26,7 @@ export async function loadReplyPage(
   query: { to?: unknown; edit?: unknown; draft?: unknown },
   db: DB = getDb(),
 ): Promise<ReplyPageView | null> {
-  const post = await findPublishedPostBySlug(slug, db)
+  const post = await findPublishedPostBySlug(slug, new Date(), db)
   if (!post) return null
   const found = await loadRefusedComment(viewer, query.draft, db)
   const refused = found && found.postId === post.id ? found : null

@@ -6,6 +6,7 @@ import { insertUser, setUserName, tombstoneUser } from '@/db/queries/users'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { renameAccount } from '@/lib/auth/account'
 import { dateRange, loadArchiveView } from './archives'
+import { publicChanges } from '@/lib/cache/tags'
 
 const slugs = (view: { posts: { slug: string }[] } | null) => view?.posts.map((p) => p.slug)
 
@@ -31,7 +32,8 @@ describe.each(await testDialects())('archives on $name', (dialect) => {
   it('list an author’s live posts at their slug, and nothing for someone with none', async () => {
     const db = database()
     const ada = await insertUser({ id: randomUUID(), email: 'ada@example.com', role: 'author' }, db)
-    await renameAccount({ id: ada, name: null, role: 'author', banned: false, hasName: false } as never, 'Ada Lovelace', db)
+    // A new name shows in every byline and thread.
+    expect(await renameAccount({ id: ada, name: null, role: 'author', banned: false, hasName: false } as never, 'Ada Lovelace', db)).toEqual({ ok: true, changes: publicChanges({ people: true }) })
     await insertPost({ slug: 'engine', title: 'Engine', body: 'b', status: 'published', publishedAt: new Date('2022-05-01T00:00:00Z'), authorId: ada }, db)
     await insertPost({ slug: 'unfinished', title: 'U', body: 'b', status: 'draft', authorId: ada }, db)
     const view = await loadArchiveView({ kind: 'author', slug: 'ada-lovelace' }, 1, db)

@@ -11,6 +11,7 @@ import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, sav
 import { loadPageView } from './pages'
 import { postForm } from '@/lib/testing/post-form'
 import { findMovedPost } from './views'
+import { tagsToExpire } from '@/lib/cache/tags'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
 const form = postForm
@@ -41,13 +42,16 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
 
   it('lets an author write and publish, with a slug, an excerpt and tags made for them', async () => {
     const draft = await create(people.author)
-    expect(draft).toMatchObject({ slug: 'a-new-post', status: 'draft', live: false })
-    expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toBeUndefined()
+    expect(draft).toMatchObject({ slug: 'a-new-post', status: 'draft' })
+    // A draft changes nothing readers see; publishing changes the listings and the post's page.
+    expect(tagsToExpire(draft.changes)).toEqual([])
+    expect(await findPublishedPostBySlug('a-new-post', NOW, db)).toBeUndefined()
     const post = await loadPostForEditing(people.author, draft.id, db)
     expect(post).toMatchObject({ excerpt: 'First paragraph of the post.', tags: ['News', 'Notes'] })
     const published = await savePost(people.author, draft.id, form({ intent: 'publish', version: post!.updatedAt.toISOString() }), NOW, db)
-    expect(published).toMatchObject({ ok: true, status: 'published', live: true, changedSlugs: ['a-new-post'] })
-    expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toMatchObject({ title: 'A new post' })
+    expect(published).toMatchObject({ ok: true, status: 'published' })
+    expect(published.ok && tagsToExpire(published.changes)).toEqual(['posts', 'post:a-new-post'])
+    expect(await findPublishedPostBySlug('a-new-post', NOW, db)).toMatchObject({ title: 'A new post' })
   })
 
   it('previews a draft as its page would show it, to the people who may edit it and no one else', async () => {
@@ -80,7 +84,7 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
   it('writes pages: at /pages/<slug>, never in the listings', async () => {
     const page = await create(people.editor, { title: 'About us', kind: 'page', intent: 'publish' })
     expect(await loadPageView('about-us', db)).toMatchObject({ page: { title: 'About us', kind: 'page' } })
-    expect(await findPublishedPostBySlug('about-us', db, NOW)).toBeUndefined()
+    expect(await findPublishedPostBySlug('about-us', NOW, db)).toBeUndefined()
     expect(await listPublishedPosts({ limit: 10, offset: 0, now: NOW }, db)).toEqual([])
     // Saving it again keeps it a page, whatever the form says.
     const version = (await loadPostForEditing(people.editor, page.id, db))!.updatedAt.toISOString()
@@ -123,24 +127,28 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
 
   it('schedules a post that appears on its own when its time comes', async () => {
     const scheduled = await create(people.editor, { intent: 'schedule', publishAt: '2026-06-01T13:30' })
-    expect(scheduled).toMatchObject({ status: 'scheduled', live: false })
+    expect(scheduled).toMatchObject({ status: 'scheduled' })
+    // Listings look again when it comes due.
+    expect(tagsToExpire(scheduled.changes)).toEqual(['posts', 'post:a-new-post'])
     const before = new Date('2026-06-01T13:29:00Z')
     const after = new Date('2026-06-01T13:31:00Z')
-    expect(await findPublishedPostBySlug('a-new-post', db, before)).toBeUndefined()
+    expect(await findPublishedPostBySlug('a-new-post', before, db)).toBeUndefined()
     expect((await listPublishedPosts({ limit: 10, offset: 0, now: before }, db)).map((p) => p.slug)).toEqual([])
-    expect(await findPublishedPostBySlug('a-new-post', db, after)).toMatchObject({ publishedAt: new Date('2026-06-01T13:30:00Z') })
+    expect(await findPublishedPostBySlug('a-new-post', after, db)).toMatchObject({ publishedAt: new Date('2026-06-01T13:30:00Z') })
     expect((await listPublishedPosts({ limit: 10, offset: 0, now: after }, db)).map((p) => p.slug)).toEqual(['a-new-post'])
     // Once its time has come, its editors see it as published (Update keeps it live).
     const due = await savePost(people.editor, scheduled.id, form({ body: 'Edited after it appeared.', version: scheduled.version }), after, db)
-    expect(due).toMatchObject({ ok: true, status: 'published', live: true })
-    expect(await findPublishedPostBySlug('a-new-post', db, after)).toMatchObject({ body: 'Edited after it appeared.', publishedAt: new Date('2026-06-01T13:30:00Z') })
+    expect(due).toMatchObject({ ok: true, status: 'published' })
+    expect(due.ok && tagsToExpire(due.changes)).toEqual(['posts', 'post:a-new-post'])
+    expect(await findPublishedPostBySlug('a-new-post', after, db)).toMatchObject({ body: 'Edited after it appeared.', publishedAt: new Date('2026-06-01T13:30:00Z') })
   })
 
   it('keeps a published post’s old address working after its slug changes', async () => {
     const post = await create(people.editor, { intent: 'publish' })
     const version = (await loadPostForEditing(people.editor, post.id, db))!.updatedAt.toISOString()
     const moved = await savePost(people.editor, post.id, form({ slug: 'a-better-address', version }), NOW, db)
-    expect(moved).toMatchObject({ ok: true, slug: 'a-better-address', changedSlugs: ['a-better-address', 'a-new-post'] })
+    expect(moved).toMatchObject({ ok: true, slug: 'a-better-address' })
+    expect(moved.ok && tagsToExpire(moved.changes)).toEqual(['posts', 'post:a-better-address', 'post:a-new-post'])
     expect(await findMovedPost('a-new-post', db)).toBe('a-better-address')
     expect(await savePost(people.editor, null, form({ slug: 'a-new-post' }), NOW, db)).toMatchObject({ kind: 'invalid', fieldErrors: { slug: /already uses/ } })
   })
@@ -158,8 +166,8 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
   it('trashes, restores as a draft, and deletes for good only from the trash', async () => {
     const post = await create(people.author, { intent: 'publish' })
     expect(await changePostLifecycle(people.author, post.id, 'delete', NOW, db)).toMatchObject({ ok: false })
-    expect(await changePostLifecycle(people.author, post.id, 'trash', NOW, db)).toMatchObject({ ok: true, wasLive: true })
-    expect(await findPublishedPostBySlug('a-new-post', db, NOW)).toBeUndefined()
+    expect(await changePostLifecycle(people.author, post.id, 'trash', NOW, db)).toMatchObject({ ok: true, changes: { listings: true, posts: [post.slug] } })
+    expect(await findPublishedPostBySlug('a-new-post', NOW, db)).toBeUndefined()
     expect(await changePostLifecycle(people.author, post.id, 'restore', NOW, db)).toMatchObject({ ok: true })
     expect((await loadPostForEditing(people.author, post.id, db))!.status).toBe('draft')
     await changePostLifecycle(people.author, post.id, 'trash', NOW, db)

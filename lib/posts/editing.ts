@@ -22,6 +22,7 @@ import { can, PermissionDenied, requireCapability } from '@/lib/auth/permissions
 import type { Viewer } from '@/lib/auth/viewer'
 import { recordRevision } from './revisions'
 import { slugify } from './slugs'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
 
 export const POSTS_PAGE_SIZE = 20
 
@@ -100,7 +101,7 @@ export type PostFormField = keyof z.input<typeof postFormSchema>
 export type PostFormValues = Record<string, string>
 
 export type SavePostResult =
-  | { ok: true; id: number; slug: string; status: PostStatus; changedSlugs: string[]; live: boolean; version: string }
+  | { ok: true; id: number; slug: string; status: PostStatus; changes: PublicChanges; version: string }
   | { ok: false; kind: 'invalid'; fieldErrors: Partial<Record<PostFormField, string>> }
   | { ok: false; kind: 'conflict'; theirs: { title: string; body: string; updatedAt: string } }
   | { ok: false; kind: 'gone' }
@@ -193,8 +194,10 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     if (!theirs) return { ok: false, kind: 'gone' }
     return { ok: false, kind: 'conflict', theirs: { title: theirs.title, body: theirs.body, updatedAt: theirs.updatedAt.toISOString() } }
   }
-  const changedSlugs = [...new Set([slug, ...(existing ? [existing.slug] : [])])]
-  return { ok: true, id: postId!, slug, status, changedSlugs, live: live || wasLive, version: now.toISOString() }
+  // Readers see it if it is live now or was, and listings also wait for a scheduled post to come due.
+  const shown = live || wasLive || status === 'scheduled' || existing?.status === 'scheduled'
+  const changes = shown ? publicChanges({ listings: true, posts: [slug, ...(existing ? [existing.slug] : [])] }) : NOTHING_CHANGED
+  return { ok: true, id: postId!, slug, status, changes, version: now.toISOString() }
 }
 
 /** Moves a post to the trash, brings it back as a draft, or deletes it for good (from the trash only). */
@@ -204,7 +207,7 @@ export async function changePostLifecycle(
   action: 'trash' | 'restore' | 'delete',
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true; slug: string; wasLive: boolean } | { ok: false; message: string }> {
+): Promise<{ ok: true; slug: string; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
   const post = await findEditablePost(id, now, db)
   if (!post) return { ok: false, message: 'That post no longer exists.' }
@@ -216,7 +219,7 @@ export async function changePostLifecycle(
     else await updatePost(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)
     await insertAuditEntries([{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }], trx)
   })
-  return { ok: true, slug: post.slug, wasLive }
+  return { ok: true, slug: post.slug, changes: wasLive ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
 }
 
 export type AutosaveResult = { ok: true; id: number; version: string } | { ok: false; message: string }

@@ -10,6 +10,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { autosavePost, loadPostForEditing, savePost } from './editing'
 import { loadRevisions, restoreRevision } from './revisions'
 import { postForm } from '@/lib/testing/post-form'
+import { publicChanges } from '@/lib/cache/tags'
 
 const form = (fields: Record<string, string> = {}) => postForm({ title: 'Plateau notes', slug: 'plateau-notes', body: 'First line.\nSecond line.', tags: '', ...fields })
 const minutes = (n: number) => new Date(Date.UTC(2026, 5, 1, 12, n))
@@ -62,8 +63,8 @@ describe.each(await testDialects())('revisions and autosave on $name', (dialect)
     const id = await save(people.author, null, { intent: 'publish' }, minutes(0))
     await save(people.author, id, { body: 'Rewritten badly.' }, minutes(1))
     const [, first] = (await loadRevisions(people.author, id, {}, db))!.revisions
-    expect(await restoreRevision(people.author, id, first.id, minutes(2), db)).toEqual({ ok: true, slug: 'plateau-notes', live: true })
-    expect((await findPublishedPostBySlug('plateau-notes', db, minutes(3)))!.body).toBe('First line.\nSecond line.')
+    expect(await restoreRevision(people.author, id, first.id, minutes(2), db)).toEqual({ ok: true, slug: 'plateau-notes', changes: publicChanges({ listings: true, posts: ['plateau-notes'] }) })
+    expect((await findPublishedPostBySlug('plateau-notes', minutes(3), db))!.body).toBe('First line.\nSecond line.')
     const after = await loadRevisions(people.author, id, {}, db)
     expect(after!.revisions).toHaveLength(3)
     expect(after!.comparison!.body.filter((p) => p.change !== 'same').map((p) => p.value)).toEqual(['Rewritten badly.', 'First line.\nSecond line.'])
@@ -105,7 +106,7 @@ describe.each(await testDialects())('revisions and autosave on $name', (dialect)
     })
     await save(people.author, id, { intent: 'publish' }, minutes(3))
     expect(await autosavePost(people.author, id, form({ body: 'Live change', version: minutes(3).toISOString() }), minutes(4), db)).toMatchObject({ ok: false, message: /kept in this browser/ })
-    expect((await findPublishedPostBySlug('plateau-notes', db, minutes(5)))!.body).toBe('First line.\nSecond line.')
+    expect((await findPublishedPostBySlug('plateau-notes', minutes(5), db))!.body).toBe('First line.\nSecond line.')
     await expect(autosavePost(people.commenter, null, form(), minutes(5), db)).rejects.toBeInstanceOf(PermissionDenied)
   })
 })

@@ -7,6 +7,7 @@ import { findRevisions, hasRevisions, insertRevision, listRevisions, type Revisi
 import { PermissionDenied, requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { canEditPost, findEditablePost, isLiveNow } from './editing'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
 
 type RevisedText = { title: string; excerpt: string | null; body: string; updatedAt: Date }
 
@@ -88,7 +89,7 @@ export async function restoreRevision(
   revisionId: number,
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true; slug: string; live: boolean } | { ok: false; message: string }> {
+): Promise<{ ok: true; slug: string; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
   const post = await findEditablePost(postId, now, db)
   if (!post) return { ok: false, message: 'That post no longer exists.' }
@@ -101,5 +102,5 @@ export async function restoreRevision(
     await recordRevision(postId, post.status === 'published' ? post : null, text, actor.id, trx)
     await insertAuditEntries([{ actorId: actor.id, action: 'post.restore-revision', subject: `post:${postId}`, detail: { revision: revisionId, title: revision.title } }], trx)
   })
-  return { ok: true, slug: post.slug, live: isLiveNow(post.status, post.publishedAt, now) }
+  return { ok: true, slug: post.slug, changes: isLiveNow(post.status, post.publishedAt, now) ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
 }

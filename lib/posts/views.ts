@@ -170,7 +170,7 @@ export type CommentSelection = { page: number } | { thread: number }
  */
 export async function loadPostView(slug: string, selection: CommentSelection = { page: 1 }, db: DB = getDb()): Promise<PostView | null> {
   const site = await getSiteSettings(db)
-  const row = await findPublishedPostBySlug(slug, db)
+  const row = await findPublishedPostBySlug(slug, new Date(), db)
   if (!row) return null
   const { layout, paging } = await loadCommentLayout(row.id, site, db)
   let nodes

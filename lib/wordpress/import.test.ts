@@ -18,9 +18,10 @@ import { renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { resolveCommentLink } from '@/lib/comments/permalinks'
-import { importWordPress, type ImportOptions } from './import'
+import { importChanges, importWordPress, type ImportOptions } from './import'
 import { resolveOldAddress } from './old-addresses'
 import { WxrError } from './wxr'
+import { tagsToExpire } from '@/lib/cache/tags'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
 const NOW = new Date('2026-11-27T12:00:00Z')
@@ -87,12 +88,15 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   ])('imports %s with the expected counts, and a second time adds nothing', async (name, counts) => {
     const first = await importWordPress(admin, fixture(name), options)
     expect(first).toMatchObject(counts)
+    // Every listing and post page, the header links when pages came, bylines when people did.
+    expect(tagsToExpire(importChanges(first))).toEqual(['posts', ...(counts.pages > 0 ? ['settings'] : []), 'people'])
     const posts = await db.selectFrom('post').select(['kind']).execute()
     expect(posts.filter((p) => p.kind === 'post')).toHaveLength(counts.posts)
     expect(posts.filter((p) => p.kind === 'page')).toHaveLength(counts.pages)
     const before = await snapshot()
     const second = await importWordPress(admin, fixture(name), options)
     expect(second).toMatchObject({ posts: 0, pages: 0, comments: 0, authors: 0, terms: 0 })
+    expect(tagsToExpire(importChanges(second))).toEqual([])
     const after = await snapshot()
     expect({ ...after, auditLog: after.auditLog.length }).toEqual({ ...before, auditLog: before.auditLog.length + 1 })
   })

@@ -21,6 +21,7 @@ import { wordpressToMarkdown, wordpressToText } from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 import { log } from '@/lib/log'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
 
 /*
  * Imports a WordPress export into the blog, all or nothing: every record is written in one transaction
@@ -60,6 +61,17 @@ export interface ImportReport {
   newPeople: string[]
   /** The audit log entry that records this import (its report is kept there). */
   auditId?: number
+}
+
+/**
+ * What readers see change after an import: every listing and post page (post pages carry the
+ * listings tag), the header links when pages were added, bylines when people were. Nothing when the
+ * file added nothing (a second import of the same file).
+ */
+export function importChanges(report: ImportReport): PublicChanges {
+  const added = report.posts + report.pages + report.comments + report.authors + report.terms
+  if (added === 0) return NOTHING_CHANGED
+  return publicChanges({ listings: true, settings: report.pages > 0, people: report.authors > 0 || report.newPeople.length > 0 })
 }
 
 export interface ImportOptions {

@@ -9,8 +9,9 @@ import { BodyMalformed, BodyTooLarge, saveMultipartFile } from '@/lib/http/bound
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings } from '@/lib/settings'
-import { importWordPress } from './import'
+import { importChanges, importWordPress } from './import'
 import { WxrError } from './wxr'
+import { NOTHING_CHANGED, type PublicChanges } from '@/lib/cache/tags'
 
 export type ImportOutcome = { status: 'done'; lines: string[] } | { status: 'refused'; message: string }
 
@@ -20,19 +21,19 @@ export type ImportOutcome = { status: 'done'; lines: string[] } | { status: 'ref
  * is kept in the audit log, whose entry id the admin page shows the report from. Admins only: the
  * caller checks before reading a byte; throws PermissionDenied otherwise.
  */
-export async function importUploadedExport(viewer: Viewer | null, request: Request, db: DB = getDb()): Promise<{ auditId: number; imported: boolean }> {
+export async function importUploadedExport(viewer: Viewer | null, request: Request, db: DB = getDb()): Promise<{ auditId: number; changes: PublicChanges }> {
   const admin = requireCapability(viewer, 'settings.manage')
   const { importMaxMegabytes } = await getSiteSettings(db)
   const file = path.join(os.tmpdir(), `plateau-import-${randomUUID()}.xml`)
   const refuse = async (message: string) => ({
     auditId: await insertAuditEntry({ actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } }, db),
-    imported: false,
+    changes: NOTHING_CHANGED,
   })
   try {
     const upload = await saveMultipartFile(request, 'file', file, importMaxMegabytes * 1024 * 1024)
     if (upload.size === 0) return await refuse('Choose the export file (an .xml from WordPress’s Tools → Export) first.')
     const report = await importWordPress(admin, fs.createReadStream(file), { db })
-    return { auditId: report.auditId!, imported: true }
+    return { auditId: report.auditId!, changes: importChanges(report) }
   } catch (error) {
     if (error instanceof BodyTooLarge) return await refuse(`Nothing was imported: the file is larger than ${importMaxMegabytes} MB, the import limit in Settings.`)
     if (error instanceof BodyMalformed) return await refuse(`Nothing was imported: ${error.message}`)

@@ -1,18 +1,16 @@
 'use server'
 
-import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { deleteAccount, renameAccount, signOutEverywhere } from '@/lib/auth/account'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache/tags'
+import { expireFromAction } from '@/lib/cache/expire'
 import { formError, type FormState } from '@/lib/forms'
 
 export async function renameAction(prev: FormState, fd: FormData): Promise<FormState> {
   const name = String(fd.get('name') ?? '')
   const result = await renameAccount(await getCurrentUser(), name)
   if (!result.ok) return formError(prev, result.message, { name }, 'name')
-  // Names appear in cached comment threads and post bylines.
-  updateTag(cacheTags.people)
+  expireFromAction(result.changes)
   redirect('/profile?saved=1')
 }
 
@@ -24,6 +22,6 @@ export async function signOutEverywhereAction(): Promise<void> {
 export async function deleteAccountAction(prev: FormState, fd: FormData): Promise<FormState> {
   const result = await deleteAccount(await getCurrentUser(), fd.get('confirm') === 'yes')
   if (!result.ok) return formError(prev, result.message, {}, 'confirm')
-  updateTag(cacheTags.people)
+  expireFromAction(result.changes)
   redirect('/?account=deleted')
 }

@@ -1,12 +1,11 @@
 'use server'
 
-import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/admin/moderation'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { safeReturnPath } from '@/lib/auth/redirects'
-import { cacheTags } from '@/lib/cache/tags'
+import { expireFromAction } from '@/lib/cache/expire'
 import { formError, type FormState } from '@/lib/forms'
 
 function back(fd: FormData, key: 'notice' | 'error', message: string): never {
@@ -30,7 +29,7 @@ export async function moderateAction(fd: FormData): Promise<void> {
     throw error
   }
   if (!result.ok) back(fd, 'error', result.message)
-  for (const slug of result.changedPosts) updateTag(cacheTags.post(slug))
+  expireFromAction(result.changes)
   back(fd, 'notice', `${result.count} comment${result.count === 1 ? '' : 's'} updated.`)
 }
 
@@ -47,7 +46,7 @@ async function finish(prev: FormState, fd: FormData, run: () => Promise<Moderato
     throw error
   }
   if (!result.ok) return formError(prev, result.message, { body }, result.field)
-  if (result.public) updateTag(cacheTags.post(result.postSlug))
+  expireFromAction(result.changes)
   redirect(`/admin/comments/${String(fd.get('commentId'))}?notice=${encodeURIComponent(notice(result.id))}`)
 }
 

@@ -1,10 +1,9 @@
 'use server'
 
-import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache/tags'
+import { expireFromAction } from '@/lib/cache/expire'
 import { changePostLifecycle, savePost, type PostFormField } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
 
@@ -18,11 +17,6 @@ export type PostFormState =
       theirs?: { title: string; body: string; updatedAt: string }
       attempt: number
     }
-
-function invalidatePublic(slugs: string[]) {
-  updateTag(cacheTags.listings)
-  for (const slug of slugs) updateTag(cacheTags.post(slug))
-}
 
 /** Saves, publishes, schedules or unpublishes from the post editor. */
 export async function savePostAction(prev: PostFormState, fd: FormData): Promise<PostFormState> {
@@ -49,7 +43,7 @@ export async function savePostAction(prev: PostFormState, fd: FormData): Promise
     }
   }
   // A newly scheduled post: listings learn when to look again (see HomeView.freshFor).
-  if (result.live || result.status === 'scheduled') invalidatePublic(result.changedSlugs)
+  expireFromAction(result.changes)
   redirect(`/admin/posts/${result.id}?saved=${values.intent}`)
 }
 
@@ -66,7 +60,7 @@ export async function postLifecycleAction(fd: FormData): Promise<void> {
     throw error
   }
   if (!result.ok) redirect(`/admin/posts?${new URLSearchParams({ error: result.message })}`)
-  if (result.wasLive) invalidatePublic([result.slug])
+  expireFromAction(result.changes)
   const done = { trash: 'Moved to the trash.', restore: 'Restored as a draft.', delete: 'Deleted for good.' }[action]
   redirect(`/admin/posts?${new URLSearchParams({ status: action === 'restore' ? 'draft' : 'trash', notice: done })}`)
 }
@@ -83,6 +77,6 @@ export async function restoreRevisionAction(fd: FormData): Promise<void> {
     throw error
   }
   if (!result.ok) redirect(back({ error: result.message }))
-  if (result.live) invalidatePublic([result.slug])
+  expireFromAction(result.changes)
   redirect(back({ notice: 'Restored: the post has that revision’s title, excerpt and body again.' }))
 }

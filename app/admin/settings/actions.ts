@@ -1,11 +1,10 @@
 'use server'
 
-import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { saveSettings } from '@/lib/admin/settings'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache/tags'
+import { expireFromAction } from '@/lib/cache/expire'
 
 export type SettingsFormState =
   | { status: 'idle' }
@@ -24,6 +23,6 @@ export async function saveSettingsAction(prev: SettingsFormState, fd: FormData):
     throw error
   }
   if (!result.ok) return { status: 'invalid', fieldErrors: result.fieldErrors, values, attempt }
-  if (result.changed.length > 0) updateTag(cacheTags.settings)
+  expireFromAction(result.changes)
   redirect(`/admin/settings?saved=${result.changed.length}`)
 }

@@ -1,9 +1,8 @@
 'use server'
 
-import { updateTag } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache/tags'
+import { expireFromAction } from '@/lib/cache/expire'
 import { commentPath, postPath, replyPath, shortCommentPath } from '@/lib/paths'
 import { forgetRefusedComments, keepRefusedComment } from '@/lib/comments/drafts'
 import { deleteComment, editComment, postComment } from '@/lib/comments/posting'
@@ -41,8 +40,8 @@ export async function postCommentAction(prev: FormState, fd: FormData): Promise<
     redirect(postId ? await keepRefusedComment(viewer, { postId, parentId: optionalId(fd, 'parentId'), commentId: null, body, message: result.message }) : '/')
   }
   await forgetRefusedComments(viewer!, Number(text(fd, 'postId')))
+  expireFromAction(result.changes)
   if (result.status === 'approved') {
-    updateTag(cacheTags.post(result.postSlug))
     redirect(landOn(fd, result.postSlug, result.id))
   }
   redirect(`${replyPath(result.postSlug)}?held=${result.id}#your-comments`)
@@ -58,8 +57,9 @@ export async function editCommentAction(prev: FormState, fd: FormData): Promise<
     if (sentByScript(fd) || !postId) return formError(prev, result.message, { body }, result.field)
     redirect(await keepRefusedComment(viewer, { postId, parentId: null, commentId: optionalId(fd, 'commentId'), body, message: result.message }))
   }
-  if (result.public) {
-    updateTag(cacheTags.post(result.postSlug))
+  expireFromAction(result.changes)
+  // Shown on its post (approved): back to it there; else to the reply page, where its author sees it.
+  if (result.changes.posts.length > 0) {
     redirect(landOn(fd, result.postSlug, result.id))
   }
   redirect(`${replyPath(result.postSlug)}#your-comments`)
@@ -69,6 +69,6 @@ export async function editCommentAction(prev: FormState, fd: FormData): Promise<
 export async function deleteCommentAction(prev: FormState, fd: FormData): Promise<FormState> {
   const result = await deleteComment(await getCurrentUser(), text(fd, 'commentId'))
   if (!result.ok) return formError(prev, result.message, {})
-  if (result.public) updateTag(cacheTags.post(result.postSlug))
+  expireFromAction(result.changes)
   redirect(`${postPath(result.postSlug)}#comments`)
 }

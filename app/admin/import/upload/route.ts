@@ -1,7 +1,6 @@
-import { revalidateTag } from 'next/cache'
 import { can } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { cacheTags } from '@/lib/cache/tags'
+import { expireFromRoute } from '@/lib/cache/expire'
 import { isSameOrigin } from '@/lib/request'
 import { importUploadedExport } from '@/lib/wordpress/upload'
 
@@ -12,7 +11,7 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new Response('Refused: not sent from this blog.', { status: 403 })
   const viewer = await getCurrentUser()
   if (!can(viewer, 'settings.manage')) return new Response('Only admins can import.', { status: 403 })
-  const { auditId, imported } = await importUploadedExport(viewer, request)
-  if (imported) for (const tag of [cacheTags.listings, cacheTags.settings, cacheTags.people]) revalidateTag(tag, { expire: 0 })
+  const { auditId, changes } = await importUploadedExport(viewer, request)
+  expireFromRoute(changes)
   return new Response(null, { status: 303, headers: { Location: `/admin/import?report=${auditId}` } })
 }

@@ -1,0 +1,18 @@
+import { revalidateTag, updateTag } from 'next/cache'
+import { tagsToExpire, type PublicChanges } from './tags'
+
+/*
+ * Expiring what a write changed, from inside the app. Both share the expiry with every other
+ * instance through the `default` cache handler (lib/cache/handler.mjs); the command-line tools,
+ * which run outside the app, use invalidateEverywhere (lib/cache/shared-tags.ts) with the same tags.
+ */
+
+/** In a server action: the writer's next page already shows the change (read-your-writes). */
+export function expireFromAction(changes: PublicChanges): void {
+  for (const tag of tagsToExpire(changes)) updateTag(tag)
+}
+
+/** In a route handler (where updateTag is not allowed): expired at once, not served stale. */
+export function expireFromRoute(changes: PublicChanges): void {
+  for (const tag of tagsToExpire(changes)) revalidateTag(tag, { expire: 0 })
+}
