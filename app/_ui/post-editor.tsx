@@ -1,11 +1,12 @@
 'use client'
 
 import { useActionState, useDeferredValue, useRef, useState } from 'react'
-import { postLifecycleAction, savePostAction, type PostFormState } from '@/app/admin/posts/actions'
+import { postLifecycleAction, savePostAction } from '@/app/admin/posts/actions'
 import { renderPostMarkdown } from '@/lib/markdown/render'
 import { FormField } from './form-field'
 import { ImageUpload } from './image-upload'
 import { useAutosave } from './use-autosave'
+import { idle, type FormState } from '@/lib/forms'
 
 export interface PostEditorInitial {
   id: number | null
@@ -35,7 +36,7 @@ const TEXT_FIELDS = ['title', 'slug', 'body', 'excerpt', 'tags', 'featuredImageU
  * is kept in the browser too (see useAutosave); the preview is the public page's renderer.
  */
 export function PostEditor({ initial }: { initial: PostEditorInitial }) {
-  const [state, formAction, pending] = useActionState<PostFormState, FormData>(savePostAction, { status: 'idle' })
+  const [state, formAction, pending] = useActionState<FormState, FormData>(savePostAction, idle)
   const failed = state.status === 'idle' ? null : state
   const value = (name: keyof PostEditorInitial): string => (failed ? (failed.values[name] ?? '') : String(initial[name] ?? ''))
   const [body, setBody] = useState(value('body'))

@@ -1,15 +1,16 @@
 'use client'
 
 import { useActionState } from 'react'
-import { saveSettingsAction, type SettingsFormState } from '@/app/admin/settings/actions'
+import { saveSettingsAction } from '@/app/admin/settings/actions'
 import { navigationText } from '@/lib/admin/navigation'
+import { idle, type FormState } from '@/lib/forms'
 import type { SiteSettings } from '@/lib/settings'
 import { FormField } from './form-field'
 
 /** The settings form; a refusal keeps everything typed and marks each wrong field. */
 export function SettingsForm({ settings }: { settings: SiteSettings }) {
-  const [state, formAction, pending] = useActionState<SettingsFormState, FormData>(saveSettingsAction, { status: 'idle' })
-  const invalid = state.status === 'invalid' ? state : null
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, idle)
+  const invalid = state.status === 'error' ? state : null
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
     const current = settings[name]
     const value = invalid
@@ -36,7 +37,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
     <form action={formAction} key={invalid?.attempt ?? 0} className="settings-form">
       {invalid ? (
         <p role="alert" className="form-error">
-          {invalid.message ?? 'Nothing was saved: fix the fields marked below.'}
+          {invalid.message}
         </p>
       ) : null}
       <fieldset>

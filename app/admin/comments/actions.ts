@@ -6,31 +6,22 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { expireFromAction } from '@/lib/cache/expire'
-import { formError, type FormState } from '@/lib/forms'
+import { backTo, formError, runButton, type FormState } from '@/lib/forms'
 
-function back(fd: FormData, key: 'notice' | 'error', message: string): never {
+/** The queue page (with its filters) the moderator came from. */
+function queueOf(fd: FormData): string {
   const returnTo = safeReturnPath(fd.get('returnTo'))
-  const url = new URL(returnTo.startsWith('/admin/comments') ? returnTo : '/admin/comments', 'http://localhost')
-  url.searchParams.delete('notice')
-  url.searchParams.delete('error')
-  url.searchParams.set(key, message)
-  redirect(`${url.pathname}${url.search}`)
+  return returnTo.startsWith('/admin/comments') ? returnTo : '/admin/comments'
 }
 
 /** One row's button ("approve:12") or a bulk action over the ticked comments. */
 export async function moderateAction(fd: FormData): Promise<void> {
   const one = String(fd.get('one') ?? '')
   const [action, ids] = one ? [one.split(':')[0], [one.split(':')[1]]] : [String(fd.get('action') ?? ''), fd.getAll('ids')]
-  let result: Awaited<ReturnType<typeof moderateComments>>
-  try {
-    result = await moderateComments(await getCurrentUser(), action, ids)
-  } catch (error) {
-    if (error instanceof PermissionDenied) back(fd, 'error', error.message)
-    throw error
-  }
-  if (!result.ok) back(fd, 'error', result.message)
+  const result = await runButton(queueOf(fd), async () => moderateComments(await getCurrentUser(), action, ids))
+  if (!result.ok) backTo(queueOf(fd), 'error', result.message)
   expireFromAction(result.changes)
-  back(fd, 'notice', `${result.count} comment${result.count === 1 ? '' : 's'} updated.`)
+  backTo(queueOf(fd), 'notice', `${result.count} comment${result.count === 1 ? '' : 's'} updated.`)
 }
 
 type ModeratorResult = Awaited<ReturnType<typeof replyAsModerator>>
