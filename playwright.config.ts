@@ -17,7 +17,10 @@ const instance = (port: number, join: boolean) => ({
 export default defineConfig({
   testDir: 'e2e',
   // The Quick start's own attacks and start-up sentences concern one machine: the SQLite run has them.
-  testIgnore: STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : [],
+  // Starting, stopping and restarting instances beside the running ones is the scale path's concern:
+  // the PostgreSQL run has it (on SQLite a third process opening the file mid-run holds its write
+  // lock while it starts, and better-sqlite3 waits for it synchronously, stalling the others).
+  testIgnore: STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : ['**/operations.spec.ts'],
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
