@@ -1,12 +1,11 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
 import { startTcpForwarder } from '../db/testing/tcp-forwarder'
 import { BLOG_PORT, E2E_DATABASE_URL, MAIL_DIR } from './fixtures/auth-config'
 import { OwnInstance, refusesConnections } from './fixtures/own-instance'
 import { multipart, rawRequest } from './fixtures/raw-http'
-import { signInAs } from './fixtures/sign-in'
+import { signInAs, signInFormFields } from './fixtures/sign-in'
 import { expect, test } from './fixtures/test'
 
 // Operating an instance: stopping it for a deploy, restarting it while others write, and losing its
@@ -20,22 +19,12 @@ const mailsTo = (address: string) => {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0
 }
 
-/** The sign-in form's fields as `origin` renders it, for a request sent by hand. */
-async function signInFields(page: Page, origin: string, email: string): Promise<[string, string][]> {
-  await page.goto(`${origin}/signin`)
-  return page.locator('form', { has: page.getByLabel('Email address') }).evaluate((form: HTMLFormElement, address) => {
-    const data = new FormData(form)
-    data.set('email', address)
-    return [...data.entries()].map(([k, v]) => [k, String(v)] as [string, string])
-  }, email)
-}
-
 test('an instance told to stop finishes the request in flight, closes its database and exits', async ({ page }) => {
   const instance = new OwnInstance(BLOG_PORT + 60, { AUTH_URL: `http://localhost:${BLOG_PORT + 60}` })
   await instance.start()
   try {
     const email = `in-flight-${Date.now()}@mail.example`
-    const { body, contentType } = await multipart(await signInFields(page, instance.url, email))
+    const { body, contentType } = await multipart(await signInFormFields(page, instance.url, email))
 
     // The request arrives (the server says "continue"), then SIGTERM, then its body.
     const answer = new Promise<number>((resolve, reject) => {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { BLOG_PORT, MAIL_DIR, SMTP_PORT } from './fixtures/auth-config'
 import { connect } from '../db/connect'
 import { multipart, rawRequest } from './fixtures/raw-http'
+import { signInFormFields } from './fixtures/sign-in'
 import { expect, test } from './fixtures/test'
 
 // The attacks of an open-internet blog, tried against one started as the Quick start starts it: no
@@ -64,16 +65,6 @@ async function authJsSignIn(email: string, headers: Record<string, string> = {})
   })
 }
 
-/** The sign-in form's fields as the page renders them (its server action's reference included). */
-async function signInFormFields(page: import('@playwright/test').Page, email: string): Promise<[string, string][]> {
-  await page.goto(`${ORIGIN}/signin`)
-  return page.locator('form', { has: page.getByLabel('Email address') }).evaluate((form: HTMLFormElement, address) => {
-    const data = new FormData(form)
-    data.set('email', address)
-    return [...data.entries()].map(([k, v]) => [k, String(v)] as [string, string])
-  }, email)
-}
-
 test('a forged Host or X-Forwarded-Host never gets a sign-in link, on Auth.js’s endpoint or the form', async ({ page }) => {
   const victim = 'owner-forged@mail.example'
   for (const headers of <Record<string, string>[]>[{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example' }, { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' }]) {
@@ -82,7 +73,7 @@ test('a forged Host or X-Forwarded-Host never gets a sign-in link, on Auth.js’
     expect(answer.body).toContain('does not know its public address')
   }
 
-  const { body, contentType } = await multipart(await signInFormFields(page, victim))
+  const { body, contentType } = await multipart(await signInFormFields(page, ORIGIN, victim))
   for (const forged of <Record<string, string>[]>[
     { host: 'evil.example', origin: 'http://evil.example' },
     { host: `localhost:${PORT}`, 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' },
@@ -134,7 +125,7 @@ test('a banned person gets no sign-in email, whichever way they ask', async ({ p
 
 test('a 20 MB anonymous POST is refused in well under a second, and the server still answers', async ({ page }) => {
   const twenty = Buffer.alloc(20 * 1024 * 1024, 97)
-  const fields = await signInFormFields(page, 'big@mail.example')
+  const fields = await signInFormFields(page, ORIGIN, 'big@mail.example')
   const actionId = JSON.parse(fields.find(([name]) => /^\$ACTION_\d+:0$/.test(name))![1]).id as string
   const posts: [string, Record<string, string>][] = [
     ['/signin', { 'next-action': actionId, 'content-type': 'text/plain;charset=UTF-8' }],

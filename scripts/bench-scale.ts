@@ -3,15 +3,14 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import autocannon from 'autocannon'
 import pg from 'pg'
 import { closeDb, getDb } from '../db'
 import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
-import { cacheTags } from '../lib/cache/tags'
+import { cacheTags } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
-import { ensureBuild, root, startServer, stopServer } from './production-server'
+import { ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer, type Measured } from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]   (this part: tsx scripts/bench-scale.ts)
 
@@ -38,6 +37,7 @@ const option = (name: string, fallback: number) => {
 }
 const duration = option('duration', 10)
 const connections = option('connections', 50)
+const measure = (url: string, seconds = duration) => measureAt(url, connections, seconds)
 const NGINX_PORT = 3400
 const INSTANCES = [3401, 3402]
 const serverUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -98,35 +98,6 @@ function startNginx(port: number, instances: number[], staticDir: string): Promi
     }
     void poll()
   })
-}
-
-/** Peak resident memory (VmHWM) of a process and its children, in MB. */
-function peakRssMb(pid: number): number {
-  const pids = [pid]
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const children = fs.readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim()
-      if (children) pids.push(...children.split(/\s+/).map(Number))
-    } catch {
-      // gone
-    }
-  }
-  let kb = 0
-  for (const p of pids) {
-    try {
-      kb += Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
-    } catch {
-      // gone
-    }
-  }
-  return Math.round(kb / 1024)
-}
-
-type Measured = { rps: number; p50: number; p99: number; errors: number }
-async function measure(url: string, seconds = duration): Promise<Measured> {
-  await autocannon({ url, connections, duration: 2 }) // warm-up
-  const r = await autocannon({ url, connections, duration: seconds })
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
 }
 
 await freshDatabase()

@@ -3,12 +3,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import autocannon from 'autocannon'
 import { closeDb, getDb } from '../db'
 import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
-import { ensureBuild, root, startServer, stopServer } from './production-server'
+import { ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer } from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]
 
@@ -30,6 +29,7 @@ const option = (name: string, fallback: number) => {
 }
 const duration = option('duration', 10)
 const connections = option('connections', 50)
+const measure = (url: string, seconds = duration) => measureAt(url, connections, seconds)
 const port = option('port', 3200)
 const base = `http://localhost:${port}`
 const staticDir = path.join(root, 'public', '__bench')
@@ -79,34 +79,6 @@ async function seed(): Promise<void> {
     last = id
   }
   await closeDb()
-}
-
-/** Peak resident memory (VmHWM) of the server process and its children, in MB. */
-function peakRssMb(pid: number): number {
-  const pids = [pid]
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const children = fs.readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim()
-      if (children) pids.push(...children.split(/\s+/).map(Number))
-    } catch {
-      // gone
-    }
-  }
-  let kb = 0
-  for (const p of pids) {
-    try {
-      kb += Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
-    } catch {
-      // gone
-    }
-  }
-  return Math.round(kb / 1024)
-}
-
-async function measure(url: string) {
-  await autocannon({ url, connections, duration: 2 }) // warm-up
-  const r = await autocannon({ url, connections, duration })
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
 }
 
 await seed()

@@ -3,7 +3,7 @@ import { readDatabaseConfig } from '../db/config'
 import { explainDatabaseError } from '../db/errors'
 import { closeDb, getDb } from '../db'
 import { migrateToLatest } from '../db/migrate'
-import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/cache/tags'
+import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {

@@ -1,6 +1,7 @@
 // The production server for scripts that measure it (bench, audit): build if needed, start on a
 // port against a given database, stop. Tests use e2e/serve.sh instead.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import autocannon from 'autocannon'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -44,4 +45,35 @@ export function stopServer(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')
   })
+}
+
+/** Peak resident memory (VmHWM) of a process and its children, in MB. */
+export function peakRssMb(pid: number): number {
+  const pids = [pid]
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = fs.readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim()
+      if (children) pids.push(...children.split(/\s+/).map(Number))
+    } catch {
+      // gone
+    }
+  }
+  let kb = 0
+  for (const p of pids) {
+    try {
+      kb += Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0)
+    } catch {
+      // gone
+    }
+  }
+  return Math.round(kb / 1024)
+}
+
+export type Measured = { rps: number; p50: number; p99: number; errors: number }
+
+/** Requests per second and latency of `url` under load, after a two-second warm-up. */
+export async function measure(url: string, connections: number, seconds: number): Promise<Measured> {
+  await autocannon({ url, connections, duration: 2 }) // warm-up
+  const r = await autocannon({ url, connections, duration: seconds })
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
 }

@@ -4,7 +4,7 @@ import { createGunzip } from 'node:zlib'
 import { closeDb, getDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
 import { BackupError, restoreBackup } from '../lib/backup'
-import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/cache/tags'
+import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
 
 const file = process.argv[2]

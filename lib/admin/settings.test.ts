@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDialects } from '@/db/test-databases'
-import type { Database } from '@/db/types'
 import { loadAuditLog } from './audit'
 import { saveSettings } from './settings'
 import { getSiteSettings } from '@/lib/settings'
-import { publicChanges } from '@/lib/cache/tags'
+import { publicChanges } from '@/lib/public/tags'
 import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
 
 // The settings form: saved at once, refused field by field.
@@ -13,33 +11,29 @@ import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
 describe.each(await testDialects())('settings on $name', (dialect) => {
   const blog = useAdminBlog(dialect)
   const { viewers } = blog
-  let db: Kysely<Database>
-  beforeEach(() => {
-    db = blog.db
-  })
   describe('settings', () => {
     it('save valid settings at once, and record what changed', async () => {
-      const result = await saveSettings(viewers.admin, { ...validSettingsForm, title: 'Field notes', moderationWords: ' casino \n\nloans\ncasino', holdFirstComment: undefined }, db)
+      const result = await saveSettings(viewers.admin, { ...validSettingsForm, title: 'Field notes', moderationWords: ' casino \n\nloans\ncasino', holdFirstComment: undefined }, blog.db)
       expect(result).toEqual({ ok: true, changed: ['title', 'holdFirstComment', 'moderationWords'], changes: publicChanges({ settings: true }) })
-      expect(await getSiteSettings(db)).toMatchObject({ title: 'Field notes', holdFirstComment: false, moderationWords: ['casino', 'loans'] })
-      const log = await loadAuditLog(viewers.admin, 1, db)
+      expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Field notes', holdFirstComment: false, moderationWords: ['casino', 'loans'] })
+      const log = await loadAuditLog(viewers.admin, 1, blog.db)
       expect(log.entries.map((e) => e.subject).sort()).toEqual(['setting:holdFirstComment', 'setting:moderationWords', 'setting:title'])
     })
 
     it('take the header’s links one per line, and say which line is wrong', async () => {
-      expect(await saveSettings(viewers.admin, { ...validSettingsForm, navigation: 'About | /pages/about\nno address here' }, db)).toEqual({
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, navigation: 'About | /pages/about\nno address here' }, blog.db)).toEqual({
         ok: false,
         fieldErrors: { navigation: 'Line 2: write a label, a bar and an address, e.g. “About | /pages/about”.' },
       })
-      expect(await saveSettings(viewers.admin, { ...validSettingsForm, navigation: 'About | /pages/about\n\nShop | https://shop.example/' }, db)).toMatchObject({ ok: true, changed: expect.arrayContaining(['navigation']) })
-      expect((await getSiteSettings(db)).navigation).toEqual([
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, navigation: 'About | /pages/about\n\nShop | https://shop.example/' }, blog.db)).toMatchObject({ ok: true, changed: expect.arrayContaining(['navigation']) })
+      expect((await getSiteSettings(blog.db)).navigation).toEqual([
         { label: 'About', href: '/pages/about' },
         { label: 'Shop', href: 'https://shop.example/' },
       ])
     })
 
     it('refuse bad values field by field and save nothing', async () => {
-      const result = await saveSettings(viewers.admin, { ...validSettingsForm, title: '  ', postsPerPage: '0', commentDepth: 'deep', editMinutes: '2.5', uploadMaxMegabytes: '500' }, db)
+      const result = await saveSettings(viewers.admin, { ...validSettingsForm, title: '  ', postsPerPage: '0', commentDepth: 'deep', editMinutes: '2.5', uploadMaxMegabytes: '500' }, blog.db)
       expect(result).toEqual({
         ok: false,
         fieldErrors: {
@@ -50,8 +44,8 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
           uploadMaxMegabytes: 'The upload limit must be at most 100.',
         },
       })
-      expect(await getSiteSettings(db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })
-      expect((await loadAuditLog(viewers.admin, 1, db)).entries).toEqual([])
+      expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })
+      expect((await loadAuditLog(viewers.admin, 1, blog.db)).entries).toEqual([])
     })
   })
 })

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Kysely } from 'kysely'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { testDialects } from '@/db/test-databases'
-import type { Database, Role } from '@/db/types'
+import type { Role } from '@/db/types'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { issueFormToken } from '@/lib/comments/form-token'
@@ -30,38 +29,31 @@ const exportUpload = () => {
 
 const shownAMinuteAgo = () => issueFormToken(new Date(Date.now() - 60_000))
 
-
 describe.each(await testDialects())('who may do what in the admin on $name', (dialect) => {
   const blog = useAdminBlog(dialect)
   const { viewers, statusOf, comment, revision } = blog
-  let db: Kysely<Database>
-  let postId: number
-  beforeEach(() => {
-    db = blog.db
-    postId = blog.postId
-  })
   describe('who may do what', () => {
     const matrix: [string, (v: Viewer | null) => Promise<unknown>, (Role | 'banned' | 'anonymous')[]][] = [
-      ['see the moderation queue', (v) => loadModerationQueue(v, {}, db), ['admin', 'editor']],
-      ['moderate comments', async (v) => moderateComments(v, 'approve', [await comment('pending')], db), ['admin', 'editor']],
-      ['open a comment in the admin', async (v) => loadCommentForModeration(v, await comment('pending'), db), ['admin', 'editor']],
-      ['reply from the queue', async (v) => replyAsModerator(v, { commentId: await comment('approved'), body: `reply ${Math.random()}`, formToken: shownAMinuteAgo() }, new Date(), db), ['admin', 'editor']],
-      ['edit a comment’s text', async (v) => editAsModerator(v, { commentId: await comment('approved'), body: 'edited' }, new Date(), db), ['admin', 'editor']],
-      ['list people', (v) => loadPeople(v, 1, db), ['admin']],
-      ['change roles', (v) => changeRole(v, viewers.commenter.id, 'author', db), ['admin']],
-      ['ban people', (v) => setBan(v, viewers.commenter.id, true, db), ['admin']],
-      ['read the audit log', (v) => loadAuditLog(v, 1, db), ['admin']],
-      ['see the settings', (v) => loadSettingsForm(v, db), ['admin']],
-      ['change the settings', (v) => saveSettings(v, { ...validSettingsForm, title: 'Changed' }, db), ['admin']],
-      ['list posts', (v) => loadPostList(v, {}, db), ['admin', 'editor', 'author']],
-      ['write a post', (v) => savePost(v, null, postForm({ title: `Post ${randomUUID()}` }), new Date(), db), ['admin', 'editor', 'author']],
-      ['autosave a draft', (v) => autosavePost(v, null, postForm({ title: `Draft ${randomUUID()}` }), new Date(), db), ['admin', 'editor', 'author']],
-      ['upload an image', (v) => uploadImage(v, { name: 'dot.png', bytes: ONE_PIXEL_PNG }, new Date(), db, databaseStorage(db)), ['admin', 'editor', 'author']],
+      ['see the moderation queue', (v) => loadModerationQueue(v, {}, blog.db), ['admin', 'editor']],
+      ['moderate comments', async (v) => moderateComments(v, 'approve', [await comment('pending')], blog.db), ['admin', 'editor']],
+      ['open a comment in the admin', async (v) => loadCommentForModeration(v, await comment('pending'), blog.db), ['admin', 'editor']],
+      ['reply from the queue', async (v) => replyAsModerator(v, { commentId: await comment('approved'), body: `reply ${Math.random()}`, formToken: shownAMinuteAgo() }, new Date(), blog.db), ['admin', 'editor']],
+      ['edit a comment’s text', async (v) => editAsModerator(v, { commentId: await comment('approved'), body: 'edited' }, new Date(), blog.db), ['admin', 'editor']],
+      ['list people', (v) => loadPeople(v, 1, blog.db), ['admin']],
+      ['change roles', (v) => changeRole(v, viewers.commenter.id, 'author', blog.db), ['admin']],
+      ['ban people', (v) => setBan(v, viewers.commenter.id, true, blog.db), ['admin']],
+      ['read the audit log', (v) => loadAuditLog(v, 1, blog.db), ['admin']],
+      ['see the settings', (v) => loadSettingsForm(v, blog.db), ['admin']],
+      ['change the settings', (v) => saveSettings(v, { ...validSettingsForm, title: 'Changed' }, blog.db), ['admin']],
+      ['list posts', (v) => loadPostList(v, {}, blog.db), ['admin', 'editor', 'author']],
+      ['write a post', (v) => savePost(v, null, postForm({ title: `Post ${randomUUID()}` }), new Date(), blog.db), ['admin', 'editor', 'author']],
+      ['autosave a draft', (v) => autosavePost(v, null, postForm({ title: `Draft ${randomUUID()}` }), new Date(), blog.db), ['admin', 'editor', 'author']],
+      ['upload an image', (v) => uploadImage(v, { name: 'dot.png', bytes: ONE_PIXEL_PNG }, new Date(), blog.db, databaseStorage(blog.db)), ['admin', 'editor', 'author']],
       // Someone who may write posts but not this one is shown nothing (the page is a 404): a refusal too.
-      ['see a post’s revisions', async (v) => (await loadRevisions(v, postId, {}, db)) ?? Promise.reject(new PermissionDenied('posts.edit-any')), ['admin', 'editor']],
-      ['restore a revision', async (v) => restoreRevision(v, postId, await revision(), new Date(), db), ['admin', 'editor']],
-      ['import a WordPress export', (v) => importUploadedExport(v, exportUpload(), db), ['admin']],
-      ['read an import’s report', (v) => loadImportOutcome(v, 1, db), ['admin']],
+      ['see a post’s revisions', async (v) => (await loadRevisions(v, blog.postId, {}, blog.db)) ?? Promise.reject(new PermissionDenied('posts.edit-any')), ['admin', 'editor']],
+      ['restore a revision', async (v) => restoreRevision(v, blog.postId, await revision(), new Date(), blog.db), ['admin', 'editor']],
+      ['import a WordPress export', (v) => importUploadedExport(v, exportUpload(), blog.db), ['admin']],
+      ['read an import’s report', (v) => loadImportOutcome(v, 1, blog.db), ['admin']],
     ]
     for (const [what, run, allowed] of matrix) {
       it(`only ${allowed.join(' and ')} may ${what}`, async () => {
@@ -75,9 +67,9 @@ describe.each(await testDialects())('who may do what in the admin on $name', (di
 
     it('a refused moderation changes nothing', async () => {
       const held = await comment('pending')
-      await expect(moderateComments(viewers.commenter, 'approve', [held], db)).rejects.toBeInstanceOf(PermissionDenied)
+      await expect(moderateComments(viewers.commenter, 'approve', [held], blog.db)).rejects.toBeInstanceOf(PermissionDenied)
       expect(await statusOf(held)).toBe('pending')
-      expect((await loadAuditLog(viewers.admin, 1, db)).entries).toEqual([])
+      expect((await loadAuditLog(viewers.admin, 1, blog.db)).entries).toEqual([])
     })
   })
 
