@@ -1,6 +1,13 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals'
 import nextTypescript from 'eslint-config-next/typescript'
 
+// What is cached, with which tags and for how long, and what a write expires, is written in one
+// folder: lib/public/ (cached.ts, tags.ts, expire.ts).
+const cacheOnlyInPublic = {
+  name: 'next/cache',
+  message: 'Cache and expire through lib/public/ (cached.ts holds every cached loader, expire.ts applies what a write changed).',
+}
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -17,8 +24,16 @@ const config = [
     // checked); db/ stays plain Node, so migrations, scripts and tests load it without Next.
     files: ['app/**', 'proxy.ts', 'instrumentation.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reaches the database through lib/ (app → lib → db).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [cacheOnlyInPublic], patterns: [{ group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reaches the database through lib/ (app → lib → db).' }] },
+      ],
     },
+  },
+  {
+    files: ['lib/**', 'scripts/**'],
+    ignores: ['lib/public/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [cacheOnlyInPublic] }] },
   },
   {
     files: ['db/**'],

@@ -1,47 +1,29 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
 import { notFound, permanentRedirect } from 'next/navigation'
-import { cacheTags } from '@/lib/cache/tags'
+import { cachedArchive, cachedOldAddress } from '@/lib/public/cached'
 import { siteUrl } from '@/lib/public-address'
-import { type ArchiveScope, archivePath, loadArchiveView } from '@/lib/posts/archives'
-import { LISTING_FRESH_SECONDS } from '@/lib/posts/views'
-import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
+import { type ArchiveScope, archivePath } from '@/lib/posts/archives'
 import { PostList } from './post-list'
 import { SiteHeader } from './site-header'
+import { parseLaterPage } from '@/lib/params'
 
 // One renderer for every archive — /tags/<slug>, /authors/<slug>, /<year>, /<year>/<month>, and
-// their /page/<n> — each cached like the home page.
+// their /page/<n> — each cached like the home page (lib/public/cached.ts).
 
 /** The only parameter value rendered at build time (Cache Components needs one). */
 export const ARCHIVE_BUILD_PLACEHOLDER = '-'
 
-async function loadArchive(scope: ArchiveScope, page: number) {
-  'use cache'
-  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  const view = await loadArchiveView(scope, page)
-  cacheLife({ stale: 60, revalidate: view?.freshFor ?? LISTING_FRESH_SECONDS, expire: 86_400 })
-  return view
-}
-
 /** Page 1 has no /page/ part; anything but a number from 2 up is not a page. */
-export const laterPageNumber = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) && raw !== '1' ? Number(raw) : null)
+export const laterPageNumber = parseLaterPage
 
 const isPlaceholder = (scope: ArchiveScope) => (scope.kind === 'date' ? scope.year : scope.slug) === ARCHIVE_BUILD_PLACEHOLDER
 
-/** A single-segment address that is no year may be an imported post's or page's old /slug. */
-async function oldWordPressAddress(slug: string) {
-  'use cache'
-  cacheTag(cacheTags.listings)
-  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
-  return resolveOldAddress({ segments: [slug] })
-}
-
 async function viewFor(scope: ArchiveScope, page: number | null) {
   if (scope.kind === 'date' && !scope.month && page === 1 && !/^\d+$/.test(scope.year) && !isPlaceholder(scope)) {
-    const target = await oldWordPressAddress(scope.year)
+    const target = await cachedOldAddress(scope.year)
     if (target) permanentRedirect(target)
   }
-  return !isPlaceholder(scope) && page ? loadArchive(scope, page) : null
+  return !isPlaceholder(scope) && page ? cachedArchive(scope, page) : null
 }
 
 export async function archiveMetadata(scope: ArchiveScope, page: number | null): Promise<Metadata> {

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
 import Link from 'next/link'
 import { notFound, permanentRedirect } from 'next/navigation'
 import { CommentThread } from '@/app/_ui/comments/comment-thread'
@@ -7,38 +6,23 @@ import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { PostArticle } from '@/app/_ui/post-article'
 import { SiteHeader } from '@/app/_ui/site-header'
-import { cacheTags } from '@/lib/cache/tags'
+import { cachedPost } from '@/lib/public/cached'
 import { siteUrl } from '@/lib/public-address'
 import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
-import { type CommentSelection, findMovedPost, loadPostView, type PostView } from '@/lib/posts/views'
+import type { CommentSelection, PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
 
 // One renderer for a post (/posts/<slug>), the later pages of its comments
 // (/posts/<slug>/comments/page/<n>) and a branch of them continued on its own
-// (/posts/<slug>/thread/<id>). Each is cached until a write invalidates the post's tag; a new post
-// (listings) refreshes the previous / next links.
+// (/posts/<slug>/thread/<id>), each cached (lib/public/cached.ts).
 
 /** The only slug rendered at build time (Cache Components needs one); real posts render on first request. */
 export const POST_BUILD_PLACEHOLDER = '-'
 
-async function loadPost(slug: string, selection: CommentSelection) {
-  'use cache'
-  cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
-  const view = await loadPostView(slug, selection)
-  if (view) {
-    // Comments that close after N days: look again daily so the form goes when they close.
-    cacheLife(view.post.commentsOpen && view.site.closeCommentsAfterDays > 0 ? 'days' : 'max')
-    return { view, movedTo: null }
-  }
-  // Nothing here (yet): look again within a minute, so a scheduled post shows up on its own time.
-  cacheLife({ stale: 60, revalidate: 60, expire: 300 })
-  return { view: null, movedTo: await findMovedPost(slug) }
-}
-
 async function viewFor(slug: string, selection: CommentSelection | null) {
   if (slug === POST_BUILD_PLACEHOLDER || !selection) return null
-  const { view, movedTo } = await loadPost(slug, selection)
+  const { view, movedTo } = await cachedPost(slug, selection)
   if (movedTo) permanentRedirect(postPath(movedTo))
   return view
 }

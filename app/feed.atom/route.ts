@@ -1,3 +1,3 @@
-import { postsFeedHandler } from '@/lib/feed-responses'
+import { postsFeedHandler } from '@/lib/public/feed-responses'
 
 export const GET = postsFeedHandler('atom')

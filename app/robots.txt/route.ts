@@ -1,3 +1,3 @@
-import { robotsHandler } from '@/lib/feed-responses'
+import { robotsHandler } from '@/lib/public/feed-responses'
 
 export const GET = robotsHandler

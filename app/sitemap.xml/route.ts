@@ -1,3 +1,3 @@
-import { sitemapHandler } from '@/lib/feed-responses'
+import { sitemapHandler } from '@/lib/public/feed-responses'
 
 export const GET = sitemapHandler

@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { CommentStatus, Database, NewComment } from '../types'
-import { isLive } from './posts'
+import { isLive } from './visibility'
 
 /**
  * The name a comment is shown under: its author's current display name when they have an account,

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
 import { commentAuthorName } from './comments'
-import { isLive, matchesFilter, type PostFilter } from './posts'
+import { matchesFilter, type PostFilter } from './posts'
+import { isLive } from './visibility'
 
 export interface FeedPostRow {
   id: number

@@ -1,16 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database, NewPost, NewTag, PostKind } from '../types'
-
-/** Published, or scheduled for a time that has come (so it appears on its own, on every instance). */
-export function isPublic(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
-  return eb.or([eb('post.status', '=', 'published'), eb.and([eb('post.status', '=', 'scheduled'), eb('post.publishedAt', '<=', now)])])
-}
-
-/** A post readers may see in the blog's stream — listings, feeds, search, comments. Pages are not. */
-export function isLive(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
-  return eb.and([eb('post.kind', '=', 'post'), isPublic(eb, now)])
-}
+import { isLive, isPublic } from './visibility'
 
 /** The post carries the tag with this slug. */
 export function hasTag(eb: ExpressionBuilder<Database, 'post'>, tagSlug: string) {

@@ -1,7 +1,8 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
-import { isLive, postSummaryColumns, type PostSummaryRow, withCount } from './posts'
+import { postSummaryColumns, type PostSummaryRow, withCount } from './posts'
+import { isLive } from './visibility'
 
 /** Around the matched words in a snippet (control characters: they cannot occur in a post). */
 export const MATCH_START = '\u0002'

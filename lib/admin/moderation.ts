@@ -17,7 +17,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
 import { renderCommentMarkdown } from '@/lib/markdown/render'
 import { log } from '@/lib/log'
-import { publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const QUEUE_PAGE_SIZE = 20
 

@@ -6,7 +6,7 @@ import { writeSetting } from '@/db/queries/settings'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
-import { publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
 // saved until all are right. (Reading settings is lenient instead: see lib/settings.ts.)

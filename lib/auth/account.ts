@@ -3,7 +3,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { slugify } from '@/lib/posts/slugs'
 import { deleteSessionsOf, setUserName, tombstoneUser } from '@/db/queries/users'
-import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 import type { Viewer } from './viewer'
 
 type Result = { ok: true; changes: PublicChanges } | { ok: false; message: string }

@@ -5,14 +5,16 @@ import { findCommentByLegacyId } from '@/db/queries/imports'
 import { getSiteSettings } from '@/lib/settings'
 import { loadCommentLayout, locateComment } from './paging'
 import { commentPath, commentPagePath, threadPath } from '@/lib/paths'
+import { parseId } from '@/lib/params'
 
 /**
  * Where a short comment link (/c/<id>, or /c/<id>?post=<post id> from a post's page) leads: the comment on the page of its post that shows it (or
  * in its continued thread), or null if it is not public. Public.
  */
 export async function resolveCommentLink(rawId: string, onPost?: number, db: DB = getDb()): Promise<string | null> {
-  if (!/^\d{1,12}$/.test(rawId)) return null
-  let id = Number(rawId)
+  const parsed = parseId(rawId)
+  if (parsed === null) return null
+  let id = parsed
   let post = await findPublicCommentPost(id, new Date(), db)
   // From a post's page (`onPost`), an anchor that is none of its comments may be an old WordPress
   // #comment-ID of one imported there.

@@ -12,7 +12,7 @@ import { loadPostView } from '@/lib/posts/views'
 import { issueFormToken } from './form-token'
 import { deleteComment, editComment, postComment } from './posting'
 import { loadRespondState } from './respond'
-import { publicChanges } from '@/lib/cache/tags'
+import { publicChanges } from '@/lib/public/tags'
 
 // Every rule a comment passes on its way in, on both databases, through the same functions the
 // server actions call — including the calls a hand-made POST could make.

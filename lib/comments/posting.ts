@@ -22,7 +22,7 @@ import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { log } from '@/lib/log'
-import { publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const MAX_COMMENT_LENGTH = 10_000
 

@@ -6,6 +6,7 @@ import { getSiteSettings } from '@/lib/settings'
 import { loadRefusedComment, type RefusedComment } from './drafts'
 import { commentsAreOpen } from './open'
 import { loadRespondState, type RespondState } from './respond'
+import { parseId } from '@/lib/params'
 
 export interface ReplyPageView {
   post: { id: number; slug: string; title: string; commentsOpen: boolean }
@@ -14,10 +15,7 @@ export interface ReplyPageView {
   refused: RefusedComment | null
 }
 
-function positiveInt(value: unknown): number | undefined {
-  const n = typeof value === 'string' && /^\d{1,12}$/.test(value) ? Number(value) : NaN
-  return n > 0 ? n : undefined
-}
+const positiveInt = (value: unknown): number | undefined => parseId(value) ?? undefined
 
 /** The reply page of a published post for this viewer (per person, never cached), or null. */
 export async function loadReplyPage(

@@ -11,7 +11,7 @@ import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, sav
 import { loadPageView } from './pages'
 import { postForm } from '@/lib/testing/post-form'
 import { findMovedPost } from './views'
-import { tagsToExpire } from '@/lib/cache/tags'
+import { tagsToExpire } from '@/lib/public/tags'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
 const form = postForm

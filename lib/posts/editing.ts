@@ -17,28 +17,16 @@ import {
 } from '@/db/queries/admin-posts'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { insertPost } from '@/db/queries/posts'
+import { isPublicNow } from '@/db/queries/visibility'
 import { POST_KINDS, POST_STATUSES, type PostStatus } from '@/db/types'
 import { can, PermissionDenied, requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
+import { canEditPost, findEditablePost } from './access'
 import { recordRevision } from './revisions'
 import { slugify } from './slugs'
-import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const POSTS_PAGE_SIZE = 20
-
-/**
- * A post as its editors see it: a scheduled post whose time has come counts as published (as
- * WordPress's "future" posts become "publish"), so the editor offers Update and keeps revisions.
- */
-export async function findEditablePost(id: number, now: Date, db: DB): Promise<EditablePost | undefined> {
-  const post = await findPostForEditing(id, db)
-  return post?.status === 'scheduled' && isLiveNow(post.status, post.publishedAt, now) ? { ...post, status: 'published' } : post
-}
-
-/** Editors and admins edit every post; authors only their own. */
-export function canEditPost(viewer: Viewer | null, post: { authorId: string | null }): boolean {
-  return can(viewer, 'posts.edit-any') || (can(viewer, 'posts.write') && post.authorId === viewer!.id)
-}
 
 const listQuery = z.object({
   status: z.enum(POST_STATUSES).catch('published'),
@@ -122,9 +110,6 @@ function tagList(text: string): { slug: string; name: string }[] {
   return [...seen].map(([slug, name]) => ({ slug, name }))
 }
 
-export const isLiveNow = (status: PostStatus, publishedAt: Date | null, now: Date) =>
-  status === 'published' || (status === 'scheduled' && publishedAt !== null && publishedAt <= now)
-
 /**
  * Creates (id null) or saves a post from the editor form, and publishes, schedules or unpublishes it
  * as asked. Refuses bad fields one by one, and a save over someone else's newer save (a conflict,
@@ -171,8 +156,8 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     publishedAt,
     updatedAt: now,
   }
-  const wasLive = existing ? isLiveNow(existing.status, existing.publishedAt, now) : false
-  const live = isLiveNow(status, publishedAt, now)
+  const wasLive = existing ? isPublicNow(existing, now) : false
+  const live = isPublicNow({ status, publishedAt }, now)
   const action = input.intent === 'save' ? 'post.update' : `post.${input.intent}`
 
   let postId = id
@@ -213,7 +198,7 @@ export async function changePostLifecycle(
   if (!post) return { ok: false, message: 'That post no longer exists.' }
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   if (action === 'delete' && post.status !== 'trash') return { ok: false, message: 'Move the post to the trash before deleting it for good.' }
-  const wasLive = isLiveNow(post.status, post.publishedAt, now)
+  const wasLive = isPublicNow(post, now)
   await db.transaction().execute(async (trx) => {
     if (action === 'delete') await deletePostRow(id, trx)
     else await updatePost(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)

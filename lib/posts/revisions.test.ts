@@ -10,7 +10,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { autosavePost, loadPostForEditing, savePost } from './editing'
 import { loadRevisions, restoreRevision } from './revisions'
 import { postForm } from '@/lib/testing/post-form'
-import { publicChanges } from '@/lib/cache/tags'
+import { publicChanges } from '@/lib/public/tags'
 
 const form = (fields: Record<string, string> = {}) => postForm({ title: 'Plateau notes', slug: 'plateau-notes', body: 'First line.\nSecond line.', tags: '', ...fields })
 const minutes = (n: number) => new Date(Date.UTC(2026, 5, 1, 12, n))

@@ -6,8 +6,9 @@ import { insertAuditEntries } from '@/db/queries/audit'
 import { findRevisions, hasRevisions, insertRevision, listRevisions, type Revision, type RevisionSummary } from '@/db/queries/revisions'
 import { PermissionDenied, requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
-import { canEditPost, findEditablePost, isLiveNow } from './editing'
-import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { isPublicNow } from '@/db/queries/visibility'
+import { canEditPost, findEditablePost } from './access'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 type RevisedText = { title: string; excerpt: string | null; body: string; updatedAt: Date }
 
@@ -102,5 +103,5 @@ export async function restoreRevision(
     await recordRevision(postId, post.status === 'published' ? post : null, text, actor.id, trx)
     await insertAuditEntries([{ actorId: actor.id, action: 'post.restore-revision', subject: `post:${postId}`, detail: { revision: revisionId, title: revision.title } }], trx)
   })
-  return { ok: true, slug: post.slug, changes: isLiveNow(post.status, post.publishedAt, now) ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
+  return { ok: true, slug: post.slug, changes: isPublicNow(post, now) ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
 }

@@ -3,6 +3,7 @@ import { getDb } from '@/db'
 import { MATCH_END, MATCH_START, searchPosts } from '@/db/queries/search'
 import { getSiteSettings, type PublicSiteInfo } from '@/lib/settings'
 import { type PostSummary, toSummary } from './views'
+import { parsePage } from '@/lib/params'
 
 const MAX_QUERY_LENGTH = 200
 const MAX_TERMS = 8
@@ -48,7 +49,7 @@ export interface SearchView {
 export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB = getDb()): Promise<SearchView> {
   const site = await getSiteSettings(db)
   const query = typeof rawQuery === 'string' ? rawQuery.trim().slice(0, MAX_QUERY_LENGTH) : ''
-  const page = typeof rawPage === 'string' && /^[1-9]\d{0,4}$/.test(rawPage) ? Number(rawPage) : 1
+  const page = parsePage(rawPage) ?? 1
   const base = { site: { title: site.title, tagline: site.tagline, navigation: site.navigation }, query, page, hasPrevious: false, hasNext: false, results: [] }
   if (!query) return { ...base, notice: null }
   const terms = searchTerms(query)

@@ -1,33 +1,10 @@
-import { cacheLife, cacheTag } from 'next/cache'
 import { connection } from 'next/server'
-import { cacheTags } from '@/lib/cache/tags'
-import { buildCommentsFeed, buildPostsFeed, buildSitemap, FEED_TYPES, type FeedFormat, type FeedScope } from '@/lib/feeds'
+import { FEED_TYPES, type FeedFormat } from '@/lib/feeds'
 import { linkOrigin, loadPublicOrigin } from '@/lib/public-address'
+import { cachedCommentsFeed, cachedPostsFeed, cachedSitemap } from './cached'
 
-// Links in feeds and the sitemap use the public address (lib/public-address.ts), never the request's host.
-// Feeds are cached like pages: the posts feed with the listings (invalidated when posts change, and
-// refreshed within a minute), comment feeds for five minutes.
-
-async function cachedPostsFeed(origin: string, format: FeedFormat, scope?: FeedScope): Promise<string | null> {
-  'use cache'
-  cacheLife({ stale: 60, revalidate: 60, expire: 86_400 })
-  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  return buildPostsFeed(origin, format, scope)
-}
-
-async function cachedCommentsFeed(origin: string, format: FeedFormat, postSlug?: string): Promise<string> {
-  'use cache'
-  cacheLife({ stale: 300, revalidate: 300, expire: 86_400 })
-  if (postSlug) cacheTag(cacheTags.post(postSlug))
-  return buildCommentsFeed(origin, format, postSlug)
-}
-
-async function cachedSitemap(origin: string): Promise<string> {
-  'use cache'
-  cacheLife({ stale: 300, revalidate: 300, expire: 86_400 })
-  cacheTag(cacheTags.listings)
-  return buildSitemap(origin)
-}
+// The route handlers of the feeds, the sitemap and robots.txt. Links in them use the public address
+// (lib/public-address.ts), never the request's host; what they hold is cached in ./cached.ts.
 
 const respond = (body: string, type: string) => new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=60' } })
 

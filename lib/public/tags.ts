@@ -1,7 +1,7 @@
 /**
  * What readers can see of a change, and the cache tags that follow from it. Every write in lib/
  * that changes a public page returns a `PublicChanges`; whoever made the write expires its tags the
- * same way (lib/cache/expire.ts: a server action, a route handler, the command line), and this file
+ * same way (lib/public/expire.ts: a server action, a route handler, the command line), and this file
  * is the one place that says which tags a change touches.
  */
 export const cacheTags = {

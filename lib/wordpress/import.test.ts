@@ -21,7 +21,7 @@ import { resolveCommentLink } from '@/lib/comments/permalinks'
 import { importChanges, importWordPress, type ImportOptions } from './import'
 import { resolveOldAddress } from './old-addresses'
 import { WxrError } from './wxr'
-import { tagsToExpire } from '@/lib/cache/tags'
+import { tagsToExpire } from '@/lib/public/tags'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
 const NOW = new Date('2026-11-27T12:00:00Z')

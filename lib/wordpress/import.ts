@@ -21,7 +21,7 @@ import { wordpressToMarkdown, wordpressToText } from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 import { log } from '@/lib/log'
-import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/cache/tags'
+import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 /*
  * Imports a WordPress export into the blog, all or nothing: every record is written in one transaction

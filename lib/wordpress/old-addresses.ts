@@ -4,7 +4,7 @@ import { findLegacyPost } from '@/db/queries/imports'
 import { findTagBySlug } from '@/db/queries/posts'
 import { pathOfKind } from '@/lib/paths'
 import { archivePath } from '@/lib/posts/archives'
-import { isLiveNow } from '@/lib/posts/editing'
+import { isPublicNow } from '@/db/queries/visibility'
 
 /*
  * The addresses a WordPress blog's readers and search engines still use, mapped to where imported
@@ -22,7 +22,7 @@ export type OldAddress = { id: number } | { segments: string[] }
 export async function resolveOldAddress(address: OldAddress, now: Date = new Date(), db: DB = getDb()): Promise<string | null> {
   if ('id' in address) {
     const post = Number.isSafeInteger(address.id) ? await findLegacyPost({ id: address.id }, db) : undefined
-    return post && isLiveNow(post.status, post.publishedAt, now) ? pathOfKind(post.kind, post.slug) : null
+    return post && isPublicNow(post, now) ? pathOfKind(post.kind, post.slug) : null
   }
   let segments: string[]
   try {
@@ -39,5 +39,5 @@ export async function resolveOldAddress(address: OldAddress, now: Date = new Dat
   const slug = dated ? segments.slice(2).filter((s) => !/^\d{2}$/.test(s))[0] : segments[segments.length - 1]
   if (!slug || (dated && segments.length > 4)) return null
   const post = await findLegacyPost({ slug }, db)
-  return post && isLiveNow(post.status, post.publishedAt, now) ? pathOfKind(post.kind, post.slug) : null
+  return post && isPublicNow(post, now) ? pathOfKind(post.kind, post.slug) : null
 }

@@ -11,7 +11,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings } from '@/lib/settings'
 import { importChanges, importWordPress } from './import'
 import { WxrError } from './wxr'
-import { NOTHING_CHANGED, type PublicChanges } from '@/lib/cache/tags'
+import { NOTHING_CHANGED, type PublicChanges } from '@/lib/public/tags'
 
 export type ImportOutcome = { status: 'done'; lines: string[] } | { status: 'refused'; message: string }
 

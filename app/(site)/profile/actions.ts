@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation'
 import { deleteAccount, renameAccount, signOutEverywhere } from '@/lib/auth/account'
 import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromAction } from '@/lib/cache/expire'
+import { expireFromAction } from '@/lib/public/expire'
 import { formError, type FormState } from '@/lib/forms'
 
 export async function renameAction(prev: FormState, fd: FormData): Promise<FormState> {

@@ -3,8 +3,7 @@ import Link from 'next/link'
 import { PostMeta } from '@/app/_ui/post-meta'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { postPath } from '@/lib/paths'
-import { cacheLife, cacheTag } from 'next/cache'
-import { cacheTags } from '@/lib/cache/tags'
+import { cachedSearch } from '@/lib/public/cached'
 import { loadSearchView, searchTerms, SEARCH_LIMITED, type SearchView } from '@/lib/posts/search'
 import { allow } from '@/lib/rate-limits'
 import { clientIp } from '@/lib/request'
@@ -14,13 +13,6 @@ import { commentCountLabel } from '@/lib/text'
 // JavaScript. Result pages are not for search engines. Results are cached for a minute per set of
 // words (however they were typed), and each client may search a limited number of times a minute.
 export const instant = false
-
-async function cachedSearch(words: string, page: string | undefined): Promise<SearchView> {
-  'use cache'
-  cacheLife({ stale: 60, revalidate: 60, expire: 300 })
-  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  return loadSearchView(words, page)
-}
 
 async function search(q: unknown, page: unknown): Promise<SearchView> {
   const typed = typeof q === 'string' ? q.trim() : ''

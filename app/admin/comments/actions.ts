@@ -5,7 +5,7 @@ import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/admin
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { safeReturnPath } from '@/lib/auth/redirects'
-import { expireFromAction } from '@/lib/cache/expire'
+import { expireFromAction } from '@/lib/public/expire'
 import { backTo, formError, runButton, type FormState } from '@/lib/forms'
 
 /** The queue page (with its filters) the moderator came from. */

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { ImportForm } from '@/app/_ui/import-form'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadImportOutcome } from '@/lib/wordpress/upload'
+import { parseId } from '@/lib/params'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Import and export' }
@@ -11,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ImportPage({ searchParams }: Props) {
   const viewer = await requirePageCapability('settings.manage', '/admin/import')
   const report = (await searchParams).report
-  const outcome = typeof report === 'string' && /^\d{1,12}$/.test(report) ? await loadImportOutcome(viewer, Number(report)) : null
+  const outcome = parseId(report) ? await loadImportOutcome(viewer, parseId(report)!) : null
   return (
     <main id="main" className="page">
       <h1>Import and export</h1>

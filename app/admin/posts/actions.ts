@@ -2,10 +2,11 @@
 
 import { redirect } from 'next/navigation'
 import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromAction } from '@/lib/cache/expire'
+import { expireFromAction } from '@/lib/public/expire'
 import { backTo, formFailure, runButton, runForm, type FormState } from '@/lib/forms'
 import { changePostLifecycle, savePost } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
+import { parseId } from '@/lib/params'
 
 /** Saves, publishes, schedules or unpublishes from the post editor. */
 export async function savePostAction(prev: FormState, fd: FormData): Promise<FormState> {
@@ -13,7 +14,7 @@ export async function savePostAction(prev: FormState, fd: FormData): Promise<For
     prev,
     fd,
     async (values) => {
-      const id = /^\d+$/.test(values.postId ?? '') ? Number(values.postId) : null
+      const id = parseId(values.postId)
       const result = await savePost(await getCurrentUser(), id, values)
       if (!result.ok) {
         if (result.kind === 'invalid') return formFailure(prev, { message: 'Nothing was saved: fix the fields marked below.', fieldErrors: result.fieldErrors, values })

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation'
 import { saveSettings } from '@/lib/admin/settings'
 import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromAction } from '@/lib/cache/expire'
+import { expireFromAction } from '@/lib/public/expire'
 import { formFailure, runForm, type FormState } from '@/lib/forms'
 
 /** Saves the settings form; public pages pick the change up at once. */

@@ -1,3 +1,3 @@
-import { commentsFeedHandler } from '@/lib/feed-responses'
+import { commentsFeedHandler } from '@/lib/public/feed-responses'
 
 export const GET = commentsFeedHandler('atom')

@@ -1,4 +1,5 @@
 import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
+import { parseId } from '@/lib/params'
 
 // Old WordPress addresses, rewritten here by next.config.mjs (readers never see /wordpress/…):
 //   /wordpress/id/<n>            from /?p=<n> and /?page_id=<n>
@@ -8,7 +9,7 @@ import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 // address without it (as the blog did before), anything else is a 404.
 export async function GET(request: Request, { params }: { params: Promise<{ address: string[] }> }) {
   const [kind, ...rest] = (await params).address
-  const id = kind === 'id' && /^\d{1,12}$/.test(rest[0] ?? '') ? Number(rest[0]) : null
+  const id = kind === 'id' ? parseId(rest[0]) : null
   const target = id !== null ? await resolveOldAddress({ id }) : kind === 'path' || kind === 'slash' ? await resolveOldAddress({ segments: rest }) : null
   if (target) return new Response(null, { status: 301, headers: { Location: target } })
   if (kind === 'slash') {

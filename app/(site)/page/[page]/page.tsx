@@ -1,10 +1,9 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_ui/post-list'
 import { SiteHeader } from '@/app/_ui/site-header'
-import { cacheTags } from '@/lib/cache/tags'
-import { LISTING_FRESH_SECONDS, loadHomeView } from '@/lib/posts/views'
+import { cachedHome } from '@/lib/public/cached'
+import { parsePage } from '@/lib/params'
 
 // Only this placeholder is rendered at build time (Cache Components needs one); real pages render on
 // their first request and are then served from the cache until a write invalidates their tags.
@@ -14,25 +13,11 @@ export async function generateStaticParams() {
   return [{ page: BUILD_PLACEHOLDER }]
 }
 
-function parsePage(raw: string): number | null {
-  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : null
-}
-
-async function loadHome(page: number) {
-  'use cache'
-  // Comment counts change with every comment, which invalidates only its post: listings refresh
-  // their counts at most a minute later instead.
-  cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
-  const view = await loadHomeView(page)
-  cacheLife({ stale: 60, revalidate: view?.freshFor ?? LISTING_FRESH_SECONDS, expire: 86_400 })
-  return view
-}
-
 type Props = { params: Promise<{ page: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = parsePage((await params).page)
-  const view = page ? await loadHome(page) : null
+  const view = page ? await cachedHome(page) : null
   if (!view) return {}
   const title = view.page > 1 ? `${view.site.title} – Page ${view.page}` : view.site.title
   return { title, description: view.site.tagline }
@@ -40,7 +25,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function HomePage({ params }: Props) {
   const page = parsePage((await params).page)
-  const view = page ? await loadHome(page) : null
+  const view = page ? await cachedHome(page) : null
   if (!view) notFound()
 
   return (

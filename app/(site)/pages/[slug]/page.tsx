@@ -1,30 +1,21 @@
 import type { Metadata } from 'next'
-import { cacheLife, cacheTag } from 'next/cache'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/app/_ui/post-article'
 import { SiteHeader } from '@/app/_ui/site-header'
-import { cacheTags } from '@/lib/cache/tags'
+import { cachedPage } from '@/lib/public/cached'
 import { pagePath } from '@/lib/paths'
-import { loadPageView } from '@/lib/posts/pages'
 import { siteUrl } from '@/lib/public-address'
 
-// Pages (About, Contact…): like a post without byline, date or comments. Cached like posts.
+// Pages (About, Contact…): like a post without byline, date or comments, cached (lib/public/cached.ts).
 const BUILD_PLACEHOLDER = '-'
 
 export async function generateStaticParams() {
   return [{ slug: BUILD_PLACEHOLDER }]
 }
 
-async function loadPage(slug: string) {
-  'use cache'
-  cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
-  cacheLife('max')
-  return loadPageView(slug)
-}
-
 type Props = { params: Promise<{ slug: string }> }
 
-const viewFor = async (slug: string) => (slug === BUILD_PLACEHOLDER ? null : loadPage(slug))
+const viewFor = async (slug: string) => (slug === BUILD_PLACEHOLDER ? null : cachedPage(slug))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await viewFor((await params).slug)

@@ -2,12 +2,13 @@
 
 import { redirect } from 'next/navigation'
 import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromAction } from '@/lib/cache/expire'
+import { expireFromAction } from '@/lib/public/expire'
 import { commentPath, postPath, replyPath, shortCommentPath } from '@/lib/paths'
 import { forgetRefusedComments, keepRefusedComment } from '@/lib/comments/drafts'
 import { deleteComment, editComment, postComment } from '@/lib/comments/posting'
 import { formError, type FormState } from '@/lib/forms'
 import { clientIp } from '@/lib/request'
+import { parseId } from '@/lib/params'
 
 const text = (fd: FormData, name: string) => {
   const v = fd.get(name)
@@ -23,7 +24,7 @@ const sentByScript = (fd: FormData) => fd.get('via') === 'script'
  * its short link if it is on another page of comments); without script the short link does that.
  */
 const landOn = (fd: FormData, slug: string, id: number) => (sentByScript(fd) ? commentPath(slug, id) : shortCommentPath(id))
-const optionalId = (fd: FormData, name: string) => (/^\d{1,12}$/.test(text(fd, name)) ? Number(text(fd, name)) : null)
+const optionalId = (fd: FormData, name: string) => parseId(text(fd, name))
 
 /** Posts a comment or reply from the comment form. */
 export async function postCommentAction(prev: FormState, fd: FormData): Promise<FormState> {

@@ -1,6 +1,6 @@
 import { can } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromRoute } from '@/lib/cache/expire'
+import { expireFromRoute } from '@/lib/public/expire'
 import { isSameOrigin } from '@/lib/request'
 import { importUploadedExport } from '@/lib/wordpress/upload'
 

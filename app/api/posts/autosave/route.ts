@@ -3,6 +3,7 @@ import { getCurrentUser } from '@/lib/auth/session'
 import { BodyMalformed, BodyTooLarge, readBoundedForm } from '@/lib/http/bounded-body'
 import { autosavePost } from '@/lib/posts/editing'
 import { isSameOrigin } from '@/lib/request'
+import { parseId } from '@/lib/params'
 
 /** A post's fields are text: a megabyte holds a long book. */
 const AUTOSAVE_MAX_BYTES = 1024 * 1024
@@ -22,7 +23,7 @@ export async function POST(request: Request) {
     if (error instanceof BodyMalformed) return Response.json({ ok: false, message: 'The save did not arrive whole. Trying again.' }, { status: 400 })
     throw error
   }
-  const id = /^\d{1,12}$/.test(form.postId ?? '') ? Number(form.postId) : null
+  const id = parseId(form.postId)
   const result = await autosavePost(viewer, id, form)
   return Response.json(result, { status: result.ok ? 200 : 409, headers: { 'Cache-Control': 'no-store' } })
 }

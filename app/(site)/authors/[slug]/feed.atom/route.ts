@@ -1,3 +1,3 @@
-import { authorFeedHandler } from '@/lib/feed-responses'
+import { authorFeedHandler } from '@/lib/public/feed-responses'
 
 export const GET = authorFeedHandler('atom')

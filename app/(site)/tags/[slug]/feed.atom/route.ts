@@ -1,3 +1,3 @@
-import { tagFeedHandler } from '@/lib/feed-responses'
+import { tagFeedHandler } from '@/lib/public/feed-responses'
 
 export const GET = tagFeedHandler('atom')

@@ -5,6 +5,7 @@ import { PostArticle } from '@/app/_ui/post-article'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadPostPreview } from '@/lib/posts/preview'
+import { parseId } from '@/lib/params'
 
 // A post as its public page would show it, whatever its status, for the people who may edit it.
 export const instant = false
@@ -17,7 +18,7 @@ type Props = { params: Promise<{ id: string }> }
 export default async function PreviewPage({ params }: Props) {
   const { id } = await params
   const viewer = await requirePageCapability('posts.write', `/admin/posts/${id}/preview`)
-  const preview = /^\d{1,12}$/.test(id) ? await loadPostPreview(viewer, Number(id)) : null
+  const preview = parseId(id) ? await loadPostPreview(viewer, parseId(id)!) : null
   if (!preview) notFound()
   return (
     <>

@@ -6,13 +6,14 @@ import { restoreRevisionAction } from '@/app/admin/posts/actions'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { loadRevisions, type DiffPart } from '@/lib/posts/revisions'
+import { parseId } from '@/lib/params'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Revisions' }
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-const number = (v: unknown) => (typeof v === 'string' && /^\d{1,12}$/.test(v) ? Number(v) : undefined)
+const number = (v: unknown) => parseId(v) ?? undefined
 
 /** Text both revisions share, and what the newer one removed (struck through) or added (underlined). */
 function Diff({ parts }: { parts: DiffPart[] }) {

@@ -1,3 +1,3 @@
-import { postCommentsFeedHandler } from '@/lib/feed-responses'
+import { postCommentsFeedHandler } from '@/lib/public/feed-responses'
 
 export const GET = postCommentsFeedHandler('json')

@@ -1,4 +1,5 @@
 import { POST_BUILD_PLACEHOLDER, PostPage, postPageMetadata } from '@/app/_ui/post-page'
+import { parseId } from '@/lib/params'
 
 // A deep branch of a post's comments, continued on its own page.
 export async function generateStaticParams() {
@@ -7,7 +8,7 @@ export async function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; id: string }> }
 
-const selection = (raw: string) => (/^[1-9]\d{0,11}$/.test(raw) ? { thread: Number(raw) } : null)
+const selection = (raw: string) => (parseId(raw) ? { thread: parseId(raw)! } : null)
 
 export async function generateMetadata({ params }: Props) {
   const { slug, id } = await params

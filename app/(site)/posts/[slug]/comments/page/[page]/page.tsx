@@ -1,4 +1,5 @@
 import { POST_BUILD_PLACEHOLDER, PostPage, postPageMetadata } from '@/app/_ui/post-page'
+import { parseLaterPage } from '@/lib/params'
 
 // Later pages of a post's comments; page 1 is the post itself.
 export async function generateStaticParams() {
@@ -7,7 +8,7 @@ export async function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string; page: string }> }
 
-const selection = (raw: string) => (/^[1-9]\d{0,5}$/.test(raw) && raw !== '1' ? { page: Number(raw) } : null)
+const selection = (raw: string) => (parseLaterPage(raw) ? { page: parseLaterPage(raw)! } : null)
 
 export async function generateMetadata({ params }: Props) {
   const { slug, page } = await params
