@@ -127,6 +127,14 @@ export interface RateLimitTable {
   hits: number
 }
 
+export interface KeptFormTable {
+  id: string
+  userId: string | null
+  /** The refused FormState as JSON. */
+  state: string
+  createdAt: Timestamp
+}
+
 export interface CommentDraftTable {
   id: string
   userId: string
@@ -210,6 +218,7 @@ export interface Database {
   setting: SettingTable
   rateLimit: RateLimitTable
   commentDraft: CommentDraftTable
+  keptForm: KeptFormTable
   auditLog: AuditLogTable
   postRedirect: PostRedirectTable
   postRevision: PostRevisionTable

@@ -77,3 +77,26 @@ test('an admin changes the site title and it shows at once; a bad value is refus
   await page.goto('/')
   await expect(page.getByRole('banner').getByRole('link', { name: 'Notes from the Plateau' })).toBeVisible()
 })
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('a refused settings save says why beside its field and keeps everything typed', async ({ page }) => {
+    await signInAs(page, 'settings-admin-nojs@mail.example', 'admin', '/admin/settings')
+    await page.getByLabel('Posts per page').fill('0')
+    await page.getByLabel('Tagline').fill('Typed without any script')
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByRole('alert').first()).toContainText('Nothing was saved')
+    await expect(page.getByLabel('Posts per page')).toHaveAccessibleDescription('Posts per page must be at least 1.')
+    await expect(page.getByLabel('Posts per page')).toHaveValue('0')
+    await expect(page.getByLabel('Tagline')).toHaveValue('Typed without any script')
+  })
+
+  test('a refused post save keeps the draft and says why beside the field', async ({ page }) => {
+    await signInAs(page, 'editor-nojs@mail.example', 'editor', '/admin/posts/new')
+    await page.getByLabel('Body (Markdown)').fill('Words typed without script, not to be lost.')
+    await page.getByRole('button', { name: 'Save draft' }).click()
+    await expect(page.getByLabel('Title', { exact: true })).toHaveAccessibleDescription('Give the post a title.')
+    await expect(page.getByLabel('Body (Markdown)')).toHaveValue('Words typed without script, not to be lost.')
+  })
+})

@@ -74,9 +74,6 @@ test.describe('with JavaScript', () => {
 
     // Edit within the window: the change shows, marked "(edited)".
     await level3.getByRole('link', { name: 'Edit' }).click()
-    // Typed only once the page's script runs: under load a hydration mismatch somewhere in this flow
-    // (React #418, not yet found) can re-render the form and drop text typed before it.
-    await expect(page.locator('input[name="via"]')).toHaveValue('script')
     await page.getByRole('textbox', { name: 'Your comment' }).fill('Third level, answering myself — corrected.')
     await page.getByRole('button', { name: 'Save changes' }).click()
     const edited = thread(page).getByRole('article', { name: 'Comment by Rita Reader' }).filter({ hasText: 'corrected' })
@@ -87,6 +84,33 @@ test.describe('with JavaScript', () => {
     await expect(thread(page).getByRole('article', { name: 'Comment by [deleted]' })).toBeVisible()
     await expect(thread(page)).not.toContainText('Second level reply from Rita.')
     await expect(thread(page)).toContainText('Third level, answering myself — corrected.')
+  })
+
+  test('text typed into the edit box before the page’s script runs is kept, every character', async ({ page }) => {
+    await signInWithEmail(page, 'early-typist@mail.example', `/posts/${post.slug}/reply`)
+    await page.getByLabel('Comment', { exact: true }).fill('Written first, corrected before the script arrives.')
+    await page.getByRole('button', { name: 'Post Comment' }).click()
+    const edit = page.getByRole('region', { name: 'Your comments on this post' }).getByRole('link', { name: 'Edit' })
+    const editPage = (await edit.getAttribute('href'))!
+
+    // The page's scripts are held back until the person has typed (a slow connection).
+    let release!: () => void
+    const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve))
+    await page.route('**/_next/static/**/*.js', async (route) => {
+      await scriptsMayLoad
+      await route.continue()
+    })
+    await page.goto(editPage, { waitUntil: 'domcontentloaded' })
+    const box = page.getByRole('textbox', { name: 'Your comment' })
+    await expect(page.locator('input[name="via"]')).toHaveValue('html')
+    const typed = 'Corrected early — with “quotes”, <angle brackets> & an ampersand.'
+    await box.fill(typed)
+    release()
+    // Hydrated: the form's script has run (a mismatch would also fail the test through pageErrors).
+    await expect(page.locator('input[name="via"]')).toHaveValue('script')
+    await expect(box).toHaveValue(typed)
+    await page.getByRole('button', { name: 'Save changes' }).click()
+    await expect(page.getByRole('region', { name: 'Your comments on this post' })).toContainText('Corrected early — with “quotes”, <angle brackets> & an ampersand.')
   })
 
   test('a refused comment keeps its text and says why', async ({ page }) => {

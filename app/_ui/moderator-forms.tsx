@@ -3,8 +3,9 @@
 import { useActionState } from 'react'
 import { useFormStatus } from 'react-dom'
 import { moderatorEditAction, moderatorReplyAction } from '@/app/admin/comments/actions'
-import { idle } from '@/lib/forms'
+import { idle, type FormState } from '@/lib/forms'
 import { RawTextarea } from './raw-textarea'
+import { SentByScript } from './sent-by-script'
 
 function Submit({ label, busy }: { label: string; busy: string }) {
   const { pending } = useFormStatus()
@@ -19,14 +20,15 @@ function Submit({ label, busy }: { label: string; busy: string }) {
  * One form on a comment's admin page: edit its text, or reply to it. A refusal is said beside the
  * box and keeps what was typed.
  */
-export function ModeratorCommentForm(props: { kind: 'edit' | 'reply'; commentId: number; initialBody: string; label: string; submit: string; formToken?: string }) {
-  const { kind, commentId, initialBody, label, submit, formToken } = props
-  const [state, formAction] = useActionState(kind === 'edit' ? moderatorEditAction : moderatorReplyAction, idle, `/admin/comments/${commentId}`)
+export function ModeratorCommentForm(props: { kind: 'edit' | 'reply'; commentId: number; initialBody: string; label: string; submit: string; formToken?: string; restored?: FormState }) {
+  const { kind, commentId, initialBody, label, submit, formToken, restored } = props
+  const [state, formAction] = useActionState(kind === 'edit' ? moderatorEditAction : moderatorReplyAction, restored?.status === 'error' && restored.form === kind ? restored : idle)
   const error = state.status === 'error' ? state : null
   const id = `moderator-${kind}`
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="commentId" value={commentId} />
+      <SentByScript />
       {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
       <label htmlFor={`${id}-body`}>{label}</label>
       <RawTextarea

@@ -7,6 +7,7 @@ import { FormField } from './form-field'
 import { ImageUpload } from './image-upload'
 import { useAutosave } from './use-autosave'
 import { idle, type FormState } from '@/lib/forms'
+import { SentByScript } from './sent-by-script'
 
 export interface PostEditorInitial {
   id: number | null
@@ -35,8 +36,8 @@ const TEXT_FIELDS = ['title', 'slug', 'body', 'excerpt', 'tags', 'featuredImageU
  * The post editor. A refused save keeps every field as typed; drafts save themselves and every change
  * is kept in the browser too (see useAutosave); the preview is the public page's renderer.
  */
-export function PostEditor({ initial }: { initial: PostEditorInitial }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(savePostAction, idle)
+export function PostEditor({ initial, restored }: { initial: PostEditorInitial; restored?: FormState }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(savePostAction, restored ?? idle)
   const failed = state.status === 'idle' ? null : state
   const value = (name: keyof PostEditorInitial): string => (failed ? (failed.values[name] ?? '') : String(initial[name] ?? ''))
   const [body, setBody] = useState(value('body'))
@@ -83,6 +84,7 @@ export function PostEditor({ initial }: { initial: PostEditorInitial }) {
         <input type="hidden" name="postId" value={autosave.savedAs.postId} />
         <input type="hidden" name="version" value={autosave.savedAs.version} />
         <input type="hidden" name="kind" value={initial.kind} />
+        <SentByScript />
         <p role="status" className={`autosave-status autosave-status--${autosave.status.kind}`}>
           {autosave.status.text}
         </p>

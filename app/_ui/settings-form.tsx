@@ -6,10 +6,11 @@ import { navigationText } from '@/lib/admin/navigation'
 import { idle, type FormState } from '@/lib/forms'
 import type { SiteSettings } from '@/lib/settings'
 import { FormField } from './form-field'
+import { SentByScript } from './sent-by-script'
 
-/** The settings form; a refusal keeps everything typed and marks each wrong field. */
-export function SettingsForm({ settings }: { settings: SiteSettings }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, idle)
+/** The settings form; a refusal keeps everything typed and marks each wrong field (`restored`: one sent without script). */
+export function SettingsForm({ settings, restored }: { settings: SiteSettings; restored?: FormState }) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
   const invalid = state.status === 'error' ? state : null
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
     const current = settings[name]
@@ -35,6 +36,7 @@ export function SettingsForm({ settings }: { settings: SiteSettings }) {
 
   return (
     <form action={formAction} key={invalid?.attempt ?? 0} className="settings-form">
+      <SentByScript />
       {invalid ? (
         <p role="alert" className="form-error">
           {invalid.message}

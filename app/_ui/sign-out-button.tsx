@@ -1,5 +1,6 @@
 import { signOutAction } from '@/app/(site)/signin/actions'
 
+/** A Sign out button: a form, so never put it inside a <p> (use a div). */
 export function SignOutButton({ returnTo = '/' }: { returnTo?: string }) {
   return (
     <form action={signOutAction} className="inline-form">

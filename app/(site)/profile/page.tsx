@@ -30,9 +30,9 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         </section>
         <section aria-labelledby="sessions-title">
           <h2 id="sessions-title">Signing out</h2>
-          <p>
+          <div className="paragraph">
             <SignOutButton /> of this browser, or end every session on every device:
-          </p>
+          </div>
           <form action={signOutEverywhereAction}>
             <button type="submit" className="button button--secondary">
               Sign out everywhere

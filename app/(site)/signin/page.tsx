@@ -33,10 +33,10 @@ export default async function SignInPage({ searchParams }: Props) {
         <h1>Sign in</h1>
         {viewer ? (
           <>
-            <p>
+            <div className="paragraph">
               You are signed in as <strong>{viewer.name}</strong>. <a href={callbackUrl}>Continue</a> or{' '}
               <SignOutButton returnTo="/signin" />
-            </p>
+            </div>
           </>
         ) : (
           <>

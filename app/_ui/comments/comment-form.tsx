@@ -1,10 +1,11 @@
 'use client'
 
-import { useActionState, useEffect, useId, useRef } from 'react'
+import { useActionState, useEffect, useId } from 'react'
 import { useFormStatus } from 'react-dom'
 import { editCommentAction, postCommentAction } from '@/app/(site)/posts/[slug]/actions'
 import { idle } from '@/lib/forms'
 import { RawTextarea } from '../raw-textarea'
+import { SentByScript } from '../sent-by-script'
 import { commentStore } from './store'
 
 function SubmitButton({ label, busyLabel }: { label: string; busyLabel: string }) {
@@ -33,11 +34,6 @@ export interface CommentFormProps {
 /** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
 export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused }: CommentFormProps) {
   const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, idle)
-  // Set without a re-render, so nothing typed before hydration is touched.
-  const via = useRef<HTMLInputElement>(null)
-  useEffect(() => {
-    if (via.current) via.current.value = 'script'
-  }, [])
   const id = useId()
   const error = state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
   const body = error ? (error.values.body ?? '') : (edit?.body ?? '')
@@ -60,7 +56,7 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
         })
       }}
     >
-      <input ref={via} type="hidden" name="via" defaultValue="html" />
+      <SentByScript />
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="parentId" value={parentId ?? ''} />
       <input type="hidden" name="formToken" value={formToken ?? ''} />

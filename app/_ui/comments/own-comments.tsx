@@ -34,12 +34,13 @@ export function OwnComments({ slug, comments }: { slug: string; comments: OwnCom
         {comments.map((c) => (
           <li key={c.id} id={`your-comment-${c.id}`}>
             <p className="own-comments__text">{c.excerpt}</p>
-            <p className="own-comments__meta">
+            {/* A div: the Delete button is a form, which may not sit in a <p> (the browser would close it, and hydration would not match). */}
+            <div className="own-comments__meta">
               <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
               {c.awaitingModeration ? <strong className="badge">Awaiting moderation</strong> : null}
               {c.editableUntil ? <a href={`${replyPath(slug, { edit: c.id })}#respond`}>Edit</a> : null}
               <DeleteCommentButton commentId={c.id} />
-            </p>
+            </div>
           </li>
         ))}
       </ul>

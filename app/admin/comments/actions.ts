@@ -1,12 +1,12 @@
 'use server'
 
-import { redirect } from 'next/navigation'
 import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/admin/moderation'
-import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { expireFromAction } from '@/lib/public/expire'
-import { backTo, formError, runButton, type FormState } from '@/lib/forms'
+import { backTo, runButton, runForm } from '@/lib/form-actions'
+import { formError, type FormState } from '@/lib/forms'
+import { parseId } from '@/lib/params'
 
 /** The queue page (with its filters) the moderator came from. */
 function queueOf(fd: FormData): string {
@@ -26,29 +26,32 @@ export async function moderateAction(fd: FormData): Promise<void> {
 
 type ModeratorResult = Awaited<ReturnType<typeof replyAsModerator>>
 
-/** After a reply or an edit from a comment's admin page: refresh the post, or keep what was typed. */
-async function finish(prev: FormState, fd: FormData, run: () => Promise<ModeratorResult>, notice: (id: number) => string): Promise<FormState> {
-  const body = String(fd.get('body') ?? '')
-  let result: ModeratorResult
-  try {
-    result = await run()
-  } catch (error) {
-    if (error instanceof PermissionDenied) return formError(prev, error.message, { body })
-    throw error
-  }
-  if (!result.ok) return formError(prev, result.message, { body }, result.field)
-  expireFromAction(result.changes)
-  redirect(`/admin/comments/${String(fd.get('commentId'))}?notice=${encodeURIComponent(notice(result.id))}`)
+/** A reply or an edit from a comment's admin page: refresh the post and say so, or keep what was typed. */
+function moderatorForm(form: 'reply' | 'edit', run: (values: Record<string, string>) => Promise<ModeratorResult>, notice: (id: number) => string) {
+  const page = (values: Record<string, string>) => `/admin/comments/${parseId(values.commentId) ?? ''}`
+  return (prev: FormState, fd: FormData) =>
+    runForm(
+      prev,
+      fd,
+      async (values) => {
+        const result = await run(values)
+        if (!result.ok) return formError(prev, result.message, { body: values.body ?? '' }, result.field)
+        expireFromAction(result.changes)
+        backTo(page(values), 'notice', notice(result.id))
+      },
+      { page, form },
+    )
 }
+
+const reply = moderatorForm('reply', async (values) => replyAsModerator(await getCurrentUser(), { commentId: values.commentId, body: values.body, formToken: values.formToken }), (id) => `Your reply is published (comment ${id}).`)
+const edit = moderatorForm('edit', async (values) => editAsModerator(await getCurrentUser(), { commentId: values.commentId, body: values.body }), () => 'The comment’s text is saved.')
 
 /** Replies to a comment as the signed-in moderator, from the comment's admin page. */
 export async function moderatorReplyAction(prev: FormState, fd: FormData): Promise<FormState> {
-  const raw = { commentId: fd.get('commentId'), body: fd.get('body'), formToken: fd.get('formToken') }
-  return finish(prev, fd, async () => replyAsModerator(await getCurrentUser(), raw), (id) => `Your reply is published (comment ${id}).`)
+  return reply(prev, fd)
 }
 
 /** Saves a new text for a comment, from its admin page. */
 export async function moderatorEditAction(prev: FormState, fd: FormData): Promise<FormState> {
-  const raw = { commentId: fd.get('commentId'), body: fd.get('body') }
-  return finish(prev, fd, async () => editAsModerator(await getCurrentUser(), raw), () => 'The comment’s text is saved.')
+  return edit(prev, fd)
 }

@@ -2,7 +2,7 @@
 
 import { changeRole, setBan } from '@/lib/admin/people'
 import { getCurrentUser } from '@/lib/auth/session'
-import { backTo, runButton } from '@/lib/forms'
+import { backTo, runButton } from '@/lib/form-actions'
 
 const PEOPLE = '/admin/people'
 

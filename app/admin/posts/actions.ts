@@ -3,10 +3,17 @@
 import { redirect } from 'next/navigation'
 import { getCurrentUser } from '@/lib/auth/session'
 import { expireFromAction } from '@/lib/public/expire'
-import { backTo, formFailure, runButton, runForm, type FormState } from '@/lib/forms'
+import { backTo, runButton, runForm } from '@/lib/form-actions'
+import { formFailure, type FormState } from '@/lib/forms'
 import { changePostLifecycle, savePost } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
+
+/** The editor's own address: the post's, or a new post's or page's. */
+const editorPage = (values: Record<string, string>) => {
+  const id = parseId(values.postId)
+  return id ? `/admin/posts/${id}` : values.kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new'
+}
 
 /** Saves, publishes, schedules or unpublishes from the post editor. */
 export async function savePostAction(prev: FormState, fd: FormData): Promise<FormState> {
@@ -29,7 +36,7 @@ export async function savePostAction(prev: FormState, fd: FormData): Promise<For
       expireFromAction(result.changes)
       redirect(`/admin/posts/${result.id}?saved=${values.intent}`)
     },
-    'You cannot edit this post.',
+    { refused: 'You cannot edit this post.', page: editorPage },
   )
 }
 

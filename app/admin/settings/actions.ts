@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation'
 import { saveSettings } from '@/lib/admin/settings'
 import { getCurrentUser } from '@/lib/auth/session'
 import { expireFromAction } from '@/lib/public/expire'
-import { formFailure, runForm, type FormState } from '@/lib/forms'
+import { runForm } from '@/lib/form-actions'
+import { formFailure, type FormState } from '@/lib/forms'
 
 /** Saves the settings form; public pages pick the change up at once. */
 export async function saveSettingsAction(prev: FormState, fd: FormData): Promise<FormState> {
@@ -18,6 +19,6 @@ export async function saveSettingsAction(prev: FormState, fd: FormData): Promise
       expireFromAction(result.changes)
       redirect(`/admin/settings?saved=${result.changed.length}`)
     },
-    'Nothing was saved: only admins can change the settings. Sign in again as an admin.',
+    { refused: 'Nothing was saved: only admins can change the settings. Sign in again as an admin.', page: () => '/admin/settings' },
   )
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { SettingsForm } from '@/app/_ui/settings-form'
 import { loadSettingsForm } from '@/lib/admin/settings'
 import { requirePageCapability } from '@/lib/auth/guard'
+import { loadKeptForm } from '@/lib/kept-forms'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Settings' }
@@ -10,6 +11,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams
   const viewer = await requirePageCapability('settings.manage', '/admin/settings')
   const settings = await loadSettingsForm(viewer)
+  const kept = await loadKeptForm(viewer.id, raw.form)
   const saved = typeof raw.saved === 'string' ? Number(raw.saved) : null
   return (
     <main id="main" className="page">
@@ -19,7 +21,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {saved === 0 ? 'Nothing changed.' : `Saved ${saved} setting${saved === 1 ? '' : 's'}; the blog uses them now.`}
         </p>
       ) : null}
-      <SettingsForm settings={settings} />
+      <SettingsForm settings={settings} restored={kept} />
     </main>
   )
 }

@@ -8,6 +8,7 @@ import { requirePageCapability } from '@/lib/auth/guard'
 import { shortCommentPath } from '@/lib/paths'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { formatDateTime } from '@/lib/dates'
+import { loadKeptForm } from '@/lib/kept-forms'
 
 // One comment in the admin: read it whole, edit its text, reply to it (approving it if it waits).
 export const instant = false
@@ -23,6 +24,8 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
   const comment = await loadCommentForModeration(viewer, id)
   if (!comment) notFound()
   const author = comment.authorName ?? 'Anonymous'
+  const query = await searchParams
+  const kept = await loadKeptForm(viewer.id, query.form)
 
   return (
     <main id="main" className="page page--wide">
@@ -32,7 +35,7 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
       <h1>
         Comment by {author} on “{comment.postTitle}”
       </h1>
-      <AdminNotices query={await searchParams} />
+      <AdminNotices query={query} />
       <p className="muted">
         {STATUS[comment.status]} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString())}</time>
         {comment.status === 'approved' ? (
@@ -53,11 +56,12 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
           label={`Your reply to ${author}, published at once as ${viewer.name}`}
           submit={comment.status === 'approved' ? 'Reply' : 'Approve and reply'}
           formToken={issueFormToken()}
+          restored={kept}
         />
       </section>
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">Edit the text</h2>
-        <ModeratorCommentForm kind="edit" commentId={comment.id} initialBody={comment.body} label="Comment text (Markdown)" submit="Save text" />
+        <ModeratorCommentForm kind="edit" commentId={comment.id} initialBody={comment.body} label="Comment text (Markdown)" submit="Save text" restored={kept} />
       </section>
     </main>
   )

@@ -6,6 +6,7 @@ import { requirePageCapability } from '@/lib/auth/guard'
 import { pathOfKind } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
 import { loadPostForEditing } from '@/lib/posts/editing'
+import { loadKeptForm } from '@/lib/kept-forms'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Edit post' }
@@ -26,6 +27,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const post = await loadPostForEditing(viewer, Number(id))
   if (!post) notFound()
   const saved = typeof raw.saved === 'string' ? SAVED[raw.saved] : undefined
+  const kept = await loadKeptForm(viewer.id, raw.form)
   const status =
     post.status === 'scheduled' && post.publishedAt
       ? `Scheduled for ${formatDateTime(post.publishedAt.toISOString())} UTC`
@@ -74,6 +76,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           publishAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 19) : '',
           version: post.updatedAt.toISOString(),
         }}
+        restored={kept}
       />
     </main>
   )

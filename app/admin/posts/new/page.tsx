@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
+import { loadKeptForm } from '@/lib/kept-forms'
 
 export const instant = false
 export const metadata: Metadata = { title: 'New post or page' }
@@ -9,8 +10,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** A new post, or with ?kind=page a new page (About, Contact…). */
 export default async function NewPostPage({ searchParams }: Props) {
-  const kind = (await searchParams).kind === 'page' ? 'page' : 'post'
-  await requirePageCapability('posts.write', kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new')
+  const query = await searchParams
+  const kind = query.kind === 'page' ? 'page' : 'post'
+  const viewer = await requirePageCapability('posts.write', kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new')
   return (
     <main id="main" className="page page--wide">
       <h1>{kind === 'page' ? 'New page' : 'New post'}</h1>
@@ -33,6 +35,7 @@ export default async function NewPostPage({ searchParams }: Props) {
           publishAt: '',
           version: '',
         }}
+        restored={await loadKeptForm(viewer.id, query.form)}
       />
     </main>
   )
