@@ -1,11 +1,10 @@
 import { parseFeed } from '@rowanmanning/feed-parser'
 import type { Kysely } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { insertComment } from '@/db/queries/comments'
 import { insertPost } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
-import { prepareDatabase } from '@/db/prepare'
-import { testDialects, type TestDatabase } from '@/db/test-databases'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
 import { buildCommentsFeed, buildPostsFeed, buildSitemap } from './feeds'
 
@@ -13,12 +12,10 @@ const ORIGIN = 'https://blog.example'
 const TRICKY = 'Fish & chips <b>not bold</b> 🐟 — שלום עולם'
 
 describe.each(await testDialects())('feeds on $name', (dialect) => {
-  let t: TestDatabase
+  const database = useTestDatabase(dialect, 'prepared')
   let db: Kysely<Database>
   beforeEach(async () => {
-    t = await dialect.open()
-    db = t.db
-    await prepareDatabase(db)
+    db = database()
     const postId = await insertPost(
       { slug: 'tricky', title: TRICKY, excerpt: `Excerpt: ${TRICKY}`, body: `Body with ${TRICKY.replace('<b>', '').replace('</b>', '')}`, status: 'published', publishedAt: '2020-02-02T10:00:00.000Z' },
       db,
@@ -27,10 +24,6 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
     await insertComment({ postId, authorName: 'Noor', authorEmail: 'noor@private.example', body: 'A reply & a half <script>x()</script>', status: 'approved', createdAt: '2020-02-03T10:00:00.000Z' }, db)
     await insertComment({ postId, authorName: 'Held', body: 'held back', status: 'pending' }, db)
   })
-  afterEach(async () => {
-    await t.close()
-  })
-
   for (const format of ['rss', 'atom'] as const) {
     it(`the posts feed as ${format} parses, with every live post, its date and every character`, async () => {
       const feed = parseFeed((await buildPostsFeed(ORIGIN, format, undefined, db))!)

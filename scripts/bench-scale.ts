@@ -10,7 +10,7 @@ import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
 import { cacheTags } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
-import { ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer, type Measured } from './production-server'
+import { benchOptions, ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer, type Measured } from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]   (this part: tsx scripts/bench-scale.ts)
 
@@ -26,17 +26,7 @@ a post with 10,000 approved comments. Measures, with autocannon on loopback:
      show on both instances.
 Nothing here asserts: it measures.`
 
-const args = process.argv.slice(2)
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(HELP)
-  process.exit(0)
-}
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const duration = option('duration', 10)
-const connections = option('connections', 50)
+const { duration, connections } = benchOptions(HELP)
 const measure = (url: string, seconds = duration) => measureAt(url, connections, seconds)
 const NGINX_PORT = 3400
 const INSTANCES = [3401, 3402]

@@ -7,7 +7,7 @@ import { closeDb, getDb } from '../db'
 import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
-import { ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer } from './production-server'
+import { benchOptions, ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer } from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]
 
@@ -18,17 +18,7 @@ the demo post's HTML saved as a static file served by the same server (this mach
 Prints req/s, p50 and p99 latency per page, each page's share of the static ceiling, the server's
 peak memory (RSS) and the demo post's gzipped size. Nothing here asserts: it measures.`
 
-const args = process.argv.slice(2)
-if (args.includes('--help') || args.includes('-h')) {
-  console.log(HELP)
-  process.exit(0)
-}
-const option = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`)
-  return i >= 0 ? Number(args[i + 1]) : fallback
-}
-const duration = option('duration', 10)
-const connections = option('connections', 50)
+const { option, duration, connections } = benchOptions(HELP)
 const measure = (url: string, seconds = duration) => measureAt(url, connections, seconds)
 const port = option('port', 3200)
 const base = `http://localhost:${port}`

@@ -77,3 +77,17 @@ export async function measure(url: string, connections: number, seconds: number)
   const r = await autocannon({ url, connections, duration: seconds })
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx }
 }
+
+/** A bench's command line: prints `help` and exits on --help; else --duration, --connections and any other --name N. */
+export function benchOptions(help: string) {
+  const args = process.argv.slice(2)
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(help)
+    process.exit(0)
+  }
+  const option = (name: string, fallback: number) => {
+    const i = args.indexOf(`--${name}`)
+    return i >= 0 ? Number(args[i + 1]) : fallback
+  }
+  return { option, duration: option('duration', 10), connections: option('connections', 50) }
+}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import { POST_STATUSES, type Database, type PostKind, type PostStatus, type PostUpdate } from '../types'
-import { postPageColumns } from './posts'
+import { postPageColumns, type PostRow } from './posts'
 
 /** The choices of the posts list's filters: everyone who has written a post, and every tag. */
 export async function listPostFilterChoices(db: Kysely<Database> = getDb()): Promise<{ authors: { id: string; name: string }[]; tags: { slug: string; name: string }[] }> {
@@ -67,25 +67,9 @@ export async function listPostsForAdmin(
     .execute()
 }
 
-export interface EditablePost {
-  id: number
-  slug: string
-  title: string
-  excerpt: string | null
-  body: string
-  status: PostStatus
-  publishedAt: Date | null
-  updatedAt: Date
+/** A post as the editor opens it: what its page shows, plus its author's id and its tags. */
+export interface EditablePost extends PostRow {
   authorId: string | null
-  authorName: string | null
-  authorSlug: string | null
-  featuredImageUrl: string | null
-  featuredImageAlt: string | null
-  featuredImageCaption: string | null
-  featuredImageCredit: string | null
-  featuredImageCreditUrl: string | null
-  commentsOpen: boolean
-  kind: PostKind
   tags: string[]
 }
 

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
-import type { Database, NewPost, NewTag, PostKind } from '../types'
+import type { Database, NewPost, NewTag, PostKind, PostStatus } from '../types'
 import { isLive, isPublic } from './visibility'
 
 /** The post carries the tag with this slug. */
@@ -109,13 +109,14 @@ export function postSummaryColumns(eb: ExpressionBuilder<Database, 'post' | 'Use
 /** PostgreSQL returns count(*) as a string: every summary row's count as a number. */
 export const withCount = <T extends { commentCount: unknown }>(row: T) => ({ ...row, commentCount: Number(row.commentCount ?? 0) })
 
+/** A post or page as its page shows it (postPageColumns). */
 export interface PostRow {
   id: number
   slug: string
   title: string
   excerpt: string | null
   body: string
-  status: string
+  status: PostStatus
   publishedAt: Date | null
   updatedAt: Date
   authorName: string | null
