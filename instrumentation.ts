@@ -2,7 +2,7 @@ import type { Instrumentation } from 'next'
 
 // Runs once when the server starts, before it takes requests: every request is stamped with its
 // socket's address (for rate limits), the database is opened, migrated and, for a new blog, seeded,
-// and a stop signal lets requests in flight finish. A problem stops the server with one sentence
+// a stop signal lets requests in flight finish, and the mail sender starts. A problem stops the server with one sentence
 // saying how to fix it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -11,8 +11,12 @@ export async function register(): Promise<void> {
   stampPeerAddresses()
   const { startBlogOrExit } = await import('./lib/startup')
   await startBlogOrExit()
-  const { stopGracefullyOnSignal } = await import('./lib/shutdown')
+  const { beforeDatabaseCloses, stopGracefullyOnSignal } = await import('./lib/shutdown')
   stopGracefullyOnSignal()
+  // Each instance sends the outbox's mail (lib/mail/sender.ts); a stop lets its round finish.
+  const { startMailSender } = await import('./lib/mail/sender')
+  const stopSending = startMailSender()
+  if (stopSending) beforeDatabaseCloses(stopSending)
 }
 
 /** Every error a request meets goes to the log once, with the request's id (never its body). */

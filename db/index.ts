@@ -27,3 +27,8 @@ export async function closeDb(): Promise<void> {
   holder.__plateauDb = undefined
   await current?.db.destroy()
 }
+
+/** Runs `work` in a transaction: `db`'s own when it already is one (a caller composing writes), else a new one. */
+export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work)
+}

@@ -29,6 +29,40 @@ export interface UserTable {
   deletedAt: Timestamp | null
   /** The author page's address, /authors/<slug>; given with the first name, then kept. */
   slug: ColumnType<string | null, string | null | undefined, string | null>
+  /** Mail when someone replies to this person's comments. */
+  notifyReplies: ColumnType<MailChoice, MailChoice | undefined, MailChoice>
+  /** Mail for each comment held for moderation (editors and admins). */
+  notifyHeld: ColumnType<MailChoice, MailChoice | undefined, MailChoice>
+  /** The mail server refused the address for good: nothing more is sent to it. */
+  emailBouncedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+}
+
+export const MAIL_CHOICES = ['each', 'off'] as const
+export type MailChoice = (typeof MAIL_CHOICES)[number]
+
+export const MAIL_KINDS = ['held-comment', 'reply'] as const
+export type MailKind = (typeof MAIL_KINDS)[number]
+
+export interface OutgoingMailTable {
+  id: Generated<number>
+  userId: string | null
+  toAddress: string
+  kind: MailKind
+  dedupeKey: string
+  subject: string
+  textBody: string
+  htmlBody: string
+  /** JSON: extra headers (List-Unsubscribe…). */
+  headers: string
+  /** pending → sending (claimed by one sender) → sent; failed when the address is refused for good. */
+  status: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>
+  attempts: ColumnType<number, number | undefined, number>
+  nextAttemptAt: Timestamp
+  claimedBy: string | null
+  claimedAt: Timestamp | null
+  lastError: string | null
+  sentAt: Timestamp | null
+  createdAt: GeneratedTimestamp
 }
 
 export interface AccountTable {
@@ -219,6 +253,7 @@ export interface Database {
   rateLimit: RateLimitTable
   commentDraft: CommentDraftTable
   keptForm: KeptFormTable
+  outgoingMail: OutgoingMailTable
   auditLog: AuditLogTable
   postRedirect: PostRedirectTable
   postRevision: PostRevisionTable

@@ -9,7 +9,12 @@ import { log } from '@/lib/log'
  * bounded: after SHUTDOWN_TIMEOUT_SECONDS (default 10) the process exits whatever is still running.
  */
 
-const holder = globalThis as typeof globalThis & { __plateauStopping?: boolean; __plateauStopHandled?: boolean }
+const holder = globalThis as typeof globalThis & { __plateauStopping?: boolean; __plateauStopHandled?: boolean; __plateauBeforeClose?: (() => Promise<void>)[] }
+
+/** Work to finish before the database closes (the mail sender's round in flight). */
+export function beforeDatabaseCloses(finish: () => Promise<void>): void {
+  ;(holder.__plateauBeforeClose ??= []).push(finish)
+}
 
 export function isStopping(): boolean {
   return holder.__plateauStopping === true
@@ -32,7 +37,8 @@ function beginStopping(signal: NodeJS.Signals): void {
   }, shutdownTimeoutMs()).unref()
   // Next calls process.exit once its last request has finished: close the database first.
   process.exit = ((code?: number) => {
-    void closeDb()
+    void Promise.allSettled((holder.__plateauBeforeClose ?? []).map((finish) => finish()))
+      .then(() => closeDb())
       .catch((error) => log().warn({ event: 'blog.stop-database', error: String(error) }, 'The database did not close cleanly.'))
       .finally(() => {
         log().info({ event: 'blog.stopped', afterMs: Date.now() - startedAt }, 'Stopped.')

@@ -1,8 +1,9 @@
 'use client'
 
 import { useActionState, useId } from 'react'
-import { deleteAccountAction, renameAction } from '@/app/(site)/profile/actions'
+import { deleteAccountAction, renameAction, saveMailChoicesAction } from '@/app/(site)/profile/actions'
 import { idle } from '@/lib/forms'
+import type { MailChoices } from '@/lib/mail/choices'
 
 export function RenameForm({ name }: { name: string }) {
   const [state, formAction, pending] = useActionState(renameAction, idle)
@@ -56,6 +57,36 @@ export function DeleteAccountForm() {
       ) : null}
       <button type="submit" className="button button--danger" disabled={pending}>
         Delete my account
+      </button>
+    </form>
+  )
+}
+
+/** Which emails the person gets: replies to their comments, and (moderators) held comments. */
+export function MailChoicesForm({ choices }: { choices: MailChoices }) {
+  const [state, formAction, pending] = useActionState(saveMailChoicesAction, idle)
+  return (
+    <form action={formAction} className="stack">
+      {choices.bounced ? (
+        <p role="alert" className="form-error">
+          Mail to your address was refused by its mail server, so the blog sends you nothing. Sign in with an address that works.
+        </p>
+      ) : null}
+      <label className="checkbox">
+        <input type="checkbox" name="replies" defaultChecked={choices.replies} /> Email me when someone replies to my comments
+      </label>
+      {choices.held !== null ? (
+        <label className="checkbox">
+          <input type="checkbox" name="held" defaultChecked={choices.held} /> Email me about each comment held for moderation
+        </label>
+      ) : null}
+      {state.status === 'error' ? (
+        <p role="alert" className="form-error">
+          {state.message}
+        </p>
+      ) : null}
+      <button type="submit" className="button" disabled={pending}>
+        Save email choices
       </button>
     </form>
   )

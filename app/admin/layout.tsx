@@ -31,6 +31,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
                 <Link href="/admin/audit">Audit log</Link>
               </li>
               <li>
+                <Link href="/admin/mail">Outgoing mail</Link>
+              </li>
+              <li>
                 <Link href="/admin/import">Import and export</Link>
               </li>
               <li>

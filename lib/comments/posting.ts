@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import {
   deleteCommentRow,
   findComment,
@@ -22,6 +22,7 @@ import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { log } from '@/lib/log'
+import { mailAboutApprovedComments, mailAboutHeldComment } from '@/lib/mail/notifications'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const MAX_COMMENT_LENGTH = 10_000
@@ -110,7 +111,13 @@ export async function postComment(
     },
     settings,
   )
-  const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, db)
+  // The comment and the mails it causes (lib/mail/notifications.ts) are written together.
+  const id = await inTransaction(db, async (trx) => {
+    const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, trx)
+    if (status === 'pending') await mailAboutHeldComment(id, reason ?? 'held', now, trx)
+    if (status === 'approved') await mailAboutApprovedComments([id], now, trx)
+    return id
+  })
   log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')
   return { ok: true, id, status, postSlug: post.slug, changes: publicChanges({ posts: status === 'approved' ? [post.slug] : [] }) }
 }

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation'
 import { deleteAccount, renameAccount, signOutEverywhere } from '@/lib/auth/account'
 import { getCurrentUser } from '@/lib/auth/session'
 import { expireFromAction } from '@/lib/public/expire'
-import { formError, type FormState } from '@/lib/forms'
+import { formError, formValues, type FormState } from '@/lib/forms'
+import { saveMailChoices } from '@/lib/mail/choices'
 
 export async function renameAction(prev: FormState, fd: FormData): Promise<FormState> {
   const name = String(fd.get('name') ?? '')
@@ -24,4 +25,10 @@ export async function deleteAccountAction(prev: FormState, fd: FormData): Promis
   if (!result.ok) return formError(prev, result.message, {}, 'confirm')
   expireFromAction(result.changes)
   redirect('/?account=deleted')
+}
+
+export async function saveMailChoicesAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const result = await saveMailChoices(await getCurrentUser(), formValues(fd))
+  if (!result.ok) return formError(prev, result.message, formValues(fd))
+  redirect('/profile?emails=saved')
 }

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { DeleteAccountForm, RenameForm } from '@/app/_ui/profile-forms'
+import { DeleteAccountForm, MailChoicesForm, RenameForm } from '@/app/_ui/profile-forms'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
+import { loadMailChoices } from '@/lib/mail/choices'
 import { signInPath } from '@/lib/paths'
 import { signOutEverywhereAction } from './actions'
 
@@ -13,7 +14,9 @@ export const metadata: Metadata = { title: 'Your profile', robots: { index: fals
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await getCurrentUser()
   if (!viewer) redirect(signInPath('/profile'))
-  const saved = (await searchParams).saved === '1'
+  const query = await searchParams
+  const saved = query.saved === '1'
+  const choices = await loadMailChoices(viewer)
   return (
     <>
       <SiteHeader />
@@ -27,6 +30,15 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <section aria-labelledby="name-title">
           <h2 id="name-title">Name</h2>
           <RenameForm name={viewer.hasName ? viewer.name : ''} />
+        </section>
+        <section aria-labelledby="emails-title">
+          <h2 id="emails-title">Emails</h2>
+          {query.emails === 'saved' ? (
+            <p role="status" className="notice">
+              Your email choices are saved.
+            </p>
+          ) : null}
+          {choices ? <MailChoicesForm choices={choices} /> : null}
         </section>
         <section aria-labelledby="sessions-title">
           <h2 id="sessions-title">Signing out</h2>

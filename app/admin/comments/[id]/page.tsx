@@ -9,10 +9,17 @@ import { shortCommentPath } from '@/lib/paths'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { formatDateTime } from '@/lib/dates'
 import { loadKeptForm } from '@/lib/kept-forms'
+import { moderateAction } from '../actions'
 
 // One comment in the admin: read it whole, edit its text, reply to it (approving it if it waits).
 export const instant = false
 export const metadata: Metadata = { title: 'Comment' }
+
+// What a moderation email's links ask for: shown here with the button that does it.
+const CONFIRM: Record<string, { from: string; ask: string; button: string }> = {
+  approve: { from: 'pending', ask: 'Approve this comment? It will appear on its post.', button: 'Approve' },
+  spam: { from: 'pending', ask: 'Mark this comment as spam? It stays out of sight.', button: 'Mark as spam' },
+}
 
 const STATUS: Record<string, string> = { pending: 'Waiting for approval', approved: 'Approved', spam: 'Spam', trash: 'In the trash' }
 
@@ -46,6 +53,16 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
         ) : null}
       </p>
       <blockquote className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      {typeof query.confirm === 'string' && CONFIRM[query.confirm]?.from === comment.status ? (
+        <form action={moderateAction} className="notice">
+          <input type="hidden" name="one" value={`${query.confirm}:${comment.id}`} />
+          <input type="hidden" name="returnTo" value={`/admin/comments/${comment.id}`} />
+          <p>{CONFIRM[query.confirm].ask}</p>
+          <button type="submit" className="button">
+            {CONFIRM[query.confirm].button}
+          </button>
+        </form>
+      ) : null}
 
       <section aria-labelledby="reply-title">
         <h2 id="reply-title">{comment.status === 'approved' ? 'Reply' : 'Approve and reply'}</h2>

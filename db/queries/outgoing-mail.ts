@@ -1,0 +1,145 @@
+import { PostgresAdapter, type Insertable, type Kysely, type Selectable } from 'kysely'
+import { getDb } from '..'
+import type { Database, MailChoice, OutgoingMailTable, Role } from '../types'
+import { commentAuthorName } from './comments'
+
+export type OutgoingMail = Selectable<OutgoingMailTable>
+export type NewOutgoingMail = Omit<Insertable<OutgoingMailTable>, 'id' | 'status' | 'attempts' | 'createdAt'>
+
+/** Writes mails to send; one already written for the same reason and person (its dedupeKey) is left as it is. */
+export async function insertOutgoingMails(mails: NewOutgoingMail[], db: Kysely<Database> = getDb()): Promise<void> {
+  if (mails.length === 0) return
+  await db
+    .insertInto('outgoingMail')
+    .values(mails)
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    .execute()
+}
+
+/**
+ * Claims up to `limit` mails due now for `claimer`: pending ones whose time has come, and ones a
+ * sender claimed before `abandonedBefore` and never finished (it stopped mid-send). On PostgreSQL
+ * rows another sender is claiming are skipped (FOR UPDATE SKIP LOCKED); on SQLite the one
+ * statement is the claim. Each claimed mail counts one attempt more.
+ */
+export async function claimDueMails(claimer: string, now: Date, abandonedBefore: Date, limit: number, db: Kysely<Database> = getDb()): Promise<OutgoingMail[]> {
+  let due = db
+    .selectFrom('outgoingMail')
+    .select('id')
+    .where((eb) =>
+      eb.or([eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimedAt', '<', abandonedBefore)])]),
+    )
+    .orderBy('id')
+    .limit(limit)
+  if (db.getExecutor().adapter instanceof PostgresAdapter) due = due.forUpdate().skipLocked()
+  return db
+    .updateTable('outgoingMail')
+    .set((eb) => ({ status: 'sending', claimedBy: claimer, claimedAt: now, attempts: eb('attempts', '+', 1) }))
+    .where('id', 'in', due)
+    .returningAll()
+    .execute()
+}
+
+/** The mail went out. */
+export async function markMailSent(id: number, claimer: string, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('outgoingMail').set({ status: 'sent', sentAt: now, lastError: null }).where('id', '=', id).where('claimedBy', '=', claimer).execute()
+}
+
+/** The mail could not go out this time: try again at `retryAt`. */
+export async function markMailForRetry(id: number, claimer: string, retryAt: Date, error: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db
+    .updateTable('outgoingMail')
+    .set({ status: 'pending', nextAttemptAt: retryAt, claimedBy: null, claimedAt: null, lastError: error.slice(0, 500) })
+    .where('id', '=', id)
+    .where('claimedBy', '=', claimer)
+    .execute()
+}
+
+/** The mail server refused the address for good: this mail fails, later ones to it are not sent, and its owner is marked bounced. */
+export async function markMailBounced(mail: OutgoingMail, claimer: string, error: string, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: error.slice(0, 500) }).where('id', '=', mail.id).where('claimedBy', '=', claimer).execute()
+    await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: 'The address bounced earlier.' }).where('toAddress', '=', mail.toAddress).where('status', '=', 'pending').execute()
+    await trx.updateTable('User').set({ emailBouncedAt: now }).where('email', '=', mail.toAddress).execute()
+  })
+}
+
+/** The newest mails, for the admin's "Outgoing mail" page. */
+export async function listOutgoingMails(limit: number, db: Kysely<Database> = getDb()) {
+  return db
+    .selectFrom('outgoingMail')
+    .select(['id', 'toAddress', 'kind', 'subject', 'textBody', 'status', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt', 'createdAt'])
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export interface MailRecipient {
+  id: string
+  email: string
+  name: string | null
+}
+
+/** Editors and admins who want a mail for each held comment (not banned, with an address that works), but `except`. */
+export async function listModeratorsToTell(except: string | null, roles: readonly Role[], db: Kysely<Database> = getDb()): Promise<MailRecipient[]> {
+  let query = db
+    .selectFrom('User')
+    .select(['id', 'email', 'name'])
+    .where('role', 'in', [...roles])
+    .where('notifyHeld', '=', 'each')
+    .where('bannedAt', 'is', null)
+    .where('deletedAt', 'is', null)
+    .where('emailBouncedAt', 'is', null)
+    .where('email', 'is not', null)
+  if (except) query = query.where('id', '!=', except)
+  return (await query.orderBy('id').execute()) as MailRecipient[]
+}
+
+/** The author of a comment, if they have an account that wants reply mail (not banned, address working). */
+export async function findReplyRecipient(commentId: number, db: Kysely<Database> = getDb()): Promise<MailRecipient | undefined> {
+  const row = await db
+    .selectFrom('comment')
+    .innerJoin('User', 'User.id', 'comment.authorId')
+    .select(['User.id', 'User.email', 'User.name'])
+    .where('comment.id', '=', commentId)
+    .where('comment.deletedAt', 'is', null)
+    .where('User.notifyReplies', '=', 'each')
+    .where('User.bannedAt', 'is', null)
+    .where('User.deletedAt', 'is', null)
+    .where('User.emailBouncedAt', 'is', null)
+    .where('User.email', 'is not', null)
+    .executeTakeFirst()
+  return row as MailRecipient | undefined
+}
+
+/** Sets what a person wants to hear about. */
+export async function setMailChoice(userId: string, about: 'notifyReplies' | 'notifyHeld', choice: MailChoice, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('User').set({ [about]: choice }).where('id', '=', userId).execute()
+}
+
+/** What a person hears about, and whether their address bounced. */
+export async function findMailChoices(userId: string, db: Kysely<Database> = getDb()) {
+  return db.selectFrom('User').select(['notifyReplies', 'notifyHeld', 'emailBouncedAt']).where('id', '=', userId).executeTakeFirst()
+}
+
+/** A comment as a notification tells of it: its text, author, status, parent and post. */
+export async function findCommentForMail(id: number, db: Kysely<Database> = getDb()) {
+  return db
+    .selectFrom('comment')
+    .innerJoin('post', 'post.id', 'comment.postId')
+    .leftJoin('User', 'User.id', 'comment.authorId')
+    .select((eb) => [
+      'comment.id',
+      'comment.body',
+      'comment.status',
+      'comment.parentId',
+      'comment.authorId',
+      'comment.deletedAt',
+      commentAuthorName(eb).as('authorName'),
+      'post.id as postId',
+      'post.slug as postSlug',
+      'post.title as postTitle',
+    ])
+    .where('comment.id', '=', id)
+    .executeTakeFirst()
+}

@@ -1,0 +1,67 @@
+import { gotoUntilVisible } from './fixtures/instances'
+import { notificationPost } from './fixtures/content'
+import { mailsWritten } from './fixtures/db'
+import { chooseName, notificationTo, signInAs, signInWithEmail } from './fixtures/sign-in'
+import { expect, test } from './fixtures/test'
+
+// Mail that brings people back, through the real SMTP sink (e2e/fixtures/auth-servers.ts): a
+// moderator hears of a held comment and approves it from the mail; its author hears of the answer
+// and stops the next one with the mail's one-click unsubscribe (RFC 8058).
+
+const post = `/posts/${notificationPost.slug}`
+const MODERATOR = 'mail-moderator@mail.example'
+const READER = 'mail-reader@mail.example'
+
+test('a held comment reaches a moderator, who approves it from the mail; the answer reaches its author, who stops the next in one click', async ({ page, browser }) => {
+  await signInAs(page, MODERATOR, 'editor', '/')
+  const readerContext = await browser.newContext({ baseURL: test.info().project.use.baseURL })
+  const reader = await readerContext.newPage()
+  try {
+    await signInWithEmail(reader, READER, post)
+    await chooseName(reader, 'Mailed Reader')
+    await reader.goto(post)
+    await expect(reader.getByRole('region', { name: 'Leave a Reply' })).toContainText('Signed in as Mailed Reader.')
+    await reader.getByRole('region', { name: 'Leave a Reply' }).getByLabel('Comment', { exact: true }).fill('Will anyone tell me when this is answered?')
+    await reader.getByRole('button', { name: 'Post Comment' }).click()
+    await expect(reader.getByRole('status')).toContainText('awaiting moderation')
+
+    // The moderator's mail: the comment, why it waits, and a link that asks before it approves.
+    await expect.poll(() => notificationTo(MODERATOR, 'Will anyone tell me'), { message: 'the held-comment mail', timeout: 15_000 }).toBeTruthy()
+    const held = notificationTo(MODERATOR, 'Will anyone tell me')!
+    expect(held).toContain(`A comment on “${notificationPost.title}” is held for moderation (first comment)`)
+    expect(held).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
+    const approveLink = /https?:\/\/[^\s"<>]+\/admin\/comments\/\d+\?confirm=approve/.exec(held)![0]
+    await page.goto(approveLink)
+    await expect(page.getByText('Approve this comment? It will appear on its post.')).toBeVisible()
+    await page.getByRole('button', { name: 'Approve', exact: true }).click()
+    await expect(page.getByRole('status')).toHaveText('1 comment updated.')
+    await gotoUntilVisible(reader, post, reader.getByRole('article', { name: 'Comment by Mailed Reader' }))
+
+    // The moderator answers from the comment's admin page: the reader is told.
+    const answer = async (text: string) => {
+      await page.getByLabel(/^Your reply to Mailed Reader/).fill(text)
+      await page.getByRole('button', { name: 'Reply', exact: true }).click()
+      await expect(page.getByRole('status')).toContainText('Your reply is published')
+    }
+    await answer('Here is your answer, by mail too.')
+    await expect.poll(() => notificationTo(READER, 'Here is your answer'), { message: 'the reply mail', timeout: 15_000 }).toBeTruthy()
+    const reply = notificationTo(READER, 'Here is your answer')!
+    expect(reply).toContain('replied to your comment on “Tell me when someone answers”')
+    expect(reply).not.toMatch(/^Reply-To:/im)
+
+    // One click from the mail client: a plain POST to List-Unsubscribe, no session, no script.
+    const oneClick = /^List-Unsubscribe: <([^>]+)>/m.exec(reply)![1]
+    const stopped = await page.request.post(oneClick, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { cookie: '' } })
+    expect(stopped.status()).toBe(200)
+    expect(await stopped.text()).toBe('Unsubscribed.')
+    const forged = await page.request.post(oneClick.replace(/sig=[^&]+/, 'sig=forged'), { form: { 'List-Unsubscribe': 'One-Click' } })
+    expect(forged.status()).toBe(400)
+
+    await answer('A second answer nobody is mailed about.')
+    expect(await mailsWritten(READER, 'reply')).toBe(1)
+    await reader.goto('/profile')
+    await expect(reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' })).not.toBeChecked()
+  } finally {
+    await readerContext.close()
+  }
+})

@@ -1,0 +1,36 @@
+import type { DB } from '@/db'
+import { getDb } from '@/db'
+import { findMailChoices, listOutgoingMails, setMailChoice } from '@/db/queries/outgoing-mail'
+import { requireCapability } from '@/lib/auth/permissions'
+import { isModerator, type Viewer } from '@/lib/auth/viewer'
+
+export interface MailChoices {
+  replies: boolean
+  /** Null for people who do not moderate. */
+  held: boolean | null
+  /** The mail server refused this person's address: nothing is sent to it. */
+  bounced: boolean
+}
+
+/** What the signed-in person hears about by email, for their profile. Signed-in people only (null otherwise). */
+export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): Promise<MailChoices | null> {
+  if (!viewer) return null
+  const row = await findMailChoices(viewer.id, db)
+  if (!row) return null
+  return { replies: row.notifyReplies === 'each', held: isModerator(viewer) ? row.notifyHeld === 'each' : null, bounced: row.emailBouncedAt !== null }
+}
+
+/** Saves the profile's email choices (ticked: each mail; not: none). Signed-in people only. */
+export async function saveMailChoices(viewer: Viewer | null, values: Record<string, string>, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string }> {
+  if (!viewer) return { ok: false, message: 'Sign in again to change your emails.' }
+  await setMailChoice(viewer.id, 'notifyReplies', values.replies === 'on' ? 'each' : 'off', db)
+  if (isModerator(viewer)) await setMailChoice(viewer.id, 'notifyHeld', values.held === 'on' ? 'each' : 'off', db)
+  return { ok: true }
+}
+
+/** The newest mails in the outbox and whether they can go out (SMTP_URL), for the admin. Admins only; throws PermissionDenied. */
+export async function loadOutgoingMail(viewer: Viewer | null, db: DB = getDb()) {
+  requireCapability(viewer, 'settings.manage')
+  const mails = await listOutgoingMails(100, db)
+  return { sending: Boolean(process.env.SMTP_URL), mails }
+}

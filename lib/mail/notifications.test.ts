@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { insertComment } from '@/db/queries/comments'
+import { insertPost } from '@/db/queries/posts'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
+import type { Database, Role } from '@/db/types'
+import { moderateComments } from '@/lib/admin/moderation'
+import type { Viewer } from '@/lib/auth/viewer'
+import { issueFormToken } from '@/lib/comments/form-token'
+import { postComment } from '@/lib/comments/posting'
+import { insertPerson } from '@/lib/testing/people'
+import { unsubscribe } from './unsubscribe'
+
+// Who gets which mail: written with the comment, in the outbox (outgoingMail).
+
+beforeAll(() => {
+  process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'
+})
+
+describe.each(await testDialects())('notifications on $name', (dialect) => {
+  const database = useTestDatabase(dialect)
+  let db: Kysely<Database>
+  let postId: number
+  let clock = 0
+  const T0 = new Date('2026-06-01T12:00:00.000Z')
+  const person = (name: string, role: Role = 'commenter', banned = false) => insertPerson(db, role, name, { banned })
+  /** Posts as a person would: a form shown a while ago, each comment a minute after the last. */
+  const comment = (viewer: Viewer, body: string, parentId: number | '' = '') => {
+    clock += 60
+    const now = new Date(T0.getTime() + clock * 1000)
+    return postComment(viewer, { postId, parentId, body, honeypot: '', formToken: issueFormToken(new Date(now.getTime() - 30_000)) }, { ip: `198.51.100.${clock % 250}`, now }, db)
+  }
+  const mails = async () =>
+    (await db.selectFrom('outgoingMail').select(['toAddress', 'kind', 'subject', 'textBody', 'htmlBody', 'headers', 'dedupeKey']).orderBy('id').execute()).map((m) => ({ ...m, headers: JSON.parse(m.headers) as Record<string, string> }))
+  const who = async () => (await mails()).map((m) => `${m.kind} → ${m.toAddress}`)
+  const approved = async (viewer: Viewer) => {
+    // A person whose comments go straight in (they have one approved already).
+    await insertComment({ postId, authorId: viewer.id, body: `earlier by ${viewer.name}`, status: 'approved', createdAt: T0 }, db)
+    return viewer
+  }
+
+  let editor: Viewer, admin: Viewer, quietAdmin: Viewer
+  beforeEach(async () => {
+    db = database()
+    clock = 0
+    postId = await insertPost({ slug: 'talk', title: 'Talk', body: 'b', status: 'published', publishedAt: T0 }, db)
+    editor = await person('editor', 'editor')
+    admin = await person('admin', 'admin')
+    quietAdmin = await person('quiet', 'admin')
+    await db.updateTable('User').set({ notifyHeld: 'off' }).where('id', '=', quietAdmin.id).execute()
+    await person('banned-editor', 'editor', true)
+  })
+
+  it('a held comment reaches each moderator who wants it — not the quiet one, not a banned one, not its author', async () => {
+    const newcomer = await person('newcomer')
+    const held = await comment(newcomer, 'Hello, *first* time here <script>alert(1)</script>')
+    expect(held).toMatchObject({ ok: true, status: 'pending' })
+    expect((await who()).sort()).toEqual(['held-comment → admin@example.com', 'held-comment → editor@example.com'])
+    const [mail] = await mails()
+    expect(mail.subject).toBe('[Plateau] A comment on “Talk” waits for you')
+    expect(mail.textBody).toContain('held for moderation (first comment)')
+    expect(mail.textBody).toContain('> Hello, *first* time here')
+    expect(mail.htmlBody).toContain('<em>first</em>')
+    expect(mail.htmlBody).not.toContain('<script')
+    expect(mail.htmlBody).not.toMatch(/<img/i)
+    expect(mail.textBody).toMatch(/Approve: http:\/\/localhost:\d+\/admin\/comments\/\d+\?confirm=approve/)
+    expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
+    expect(mail.headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:\d+\/api\/unsubscribe\?u=.+&topic=held&sig=.+>$/)
+    // A moderator's own comment is never held, so nobody hears of it.
+    await comment(editor, 'From the editor')
+    expect(await mails()).toHaveLength(2)
+  })
+
+  it('a reply reaches the parent’s author once it can be seen, once; never the replier, never a banned or unsubscribed author', async () => {
+    const asker = await approved(await person('asker'))
+    const answerer = await approved(await person('answerer'))
+    const question = await comment(asker, 'Does anyone know?')
+    if (!question.ok) throw new Error(question.message)
+    expect(await who()).toEqual([])
+
+    const answer = await comment(answerer, 'Yes: **this**.', question.id)
+    expect(answer).toMatchObject({ ok: true, status: 'approved' })
+    expect(await who()).toEqual(['reply → asker@example.com'])
+    const [mail] = await mails()
+    expect(mail.subject).toBe('[Plateau] answerer replied to your comment on “Talk”')
+    expect(mail.textBody).toMatch(new RegExp(`Read it and answer: http://localhost:\\d+/c/${answer.ok ? answer.id : 0}`))
+
+    await comment(asker, 'Thanks, me again', question.id)
+    expect(await mails()).toHaveLength(1)
+
+    // A reply held for moderation tells nobody yet (but the moderators); approved, it tells the asker, once.
+    const stranger = await person('stranger')
+    const held = await comment(stranger, 'Held reply', question.id)
+    if (!held.ok) throw new Error(held.message)
+    expect((await who()).filter((w) => w.startsWith('reply'))).toEqual(['reply → asker@example.com'])
+    await moderateComments(admin, 'approve', [held.id], db)
+    await moderateComments(admin, 'unapprove', [held.id], db)
+    await moderateComments(admin, 'approve', [held.id], db)
+    expect((await who()).filter((w) => w.startsWith('reply'))).toEqual(['reply → asker@example.com', 'reply → asker@example.com'])
+    expect(new Set((await mails()).map((m) => m.dedupeKey)).size).toBe((await mails()).length)
+
+    // The asker unsubscribes from replies through the mail's own link: the next reply tells nobody.
+    const link = new URL(/^<(.+)>$/.exec((await mails()).find((m) => m.kind === 'reply')!.headers['List-Unsubscribe'])![1])
+    expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({ userId: asker.id, topic: 'replies' })
+    const before = (await mails()).length
+    await comment(answerer, 'Another answer', question.id)
+    expect(await mails()).toHaveLength(before)
+
+    // A forged link changes nothing.
+    expect(await unsubscribe({ u: answerer.id, topic: 'replies', sig: link.searchParams.get('sig') }, db)).toBeNull()
+    expect((await db.selectFrom('User').select('notifyReplies').where('id', '=', answerer.id).executeTakeFirstOrThrow()).notifyReplies).toBe('each')
+
+    // A banned author hears nothing.
+    const answererQuestion = await comment(answerer, 'My own question')
+    await db.updateTable('User').set({ bannedAt: new Date() }).where('id', '=', answerer.id).execute()
+    if (!answererQuestion.ok) throw new Error(answererQuestion.message)
+    await comment(await approved(await person('third')), 'An answer to a banned person', answererQuestion.id)
+    expect(await mails()).toHaveLength(before)
+  })
+})
