@@ -40,8 +40,14 @@ export interface UserTable {
 export const MAIL_CHOICES = ['each', 'off'] as const
 export type MailChoice = (typeof MAIL_CHOICES)[number]
 
-export const MAIL_KINDS = ['held-comment', 'reply'] as const
+export const MAIL_KINDS = ['held-comment', 'reply', 'follow', 'approved'] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
+
+export interface PostFollowTable {
+  userId: string
+  postId: number
+  createdAt: Timestamp
+}
 
 export interface OutgoingMailTable {
   id: Generated<number>
@@ -254,6 +260,7 @@ export interface Database {
   commentDraft: CommentDraftTable
   keptForm: KeptFormTable
   outgoingMail: OutgoingMailTable
+  postFollow: PostFollowTable
   auditLog: AuditLogTable
   postRedirect: PostRedirectTable
   postRevision: PostRevisionTable

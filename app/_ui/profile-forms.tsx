@@ -1,7 +1,8 @@
 'use client'
 
 import { useActionState, useId } from 'react'
-import { deleteAccountAction, renameAction, saveMailChoicesAction } from '@/app/(site)/profile/actions'
+import { deleteAccountAction, renameAction, saveMailChoicesAction, stopFollowingAction } from '@/app/(site)/profile/actions'
+import { postPath } from '@/lib/paths'
 import { idle } from '@/lib/forms'
 import type { MailChoices } from '@/lib/mail/choices'
 
@@ -89,5 +90,25 @@ export function MailChoicesForm({ choices }: { choices: MailChoices }) {
         Save email choices
       </button>
     </form>
+  )
+}
+
+/** The conversations the person follows, each with a button to stop. */
+export function FollowedPosts({ posts }: { posts: MailChoices['following'] }) {
+  if (posts.length === 0) return <p>You follow no conversations. Tick “Follow this conversation” under a comment box to get each new comment by email.</p>
+  return (
+    <ul className="followed-posts">
+      {posts.map((p) => (
+        <li key={p.id}>
+          <a href={postPath(p.slug)}>{p.title}</a>{' '}
+          <form action={stopFollowingAction} className="inline-form">
+            <input type="hidden" name="postId" value={p.id} />
+            <button type="submit" className="link-button" aria-label={`Stop following “${p.title}”`}>
+              Stop following
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
   )
 }

@@ -10,6 +10,7 @@ import * as sharedCacheTags from './2026_11_27_0300_shared_cache_tags'
 import * as authRowIds from './2026_12_01_2200_auth_row_ids'
 import * as keptForms from './2026_12_02_0700_kept_forms'
 import * as outgoingMail from './2026_12_02_0800_outgoing_mail'
+import * as follows from './2026_12_02_0900_follows'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2200_auth_row_ids': authRowIds,
   '2026_12_02_0700_kept_forms': keptForms,
   '2026_12_02_0800_outgoing_mail': outgoingMail,
+  '2026_12_02_0900_follows': follows,
 }

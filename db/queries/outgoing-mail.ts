@@ -143,3 +143,46 @@ export async function findCommentForMail(id: number, db: Kysely<Database> = getD
     .where('comment.id', '=', id)
     .executeTakeFirst()
 }
+
+/** Follows a post's conversation (again: nothing changes). */
+export async function followPost(userId: string, postId: number, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
+  await db
+    .insertInto('postFollow')
+    .values({ userId, postId, createdAt: now })
+    .onConflict((oc) => oc.columns(['userId', 'postId']).doNothing())
+    .execute()
+}
+
+/** Stops following a post's conversation. */
+export async function unfollowPost(userId: string, postId: number, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.deleteFrom('postFollow').where('userId', '=', userId).where('postId', '=', postId).execute()
+}
+
+/** Who follows a post and may be mailed (not banned, address working), but `except`. */
+export async function listFollowersToTell(postId: number, except: string | null, db: Kysely<Database> = getDb()): Promise<MailRecipient[]> {
+  let query = db
+    .selectFrom('postFollow')
+    .innerJoin('User', 'User.id', 'postFollow.userId')
+    .select(['User.id', 'User.email', 'User.name'])
+    .where('postFollow.postId', '=', postId)
+    .where('User.bannedAt', 'is', null)
+    .where('User.deletedAt', 'is', null)
+    .where('User.emailBouncedAt', 'is', null)
+    .where('User.email', 'is not', null)
+  if (except) query = query.where('User.id', '!=', except)
+  return (await query.orderBy('User.id').execute()) as MailRecipient[]
+}
+
+/** The posts a person follows, for their profile. */
+export async function listFollowedPosts(userId: string, db: Kysely<Database> = getDb()) {
+  return db
+    .selectFrom('postFollow')
+    .innerJoin('post', 'post.id', 'postFollow.postId')
+    .select(['post.id', 'post.slug', 'post.title'])
+    .where('postFollow.userId', '=', userId)
+    .orderBy('postFollow.createdAt', 'desc')
+    .execute()
+}
+
+/** The author of a comment who wants mail about their comments, if any (for "your comment was approved"). */
+export const findCommentAuthorToTell = findReplyRecipient

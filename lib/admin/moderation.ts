@@ -80,7 +80,7 @@ export async function moderateComments(
   await db.transaction().execute(async (trx) => {
     if (target === null) await deleteCommentsForever(ids, trx)
     else await setCommentsStatus(ids, target, trx)
-    if (target === 'approved') await mailAboutApprovedComments(comments.filter((c) => c.status !== 'approved').map((c) => c.id), new Date(), trx)
+    if (target === 'approved') await mailAboutApprovedComments(comments.filter((c) => c.status !== 'approved').map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })), new Date(), trx)
     await insertAuditEntries(
       comments.map((c) => ({ actorId: actor.id, action: `comment.${action}`, subject: `comment:${c.id}`, detail: { from: c.status, to: target ?? 'deleted' } })),
       trx,
@@ -132,7 +132,7 @@ export async function replyAsModerator(
     return await db.transaction().execute(async (trx) => {
       if (parent.status !== 'approved') {
         await setCommentsStatus([parent.id], 'approved', trx)
-        await mailAboutApprovedComments([parent.id], now, trx)
+        await mailAboutApprovedComments([{ id: parent.id, wasHeld: parent.status === 'pending' }], now, trx)
         await insertAuditEntries([{ actorId: actor.id, action: 'comment.approve', subject: `comment:${parent.id}`, detail: { from: parent.status, to: 'approved' } }], trx)
       }
       // The reply form carries a form token like the public one, so the same rules read it.

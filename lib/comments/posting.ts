@@ -13,6 +13,7 @@ import {
   markCommentDeleted,
   updateCommentBody,
 } from '@/db/queries/comments'
+import { followPost } from '@/db/queries/outgoing-mail'
 import { findPostForCommenting } from '@/db/queries/posts'
 import { commentsAreOpen } from './open'
 import type { CommentStatus } from '@/db/types'
@@ -41,6 +42,8 @@ export const newCommentSchema = z.object({
   body: bodySchema,
   honeypot: z.string().max(1000).default(''),
   formToken: z.string().max(200).optional(),
+  /** "Follow this conversation": a mail for each new comment on the post. */
+  follow: z.preprocess((v) => v === 'on' || v === true, z.boolean()).default(false),
 })
 
 export type CommentRefusal = { ok: false; message: string; field?: 'body' }
@@ -115,7 +118,8 @@ export async function postComment(
   const id = await inTransaction(db, async (trx) => {
     const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, trx)
     if (status === 'pending') await mailAboutHeldComment(id, reason ?? 'held', now, trx)
-    if (status === 'approved') await mailAboutApprovedComments([id], now, trx)
+    if (input.follow) await followPost(viewer.id, post.id, now, trx)
+    if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx)
     return id
   })
   log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')

@@ -1,6 +1,6 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { findMailChoices, listOutgoingMails, setMailChoice } from '@/db/queries/outgoing-mail'
+import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoice, unfollowPost } from '@/db/queries/outgoing-mail'
 import { requireCapability } from '@/lib/auth/permissions'
 import { isModerator, type Viewer } from '@/lib/auth/viewer'
 
@@ -10,6 +10,8 @@ export interface MailChoices {
   held: boolean | null
   /** The mail server refused this person's address: nothing is sent to it. */
   bounced: boolean
+  /** The posts whose conversation they follow. */
+  following: { id: number; slug: string; title: string }[]
 }
 
 /** What the signed-in person hears about by email, for their profile. Signed-in people only (null otherwise). */
@@ -17,7 +19,7 @@ export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): 
   if (!viewer) return null
   const row = await findMailChoices(viewer.id, db)
   if (!row) return null
-  return { replies: row.notifyReplies === 'each', held: isModerator(viewer) ? row.notifyHeld === 'each' : null, bounced: row.emailBouncedAt !== null }
+  return { replies: row.notifyReplies === 'each', held: isModerator(viewer) ? row.notifyHeld === 'each' : null, bounced: row.emailBouncedAt !== null, following: await listFollowedPosts(viewer.id, db) }
 }
 
 /** Saves the profile's email choices (ticked: each mail; not: none). Signed-in people only. */
@@ -33,4 +35,11 @@ export async function loadOutgoingMail(viewer: Viewer | null, db: DB = getDb()) 
   requireCapability(viewer, 'settings.manage')
   const mails = await listOutgoingMails(100, db)
   return { sending: Boolean(process.env.SMTP_URL), mails }
+}
+
+/** Stops following a post's conversation, from the profile. Signed-in people only (false otherwise). */
+export async function stopFollowing(viewer: Viewer | null, postId: number | null, db: DB = getDb()): Promise<boolean> {
+  if (!viewer || postId === null) return false
+  await unfollowPost(viewer.id, postId, db)
+  return true
 }

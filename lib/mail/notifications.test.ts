@@ -25,10 +25,10 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
   const T0 = new Date('2026-06-01T12:00:00.000Z')
   const person = (name: string, role: Role = 'commenter', banned = false) => insertPerson(db, role, name, { banned })
   /** Posts as a person would: a form shown a while ago, each comment a minute after the last. */
-  const comment = (viewer: Viewer, body: string, parentId: number | '' = '') => {
+  const comment = (viewer: Viewer, body: string, parentId: number | '' = '', follow = false) => {
     clock += 60
     const now = new Date(T0.getTime() + clock * 1000)
-    return postComment(viewer, { postId, parentId, body, honeypot: '', formToken: issueFormToken(new Date(now.getTime() - 30_000)) }, { ip: `198.51.100.${clock % 250}`, now }, db)
+    return postComment(viewer, { postId, parentId, body, honeypot: '', formToken: issueFormToken(new Date(now.getTime() - 30_000)), follow: follow ? 'on' : '' }, { ip: `198.51.100.${clock % 250}`, now }, db)
   }
   const mails = async () =>
     (await db.selectFrom('outgoingMail').select(['toAddress', 'kind', 'subject', 'textBody', 'htmlBody', 'headers', 'dedupeKey']).orderBy('id').execute()).map((m) => ({ ...m, headers: JSON.parse(m.headers) as Record<string, string> }))
@@ -117,4 +117,38 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     await comment(await approved(await person('third')), 'An answer to a banned person', answererQuestion.id)
     expect(await mails()).toHaveLength(before)
   })
+
+  it('followers hear of each new comment they can see — one mail when also its parent’s author — and a held comment’s author hears it is published', async () => {
+    const follower = await approved(await person('follower'))
+    const talker = await approved(await person('talker'))
+    const first = await comment(follower, 'I will follow this', '', true)
+    if (!first.ok) throw new Error(first.message)
+    expect(await who()).toEqual([])
+
+    await comment(talker, 'A comment for the followers')
+    await comment(talker, 'A reply to the follower', first.id)
+    expect(await who()).toEqual(['follow → follower@example.com', 'reply → follower@example.com'])
+    expect((await mails())[0].headers['List-Unsubscribe']).toContain(`topic=follow-${postId}`)
+    // Their own comments tell them nothing.
+    await comment(follower, 'Me again')
+    expect(await mails()).toHaveLength(2)
+
+    // A newcomer's held comment: followers hear nothing until it is approved; then they, and its author, do.
+    const newcomer = await person('newcomer')
+    const held = await comment(newcomer, 'A first comment')
+    if (!held.ok) throw new Error(held.message)
+    expect((await who()).filter((w) => !w.startsWith('held'))).toHaveLength(2)
+    await moderateComments(admin, 'approve', [held.id], db)
+    expect((await who()).filter((w) => !w.startsWith('held')).slice(2).sort()).toEqual(['approved → newcomer@example.com', 'follow → follower@example.com'])
+    expect((await mails()).find((m) => m.kind === 'approved')!.subject).toBe('[Plateau] Your comment on “Talk” is published')
+
+    // The follow link stops exactly this post's conversation.
+    const link = new URL(/^<(.+)>$/.exec((await mails()).find((m) => m.kind === 'follow')!.headers['List-Unsubscribe'])![1])
+    expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({ userId: follower.id, topic: `follow-${postId}` })
+    const before = (await mails()).length
+    await comment(talker, 'Nobody follows now')
+    expect(await mails()).toHaveLength(before)
+    expect((await db.selectFrom('User').select('notifyReplies').where('id', '=', follower.id).executeTakeFirstOrThrow()).notifyReplies).toBe('each')
+  })
 })
+

@@ -1,7 +1,7 @@
 import { renderCommentMarkdown } from '@/lib/markdown/render'
 import { postPath, shortCommentPath } from '@/lib/paths'
 import { absoluteUrl, linkOrigin } from '@/lib/public-address'
-import { oneClickUnsubscribeUrl, TOPIC_SENTENCES, unsubscribePageUrl, type MailTopic } from './unsubscribe'
+import { followTopic, oneClickUnsubscribeUrl, topicSentence, unsubscribePageUrl, type MailTopic } from './unsubscribe'
 
 // Every email the blog writes, in one place: a plain-text and an HTML version, the site's name and
 // address, the comment's text through the same sanitizer as on the page, links to the blog only,
@@ -44,7 +44,7 @@ function write(letter: Letter): MailContent {
     '',
     '-- ',
     `${site} · ${linkOrigin()}`,
-    `Stop ${TOPIC_SENTENCES[unsubscribe.topic]}: ${stopPage}`,
+    `Stop ${topicSentence(unsubscribe.topic)}: ${stopPage}`,
   ].join('\n')
   const htmlBody = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
 ${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
@@ -53,7 +53,7 @@ ${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 <p>${links.map(([label, path]) => `<a href="${escape(absoluteUrl(path))}">${escape(label)}</a>`).join(' · ')}</p>
 <hr style="border:0;border-top:1px solid #ddd">
 <p style="font-size:0.875rem;color:#555">${escape(site)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a><br>
-<a href="${escape(stopPage)}">Stop ${escape(TOPIC_SENTENCES[unsubscribe.topic])}</a></p>
+<a href="${escape(stopPage)}">Stop ${escape(topicSentence(unsubscribe.topic))}</a></p>
 </body></html>`
   return {
     subject,
@@ -69,6 +69,7 @@ ${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 
 export interface CommentForMail {
   id: number
+  postId: number
   body: string
   authorName: string
   postTitle: string
@@ -103,6 +104,33 @@ export function replyMail(site: string, reply: CommentForMail, recipientId: stri
       ['Read it and answer', shortCommentPath(reply.id)],
       ['The post', postPath(reply.postSlug)],
     ],
+    unsubscribe: { userId: recipientId, topic: 'replies' },
+  })
+}
+
+/** To a follower of a post's conversation: a new comment on it. */
+export function followMail(site: string, comment: CommentForMail, recipientId: string): MailContent {
+  return write({
+    site,
+    subject: `[${site}] ${comment.authorName} commented on “${comment.postTitle}”`,
+    intro: [`A new comment on “${comment.postTitle}”, the conversation you follow.`],
+    comment: { author: comment.authorName, body: comment.body },
+    links: [
+      ['Read it and answer', shortCommentPath(comment.id)],
+      ['The post', postPath(comment.postSlug)],
+    ],
+    unsubscribe: { userId: recipientId, topic: followTopic(comment.postId) },
+  })
+}
+
+/** To a comment's author: the comment they wrote, held at first, is now on the post. */
+export function approvedMail(site: string, comment: CommentForMail, recipientId: string): MailContent {
+  return write({
+    site,
+    subject: `[${site}] Your comment on “${comment.postTitle}” is published`,
+    intro: [`A moderator approved your comment on “${comment.postTitle}”: everyone can read it now.`],
+    comment: { author: comment.authorName, body: comment.body },
+    links: [['See it on the post', shortCommentPath(comment.id)]],
     unsubscribe: { userId: recipientId, topic: 'replies' },
   })
 }

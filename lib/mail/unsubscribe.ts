@@ -1,18 +1,24 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { setMailChoice } from '@/db/queries/outgoing-mail'
+import { setMailChoice, unfollowPost } from '@/db/queries/outgoing-mail'
 import { absoluteUrl } from '@/lib/public-address'
 
 // Unsubscribe links: signed with the blog's secret, so they work without a session (one click from
 // the mail client, RFC 8058, or the visible link) and nobody can make one for someone else.
 
-export const MAIL_TOPICS = { replies: 'notifyReplies', held: 'notifyHeld' } as const
-export type MailTopic = keyof typeof MAIL_TOPICS
+/** What a link stops: replies to your comments, held comments (moderators), or one post's conversation. */
+export type MailTopic = 'replies' | 'held' | `follow-${number}`
 
-export const TOPIC_SENTENCES: Record<MailTopic, string> = {
-  replies: 'emails when someone replies to your comments',
-  held: 'emails about comments waiting for moderation',
+const FOLLOW = /^follow-([1-9]\d{0,11})$/
+export const isMailTopic = (topic: unknown): topic is MailTopic => topic === 'replies' || topic === 'held' || (typeof topic === 'string' && FOLLOW.test(topic))
+export const followTopic = (postId: number): MailTopic => `follow-${postId}`
+
+/** "emails when someone replies to your comments", for "Stop …" and "you will get no more …". */
+export function topicSentence(topic: MailTopic): string {
+  if (topic === 'replies') return 'emails about your comments (replies, and when one is approved)'
+  if (topic === 'held') return 'emails about comments waiting for moderation'
+  return 'emails about new comments on the post you follow'
 }
 
 function signature(userId: string, topic: MailTopic): string {
@@ -37,16 +43,19 @@ export interface UnsubscribeLink {
 /** The link's person and topic if it was signed here; else null (forged, cut short or changed). */
 export function readUnsubscribeLink(params: { u?: unknown; topic?: unknown; sig?: unknown }): UnsubscribeLink | null {
   const { u, topic, sig } = params
-  if (typeof u !== 'string' || typeof sig !== 'string' || typeof topic !== 'string' || !(topic in MAIL_TOPICS) || u.length > 100) return null
-  const expected = Buffer.from(signature(u, topic as MailTopic))
+  if (typeof u !== 'string' || typeof sig !== 'string' || !isMailTopic(topic) || u.length > 100) return null
+  const expected = Buffer.from(signature(u, topic))
   const given = Buffer.from(sig)
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
-  return { userId: u, topic: topic as MailTopic }
+  return { userId: u, topic }
 }
 
 /** Stops the link's kind of mail for its person. Anyone holding a signed link may; a forged one changes nothing (false). */
 export async function unsubscribe(params: { u?: unknown; topic?: unknown; sig?: unknown }, db: DB = getDb()): Promise<UnsubscribeLink | null> {
   const link = readUnsubscribeLink(params)
-  if (link) await setMailChoice(link.userId, MAIL_TOPICS[link.topic], 'off', db)
+  if (!link) return null
+  const follow = FOLLOW.exec(link.topic)
+  if (follow) await unfollowPost(link.userId, Number(follow[1]), db)
+  else await setMailChoice(link.userId, link.topic === 'held' ? 'notifyHeld' : 'notifyReplies', 'off', db)
   return link
 }

@@ -5,7 +5,8 @@ import { deleteAccount, renameAccount, signOutEverywhere } from '@/lib/auth/acco
 import { getCurrentUser } from '@/lib/auth/session'
 import { expireFromAction } from '@/lib/public/expire'
 import { formError, formValues, type FormState } from '@/lib/forms'
-import { saveMailChoices } from '@/lib/mail/choices'
+import { saveMailChoices, stopFollowing } from '@/lib/mail/choices'
+import { parseId } from '@/lib/params'
 
 export async function renameAction(prev: FormState, fd: FormData): Promise<FormState> {
   const name = String(fd.get('name') ?? '')
@@ -30,5 +31,10 @@ export async function deleteAccountAction(prev: FormState, fd: FormData): Promis
 export async function saveMailChoicesAction(prev: FormState, fd: FormData): Promise<FormState> {
   const result = await saveMailChoices(await getCurrentUser(), formValues(fd))
   if (!result.ok) return formError(prev, result.message, formValues(fd))
+  redirect('/profile?emails=saved')
+}
+
+export async function stopFollowingAction(fd: FormData): Promise<void> {
+  await stopFollowing(await getCurrentUser(), parseId(fd.get('postId')))
   redirect('/profile?emails=saved')
 }

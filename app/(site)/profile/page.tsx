@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
-import { DeleteAccountForm, MailChoicesForm, RenameForm } from '@/app/_ui/profile-forms'
+import { DeleteAccountForm, FollowedPosts, MailChoicesForm, RenameForm } from '@/app/_ui/profile-forms'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
@@ -39,6 +39,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
             </p>
           ) : null}
           {choices ? <MailChoicesForm choices={choices} /> : null}
+          <h3>Conversations you follow</h3>
+          {choices ? <FollowedPosts posts={choices.following} /> : null}
         </section>
         <section aria-labelledby="sessions-title">
           <h2 id="sessions-title">Signing out</h2>

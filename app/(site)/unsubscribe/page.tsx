@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { SiteHeader } from '@/app/_ui/site-header'
-import { MAIL_TOPICS, readUnsubscribeLink, TOPIC_SENTENCES, type MailTopic } from '@/lib/mail/unsubscribe'
+import { isMailTopic, readUnsubscribeLink, topicSentence } from '@/lib/mail/unsubscribe'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } }
@@ -12,7 +12,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 // scanner following the link stops nothing); the button posts to the one-click address.
 export default async function UnsubscribePage({ searchParams }: Props) {
   const query = await searchParams
-  const done = typeof query.done === 'string' && query.done in MAIL_TOPICS ? (query.done as MailTopic) : null
+  const done = isMailTopic(query.done) ? query.done : null
   const link = readUnsubscribeLink(query)
   return (
     <>
@@ -21,11 +21,11 @@ export default async function UnsubscribePage({ searchParams }: Props) {
         <h1>Unsubscribe</h1>
         {done ? (
           <p role="status" className="notice">
-            Done: you will get no more {TOPIC_SENTENCES[done]}. You can turn them on again on <Link href="/profile">your profile</Link>.
+            Done: you will get no more {topicSentence(done)}. You can turn them on again on <Link href="/profile">your profile</Link>.
           </p>
         ) : link ? (
           <form method="post" action={`/api/unsubscribe?${new URLSearchParams({ u: link.userId, topic: link.topic, sig: String(query.sig), from: 'page' })}`}>
-            <p>Stop {TOPIC_SENTENCES[link.topic]}?</p>
+            <p>Stop {topicSentence(link.topic)}?</p>
             <button type="submit" className="button">
               Unsubscribe
             </button>

@@ -85,6 +85,11 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
       <p id={`${id}-help`} className="comment-form__help">
         Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.
       </p>
+      {edit ? null : (
+        <label className="checkbox comment-form__follow">
+          <input type="checkbox" name="follow" /> Follow this conversation: email me each new comment
+        </label>
+      )}
       {error ? (
         <p id={`${id}-error`} role="alert" className="form-error">
           {error.message}

@@ -32,7 +32,7 @@ export async function postCommentAction(prev: FormState, fd: FormData): Promise<
   const viewer = await getCurrentUser()
   const result = await postComment(
     viewer,
-    { postId: text(fd, 'postId'), parentId: text(fd, 'parentId'), body, honeypot: text(fd, 'website'), formToken: text(fd, 'formToken') },
+    { postId: text(fd, 'postId'), parentId: text(fd, 'parentId'), body, honeypot: text(fd, 'website'), formToken: text(fd, 'formToken'), follow: text(fd, 'follow') },
     { ip: await clientIp() },
   )
   if (!result.ok) {
