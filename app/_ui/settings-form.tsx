@@ -9,7 +9,7 @@ import { FormField } from './form-field'
 import { SentByScript } from './sent-by-script'
 
 /** The settings form; a refusal keeps everything typed and marks each wrong field (`restored`: one sent without script). */
-export function SettingsForm({ settings, restored }: { settings: SiteSettings; restored?: FormState }) {
+export function SettingsForm({ settings, shown, restored }: { settings: SiteSettings; shown: string; restored?: FormState }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
   const invalid = state.status === 'error' ? state : null
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
@@ -37,6 +37,8 @@ export function SettingsForm({ settings, restored }: { settings: SiteSettings; r
   return (
     <form action={formAction} key={invalid?.attempt ?? 0} className="settings-form">
       <SentByScript />
+      {/* The values as loaded: fields left as they were keep what is stored, even if it changed meanwhile. */}
+      <input type="hidden" name="shown" value={shown} />
       {invalid ? (
         <p role="alert" className="form-error">
           {invalid.message}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { testDialects } from '@/db/test-databases'
 import { loadAuditLog } from './audit'
-import { saveSettings } from './settings'
+import { saveSettings, settingsAsForm } from './settings'
 import { getSiteSettings } from '@/lib/settings'
 import { publicChanges } from '@/lib/public/tags'
 import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
@@ -46,6 +46,19 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       })
       expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })
       expect((await loadAuditLog(viewers.admin, 1, blog.db)).entries).toEqual([])
+    })
+
+    it('keep what someone else changed since the form was loaded, in the fields this person left alone', async () => {
+      const shown = settingsAsForm(await getSiteSettings(blog.db))
+      // Meanwhile an import adds a header link.
+      expect((await saveSettings(viewers.admin, { ...shown, navigation: 'About us | /pages/about-us' }, blog.db)).ok).toBe(true)
+      // The form loaded before it is saved with a new title, the links as it showed them (CRLF, as browsers send).
+      const result = await saveSettings(viewers.admin, { ...shown, title: 'Field notes', navigation: shown.navigation.replace(/\n/g, '\r\n'), shown: JSON.stringify(shown) }, blog.db)
+      expect(result).toMatchObject({ ok: true, changed: ['title'] })
+      expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Field notes', navigation: [{ label: 'About us', href: '/pages/about-us' }] })
+      // A field this person did change is saved, even over someone else's change.
+      expect(await saveSettings(viewers.admin, { ...shown, navigation: 'Mine | /pages/mine', shown: JSON.stringify(shown) }, blog.db)).toMatchObject({ ok: true, changed: ['navigation'] })
+      expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Field notes', navigation: [{ label: 'Mine', href: '/pages/mine' }] })
     })
   })
 })

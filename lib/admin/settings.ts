@@ -7,6 +7,7 @@ import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { navigationText } from './navigation'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
 // saved until all are right. (Reading settings is lenient instead: see lib/settings.ts.)
@@ -62,6 +63,31 @@ export const settingsFormSchema = z.object({
 
 export type SettingsField = keyof z.input<typeof settingsFormSchema>
 
+/** Each setting as the form shows it: text as typed, a list one per line, a ticked box 'on'. */
+export function settingsAsForm(settings: SiteSettings): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(settingsFormSchema.shape).map((key) => {
+      const value = settings[key as keyof SiteSettings]
+      if (key === 'navigation') return [key, navigationText(settings.navigation)]
+      if (typeof value === 'boolean') return [key, value ? 'on' : '']
+      return [key, Array.isArray(value) ? value.join('\n') : String(value)]
+    }),
+  )
+}
+
+const sameText = (a: unknown, b: unknown) => String(a ?? '').replace(/\r\n/g, '\n') === String(b ?? '').replace(/\r\n/g, '\n')
+
+/** The `shown` field: the form's values as it was loaded (JSON), or null when absent or garbled. */
+function shownValues(raw: unknown): Record<string, string> | null {
+  if (typeof raw !== 'string' || raw.length > 100_000) return null
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, string>) : null
+  } catch {
+    return null
+  }
+}
+
 /** The current settings for the form. Admins only; throws PermissionDenied. */
 export async function loadSettingsForm(viewer: Viewer | null, db: DB = getDb()): Promise<SiteSettings> {
   requireCapability(viewer, 'settings.manage')
@@ -86,7 +112,11 @@ export async function saveSettings(
     return { ok: false, fieldErrors }
   }
   const before = await getSiteSettings(db)
-  const changed = Object.entries(parsed.data).filter(([k, v]) => JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
+  // A field the person left as the form showed it keeps what is stored now: someone else (an
+  // import adding a header link, another admin) may have changed it since the form was loaded.
+  const shown = shownValues(form.shown)
+  const untouched = (key: string) => shown !== null && key in shown && sameText(shown[key], key === 'holdFirstComment' ? (form[key] === 'on' ? 'on' : '') : form[key])
+  const changed = Object.entries(parsed.data).filter(([k, v]) => !untouched(k) && JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
   await db.transaction().execute(async (trx) => {
     for (const [key, value] of changed) await writeSetting(key, value, trx)
     await insertAuditEntries(

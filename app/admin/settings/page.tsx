@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { SettingsForm } from '@/app/_ui/settings-form'
-import { loadSettingsForm } from '@/lib/admin/settings'
+import { loadSettingsForm, settingsAsForm } from '@/lib/admin/settings'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
 
@@ -21,7 +21,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {saved === 0 ? 'Nothing changed.' : `Saved ${saved} setting${saved === 1 ? '' : 's'}; the blog uses them now.`}
         </p>
       ) : null}
-      <SettingsForm settings={settings} restored={kept} />
+      <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} />
     </main>
   )
 }
