@@ -40,8 +40,19 @@ export interface UserTable {
 export const MAIL_CHOICES = ['each', 'off'] as const
 export type MailChoice = (typeof MAIL_CHOICES)[number]
 
-export const MAIL_KINDS = ['held-comment', 'reply', 'follow', 'approved'] as const
+export const MAIL_KINDS = ['held-comment', 'reply', 'follow', 'approved', 'confirm-comment'] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
+
+export interface UnconfirmedCommentTable {
+  tokenHash: string
+  postId: number
+  parentId: number | null
+  name: string
+  email: string
+  body: string
+  followConversation: ColumnType<boolean, boolean | undefined, boolean>
+  createdAt: Timestamp
+}
 
 export interface PostFollowTable {
   userId: string
@@ -261,6 +272,7 @@ export interface Database {
   keptForm: KeptFormTable
   outgoingMail: OutgoingMailTable
   postFollow: PostFollowTable
+  unconfirmedComment: UnconfirmedCommentTable
   auditLog: AuditLogTable
   postRedirect: PostRedirectTable
   postRevision: PostRevisionTable

@@ -117,11 +117,14 @@ test.describe('with JavaScript', () => {
     await signInWithEmail(page, 'repeat@mail.example', path(post.slug))
     await page.goto(path(post.slug))
     const respond = page.getByRole('region', { name: 'Leave a Reply' })
+    // Until the page knows who is signed in it shows the signed-out form.
+    await expect(respond).toContainText('Signed in as')
     await respond.getByLabel('Comment', { exact: true }).fill('Saying this exactly once.')
     await respond.getByRole('button', { name: 'Post Comment' }).click()
     await expect(page.getByRole('status')).toContainText('awaiting moderation')
 
     await page.goto(path(post.slug))
+    await expect(respond).toContainText('Signed in as')
     await respond.getByLabel('Comment', { exact: true }).fill('Saying this exactly once.')
     await respond.getByRole('button', { name: 'Post Comment' }).click()
     await expect(respond.getByRole('alert')).toHaveText('You have already posted this comment.')

@@ -73,6 +73,7 @@ test('a comment posted through one instance and approved through the other shows
   await chooseName(reader, 'Across Reader')
   await reader.goto(`${first}${postPath}`)
   const respond = reader.getByRole('region', { name: 'Leave a Reply' })
+  await expect(respond).toContainText('Signed in as Across Reader.')
   await respond.getByLabel('Comment', { exact: true }).fill(text)
   await respond.getByRole('button', { name: 'Post Comment' }).click()
   await expect(reader.getByRole('status')).toContainText('awaiting moderation')

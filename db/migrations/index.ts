@@ -11,6 +11,7 @@ import * as authRowIds from './2026_12_01_2200_auth_row_ids'
 import * as keptForms from './2026_12_02_0700_kept_forms'
 import * as outgoingMail from './2026_12_02_0800_outgoing_mail'
 import * as follows from './2026_12_02_0900_follows'
+import * as writtenFirst from './2026_12_02_1000_written_first'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0700_kept_forms': keptForms,
   '2026_12_02_0800_outgoing_mail': outgoingMail,
   '2026_12_02_0900_follows': follows,
+  '2026_12_02_1000_written_first': writtenFirst,
 }

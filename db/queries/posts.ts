@@ -233,14 +233,14 @@ export async function tagPost(postId: number, tagId: number, db: Kysely<Database
 export async function findPostForCommenting(
   postId: number,
   db: Kysely<Database> = getDb(),
-): Promise<{ id: number; slug: string; live: boolean; commentsOpen: boolean; publishedAt: Date | null } | undefined> {
+): Promise<{ id: number; slug: string; title: string; live: boolean; commentsOpen: boolean; publishedAt: Date | null } | undefined> {
   const row = await db
     .selectFrom('post')
-    .select((eb) => ['id', 'slug', 'commentsOpen', 'publishedAt', isLive(eb, new Date()).as('live')])
+    .select((eb) => ['id', 'slug', 'title', 'commentsOpen', 'publishedAt', isLive(eb, new Date()).as('live')])
     .where('id', '=', postId)
     .executeTakeFirst()
   // `live` is isLive's answer: a published post, or a scheduled one now due; never a page or a draft.
-  return row && { id: row.id, slug: row.slug, live: Boolean(row.live), commentsOpen: row.commentsOpen, publishedAt: row.publishedAt }
+  return row && { id: row.id, slug: row.slug, title: row.title, live: Boolean(row.live), commentsOpen: row.commentsOpen, publishedAt: row.publishedAt }
 }
 
 /** The live posts just before and after one (by publication time), for "previous / next" links. */

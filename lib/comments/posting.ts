@@ -28,7 +28,7 @@ import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
-const bodySchema = z
+export const bodySchema = z
   .string({ error: 'Write your comment before posting.' })
   .trim()
   .min(1, 'Write your comment before posting.')

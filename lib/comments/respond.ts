@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findCommentAuthorName, listCommentsByAuthorOnPost } from '@/db/queries/comments'
-import { isModerator, type Viewer } from '@/lib/auth/viewer'
+import { isModerator, UNNAMED, type Viewer } from '@/lib/auth/viewer'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { getSiteSettings } from '@/lib/settings'
 
@@ -28,6 +28,13 @@ function excerpt(body: string): string {
   return text.length > 120 ? `${text.slice(0, 119)}…` : text
 }
 
+/** The approved comment on this post being answered, if asked for. */
+async function replyTarget(postId: number, replyTo: number | undefined, db: DB): Promise<RespondState['replyTo']> {
+  if (!replyTo) return null
+  const parent = await findCommentAuthorName(replyTo, db)
+  return parent && parent.postId === postId && parent.status === 'approved' && !parent.deletedAt ? { id: parent.id, authorName: parent.authorName ?? UNNAMED } : null
+}
+
 /**
  * What the "Leave a Reply" area shows this viewer on this post: the form (for a reply or an edit when
  * asked), and the viewer's own comments here, held ones marked. Per person: never cached.
@@ -39,7 +46,7 @@ export async function loadRespondState(
   now: Date = new Date(),
   db: DB = getDb(),
 ): Promise<RespondState> {
-  if (!viewer) return { viewer: null, formToken: null, replyTo: null, editing: null, ownComments: [] }
+  if (!viewer) return { viewer: null, formToken: null, replyTo: await replyTarget(postId, request.replyTo, db), editing: null, ownComments: [] }
   const settings = await getSiteSettings(db)
   const own = await listCommentsByAuthorOnPost(viewer.id, postId, db)
   const editWindow = settings.editMinutes * 60_000
@@ -54,13 +61,7 @@ export async function loadRespondState(
     }
   })
 
-  let replyTo: RespondState['replyTo'] = null
-  if (request.replyTo) {
-    const parent = await findCommentAuthorName(request.replyTo, db)
-    if (parent && parent.postId === postId && parent.status === 'approved' && !parent.deletedAt) {
-      replyTo = { id: parent.id, authorName: parent.authorName ?? 'Anonymous' }
-    }
-  }
+  const replyTo = await replyTarget(postId, request.replyTo, db)
   const editable = request.edit ? own.find((c) => c.id === request.edit) : undefined
   const editing =
     editable && ownComments.find((c) => c.id === editable.id)?.editableUntil ? { id: editable.id, body: editable.body } : null

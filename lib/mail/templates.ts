@@ -24,12 +24,13 @@ interface Letter {
   comment: { author: string; body: string }
   /** The links under the comment: [label, path on the blog]. */
   links: [string, string][]
-  unsubscribe: { userId: string; topic: MailTopic }
+  /** Notifications only: a mail the person asked for (a confirmation) has none. */
+  unsubscribe?: { userId: string; topic: MailTopic }
 }
 
 function write(letter: Letter): MailContent {
   const { site, subject, intro, comment, links, unsubscribe } = letter
-  const stopPage = unsubscribePageUrl(unsubscribe.userId, unsubscribe.topic)
+  const stopPage = unsubscribe ? unsubscribePageUrl(unsubscribe.userId, unsubscribe.topic) : null
   const quoted = comment.body
     .split('\n')
     .map((line) => `> ${line}`)
@@ -44,7 +45,7 @@ function write(letter: Letter): MailContent {
     '',
     '-- ',
     `${site} · ${linkOrigin()}`,
-    `Stop ${topicSentence(unsubscribe.topic)}: ${stopPage}`,
+    ...(unsubscribe ? [`Stop ${topicSentence(unsubscribe.topic)}: ${stopPage}`] : []),
   ].join('\n')
   const htmlBody = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
 ${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
@@ -52,18 +53,20 @@ ${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 <blockquote style="margin:0 0 1rem;padding:0 0 0 1rem;border-left:3px solid #ccc">${renderCommentMarkdown(comment.body)}</blockquote>
 <p>${links.map(([label, path]) => `<a href="${escape(absoluteUrl(path))}">${escape(label)}</a>`).join(' · ')}</p>
 <hr style="border:0;border-top:1px solid #ddd">
-<p style="font-size:0.875rem;color:#555">${escape(site)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a><br>
-<a href="${escape(stopPage)}">Stop ${escape(topicSentence(unsubscribe.topic))}</a></p>
+<p style="font-size:0.875rem;color:#555">${escape(site)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a>${unsubscribe ? `<br>
+<a href="${escape(stopPage!)}">Stop ${escape(topicSentence(unsubscribe.topic))}</a>` : ''}</p>
 </body></html>`
   return {
     subject,
     textBody,
     htmlBody,
-    headers: {
-      'List-Unsubscribe': `<${oneClickUnsubscribeUrl(unsubscribe.userId, unsubscribe.topic)}>`,
-      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      'Auto-Submitted': 'auto-generated',
-    },
+    headers: unsubscribe
+      ? {
+          'List-Unsubscribe': `<${oneClickUnsubscribeUrl(unsubscribe.userId, unsubscribe.topic)}>`,
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          'Auto-Submitted': 'auto-generated',
+        }
+      : { 'Auto-Submitted': 'auto-generated' },
   }
 }
 
@@ -132,5 +135,19 @@ export function approvedMail(site: string, comment: CommentForMail, recipientId:
     comment: { author: comment.authorName, body: comment.body },
     links: [['See it on the post', shortCommentPath(comment.id)]],
     unsubscribe: { userId: recipientId, topic: 'replies' },
+  })
+}
+
+/** To someone who wrote a comment before signing in: confirm the address, and it is posted. */
+export function confirmCommentMail(site: string, comment: { name: string; body: string; postTitle: string }, confirmPath: string): MailContent {
+  return write({
+    site,
+    subject: `[${site}] Confirm your comment on “${comment.postTitle}”`,
+    intro: [
+      `You wrote a comment on “${comment.postTitle}”. Confirm that this is your email address and it will be posted (and you will be signed in as ${comment.name}).`,
+      'If you did not write it, ignore this mail: nothing is posted, and the comment is deleted in 7 days.',
+    ],
+    comment: { author: comment.name, body: comment.body },
+    links: [['Confirm and post my comment', confirmPath]],
   })
 }

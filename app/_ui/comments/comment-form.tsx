@@ -29,14 +29,16 @@ export interface CommentFormProps {
   onCancel?: () => void
   /** A refusal carried over a redirect (a plain HTML post): its message and the text to restore. */
   refused?: { message: string; body: string } | null
+  /** Text to start with (typed elsewhere before this form appeared). */
+  initialBody?: string
 }
 
 /** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
-export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused }: CommentFormProps) {
+export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused, initialBody = '' }: CommentFormProps) {
   const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, idle)
   const id = useId()
   const error = state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
-  const body = error ? (error.values.body ?? '') : (edit?.body ?? '')
+  const body = error ? (error.values.body ?? '') : (edit?.body ?? initialBody)
 
   const failed = state.status === 'error' ? state.attempt : 0
   useEffect(() => {

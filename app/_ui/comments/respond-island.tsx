@@ -1,26 +1,34 @@
 'use client'
 
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import Link from 'next/link'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import type { RespondState } from '@/lib/comments/respond'
 import { CommentForm } from './comment-form'
+import { GuestCommentForm } from './guest-comment-form'
 import { OwnComments } from './own-comments'
 import { commentStore, useCommentState } from './store'
 
 /**
  * The "Leave a Reply" area of a cached post page. Rendered on the server the same for everyone
- * (a sign-in link that leads to the reply page, which works without JavaScript); in the browser it
- * asks who is signed in and becomes the comment form.
+ * (the signed-out form, and a sign-in link that leads to the reply page: both work without
+ * JavaScript); in the browser it asks who is signed in and becomes their comment form.
  */
 export function RespondIsland({ postId, slug, commentsOpen, children }: { postId: number; slug: string; commentsOpen: boolean; children?: React.ReactNode }) {
   const state = useCommentState((s) => s.respond)
+  const carried = useCommentState((s) => s.carried)
 
+  const area = useRef<HTMLDivElement>(null)
   useEffect(() => {
     let live = true
     fetch(`/api/posts/${postId}/respond`, { cache: 'no-store' })
       .then((r) => (r.ok ? (r.json() as Promise<RespondState>) : null))
-      .then((s) => live && s && commentStore.update({ respond: s }))
+      .then((s) => {
+        if (!live || !s) return
+        // Someone quick typed into the signed-out form before this answer came: keep their words.
+        const typed = s.viewer ? (area.current?.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.value ?? '') : ''
+        commentStore.update({ respond: s, carried: typed })
+      })
       .catch(() => {})
     return () => {
       live = false
@@ -30,11 +38,15 @@ export function RespondIsland({ postId, slug, commentsOpen, children }: { postId
   if (!commentsOpen) return <p>Comments are closed on this post.</p>
   const viewer = state?.viewer
   if (!state || !viewer) {
+    // Signed out (or not known yet, as without script): write first, confirm by email — or sign in.
     return (
-      <p>
-        <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>Sign in to leave a reply</a>. Your email
-        address is never published.
-      </p>
+      <div ref={area}>
+        <GuestCommentForm postId={postId} slug={slug} />
+        <p>
+          Have an account? <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>Sign in to leave a reply</a>. Your
+          email address is never published.
+        </p>
+      </div>
     )
   }
   return (
@@ -49,7 +61,7 @@ export function RespondIsland({ postId, slug, commentsOpen, children }: { postId
               You will appear as “{viewer.name}”. <Link href="/profile">Choose a display name</Link>.
             </p>
           ) : null}
-          <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} />
+          <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} initialBody={carried} />
         </>
       )}
       <OwnComments slug={slug} comments={state.ownComments} />

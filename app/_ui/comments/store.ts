@@ -16,11 +16,13 @@ export interface OptimisticComment {
 
 interface CommentState {
   respond: RespondState | null
+  /** Text typed into the signed-out form before the page learned who is signed in: the signed-in form starts with it. */
+  carried: string
   replyTo: number | null
   optimistic: OptimisticComment[]
 }
 
-let state: CommentState = { respond: null, replyTo: null, optimistic: [] }
+let state: CommentState = { respond: null, carried: '', replyTo: null, optimistic: [] }
 const initial = state
 const listeners = new Set<() => void>()
 

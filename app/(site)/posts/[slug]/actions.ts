@@ -6,7 +6,9 @@ import { expireFromAction } from '@/lib/public/expire'
 import { commentPath, postPath, replyPath, shortCommentPath } from '@/lib/paths'
 import { forgetRefusedComments, keepRefusedComment } from '@/lib/comments/drafts'
 import { deleteComment, editComment, postComment } from '@/lib/comments/posting'
+import { runForm } from '@/lib/form-actions'
 import { formError, type FormState } from '@/lib/forms'
+import { keepUnconfirmedComment } from '@/lib/comments/written-first'
 import { clientIp } from '@/lib/request'
 import { parseId } from '@/lib/params'
 
@@ -72,4 +74,21 @@ export async function deleteCommentAction(prev: FormState, fd: FormData): Promis
   if (!result.ok) return formError(prev, result.message, {})
   expireFromAction(result.changes)
   redirect(`${postPath(result.postSlug)}#comments`)
+}
+
+/** Keeps a signed-out reader's comment until they confirm their email (the mail is sent meanwhile). */
+export async function keepCommentAction(prev: FormState, fd: FormData): Promise<FormState> {
+  return runForm(
+    prev,
+    fd,
+    async (values) => {
+      const result = await keepUnconfirmedComment({ ...values, honeypot: values.website ?? '' }, { ip: await clientIp() })
+      // What was typed comes back, never echoing the hidden field.
+      const typed = { name: values.name ?? '', email: values.email ?? '', body: values.body ?? '', follow: values.follow ?? '' }
+      if (!result.ok) return formError(prev, result.message, typed, result.field)
+      redirect(`${replyPath(result.postSlug)}?kept=1#respond`)
+    },
+    // Sent without script, a refusal goes back to the reply page (the slug only builds that address).
+    { page: (values) => replyPath(values.slug ?? '', { to: parseId(values.parentId) ?? undefined }) },
+  )
 }

@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { CommentForm } from '@/app/_ui/comments/comment-form'
+import { GuestCommentForm } from '@/app/_ui/comments/guest-comment-form'
+import { loadKeptForm } from '@/lib/kept-forms'
 import { OwnComments } from '@/app/_ui/comments/own-comments'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
@@ -49,9 +51,23 @@ export default async function ReplyPage({ params, searchParams }: Props) {
           {!post.commentsOpen ? (
             <p>Comments are closed on this post.</p>
           ) : !respond.viewer ? (
-            <p>
-              <a href={signInPath(here)}>Sign in to leave a reply</a>. Your email address is never published.
-            </p>
+            <>
+              {query.kept ? (
+                <p role="status" className="notice">
+                  Check your email: we sent you a link to confirm your comment. It is kept for 7 days and shown to no one until you do.
+                </p>
+              ) : null}
+              <GuestCommentForm
+                postId={post.id}
+                slug={post.slug}
+                parentId={respond.replyTo?.id ?? null}
+                label={respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Comment'}
+                restored={await loadKeptForm(null, query.form)}
+              />
+              <p>
+                Have an account? <a href={signInPath(here)}>Sign in to leave a reply</a>. Your email address is never published.
+              </p>
+            </>
           ) : respond.viewer.banned ? (
             <p role="status">Your account can no longer comment on this blog.</p>
           ) : (

@@ -1,0 +1,81 @@
+'use client'
+
+import { useActionState, useId } from 'react'
+import { useFormStatus } from 'react-dom'
+import { keepCommentAction } from '@/app/(site)/posts/[slug]/actions'
+import { idle, type FormState } from '@/lib/forms'
+import { replyPath } from '@/lib/paths'
+import { RawTextarea } from '../raw-textarea'
+import { SentByScript } from '../sent-by-script'
+
+function Submit() {
+  const { pending } = useFormStatus()
+  return (
+    <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
+      {pending ? 'Sending…' : 'Post Comment'}
+    </button>
+  )
+}
+
+/**
+ * The comment form for a signed-out reader (WordPress's Name, Email, Comment): the comment is kept
+ * until they confirm their address from the mail it sends (lib/comments/written-first.ts). Works as
+ * a plain POST; a refusal says why beside the field and keeps everything typed.
+ */
+export function GuestCommentForm({ postId, slug, parentId = null, label = 'Comment', restored }: { postId: number; slug: string; parentId?: number | null; label?: string; restored?: FormState }) {
+  // The permalink gives the form an address of its own in cached HTML (the reply page, which answers without script).
+  const [state, formAction] = useActionState(keepCommentAction, restored ?? idle, replyPath(slug, { to: parentId ?? undefined }))
+  const id = useId()
+  const error = state.status === 'error' ? state : null
+  const value = (name: string) => error?.values[name] ?? ''
+  const describedBy = (field: string, help?: string) => (error?.field === field ? `${id}-error` : help)
+  return (
+    <form action={formAction} className="comment-form" key={error?.attempt ?? 0}>
+      <SentByScript />
+      <input type="hidden" name="postId" value={postId} />
+      <input type="hidden" name="parentId" value={parentId ?? ''} />
+      <input type="hidden" name="slug" value={slug} />
+      <div className="comment-form__trap" aria-hidden="true">
+        <label>
+          Leave this field empty
+          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        </label>
+      </div>
+      <label htmlFor={`${id}-name`}>Name</label>
+      <input id={`${id}-name`} name="name" required maxLength={60} autoComplete="name" defaultValue={value('name')} aria-invalid={error?.field === 'name' || undefined} aria-describedby={describedBy('name')} />
+      <label htmlFor={`${id}-email`}>Email</label>
+      <input
+        id={`${id}-email`}
+        name="email"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="email"
+        defaultValue={value('email')}
+        aria-invalid={error?.field === 'email' || undefined}
+        aria-describedby={describedBy('email', `${id}-email-help`)}
+      />
+      <p id={`${id}-email-help`} className="comment-form__help">
+        Never published. We send you a link to confirm it; your comment is posted when you do.
+      </p>
+      <label htmlFor={`${id}-body`} className="comment-form__label">
+        {label}
+      </label>
+      <RawTextarea id={`${id}-body`} name="body" rows={6} required maxLength={10_000} defaultValue={value('body')} invalid={error?.field === 'body'} describedBy={describedBy('body', `${id}-help`)} />
+      <p id={`${id}-help`} className="comment-form__help">
+        Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.
+      </p>
+      <label className="checkbox comment-form__follow">
+        <input type="checkbox" name="follow" defaultChecked={value('follow') === 'on'} /> Follow this conversation: email me each new comment
+      </label>
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="form-error">
+          {error.message}
+        </p>
+      ) : null}
+      <div className="comment-form__actions">
+        <Submit />
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,132 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { DB } from '@/db'
+import { getDb, inTransaction } from '@/db'
+import { insertOutgoingMails } from '@/db/queries/outgoing-mail'
+import { findPostForCommenting } from '@/db/queries/posts'
+import { deleteUnconfirmedComment, findUnconfirmedComment, insertSession, insertUnconfirmedComment } from '@/db/queries/unconfirmed-comments'
+import { findUserByEmail, insertUser, setUserName } from '@/db/queries/users'
+import { TOO_MANY_EMAILS } from '@/lib/auth/sign-in-email'
+import type { Viewer } from '@/lib/auth/viewer'
+import { log } from '@/lib/log'
+import { confirmCommentMail } from '@/lib/mail/templates'
+import { slugify } from '@/lib/posts/slugs'
+import { allow } from '@/lib/rate-limits'
+import { getSiteSettings } from '@/lib/settings'
+import { issueFormToken } from './form-token'
+import { commentsAreOpen } from './open'
+import { bodySchema, newCommentSchema, postComment } from './posting'
+
+/*
+ * Write first, confirm by email: a signed-out reader writes a comment with a name and an email
+ * address. It is kept (never shown to anyone) with a mail holding a one-time link, written in the
+ * same transaction; following the link and pressing Confirm signs them in (making the account, with
+ * the name they gave, if there is none) and posts the comment through the same rules as any other
+ * (first comment held, links, words, flood, duplicates). Unconfirmed comments go after 7 days. The
+ * mails count against the same limits as sign-in emails, per address and client and per client.
+ */
+
+const KEPT_MS = 7 * 86_400_000
+const SESSION_MS = 30 * 86_400_000
+
+const unconfirmedSchema = z.object({
+  postId: newCommentSchema.shape.postId,
+  parentId: newCommentSchema.shape.parentId,
+  name: z.string().trim().min(1, 'Enter the name to show with your comment.').max(60, 'Keep the name under 60 characters.'),
+  email: z.string().trim().toLowerCase().max(254, 'That email address is too long.').email('Enter your email address, e.g. you@example.com: the link to confirm goes there.'),
+  body: bodySchema,
+  honeypot: newCommentSchema.shape.honeypot,
+  follow: newCommentSchema.shape.follow,
+})
+
+export type WrittenFirstRefusal = { ok: false; message: string; field?: 'name' | 'email' | 'body' }
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex')
+export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
+
+/** Keeps a comment written by a signed-out reader and writes the mail that confirms it. Public. */
+export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<{ ok: true; postSlug: string } | WrittenFirstRefusal> {
+  const parsed = unconfirmedSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    const field = issue.path[0]
+    if (field === 'name' || field === 'email' || field === 'body') return { ok: false, message: issue.message, field }
+    return { ok: false, message: 'This form was not sent as the blog sent it; reload the page and try again.' }
+  }
+  const input = parsed.data
+  const now = context.now ?? new Date()
+  const post = await findPostForCommenting(input.postId, db)
+  const settings = await getSiteSettings(db)
+  if (!post || !post.live) return { ok: false, message: 'This post is not open for comments.' }
+  if (!commentsAreOpen(post, settings, now)) return { ok: false, message: 'Comments are closed on this post.' }
+  // A filled-in hidden field: a bot. It is told all went well, and nothing is kept or sent.
+  if (input.honeypot) return { ok: true, postSlug: post.slug }
+  if (!(await allow('signInEmailsPerAddressAndClient', `${input.email} ${context.ip}`, now, db)) || !(await allow('signInEmailsPerClient', context.ip, now, db))) {
+    return { ok: false, message: TOO_MANY_EMAILS }
+  }
+  const token = randomBytes(24).toString('base64url')
+  const content = confirmCommentMail(settings.title, { name: input.name, body: input.body, postTitle: post.title }, confirmPath(token))
+  await inTransaction(db, async (trx) => {
+    await insertUnconfirmedComment(
+      { tokenHash: hashOf(token), postId: post.id, parentId: input.parentId, name: input.name, email: input.email, body: input.body, followConversation: input.follow, createdAt: now },
+      new Date(now.getTime() - KEPT_MS),
+      trx,
+    )
+    await insertOutgoingMails(
+      [{ userId: null, toAddress: input.email, kind: 'confirm-comment', dedupeKey: `confirm:${hashOf(token)}`, subject: content.subject, textBody: content.textBody, htmlBody: content.htmlBody, headers: JSON.stringify(content.headers), nextAttemptAt: now }],
+      trx,
+    )
+  })
+  log().info({ event: 'comment.kept-unconfirmed', postId: post.id }, 'A comment written before signing in waits for its email to be confirmed.')
+  return { ok: true, postSlug: post.slug }
+}
+
+/** What a confirmation link would post, for the page that asks before it does; null for an unknown or expired link. Public. */
+export async function loadUnconfirmedComment(token: unknown, now: Date = new Date(), db: DB = getDb()) {
+  if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return null
+  const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
+  return row ? { postTitle: row.postTitle, postSlug: row.postSlug, name: row.name, body: row.body } : null
+}
+
+export type ConfirmResult =
+  | { ok: true; session: { token: string; expires: Date }; postSlug: string; comment: Awaited<ReturnType<typeof postComment>> }
+  | { ok: false; message: string }
+
+/**
+ * Confirms a comment written first: signs its writer in (a new account with the name they gave, or
+ * theirs) and posts it through postComment's rules. The session is returned for the caller to set as
+ * a cookie. A refused comment stays kept, so its text is not lost. Anyone holding the link may call it.
+ */
+export async function confirmUnconfirmedComment(token: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<ConfirmResult> {
+  const now = context.now ?? new Date()
+  const expired = { ok: false as const, message: 'This confirmation link has expired or was used already: nothing was posted. Comments wait 7 days for their confirmation; write it again below the post.' }
+  if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return expired
+  const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
+  if (!row) return expired
+
+  let account = await findUserByEmail(row.email, db)
+  if (account?.bannedAt || account?.deletedAt) {
+    await deleteUnconfirmedComment(row.tokenHash, db)
+    return { ok: false, message: 'This address can no longer comment on this blog.' }
+  }
+  if (!account) {
+    const id = await insertUser({ id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' }, db)
+    await setUserName(id, row.name, slugify(row.name), db)
+    account = (await findUserByEmail(row.email, db))!
+  } else if (!account.name) {
+    await setUserName(account.id, row.name, slugify(row.name), db)
+  }
+  const viewer: Viewer = { id: account.id, name: account.name ?? row.name, hasName: true, role: account.role, banned: false }
+  const session = { token: randomBytes(32).toString('base64url'), expires: new Date(now.getTime() + SESSION_MS) }
+  await insertSession({ id: randomUUID(), sessionToken: session.token, userId: account.id, expires: session.expires }, db)
+
+  // The form was "shown" when the comment was written: the time it took is real, and long.
+  const comment = await postComment(
+    viewer,
+    { postId: row.postId, parentId: row.parentId ?? '', body: row.body, honeypot: '', formToken: issueFormToken(row.createdAt), follow: row.followConversation ? 'on' : '' },
+    { ip: context.ip, now },
+    db,
+  )
+  if (comment.ok) await deleteUnconfirmedComment(row.tokenHash, db)
+  return { ok: true, session, postSlug: row.postSlug, comment }
+}
