@@ -148,6 +148,17 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
   const post = discussionPosts.noJs
 
+  test('someone without a display name gives one with their first comment', async ({ page }) => {
+    await signInWithEmail(page, 'nameless@mail.example', `${path(post.slug)}/reply`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Leave a Reply' })).toBeVisible()
+    await page.getByLabel('Your name, shown with your comments').fill('Inline Ina')
+    await page.getByLabel('Comment', { exact: true }).fill('Named as I went.')
+    await page.getByRole('button', { name: 'Post Comment' }).click()
+    await expect(page.getByRole('status')).toContainText('awaiting moderation')
+    await expect(page.getByRole('region', { name: 'Leave a Reply' })).toContainText('Signed in as Inline Ina.')
+    await expect(page.getByLabel('Your name, shown with your comments')).toHaveCount(0)
+  })
+
   test('a reader signs in, comments and replies', async ({ page }) => {
     await signInWithEmail(page, 'nojs@mail.example', path(post.slug))
     await chooseName(page, 'Plain Pat')

@@ -79,7 +79,7 @@ for (const withScript of [true, false]) {
       const mailFile = path.join(MAIL_DIR, `${address}.eml`)
       await page.goto(`/posts/${target.slug}`)
       const respond = page.getByRole('region', { name: 'Leave a Reply' })
-      if (withScript) await expect(respond.locator('input[name="via"]')).toHaveValue('script')
+      if (withScript) await expect(respond.locator('input[name="via"]')).toHaveValue('script', { timeout: 15_000 })
       // A name of spaces passes the browser's check, not the blog's: refused beside its field, nothing
       // typed lost (without script, on the reply page the browser is sent back to).
       await respond.getByLabel('Name', { exact: true }).fill('   ')

@@ -6,6 +6,7 @@ import { postPath, shortCommentPath } from '@/lib/paths'
 import { type ArchiveScope, archivePath, resolveArchive } from '@/lib/posts/archives'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
+import { UNNAMED } from '@/lib/auth/viewer'
 
 // Feeds for feed readers: RSS 2.0 and Atom 1.0 through the `feed` library, JSON Feed 1.1 as the
 // plain JSON its specification describes. Everything is built from the same data, and escaped by
@@ -106,7 +107,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
           date: p.publishedAt ?? p.updatedAt,
           html: site.feedFullContent ? renderPostMarkdown(p.body) : `<p>${escapeText(p.excerpt ?? '')}</p>`,
           summary: p.excerpt ?? undefined,
-          author: p.authorName ?? 'Anonymous',
+          author: p.authorName ?? UNNAMED,
         }
       }),
     },
@@ -128,7 +129,7 @@ export async function buildCommentsFeed(origin: string, format: FeedFormat, post
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: comments.map((c) => {
         const url = `${origin}${shortCommentPath(c.id)}`
-        const author = c.authorName ?? 'Anonymous'
+        const author = c.authorName ?? UNNAMED
         return { id: url, title: `${author} on “${c.postTitle}”`, url, date: c.createdAt, html: renderCommentMarkdown(c.body), author }
       }),
     },

@@ -17,5 +17,5 @@ export function isModerator(viewer: Viewer | null): boolean {
   return viewer !== null && !viewer.banned && MODERATOR_ROLES.includes(viewer.role)
 }
 
-/** The name shown for a person who has not chosen one yet. */
-export const UNNAMED = 'Anonymous reader'
+/** The one name shown, everywhere (pages, feeds, admin, emails), for a person without one: not chosen yet, or a deleted account's. */
+export const UNNAMED = 'Anonymous'

@@ -3,6 +3,7 @@ import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
 import type { PostKind } from '@/db/types'
 import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
+import { UNNAMED } from '@/lib/auth/viewer'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
 import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/paging'
@@ -37,7 +38,7 @@ export interface HomeView {
 /** A cached listing is looked at again at least every minute, and as a scheduled post comes due. */
 export const LISTING_FRESH_SECONDS = 60
 
-const ANONYMOUS = 'Anonymous'
+const ANONYMOUS = UNNAMED
 
 /**
  * Page `page` (1-based) of the live posts a filter picks, newest first, or null when `page` is not a

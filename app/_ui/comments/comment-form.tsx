@@ -31,13 +31,16 @@ export interface CommentFormProps {
   refused?: { message: string; body: string } | null
   /** Text to start with (typed elsewhere before this form appeared). */
   initialBody?: string
+  /** The person has no display name yet: ask for one with their first comment. */
+  askName?: boolean
 }
 
 /** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
-export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused, initialBody = '' }: CommentFormProps) {
+export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused, initialBody = '', askName = false }: CommentFormProps) {
   const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, idle)
   const id = useId()
-  const error = state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
+  const error: { message: string; values: Record<string, string>; attempt: number; field?: string } | null =
+    state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
   const body = error ? (error.values.body ?? '') : (edit?.body ?? initialBody)
 
   const failed = state.status === 'error' ? state.attempt : 0
@@ -69,6 +72,23 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
           <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
         </label>
       </div>
+      {askName && !edit ? (
+        <>
+          <label htmlFor={`${id}-name`}>Your name, shown with your comments</label>
+          <input
+            id={`${id}-name`}
+            name="name"
+            maxLength={60}
+            autoComplete="name"
+            defaultValue={error?.values.name ?? ''}
+            aria-invalid={error?.field === 'name' || undefined}
+            aria-describedby={error?.field === 'name' ? `${id}-error` : `${id}-name-help`}
+          />
+          <p id={`${id}-name-help`} className="comment-form__help">
+            Chosen once, for all your comments. Without one you appear as “Anonymous”.
+          </p>
+        </>
+      ) : null}
       <label htmlFor={`${id}-body`} className="comment-form__label">
         {label}
       </label>

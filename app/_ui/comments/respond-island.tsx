@@ -1,7 +1,6 @@
 'use client'
 
 import { useEffect, useRef } from 'react'
-import Link from 'next/link'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import type { RespondState } from '@/lib/comments/respond'
 import { CommentForm } from './comment-form'
@@ -56,12 +55,7 @@ export function RespondIsland({ postId, slug, commentsOpen, children }: { postId
         <p role="status">Your account can no longer comment on this blog.</p>
       ) : (
         <>
-          {!viewer.hasName ? (
-            <p>
-              You will appear as “{viewer.name}”. <Link href="/profile">Choose a display name</Link>.
-            </p>
-          ) : null}
-          <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} initialBody={carried} />
+          <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} initialBody={carried} askName={!viewer.hasName} />
         </>
       )}
       <OwnComments slug={slug} comments={state.ownComments} />

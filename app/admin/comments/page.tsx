@@ -8,6 +8,7 @@ import { shortCommentPath } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
 import { COMMENT_STATUSES, type CommentStatus } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
+import { UNNAMED } from '@/lib/auth/viewer'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Comments' }
@@ -70,7 +71,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
           </div>
           <AdminTable caption={`${STATUS_LABELS[query.status]} comments, newest first`} columns={[<span key="select" className="visually-hidden">Select</span>, 'Author', 'Comment', 'On', 'Actions']}>
             {comments.map((c) => {
-              const author = c.authorName ?? 'Anonymous'
+              const author = c.authorName ?? UNNAMED
               return (
                 <tr key={c.id}>
                   <td>

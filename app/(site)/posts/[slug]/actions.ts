@@ -1,6 +1,7 @@
 'use server'
 
 import { redirect } from 'next/navigation'
+import { renameAccount } from '@/lib/auth/account'
 import { getCurrentUser } from '@/lib/auth/session'
 import { expireFromAction } from '@/lib/public/expire'
 import { commentPath, postPath, replyPath, shortCommentPath } from '@/lib/paths'
@@ -31,7 +32,14 @@ const optionalId = (fd: FormData, name: string) => parseId(text(fd, name))
 /** Posts a comment or reply from the comment form. */
 export async function postCommentAction(prev: FormState, fd: FormData): Promise<FormState> {
   const body = text(fd, 'body')
-  const viewer = await getCurrentUser()
+  let viewer = await getCurrentUser()
+  // A first comment from someone without a display name carries the name they chose with it.
+  if (viewer && !viewer.hasName && text(fd, 'name').trim()) {
+    const named = await renameAccount(viewer, text(fd, 'name'))
+    if (!named.ok) return formError(prev, named.message, { body, name: text(fd, 'name') }, 'name')
+    expireFromAction(named.changes)
+    viewer = await getCurrentUser()
+  }
   const result = await postComment(
     viewer,
     { postId: text(fd, 'postId'), parentId: text(fd, 'parentId'), body, honeypot: text(fd, 'website'), formToken: text(fd, 'formToken'), follow: text(fd, 'follow') },

@@ -10,6 +10,7 @@ import { issueFormToken } from '@/lib/comments/form-token'
 import { formatDateTime } from '@/lib/dates'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { moderateAction } from '../actions'
+import { UNNAMED } from '@/lib/auth/viewer'
 
 // One comment in the admin: read it whole, edit its text, reply to it (approving it if it waits).
 export const instant = false
@@ -30,7 +31,7 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
   const viewer = await requirePageCapability('comments.moderate', `/admin/comments/${id}`)
   const comment = await loadCommentForModeration(viewer, id)
   if (!comment) notFound()
-  const author = comment.authorName ?? 'Anonymous'
+  const author = comment.authorName ?? UNNAMED
   const query = await searchParams
   const kept = await loadKeptForm(viewer.id, query.form)
 

@@ -76,11 +76,6 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                 Signed in as <strong>{respond.viewer.name}</strong>. <SignOutButton returnTo={here} /> Your email address is
                 never published.
               </div>
-              {!respond.viewer.hasName ? (
-                <p>
-                  You will appear as “{respond.viewer.name}”. <Link href="/profile">Choose a display name</Link>.
-                </p>
-              ) : null}
               {respond.editing ? (
                 <CommentForm
                   postId={post.id}
@@ -98,6 +93,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                   authorName={respond.viewer.name}
                   label={respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Comment'}
                   refused={carried}
+                  askName={!respond.viewer.hasName}
                 />
               )}
             </>
