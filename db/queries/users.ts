@@ -89,6 +89,8 @@ export interface PersonRow {
   role: Role
   createdAt: Date
   bannedAt: Date | null
+  /** The mail server refused their address: the blog sends them nothing. */
+  emailBouncedAt: Date | null
   commentCount: number
 }
 
@@ -102,6 +104,7 @@ export async function listPeople({ limit, offset }: { limit: number; offset: num
       'User.role',
       'User.createdAt',
       'User.bannedAt',
+      'User.emailBouncedAt',
       eb.selectFrom('comment').select(eb.fn.countAll().as('n')).whereRef('comment.authorId', '=', 'User.id').as('commentCount'),
     ])
     .where('User.deletedAt', 'is', null)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { claimDueMails, insertOutgoingMails, type NewOutgoingMail } from '@/db/queries/outgoing-mail'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
+import { loadPeople } from '@/lib/admin/people'
 import { insertPerson } from '@/lib/testing/people'
 import { sendDueMails, smtpSender } from './sender'
 
@@ -105,7 +106,10 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
     expect(await sendDueMails(send, 'a', T0, db)).toEqual({ sent: 1, retried: 0, bounced: 1 })
     await insertOutgoingMails([mail('gone@example.com', 3)], db)
     expect((await rows()).map((r) => `${r.toAddress} ${r.status}`)).toEqual(['gone@example.com failed', 'fine@example.com sent', 'gone@example.com pending'])
-    expect((await db.selectFrom('User').select('emailBouncedAt').where('id', '=', gone.id).executeTakeFirstOrThrow()).emailBouncedAt).not.toBeNull()
+    // The admin's People page marks the person.
+    const admin = await insertPerson(db, 'admin', 'admin')
+    expect((await loadPeople(admin, 1, db)).people.find((p) => p.id === gone.id)?.emailBouncedAt).not.toBeNull()
+    expect((await loadPeople(admin, 1, db)).people.find((p) => p.id === admin.id)?.emailBouncedAt).toBeNull()
   })
 
   it('a sender that stopped mid-send leaves its mail to be taken again after five minutes', async () => {

@@ -6,6 +6,7 @@ import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDate } from '@/lib/dates'
 import { ROLES } from '@/lib/vocabulary'
 import { peopleAction } from './actions'
+import { UNNAMED } from '@/lib/auth/viewer'
 
 export const instant = false
 export const metadata: Metadata = { title: 'People' }
@@ -21,13 +22,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <AdminNotices query={raw} />
       <AdminTable caption="Everyone with an account, newest first" columns={['Name', 'Role', 'Comments', 'Joined', 'Ban']}>
         {people.map((p) => {
-          const name = p.name ?? 'Unnamed reader'
+          const name = p.name ?? UNNAMED
           return (
             <tr key={p.id}>
               <td>
                 {name}
                 {p.id === viewer.id ? <span className="muted"> (you)</span> : null}
                 {p.bannedAt ? <strong className="badge">Banned</strong> : null}
+                {p.emailBouncedAt ? <strong className="badge" title="The mail server refused this person’s address: the blog sends them nothing.">Email bounced</strong> : null}
               </td>
               <td>
                 <form action={peopleAction} className="inline-form">
