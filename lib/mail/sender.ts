@@ -34,32 +34,36 @@ const isPermanent = (error: unknown) => {
 export async function sendDueMails(send: SendMail, claimer: string, now: Date = new Date(), db: DB = getDb()): Promise<{ sent: number; retried: number; bounced: number }> {
   const mails = await claimDueMails(claimer, now, new Date(now.getTime() - ABANDONED_MS), ROUND_LIMIT, db)
   const done = { sent: 0, retried: 0, bounced: 0 }
-  for (const mail of mails) {
-    try {
-      await send(mail)
-      await markMailSent(mail.id, claimer, new Date(), db)
-      done.sent++
-    } catch (error) {
-      // Kept on the row for the admin's Outgoing mail page (which shows addresses anyway), never logged.
-      const reason = error instanceof Error ? error.message : String(error)
-      if (isPermanent(error)) {
-        await markMailBounced(mail, claimer, reason, new Date(), db)
-        done.bounced++
-        log().warn({ event: 'mail.bounced', mailId: mail.id, kind: mail.kind }, 'The mail server refused an address for good; nothing more is sent to it.')
-      } else {
-        await markMailForRetry(mail.id, claimer, new Date(now.getTime() + retryDelayMs(mail.attempts)), reason, db)
-        done.retried++
-        log().warn({ event: 'mail.retry', mailId: mail.id, kind: mail.kind, attempts: mail.attempts }, 'A mail could not be sent; it will be tried again.')
+  // Sent side by side over the transport's pool of connections; each outcome is recorded on its own.
+  await Promise.all(
+    mails.map(async (mail) => {
+      try {
+        await send(mail)
+        await markMailSent(mail.id, claimer, new Date(), db)
+        done.sent++
+      } catch (error) {
+        // Kept on the row for the admin's Outgoing mail page (which shows addresses anyway), never logged.
+        const reason = error instanceof Error ? error.message : String(error)
+        if (isPermanent(error)) {
+          await markMailBounced(mail, claimer, reason, new Date(), db)
+          done.bounced++
+          log().warn({ event: 'mail.bounced', mailId: mail.id, kind: mail.kind }, 'The mail server refused an address for good; nothing more is sent to it.')
+        } else {
+          await markMailForRetry(mail.id, claimer, new Date(now.getTime() + retryDelayMs(mail.attempts)), reason, db)
+          done.retried++
+          log().warn({ event: 'mail.retry', mailId: mail.id, kind: mail.kind, attempts: mail.attempts }, 'A mail could not be sent; it will be tried again.')
+        }
       }
-    }
-  }
+    }),
+  )
   if (done.sent) log().info({ event: 'mail.sent', count: done.sent }, `${done.sent} mail(s) sent.`)
   return done
 }
 
 /** Sends through the SMTP server at `smtpUrl`, from SMTP_FROM, with no Reply-To (replies go to the blog). */
 export function smtpSender(smtpUrl: string, from: string = process.env.SMTP_FROM || 'Plateau <no-reply@localhost>'): SendMail {
-  const transport = nodemailer.createTransport(smtpUrl)
+  // A pool of up to five connections, kept open between mails, as a mail server expects of a sender.
+  const transport = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`)
   return async (mail) => {
     await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, headers: JSON.parse(mail.headers) as Record<string, string> })
   }
