@@ -11,6 +11,11 @@ export function commentAuthorName(eb: ExpressionBuilder<Database, 'comment' | 'U
   return eb.fn.coalesce('User.name', 'comment.authorName')
 }
 
+/** Comments joined to their post and to their author's account (for the name they are shown under). */
+export function commentsWithPostAndAuthor(db: Kysely<Database>) {
+  return db.selectFrom('comment').innerJoin('post', 'post.id', 'comment.postId').leftJoin('User', 'User.id', 'comment.authorId')
+}
+
 export interface PublicCommentRow {
   id: number
   parentId: number | null

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database } from '../types'
-import { commentAuthorName } from './comments'
+import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 import { matchesFilter, type PostFilter } from './posts'
 import { isLive } from './visibility'
 
@@ -45,10 +45,7 @@ export async function listCommentsForFeed(
   now: Date = new Date(),
   db: Kysely<Database> = getDb(),
 ): Promise<FeedCommentRow[]> {
-  let query = db
-    .selectFrom('comment')
-    .innerJoin('post', 'post.id', 'comment.postId')
-    .leftJoin('User', 'User.id', 'comment.authorId')
+  let query = commentsWithPostAndAuthor(db)
     .select((eb) => [
       'comment.id',
       'comment.body',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { getDb } from '..'
 import { COMMENT_STATUSES, type CommentStatus, type Database } from '../types'
-import { commentAuthorName } from './comments'
+import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 
 /** How many comments each status holds — one query. */
 export async function countCommentsByStatus(db: Kysely<Database> = getDb()): Promise<Record<CommentStatus, number>> {
@@ -42,10 +42,7 @@ export interface ModerationFilter {
 
 /** Comments as moderators see them, with their post and author's shown name. Never emails. */
 function moderationRows(db: Kysely<Database>) {
-  return db
-    .selectFrom('comment')
-    .innerJoin('post', 'post.id', 'comment.postId')
-    .leftJoin('User', 'User.id', 'comment.authorId')
+  return commentsWithPostAndAuthor(db)
     .select((eb) => [
       'comment.id',
       'comment.postId',

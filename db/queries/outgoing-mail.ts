@@ -1,7 +1,7 @@
 import { PostgresAdapter, type Insertable, type Kysely, type Selectable } from 'kysely'
 import { getDb } from '..'
 import type { Database, MailChoice, OutgoingMailTable, Role } from '../types'
-import { commentAuthorName } from './comments'
+import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 
 export type OutgoingMail = Selectable<OutgoingMailTable>
 export type NewOutgoingMail = Omit<Insertable<OutgoingMailTable>, 'id' | 'status' | 'attempts' | 'createdAt'>
@@ -124,10 +124,7 @@ export async function findMailChoices(userId: string, db: Kysely<Database> = get
 
 /** A comment as a notification tells of it: its text, author, status, parent and post. */
 export async function findCommentForMail(id: number, db: Kysely<Database> = getDb()) {
-  return db
-    .selectFrom('comment')
-    .innerJoin('post', 'post.id', 'comment.postId')
-    .leftJoin('User', 'User.id', 'comment.authorId')
+  return commentsWithPostAndAuthor(db)
     .select((eb) => [
       'comment.id',
       'comment.body',

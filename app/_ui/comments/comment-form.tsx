@@ -7,6 +7,7 @@ import { idle } from '@/lib/forms'
 import { RawTextarea } from '../raw-textarea'
 import { SentByScript } from '../sent-by-script'
 import { commentStore } from './store'
+import { FollowBox, FormAlert, HoneypotField, MarkdownHelp } from './form-parts'
 
 function SubmitButton({ label, busyLabel }: { label: string; busyLabel: string }) {
   const { pending } = useFormStatus()
@@ -66,12 +67,7 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
       <input type="hidden" name="parentId" value={parentId ?? ''} />
       <input type="hidden" name="formToken" value={formToken ?? ''} />
       {edit ? <input type="hidden" name="commentId" value={edit.commentId} /> : null}
-      <div className="comment-form__trap" aria-hidden="true">
-        <label>
-          Leave this field empty
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <HoneypotField />
       {askName && !edit ? (
         <>
           <label htmlFor={`${id}-name`}>Your name, shown with your comments</label>
@@ -104,19 +100,9 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
         invalid={!!error}
         describedBy={error ? `${id}-error` : `${id}-help`}
       />
-      <p id={`${id}-help`} className="comment-form__help">
-        Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.
-      </p>
-      {edit ? null : (
-        <label className="checkbox comment-form__follow">
-          <input type="checkbox" name="follow" /> Follow this conversation: email me each new comment
-        </label>
-      )}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="form-error">
-          {error.message}
-        </p>
-      ) : null}
+      <MarkdownHelp id={`${id}-help`} />
+      {edit ? null : <FollowBox />}
+      <FormAlert id={`${id}-error`} message={error?.message} />
       <div className="comment-form__actions">
         <SubmitButton label={edit ? 'Save changes' : 'Post Comment'} busyLabel={edit ? 'Saving…' : 'Posting…'} />
         {onCancel ? (

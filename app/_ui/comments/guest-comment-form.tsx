@@ -7,6 +7,7 @@ import { idle, type FormState } from '@/lib/forms'
 import { replyPath } from '@/lib/paths'
 import { RawTextarea } from '../raw-textarea'
 import { SentByScript } from '../sent-by-script'
+import { FollowBox, FormAlert, HoneypotField, MarkdownHelp } from './form-parts'
 
 function Submit() {
   const { pending } = useFormStatus()
@@ -35,12 +36,7 @@ export function GuestCommentForm({ postId, slug, parentId = null, label = 'Comme
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="parentId" value={parentId ?? ''} />
       <input type="hidden" name="slug" value={slug} />
-      <div className="comment-form__trap" aria-hidden="true">
-        <label>
-          Leave this field empty
-          <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
-        </label>
-      </div>
+      <HoneypotField />
       <label htmlFor={`${id}-name`}>Name</label>
       <input id={`${id}-name`} name="name" required maxLength={60} autoComplete="name" defaultValue={value('name')} aria-invalid={error?.field === 'name' || undefined} aria-describedby={describedBy('name')} />
       <label htmlFor={`${id}-email`}>Email</label>
@@ -62,17 +58,9 @@ export function GuestCommentForm({ postId, slug, parentId = null, label = 'Comme
         {label}
       </label>
       <RawTextarea id={`${id}-body`} name="body" rows={6} required maxLength={10_000} defaultValue={value('body')} invalid={error?.field === 'body'} describedBy={describedBy('body', `${id}-help`)} />
-      <p id={`${id}-help`} className="comment-form__help">
-        Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.
-      </p>
-      <label className="checkbox comment-form__follow">
-        <input type="checkbox" name="follow" defaultChecked={value('follow') === 'on'} /> Follow this conversation: email me each new comment
-      </label>
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="form-error">
-          {error.message}
-        </p>
-      ) : null}
+      <MarkdownHelp id={`${id}-help`} />
+      <FollowBox checked={value('follow') === 'on'} />
+      <FormAlert id={`${id}-error`} message={error?.message} />
       <div className="comment-form__actions">
         <Submit />
       </div>
