@@ -6,6 +6,8 @@
 // It leans on two of Next's internals (its in-memory handler and the tags manifest), which is why
 // package.json pins Next's exact version. Should an upgrade move them, the server stops at start with
 // one sentence instead of serving stale pages.
+import { createEventReader } from './event-reader.mjs'
+
 const PINNED = 'Plateau pins Next.js to the version in package.json; run npm ci to install it'
 let defaults
 let manifest
@@ -22,9 +24,6 @@ if (typeof defaults?.createDefaultCacheHandler !== 'function' || !(manifest?.tag
 const base = defaults.createDefaultCacheHandler(50 * 1024 * 1024)
 /** How often an instance looks for other instances' invalidations: one indexed query, four times a second, so a change shows everywhere well within a second. */
 const REFRESH_MS = 250
-const PAGE = 500
-
-let lastId = null
 let lastRefresh = 0
 let refreshing = null
 
@@ -37,20 +36,11 @@ function expire(tag, expireSeconds) {
   manifest.tagsManifest.set(tag, expireSeconds === null ? { ...entry, expired: now } : { ...entry, stale: now, expired: now + expireSeconds * 1000 })
 }
 
-async function readNewEvents(store) {
-  if (lastId === null) {
-    // Starting up: the cache is empty, so earlier invalidations do not matter.
-    lastId = await store.latestId()
-    return
-  }
-  for (;;) {
-    const events = await store.after(lastId, PAGE)
-    for (const event of events) {
-      expire(event.tag, event.expireSeconds)
-      lastId = event.id
-    }
-    if (events.length < PAGE) return
-  }
+let read = null
+/** The new events of the shared log, each applied once (./event-reader.mjs: late commits included). */
+function readNewEvents(store) {
+  read ??= createEventReader(store, (event) => expire(event.tag, event.expireSeconds))
+  return read()
 }
 
 let failing = false
