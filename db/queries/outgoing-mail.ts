@@ -1,4 +1,4 @@
-import { PostgresAdapter, type Insertable, type Kysely, type Selectable } from 'kysely'
+import { PostgresAdapter, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely'
 import { getDb } from '..'
 import type { Database, MailChoice, OutgoingMailTable, Role } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
@@ -74,6 +74,11 @@ export async function listOutgoingMails(limit: number, db: Kysely<Database> = ge
     .execute()
 }
 
+/** The one rule for who may be mailed at all: an account not banned or deleted, with an address that works. */
+function mayBeMailed(eb: ExpressionBuilder<Database, 'User'>) {
+  return eb.and([eb('User.bannedAt', 'is', null), eb('User.deletedAt', 'is', null), eb('User.emailBouncedAt', 'is', null), eb('User.email', 'is not', null)])
+}
+
 export interface MailRecipient {
   id: string
   email: string
@@ -87,10 +92,7 @@ export async function listModeratorsToTell(except: string | null, roles: readonl
     .select(['id', 'email', 'name'])
     .where('role', 'in', [...roles])
     .where('notifyHeld', '=', 'each')
-    .where('bannedAt', 'is', null)
-    .where('deletedAt', 'is', null)
-    .where('emailBouncedAt', 'is', null)
-    .where('email', 'is not', null)
+    .where(mayBeMailed)
   if (except) query = query.where('id', '!=', except)
   return (await query.orderBy('id').execute()) as MailRecipient[]
 }
@@ -104,10 +106,7 @@ export async function findReplyRecipient(commentId: number, db: Kysely<Database>
     .where('comment.id', '=', commentId)
     .where('comment.deletedAt', 'is', null)
     .where('User.notifyReplies', '=', 'each')
-    .where('User.bannedAt', 'is', null)
-    .where('User.deletedAt', 'is', null)
-    .where('User.emailBouncedAt', 'is', null)
-    .where('User.email', 'is not', null)
+    .where(mayBeMailed)
     .executeTakeFirst()
   return row as MailRecipient | undefined
 }
@@ -162,10 +161,7 @@ export async function listFollowersToTell(postId: number, except: string | null,
     .innerJoin('User', 'User.id', 'postFollow.userId')
     .select(['User.id', 'User.email', 'User.name'])
     .where('postFollow.postId', '=', postId)
-    .where('User.bannedAt', 'is', null)
-    .where('User.deletedAt', 'is', null)
-    .where('User.emailBouncedAt', 'is', null)
-    .where('User.email', 'is not', null)
+    .where(mayBeMailed)
   if (except) query = query.where('User.id', '!=', except)
   return (await query.orderBy('User.id').execute()) as MailRecipient[]
 }
