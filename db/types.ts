@@ -35,12 +35,17 @@ export interface UserTable {
   notifyHeld: ColumnType<MailChoice, MailChoice | undefined, MailChoice>
   /** The mail server refused the address for good: nothing more is sent to it. */
   emailBouncedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  /** Each notification as its own mail, or gathered into one a day. */
+  mailDelivery: ColumnType<MailDelivery, MailDelivery | undefined, MailDelivery>
 }
 
 export const MAIL_CHOICES = ['each', 'off'] as const
 export type MailChoice = (typeof MAIL_CHOICES)[number]
 
-export const MAIL_KINDS = ['held-comment', 'reply', 'follow', 'approved', 'confirm-comment'] as const
+export const MAIL_DELIVERIES = ['each', 'daily'] as const
+export type MailDelivery = (typeof MAIL_DELIVERIES)[number]
+
+export const MAIL_KINDS = ['held-comment', 'reply', 'follow', 'approved', 'confirm-comment', 'digest'] as const
 export type MailKind = (typeof MAIL_KINDS)[number]
 
 export interface UnconfirmedCommentTable {
@@ -57,6 +62,17 @@ export interface UnconfirmedCommentTable {
 export interface PostFollowTable {
   userId: string
   postId: number
+  createdAt: Timestamp
+}
+
+/** A notification waiting for its person's daily digest. */
+export interface DigestItemTable {
+  id: Generated<number>
+  userId: string
+  kind: Exclude<MailKind, 'confirm-comment' | 'digest'>
+  commentId: number
+  reason: string | null
+  dedupeKey: string
   createdAt: Timestamp
 }
 
@@ -271,6 +287,7 @@ export interface Database {
   commentDraft: CommentDraftTable
   keptForm: KeptFormTable
   outgoingMail: OutgoingMailTable
+  digestItem: DigestItemTable
   postFollow: PostFollowTable
   unconfirmedComment: UnconfirmedCommentTable
   auditLog: AuditLogTable

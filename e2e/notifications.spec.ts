@@ -65,6 +65,13 @@ test('a held comment reaches a moderator, who approves it from the mail; the ans
     await reader.goto('/profile')
     await expect(reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' })).not.toBeChecked()
 
+    // The reader would rather have one mail a day.
+    await reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' }).check()
+    await reader.getByRole('radio', { name: 'One digest a day, grouped by post' }).check()
+    await reader.getByRole('button', { name: 'Save email choices' }).click()
+    await expect(reader.getByRole('status')).toHaveText('Your email choices are saved.')
+    await expect(reader.getByRole('radio', { name: 'One digest a day, grouped by post' })).toBeChecked()
+    await expect(reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' })).toBeChecked()
   } finally {
     await readerContext.close()
   }

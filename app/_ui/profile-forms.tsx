@@ -63,7 +63,7 @@ export function DeleteAccountForm() {
   )
 }
 
-/** Which emails the person gets: replies to their comments, and (moderators) held comments. */
+/** Which emails the person gets (replies to their comments; held comments, for moderators) and how: each, or a daily digest. */
 export function MailChoicesForm({ choices }: { choices: MailChoices }) {
   const [state, formAction, pending] = useActionState(saveMailChoicesAction, idle)
   return (
@@ -81,6 +81,15 @@ export function MailChoicesForm({ choices }: { choices: MailChoices }) {
           <input type="checkbox" name="held" defaultChecked={choices.held} /> Email me about each comment held for moderation
         </label>
       ) : null}
+      <fieldset>
+        <legend>How these emails come, and those of the conversations you follow</legend>
+        <label className="checkbox">
+          <input type="radio" name="delivery" value="each" defaultChecked={choices.delivery === 'each'} /> One email for each, as it happens
+        </label>
+        <label className="checkbox">
+          <input type="radio" name="delivery" value="daily" defaultChecked={choices.delivery === 'daily'} /> One digest a day, grouped by post
+        </label>
+      </fieldset>
       {state.status === 'error' ? (
         <p role="alert" className="form-error">
           {state.message}

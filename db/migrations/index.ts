@@ -12,6 +12,7 @@ import * as keptForms from './2026_12_02_0700_kept_forms'
 import * as outgoingMail from './2026_12_02_0800_outgoing_mail'
 import * as follows from './2026_12_02_0900_follows'
 import * as writtenFirst from './2026_12_02_1000_written_first'
+import * as mailDigest from './2026_12_02_1400_mail_digest'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0800_outgoing_mail': outgoingMail,
   '2026_12_02_0900_follows': follows,
   '2026_12_02_1000_written_first': writtenFirst,
+  '2026_12_02_1400_mail_digest': mailDigest,
 }

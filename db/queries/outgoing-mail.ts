@@ -1,6 +1,6 @@
 import { PostgresAdapter, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely'
 import { getDb } from '..'
-import type { Database, MailChoice, OutgoingMailTable, Role } from '../types'
+import type { Database, DigestItemTable, MailChoice, MailDelivery, OutgoingMailTable, Role } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 
 export type OutgoingMail = Selectable<OutgoingMailTable>
@@ -83,13 +83,15 @@ export interface MailRecipient {
   id: string
   email: string
   name: string | null
+  /** Each notification as its own mail, or in their daily digest. */
+  delivery: MailDelivery
 }
 
 /** Editors and admins who want a mail for each held comment (not banned, with an address that works), but `except`. */
 export async function listModeratorsToTell(except: string | null, roles: readonly Role[], db: Kysely<Database> = getDb()): Promise<MailRecipient[]> {
   let query = db
     .selectFrom('User')
-    .select(['id', 'email', 'name'])
+    .select(['id', 'email', 'name', 'mailDelivery as delivery'])
     .where('role', 'in', [...roles])
     .where('notifyHeld', '=', 'each')
     .where(mayBeMailed)
@@ -102,7 +104,7 @@ export async function findReplyRecipient(commentId: number, db: Kysely<Database>
   const row = await db
     .selectFrom('comment')
     .innerJoin('User', 'User.id', 'comment.authorId')
-    .select(['User.id', 'User.email', 'User.name'])
+    .select(['User.id', 'User.email', 'User.name', 'User.mailDelivery as delivery'])
     .where('comment.id', '=', commentId)
     .where('comment.deletedAt', 'is', null)
     .where('User.notifyReplies', '=', 'each')
@@ -111,14 +113,67 @@ export async function findReplyRecipient(commentId: number, db: Kysely<Database>
   return row as MailRecipient | undefined
 }
 
-/** Sets what a person wants to hear about. */
-export async function setMailChoice(userId: string, about: 'notifyReplies' | 'notifyHeld', choice: MailChoice, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.updateTable('User').set({ [about]: choice }).where('id', '=', userId).execute()
+/** Sets what a person wants to hear about, and how (each mail or a daily digest). */
+export async function setMailChoices(userId: string, choices: { notifyReplies?: MailChoice; notifyHeld?: MailChoice; mailDelivery?: MailDelivery }, db: Kysely<Database> = getDb()): Promise<void> {
+  if (Object.keys(choices).length === 0) return
+  await db.updateTable('User').set(choices).where('id', '=', userId).execute()
 }
 
-/** What a person hears about, and whether their address bounced. */
+/** Stops every notification to a person: replies, held comments, and every conversation they follow. */
+export async function stopAllMail(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('User').set({ notifyReplies: 'off', notifyHeld: 'off' }).where('id', '=', userId).execute()
+  await db.deleteFrom('postFollow').where('userId', '=', userId).execute()
+}
+
+/** What a person hears about and how, and whether their address bounced. */
 export async function findMailChoices(userId: string, db: Kysely<Database> = getDb()) {
-  return db.selectFrom('User').select(['notifyReplies', 'notifyHeld', 'emailBouncedAt']).where('id', '=', userId).executeTakeFirst()
+  return db.selectFrom('User').select(['notifyReplies', 'notifyHeld', 'mailDelivery', 'emailBouncedAt']).where('id', '=', userId).executeTakeFirst()
+}
+
+export type NewDigestItem = Omit<Insertable<DigestItemTable>, 'id'>
+export type DigestItem = Selectable<DigestItemTable>
+
+/** Keeps notifications for their people's next digest; one already kept for the same reason and person (its dedupeKey) is left as it is. */
+export async function insertDigestItems(items: NewDigestItem[], db: Kysely<Database> = getDb()): Promise<void> {
+  if (items.length === 0) return
+  await db
+    .insertInto('digestItem')
+    .values(items)
+    .onConflict((oc) => oc.column('dedupeKey').doNothing())
+    .execute()
+}
+
+/** Up to `limit` people whose oldest waiting item was kept at or before `dueBefore`. */
+export async function listPeopleWithDigestDue(dueBefore: Date, limit: number, db: Kysely<Database> = getDb()): Promise<string[]> {
+  const rows = await db
+    .selectFrom('digestItem')
+    .select('userId')
+    .groupBy('userId')
+    .having((eb) => eb.fn.min('createdAt'), '<=', dueBefore)
+    .orderBy('userId')
+    .limit(limit)
+    .execute()
+  return rows.map((r) => r.userId)
+}
+
+/**
+ * Takes (deletes and returns) every item waiting for a person's digest. Run inside the transaction
+ * that writes the digest: of two senders taking the same items, the second finds none.
+ */
+export async function takeDigestItems(userId: string, db: Kysely<Database> = getDb()): Promise<DigestItem[]> {
+  const items = await db.deleteFrom('digestItem').where('userId', '=', userId).returningAll().execute()
+  return items.sort((a, b) => a.id - b.id)
+}
+
+/** A person who may be mailed (not banned or deleted, address working), for their digest. */
+export async function findMailRecipient(userId: string, db: Kysely<Database> = getDb()): Promise<MailRecipient | undefined> {
+  const row = await db
+    .selectFrom('User')
+    .select(['User.id', 'User.email', 'User.name', 'User.mailDelivery as delivery'])
+    .where('User.id', '=', userId)
+    .where(mayBeMailed)
+    .executeTakeFirst()
+  return row as MailRecipient | undefined
 }
 
 /** A comment as a notification tells of it: its text, author, status, parent and post. */
@@ -159,7 +214,7 @@ export async function listFollowersToTell(postId: number, except: string | null,
   let query = db
     .selectFrom('postFollow')
     .innerJoin('User', 'User.id', 'postFollow.userId')
-    .select(['User.id', 'User.email', 'User.name'])
+    .select(['User.id', 'User.email', 'User.name', 'User.mailDelivery as delivery'])
     .where('postFollow.postId', '=', postId)
     .where(mayBeMailed)
   if (except) query = query.where('User.id', '!=', except)

@@ -1,6 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoice, unfollowPost } from '@/db/queries/outgoing-mail'
+import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'
+import type { MailDelivery } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import { isModerator, type Viewer } from '@/lib/auth/viewer'
 
@@ -8,6 +9,8 @@ export interface MailChoices {
   replies: boolean
   /** Null for people who do not moderate. */
   held: boolean | null
+  /** Each notification as its own mail, or all of a day's in one digest. */
+  delivery: MailDelivery
   /** The mail server refused this person's address: nothing is sent to it. */
   bounced: boolean
   /** The posts whose conversation they follow. */
@@ -19,14 +22,28 @@ export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): 
   if (!viewer) return null
   const row = await findMailChoices(viewer.id, db)
   if (!row) return null
-  return { replies: row.notifyReplies === 'each', held: isModerator(viewer) ? row.notifyHeld === 'each' : null, bounced: row.emailBouncedAt !== null, following: await listFollowedPosts(viewer.id, db) }
+  return {
+    replies: row.notifyReplies === 'each',
+    held: isModerator(viewer) ? row.notifyHeld === 'each' : null,
+    delivery: row.mailDelivery,
+    bounced: row.emailBouncedAt !== null,
+    following: await listFollowedPosts(viewer.id, db),
+  }
 }
 
-/** Saves the profile's email choices (ticked: each mail; not: none). Signed-in people only. */
+/** Saves the profile's email choices (ticked: mail about it; not: none) and how they come (each, or a daily digest). Signed-in people only. */
 export async function saveMailChoices(viewer: Viewer | null, values: Record<string, string>, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!viewer) return { ok: false, message: 'Sign in again to change your emails.' }
-  await setMailChoice(viewer.id, 'notifyReplies', values.replies === 'on' ? 'each' : 'off', db)
-  if (isModerator(viewer)) await setMailChoice(viewer.id, 'notifyHeld', values.held === 'on' ? 'each' : 'off', db)
+  if (values.delivery !== 'each' && values.delivery !== 'daily') return { ok: false, message: 'Choose how your emails come: each on its own, or one digest a day.' }
+  await setMailChoices(
+    viewer.id,
+    {
+      notifyReplies: values.replies === 'on' ? 'each' : 'off',
+      ...(isModerator(viewer) ? { notifyHeld: values.held === 'on' ? 'each' : 'off' } : {}),
+      mailDelivery: values.delivery,
+    },
+    db,
+  )
   return { ok: true }
 }
 

@@ -9,6 +9,8 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
 import { insertPerson } from '@/lib/testing/people'
+import { followPost } from '@/db/queries/outgoing-mail'
+import { writeDueDigests } from './notifications'
 import { unsubscribe } from './unsubscribe'
 
 // Who gets which mail: written with the comment, in the outbox (outgoingMail).
@@ -25,10 +27,10 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
   const T0 = new Date('2026-06-01T12:00:00.000Z')
   const person = (name: string, role: Role = 'commenter', banned = false) => insertPerson(db, role, name, { banned })
   /** Posts as a person would: a form shown a while ago, each comment a minute after the last. */
-  const comment = (viewer: Viewer, body: string, parentId: number | '' = '', follow = false) => {
+  const comment = (viewer: Viewer, body: string, parentId: number | '' = '', follow = false, onPost = postId) => {
     clock += 60
     const now = new Date(T0.getTime() + clock * 1000)
-    return postComment(viewer, { postId, parentId, body, honeypot: '', formToken: issueFormToken(new Date(now.getTime() - 30_000)), follow: follow ? 'on' : '' }, { ip: `198.51.100.${clock % 250}`, now }, db)
+    return postComment(viewer, { postId: onPost, parentId, body, honeypot: '', formToken: issueFormToken(new Date(now.getTime() - 30_000)), follow: follow ? 'on' : '' }, { ip: `198.51.100.${clock % 250}`, now }, db)
   }
   const mails = async () =>
     (await db.selectFrom('outgoingMail').select(['toAddress', 'kind', 'subject', 'textBody', 'htmlBody', 'headers', 'dedupeKey']).orderBy('id').execute()).map((m) => ({ ...m, headers: JSON.parse(m.headers) as Record<string, string> }))
@@ -149,6 +151,61 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     await comment(talker, 'Nobody follows now')
     expect(await mails()).toHaveLength(before)
     expect((await db.selectFrom('User').select('notifyReplies').where('id', '=', follower.id).executeTakeFirstOrThrow()).notifyReplies).toBe('each')
+  })
+
+  it('a daily digest gathers a day of notices into one mail per person, grouped by post, without what is no longer news — written once by two racing senders', async () => {
+    const reader = await approved(await person('reader'))
+    const talker = await approved(await person('talker'))
+    await db.updateTable('User').set({ mailDelivery: 'daily' }).where('id', 'in', [reader.id, editor.id]).execute()
+    const otherPost = await insertPost({ slug: 'other', title: 'Other', body: 'b', status: 'published', publishedAt: T0 }, db)
+    await followPost(reader.id, otherPost, T0, db)
+
+    const question = await comment(reader, 'My question', '', true)
+    if (!question.ok) throw new Error(question.message)
+    await comment(talker, 'An answer', question.id)
+    await comment(talker, 'Another remark')
+    await comment(talker, 'Over on the other post', '', false, otherPost)
+    const stillHeld = await comment(await person('newcomer'), 'Held and still waiting')
+    const laterApproved = await comment(await person('second-newcomer'), 'Held, then approved')
+    if (!stillHeld.ok || !laterApproved.ok) throw new Error('not posted')
+    await moderateComments(admin, 'approve', [laterApproved.id], db)
+
+    // Nothing went out to the two who chose a digest; the admin who did not got each held comment.
+    expect((await who()).filter((w) => w.includes('reader@') || w.includes('editor@'))).toEqual([])
+    expect((await who()).filter((w) => w.startsWith('held-comment'))).toEqual(['held-comment → admin@example.com', 'held-comment → admin@example.com'])
+
+    const hour = 60 * 60_000
+    expect(await writeDueDigests(new Date(T0.getTime() + 23 * hour), db)).toBe(0)
+    const due = new Date(T0.getTime() + 25 * hour)
+    const racing = await Promise.all([writeDueDigests(due, db), writeDueDigests(due, db)])
+    expect(racing[0] + racing[1]).toBe(2)
+    const digests = (await mails()).filter((m) => m.kind === 'digest')
+    expect(digests.map((m) => m.toAddress).sort()).toEqual(['editor@example.com', 'reader@example.com'])
+
+    const toReader = digests.find((m) => m.toAddress === 'reader@example.com')!
+    expect(toReader.subject).toBe('[Plateau] Your daily digest: 4 comments on 2 posts')
+    const text = toReader.textBody
+    const order = ['On “Talk”', 'talker replied to your comment:', '> An answer', 'talker commented:', '> Another remark', '> Held, then approved', 'On “Other”', '> Over on the other post']
+    expect(order.map((line) => text.indexOf(line))).toEqual([...order.map((line) => text.indexOf(line))].sort((a, b) => a - b))
+    expect(order.every((line) => text.includes(line))).toBe(true)
+    expect(toReader.headers['List-Unsubscribe']).toContain('topic=all')
+
+    // The editor's holds only what still waits: the approved one is no longer news.
+    const toEditor = digests.find((m) => m.toAddress === 'editor@example.com')!
+    expect(toEditor.subject).toBe('[Plateau] Your daily digest: one comment on “Talk”')
+    expect(toEditor.textBody).toContain('newcomer wrote, held for moderation (first comment):')
+    expect(toEditor.textBody).toMatch(/Approve: http:\/\/localhost:\d+\/admin\/comments\/\d+\?confirm=approve/)
+    expect(toEditor.textBody).not.toContain('Held, then approved')
+
+    // Taken once: a later round writes nothing more.
+    expect(await writeDueDigests(new Date(due.getTime() + 25 * hour), db)).toBe(0)
+    expect(await db.selectFrom('digestItem').select('id').execute()).toEqual([])
+
+    // The digest's one-click link stops every kind of mail, follows included.
+    const link = new URL(/^<(.+)>$/.exec(toReader.headers['List-Unsubscribe'])![1])
+    expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({ userId: reader.id, topic: 'all' })
+    expect(await db.selectFrom('User').select(['notifyReplies', 'notifyHeld']).where('id', '=', reader.id).executeTakeFirstOrThrow()).toEqual({ notifyReplies: 'off', notifyHeld: 'off' })
+    expect(await db.selectFrom('postFollow').select('postId').where('userId', '=', reader.id).execute()).toEqual([])
   })
 })
 

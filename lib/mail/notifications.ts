@@ -1,18 +1,24 @@
 import type { DB } from '@/db'
+import { getDb } from '@/db'
 import {
   findCommentAuthorToTell,
   findCommentForMail,
+  findMailRecipient,
   findReplyRecipient,
+  insertDigestItems,
   insertOutgoingMails,
   listFollowersToTell,
   listModeratorsToTell,
+  listPeopleWithDigestDue,
+  takeDigestItems,
   type MailRecipient,
   type NewOutgoingMail,
 } from '@/db/queries/outgoing-mail'
-import type { MailKind } from '@/db/types'
+import type { DigestItemTable, MailKind } from '@/db/types'
 import { MODERATOR_ROLES, UNNAMED } from '@/lib/auth/viewer'
+import { log } from '@/lib/log'
 import { getSiteSettings } from '@/lib/settings'
-import { approvedMail, followMail, heldCommentMail, replyMail, type MailContent } from './templates'
+import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from './templates'
 
 /*
  * Who hears about a comment, decided once, inside the transaction that writes the comment (or
@@ -23,21 +29,50 @@ import { approvedMail, followMail, heldCommentMail, replyMail, type MailContent 
  *   approved, a reply     → the parent's author, if they want replies (not the replier themself)
  *   approved              → everyone following the post (not its author), one mail even if also the parent's author
  *
- * Nobody hears of a comment they cannot see, or twice of the same one (each mail has a key).
+ * Nobody hears of a comment they cannot see, or twice of the same one (each notice has a key).
+ * Each notice goes out as its own mail, or — for people who chose a daily digest — waits in
+ * digestItem until writeDueDigests gathers a day of them into one mail.
  */
 
-/** `about` names what the mail is about: one mail per person per thing (a reply that is also news to a follower: one). */
-const letter = (kind: MailKind, about: string, to: MailRecipient, content: MailContent, now: Date): NewOutgoingMail => ({
+const DIGEST_EVERY_MS = 24 * 60 * 60_000
+
+type NoticeKind = DigestItemTable['kind']
+
+/** One person to tell of one comment. `about` names the thing: one notice per person per thing (a reply that is also news to a follower: one). */
+interface Notice {
+  kind: NoticeKind
+  about: string
+  to: MailRecipient
+  commentId: number
+  reason?: string
+  content: () => MailContent
+}
+
+const mailOf = (kind: MailKind, dedupeKey: string, to: MailRecipient, content: MailContent, now: Date): NewOutgoingMail => ({
   userId: to.id,
   toAddress: to.email,
   kind,
-  dedupeKey: `${about}:${to.id}`,
+  dedupeKey,
   subject: content.subject,
   textBody: content.textBody,
   htmlBody: content.htmlBody,
   headers: JSON.stringify(content.headers),
   nextAttemptAt: now,
 })
+
+/** Writes each notice as its person wants it: a mail now, or an item for their digest. The first of two notices with one key wins. */
+async function deliver(notices: Notice[], now: Date, trx: DB): Promise<void> {
+  const keyOf = (n: Notice) => `${n.about}:${n.to.id}`
+  const unique = notices.filter((n, i) => notices.findIndex((m) => keyOf(m) === keyOf(n)) === i)
+  await insertOutgoingMails(
+    unique.filter((n) => n.to.delivery === 'each').map((n) => mailOf(n.kind, keyOf(n), n.to, n.content(), now)),
+    trx,
+  )
+  await insertDigestItems(
+    unique.filter((n) => n.to.delivery === 'daily').map((n) => ({ userId: n.to.id, kind: n.kind, commentId: n.commentId, reason: n.reason ?? null, dedupeKey: keyOf(n), createdAt: now })),
+    trx,
+  )
+}
 
 async function commentOf(id: number, trx: DB) {
   const row = await findCommentForMail(id, trx)
@@ -50,8 +85,9 @@ export async function mailAboutHeldComment(commentId: number, reason: string, no
   if (!comment || comment.status !== 'pending') return
   const { title } = await getSiteSettings(trx)
   const moderators = await listModeratorsToTell(comment.authorId, MODERATOR_ROLES, trx)
-  await insertOutgoingMails(
-    moderators.map((m) => letter('held-comment', `held:${comment.id}`, m, heldCommentMail(title, comment, reason, m.id), now)),
+  await deliver(
+    moderators.map((to) => ({ kind: 'held-comment', about: `held:${comment.id}`, to, commentId: comment.id, reason, content: () => heldCommentMail(title, comment, reason, to.id) })),
+    now,
     trx,
   )
 }
@@ -63,23 +99,53 @@ export async function mailAboutHeldComment(commentId: number, reason: string, no
 export async function mailAboutApprovedComments(approvals: { id: number; wasHeld: boolean }[], now: Date, trx: DB): Promise<void> {
   if (approvals.length === 0) return
   const { title } = await getSiteSettings(trx)
-  const mails: NewOutgoingMail[] = []
+  const notices: Notice[] = []
   for (const { id, wasHeld } of approvals) {
     const comment = await commentOf(id, trx)
     if (!comment || comment.status !== 'approved') continue
+    const commentId = comment.id
     if (wasHeld && comment.authorId) {
       const author = await findCommentAuthorToTell(comment.id, trx)
-      if (author) mails.push(letter('approved', `approved:${comment.id}`, author, approvedMail(title, comment, author.id), now))
+      if (author) notices.push({ kind: 'approved', about: `approved:${commentId}`, to: author, commentId, content: () => approvedMail(title, comment, author.id) })
     }
-    const about = `comment:${comment.id}`
+    const about = `comment:${commentId}`
+    // The reply comes first: of two notices about the same comment to the same person, it wins.
     if (comment.parentId !== null) {
       const to = await findReplyRecipient(comment.parentId, trx)
-      if (to && to.id !== comment.authorId) mails.push(letter('reply', about, to, replyMail(title, comment, to.id), now))
+      if (to && to.id !== comment.authorId) notices.push({ kind: 'reply', about, to, commentId, content: () => replyMail(title, comment, to.id) })
     }
-    for (const follower of await listFollowersToTell(comment.postId, comment.authorId, trx)) {
-      mails.push(letter('follow', about, follower, followMail(title, comment, follower.id), now))
+    for (const to of await listFollowersToTell(comment.postId, comment.authorId, trx)) {
+      notices.push({ kind: 'follow', about, to, commentId, content: () => followMail(title, comment, to.id) })
     }
   }
-  // The first written of two mails about the same comment to the same person wins (the reply).
-  await insertOutgoingMails(mails.filter((m, i) => mails.findIndex((n) => n.dedupeKey === m.dedupeKey) === i), trx)
+  await deliver(notices, now, trx)
+}
+
+/**
+ * Gathers the digests that are due (a person's oldest waiting item is a day old) into one mail each,
+ * grouped by post, leaving out what is no longer news (a held comment since moderated, a comment
+ * since removed). Each digest is taken and written in one transaction, so two instances running
+ * this at once write it once. Run by each instance's mail sender. Returns how many were written.
+ */
+export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()): Promise<number> {
+  let written = 0
+  for (const userId of await listPeopleWithDigestDue(new Date(now.getTime() - DIGEST_EVERY_MS), 50, db)) {
+    written += await db.transaction().execute(async (trx) => {
+      const items = await takeDigestItems(userId, trx)
+      const to = items.length > 0 ? await findMailRecipient(userId, trx) : undefined
+      if (!to) return 0
+      const entries: DigestEntry[] = []
+      for (const item of items) {
+        const comment = await commentOf(item.commentId, trx)
+        const stillNews = item.kind === 'held-comment' ? comment?.status === 'pending' : comment?.status === 'approved'
+        if (comment && stillNews) entries.push({ kind: item.kind, comment, reason: item.reason })
+      }
+      if (entries.length === 0) return 0
+      const { title } = await getSiteSettings(trx)
+      await insertOutgoingMails([mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail(title, entries, to.id), now)], trx)
+      return 1
+    })
+  }
+  if (written) log().info({ event: 'mail.digests-written', count: written }, `${written} digest(s) written.`)
+  return written
 }

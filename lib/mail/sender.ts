@@ -4,6 +4,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { claimDueMails, markMailBounced, markMailForRetry, markMailSent, type OutgoingMail } from '@/db/queries/outgoing-mail'
 import { describeError, log } from '@/lib/log'
+import { writeDueDigests } from './notifications'
 
 /*
  * Sends the outbox (the outgoingMail table). Every instance runs a sender: each round it claims the
@@ -11,6 +12,7 @@ import { describeError, log } from '@/lib/log'
  * mail server that does not answer, or answers "try later" (4xx), gets the mail again later, waiting
  * longer each time; one that refuses the address for good (5xx) fails it and stops mail to that
  * address. A sender stopped mid-send leaves its claims, and they are taken again after ABANDONED_MS.
+ * Each round first writes the daily digests that are due (./notifications.ts), so they go out with it.
  * Without SMTP_URL nothing is sent: the admin's "Outgoing mail" page shows what would have been.
  */
 
@@ -80,7 +82,8 @@ export function startMailSender(env: NodeJS.ProcessEnv = process.env): (() => Pr
   let running: Promise<unknown> | null = null
   const round = () => {
     if (running) return
-    running = sendDueMails(send, claimer)
+    running = writeDueDigests()
+      .then(() => sendDueMails(send, claimer))
       .catch((error) => log().error({ event: 'mail.round-failed', err: describeError(error) }, 'The mail sender could not run; it tries again shortly.'))
       .finally(() => (running = null))
   }

@@ -1,23 +1,25 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { setMailChoice, unfollowPost } from '@/db/queries/outgoing-mail'
+import { setMailChoices, stopAllMail, unfollowPost } from '@/db/queries/outgoing-mail'
 import { absoluteUrl } from '@/lib/public-address'
 
 // Unsubscribe links: signed with the blog's secret, so they work without a session (one click from
 // the mail client, RFC 8058, or the visible link) and nobody can make one for someone else.
 
-/** What a link stops: replies to your comments, held comments (moderators), or one post's conversation. */
-export type MailTopic = 'replies' | 'held' | `follow-${number}`
+/** What a link stops: replies to your comments, held comments (moderators), one post's conversation, or all of it (the digest's link). */
+export type MailTopic = 'replies' | 'held' | 'all' | `follow-${number}`
 
 const FOLLOW = /^follow-([1-9]\d{0,11})$/
-export const isMailTopic = (topic: unknown): topic is MailTopic => topic === 'replies' || topic === 'held' || (typeof topic === 'string' && FOLLOW.test(topic))
+export const isMailTopic = (topic: unknown): topic is MailTopic =>
+  topic === 'replies' || topic === 'held' || topic === 'all' || (typeof topic === 'string' && FOLLOW.test(topic))
 export const followTopic = (postId: number): MailTopic => `follow-${postId}`
 
 /** "emails when someone replies to your comments", for "Stop …" and "you will get no more …". */
 export function topicSentence(topic: MailTopic): string {
   if (topic === 'replies') return 'emails about your comments (replies, and when one is approved)'
   if (topic === 'held') return 'emails about comments waiting for moderation'
+  if (topic === 'all') return 'all emails about comments (replies, moderation and the conversations you follow)'
   return 'emails about new comments on the post you follow'
 }
 
@@ -56,6 +58,7 @@ export async function unsubscribe(params: { u?: unknown; topic?: unknown; sig?: 
   if (!link) return null
   const follow = FOLLOW.exec(link.topic)
   if (follow) await unfollowPost(link.userId, Number(follow[1]), db)
-  else await setMailChoice(link.userId, link.topic === 'held' ? 'notifyHeld' : 'notifyReplies', 'off', db)
+  else if (link.topic === 'all') await stopAllMail(link.userId, db)
+  else await setMailChoices(link.userId, link.topic === 'held' ? { notifyHeld: 'off' } : { notifyReplies: 'off' }, db)
   return link
 }
