@@ -9,4 +9,4 @@ if [ "$1" != "--join" ]; then
   rm -rf .test-output/e2e && mkdir -p .test-output/e2e
   node_modules/.bin/tsx e2e/fixtures/prepare-database.ts
 fi
-exec node_modules/.bin/next start -p "${E2E_PORT:-3100}"
+exec node_modules/.bin/next start -p "${E2E_PORT:-3100}" --keepAliveTimeout 65000

@@ -1,3 +1,4 @@
+import http from 'node:http'
 import { closeDb } from '@/db'
 import { log } from '@/lib/log'
 
@@ -47,10 +48,27 @@ function beginStopping(signal: NodeJS.Signals): void {
   }) as typeof process.exit
 }
 
+/**
+ * Next's stop waits for every connection to close, but Node closes only those idle when the stop
+ * begins. A connection whose request finishes afterwards would stay open for its keep-alive (65 s,
+ * longer than nginx's, see the README) and hold the stop until its bound: a stopping server closes
+ * each connection as soon as it falls idle.
+ */
+function closeConnectionsAsTheyFallIdle(): void {
+  const close = http.Server.prototype.close
+  http.Server.prototype.close = function (this: http.Server, callback?: (error?: Error) => void) {
+    const sweep = setInterval(() => this.closeIdleConnections(), 50)
+    sweep.unref()
+    this.once('close', () => clearInterval(sweep))
+    return close.call(this, callback)
+  } as typeof close
+}
+
 /** Called once at start-up (instrumentation.ts). */
 export function stopGracefullyOnSignal(): void {
   if (holder.__plateauStopHandled) return
   holder.__plateauStopHandled = true
+  closeConnectionsAsTheyFallIdle()
   process.once('SIGTERM', () => beginStopping('SIGTERM'))
   process.once('SIGINT', () => beginStopping('SIGINT'))
 }

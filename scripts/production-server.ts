@@ -17,7 +17,7 @@ export function ensureBuild(): void {
 
 /** Starts `next start` on `port` with `databaseUrl`; resolves once it answers. */
 export function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '--keepAliveTimeout', '65000'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
