@@ -40,16 +40,27 @@ const nextConfig = {
   async rewrites() {
     const year = ':y(\\d{4})'
     const month = ':m(\\d{2})'
+    const feedFormat = 'atom|rss2|rss|rdf'
     return {
-      // Old WordPress addresses of imported posts, pages and categories (lib/wordpress/old-addresses.ts).
+      // Old WordPress addresses (lib/wordpress/old-addresses.ts answers them all). Next applies these
+      // in turn, each to what the one before made of the address, so no rule may match what an
+      // earlier one wrote (/wordpress/…): the families that wrap any address come first, the
+      // slash and query rules last.
       beforeFiles: [
-        { source: '/', has: [{ type: 'query', key: 'p', value: '(?<id>\\d{1,12})' }], destination: '/wordpress/id/:id' },
-        { source: '/', has: [{ type: 'query', key: 'page_id', value: '(?<id>\\d{1,12})' }], destination: '/wordpress/id/:id' },
-        { source: '/:path+/', destination: '/wordpress/slash/:path+' },
+        { source: '/:path*/feed', destination: '/wordpress/path/:path*/feed' },
+        { source: `/:path*/feed/:format(${feedFormat})`, destination: '/wordpress/path/:path*/feed/:format' },
+        { source: '/:path+/:page(comment-page-\\d{1,6})', destination: '/wordpress/path/:path+/:page' },
         { source: `/${year}/${month}/:d(\\d{2})/:slug`, destination: '/wordpress/path/:y/:m/:d/:slug' },
         { source: `/${year}/${month}/:slug`, destination: '/wordpress/path/:y/:m/:slug' },
         { source: '/category/:path+', destination: '/wordpress/path/category/:path+' },
         { source: '/tag/:slug', destination: '/wordpress/path/tag/:slug' },
+        { source: '/author/:path+', destination: '/wordpress/path/author/:path+' },
+        { source: '/:path+/', destination: '/wordpress/slash/:path+' },
+        ...['p', 'page_id', 'attachment_id', 'cat', 'author', 's', 'feed'].map((key) => ({
+          source: '/',
+          has: [{ type: 'query', key, value: '(?<value>.{0,200})' }],
+          destination: `/wordpress/query/${key}/:value`,
+        })),
       ],
       // The home page is page 1 of the listing, rendered on first request and cached — never at
       // build time, when the blog's database is not the one it will serve.

@@ -21,7 +21,7 @@ import {
  * and boolean columns are listed below.
  */
 
-const BOOLEAN_COLUMNS = new Set(['commentsOpen', 'followConversation'])
+const BOOLEAN_COLUMNS = new Set(['commentsOpen', 'followConversation', 'pinned'])
 const OTHER_TIMESTAMP_COLUMNS = new Set(['expires', 'emailVerified'])
 
 function isTimestampColumn(name: string): boolean {

@@ -65,6 +65,14 @@ export interface PostFollowTable {
   createdAt: Timestamp
 }
 
+/** An address of an imported site, and what lives on at it (one of post, tag, person). */
+export interface OldAddressTable {
+  path: string
+  postId: number | null
+  tagId: number | null
+  userId: string | null
+}
+
 /** A notification waiting for its person's daily digest. */
 export interface DigestItemTable {
   id: Generated<number>
@@ -151,6 +159,10 @@ export interface PostTable {
   /** Imported posts: the WordPress id and slug their old addresses used (/?p=ID, /2024/06/05/slug/). */
   legacyId: ColumnType<number | null, number | null | undefined, number | null>
   legacySlug: ColumnType<string | null, string | null | undefined, string | null>
+  /** Pinned to the top of the home page (WordPress's sticky posts). */
+  pinned: ColumnType<boolean, boolean | undefined, boolean>
+  /** Pages: the page this one sits under (WordPress's page hierarchy). */
+  parentId: ColumnType<number | null, number | null | undefined, number | null>
 }
 
 export const POST_KINDS = ['post', 'page'] as const
@@ -288,6 +300,7 @@ export interface Database {
   keptForm: KeptFormTable
   outgoingMail: OutgoingMailTable
   digestItem: DigestItemTable
+  oldAddress: OldAddressTable
   postFollow: PostFollowTable
   unconfirmedComment: UnconfirmedCommentTable
   auditLog: AuditLogTable

@@ -24,6 +24,7 @@ export interface PostEditorInitial {
   featuredImageCredit: string
   featuredImageCreditUrl: string
   commentsOpen: boolean
+  pinned: boolean
   status: string
   publishAt: string
   version: string
@@ -146,6 +147,11 @@ export function PostEditor({ initial, restored }: { initial: PostEditorInitial; 
           <label className="checkbox">
             <input type="checkbox" name="commentsOpen" defaultChecked={failed ? failed.values.commentsOpen === 'on' : initial.commentsOpen} /> Allow comments
           </label>
+          {initial.kind === 'post' ? (
+            <label className="checkbox">
+              <input type="checkbox" name="pinned" defaultChecked={failed ? failed.values.pinned === 'on' : initial.pinned} /> Pin to the top of the home page
+            </label>
+          ) : null}
         </div>
         <FormField
           name="publishAt"

@@ -11,6 +11,7 @@ export function PostList(props: { posts: PostSummary[]; page: number; hasPreviou
       {posts.length === 0 ? <p>Nothing has been published here yet.</p> : null}
       {posts.map((post) => (
         <article key={post.slug} className="post-summary">
+          {post.pinned ? <p className="post-summary__pinned">Pinned</p> : null}
           <h2 className="post-summary__title">
             <Link href={`/posts/${post.slug}`}>{post.title}</Link>
           </h2>

@@ -13,6 +13,8 @@ import * as outgoingMail from './2026_12_02_0800_outgoing_mail'
 import * as follows from './2026_12_02_0900_follows'
 import * as writtenFirst from './2026_12_02_1000_written_first'
 import * as mailDigest from './2026_12_02_1400_mail_digest'
+import * as oldAddresses from './2026_12_02_1500_old_addresses'
+import * as pinnedAndParents from './2026_12_02_1600_pinned_posts_and_parent_pages'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -33,4 +35,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0900_follows': follows,
   '2026_12_02_1000_written_first': writtenFirst,
   '2026_12_02_1400_mail_digest': mailDigest,
+  '2026_12_02_1500_old_addresses': oldAddresses,
+  '2026_12_02_1600_pinned_posts_and_parent_pages': pinnedAndParents,
 }

@@ -18,6 +18,7 @@ export const BACKUP_TABLES = [
   { table: 'setting', key: ['key'] },
   { table: 'auditLog', key: ['id'] },
   { table: 'postRedirect', key: ['slug'] },
+  { table: 'oldAddress', key: ['path'] },
   { table: 'postRevision', key: ['id'] },
   { table: 'upload', key: ['key'] },
 ] as const satisfies readonly { table: keyof Database; key: readonly string[] }[]

@@ -42,3 +42,30 @@ export async function findLegacyPost(
 export async function findCommentByLegacyId(postId: number, legacyId: number, db: Kysely<Database> = getDb()): Promise<number | undefined> {
   return (await db.selectFrom('comment').select('id').where('postId', '=', postId).where('legacyId', '=', legacyId).executeTakeFirst())?.id
 }
+
+/** Keeps an imported site's address for what lives on here; one already kept for another thing stays as it was (false). */
+export async function insertOldAddress(row: { path: string; postId?: number; tagId?: number; userId?: string }, db: Kysely<Database> = getDb()): Promise<boolean> {
+  const result = await db
+    .insertInto('oldAddress')
+    .values({ path: row.path, postId: row.postId ?? null, tagId: row.tagId ?? null, userId: row.userId ?? null })
+    .onConflict((oc) => oc.column('path').doNothing())
+    .executeTakeFirst()
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0
+}
+
+/** What an old address names: a post or page (with what decides whether it is public), a tag or a person, by their slugs. */
+export async function findOldAddress(path: string, db: Kysely<Database> = getDb()) {
+  return db
+    .selectFrom('oldAddress')
+    .leftJoin('post', 'post.id', 'oldAddress.postId')
+    .leftJoin('tag', 'tag.id', 'oldAddress.tagId')
+    .leftJoin('User', 'User.id', 'oldAddress.userId')
+    .select(['post.slug as postSlug', 'post.kind', 'post.status', 'post.publishedAt', 'tag.slug as tagSlug', 'User.slug as userSlug', 'User.deletedAt'])
+    .where('oldAddress.path', '=', path)
+    .executeTakeFirst()
+}
+
+/** Puts a page under its parent page. */
+export async function setParentPage(pageId: number, parentId: number, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('post').set({ parentId }).where('id', '=', pageId).execute()
+}

@@ -48,6 +48,8 @@ export interface PostSummaryRow {
   authorName: string | null
   authorSlug: string | null
   commentCount: number
+  /** Pinned to the top of the home page. */
+  pinned: boolean
 }
 
 /** When the next scheduled post goes live (after `now`), or null if none is waiting. */
@@ -68,14 +70,17 @@ export async function findNextScheduledAt(now: Date = new Date(), db: Kysely<Dat
  * query however many posts. Fetch one more than a page to learn whether there is a next page.
  */
 export async function listPublishedPosts(
-  { limit, offset, now = new Date(), ...filter }: { limit: number; offset: number; now?: Date } & PostFilter,
+  { limit, offset, now = new Date(), pinnedFirst = false, ...filter }: { limit: number; offset: number; now?: Date; pinnedFirst?: boolean } & PostFilter,
   db: Kysely<Database> = getDb(),
 ): Promise<PostSummaryRow[]> {
-  const rows = await db
+  let query = db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
     .select(postSummaryColumns)
     .where((eb) => matchesFilter(eb, filter, now))
+  // The home page: pinned posts first, newest first among them.
+  if (pinnedFirst) query = query.orderBy('post.pinned', 'desc')
+  const rows = await query
     .orderBy('post.publishedAt', 'desc')
     .orderBy('post.id', 'desc')
     .limit(limit)
@@ -97,6 +102,7 @@ export function postSummaryColumns(eb: ExpressionBuilder<Database, 'post' | 'Use
     'post.publishedAt',
     'User.name as authorName',
     'User.slug as authorSlug',
+    'post.pinned',
     eb
       .selectFrom('comment')
       .select(eb.fn.countAll().as('n'))
@@ -128,6 +134,7 @@ export interface PostRow {
   featuredImageCreditUrl: string | null
   commentsOpen: boolean
   kind: PostKind
+  pinned: boolean
 }
 
 /** What a post's page shows of it (User left-joined on the author). */
@@ -149,6 +156,7 @@ export const postPageColumns = [
   'post.featuredImageCreditUrl',
   'post.commentsOpen',
   'post.kind',
+  'post.pinned',
 ] as const
 
 /** A published page (About, Contact…) by slug, or undefined. */
@@ -301,4 +309,19 @@ export async function findAuthorBySlug(slug: string, now: Date = new Date(), db:
 
 export async function findTagBySlug(slug: string, db: Kysely<Database> = getDb()): Promise<{ slug: string; name: string } | undefined> {
   return db.selectFrom('tag').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()
+}
+
+/** The published pages a page sits under, outermost first (at most five levels). */
+export async function listParentPages(pageId: number, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ slug: string; title: string }[]> {
+  const chain: { slug: string; title: string }[] = []
+  let id: number | null = pageId
+  for (let level = 0; level < 5 && id !== null; level++) {
+    const row: { parentId: number | null } | undefined = await db.selectFrom('post').select('parentId').where('id', '=', id).executeTakeFirst()
+    id = row?.parentId ?? null
+    if (id === null) break
+    const parent = await db.selectFrom('post').select(['slug', 'title']).where('id', '=', id).where('kind', '=', 'page').where((eb) => isPublic(eb, now)).executeTakeFirst()
+    if (!parent) break
+    chain.unshift(parent)
+  }
+  return chain
 }

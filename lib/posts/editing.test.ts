@@ -10,7 +10,7 @@ import { loadPostPreview } from './preview'
 import { autoExcerpt, changePostLifecycle, loadPostForEditing, loadPostList, savePost } from './editing'
 import { loadPageView } from './pages'
 import { postForm } from '@/lib/testing/post-form'
-import { findMovedPost } from './views'
+import { findMovedPost, loadHomeView } from './views'
 import { tagsToExpire } from '@/lib/public/tags'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
@@ -90,6 +90,22 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     const version = (await loadPostForEditing(people.editor, page.id, db))!.updatedAt.toISOString()
     await savePost(people.editor, page.id, form({ title: 'About us', kind: 'post', version }), NOW, db)
     expect((await loadPostForEditing(people.editor, page.id, db))!.kind).toBe('page')
+  })
+
+  it('pins a post to the top of the home page and unpins it; pages are never pinned', async () => {
+    const older = await create(people.editor, { title: 'Older news', intent: 'publish' })
+    await savePost(people.editor, null, form({ title: 'Newer news', intent: 'publish' }), new Date(NOW.getTime() + 60_000), db)
+    const order = async () => (await loadHomeView(1, db))!.posts.map((p) => `${p.slug}${p.pinned ? ' (pinned)' : ''}`)
+    expect(await order()).toEqual(['newer-news', 'older-news'])
+    const version = () => loadPostForEditing(people.editor, older.id, db).then((p) => p!.updatedAt.toISOString())
+    const pinned = await savePost(people.editor, older.id, form({ title: 'Older news', pinned: 'on', version: await version() }), NOW, db)
+    expect(pinned).toMatchObject({ ok: true })
+    if (pinned.ok) expect(tagsToExpire(pinned.changes)).toContain('posts')
+    expect(await order()).toEqual(['older-news (pinned)', 'newer-news'])
+    await savePost(people.editor, older.id, form({ title: 'Older news', version: await version() }), NOW, db)
+    expect(await order()).toEqual(['newer-news', 'older-news'])
+    const page = await create(people.editor, { title: 'About', kind: 'page', pinned: 'on', intent: 'publish' })
+    expect((await loadPostForEditing(people.editor, page.id, db))!.pinned).toBe(false)
   })
 
   it('keeps authors to their own posts, and commenters out', async () => {

@@ -78,6 +78,7 @@ export const postFormSchema = z.object({
   featuredImageCredit: optionalText(200),
   featuredImageCreditUrl: optionalUrl,
   commentsOpen: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
+  pinned: z.preprocess((v) => v === 'on' || v === true, z.boolean()),
   intent: z.enum(['save', 'publish', 'schedule', 'unpublish']),
   /** Only read when the post is created; pages stay pages. */
   kind: z.enum(POST_KINDS).catch('post'),
@@ -152,6 +153,8 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     featuredImageCredit: input.featuredImageCredit || null,
     featuredImageCreditUrl: input.featuredImageCreditUrl || null,
     commentsOpen: input.commentsOpen,
+    // Only posts are listed, so only posts are pinned.
+    pinned: (existing?.kind ?? input.kind) === 'post' && input.pinned,
     status,
     publishedAt,
     updatedAt: now,

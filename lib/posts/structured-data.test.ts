@@ -7,6 +7,7 @@ const comment = (id: number, parentId: number | null, html: string, deleted = fa
   id,
   parentId,
   authorName: deleted ? '[deleted]' : `Reader ${id}`,
+  authorUrl: null,
   avatar: { initials: 'R', colour: 0 },
   html,
   createdAt: '2020-01-01T00:00:00.000Z',

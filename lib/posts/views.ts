@@ -23,6 +23,8 @@ export interface PostSummary {
   /** The author's page slug, when they have one. */
   authorSlug: string | null
   commentCount: number
+  /** Pinned to the top of the home page (shown there as such). */
+  pinned: boolean
 }
 
 export interface HomeView {
@@ -44,7 +46,7 @@ const ANONYMOUS = UNNAMED
  * Page `page` (1-based) of the live posts a filter picks, newest first, or null when `page` is not a
  * page number. One query for the posts, their authors and comment counts. Public.
  */
-export async function loadListing(filter: PostFilter, page: number, db: DB = getDb()): Promise<HomeView | null> {
+export async function loadListing(filter: PostFilter & { pinnedFirst?: boolean }, page: number, db: DB = getDb()): Promise<HomeView | null> {
   if (!Number.isSafeInteger(page) || page < 1) return null
   const site = await getSiteSettings(db)
   const size = site.postsPerPage
@@ -53,12 +55,12 @@ export async function loadListing(filter: PostFilter, page: number, db: DB = get
   const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, now, ...filter }, db)
   const due = await findNextScheduledAt(now, db)
   const freshFor = due ? Math.max(1, Math.min(LISTING_FRESH_SECONDS, Math.ceil((due.getTime() - now.getTime()) / 1000))) : LISTING_FRESH_SECONDS
-  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map(toSummary), freshFor }
+  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map((r) => ({ ...toSummary(r), pinned: Boolean(filter.pinnedFirst) && r.pinned })), freshFor }
 }
 
-/** Page `page` of the published posts, or null when that page does not exist. Public. */
+/** Page `page` of the published posts, pinned ones first, or null when that page does not exist. Public. */
 export async function loadHomeView(page: number, db: DB = getDb()): Promise<HomeView | null> {
-  const view = await loadListing({}, page, db)
+  const view = await loadListing({ pinnedFirst: true }, page, db)
   return view && (page === 1 || view.posts.length > 0) ? view : null
 }
 
@@ -71,6 +73,7 @@ export function toSummary(r: PostSummaryRow): PostSummary {
     authorName: r.authorName ?? ANONYMOUS,
     authorSlug: r.authorName ? r.authorSlug : null,
     commentCount: r.commentCount,
+    pinned: r.pinned,
   }
 }
 
@@ -78,6 +81,8 @@ export interface CommentView {
   id: number
   parentId: number | null
   authorName: string
+  /** The website a guest gave with the comment (imported comments), linked from their name. */
+  authorUrl: string | null
   avatar: { initials: string; colour: number }
   html: string
   createdAt: string
@@ -196,6 +201,7 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
       id: c.id,
       parentId: c.parentId,
       authorName,
+      authorUrl: deleted || c.authorDeletedAt || !c.authorUrl || !/^https?:\/\//i.test(c.authorUrl) ? null : c.authorUrl,
       avatar: avatarFor(deleted || c.authorDeletedAt ? '?' : authorName),
       html: deleted ? `<p>${DELETED_TEXT}</p>` : renderCommentMarkdown(c.body),
       createdAt: c.createdAt.toISOString(),

@@ -20,6 +20,8 @@ import { databaseStorage } from '@/lib/uploads/storage'
 import { resolveCommentLink } from '@/lib/comments/permalinks'
 import { importChanges, importWordPress, type ImportOptions } from './import'
 import { resolveOldAddress } from './old-addresses'
+import { loadPageView } from '@/lib/posts/pages'
+import { loadHomeView } from '@/lib/posts/views'
 import { WxrError } from './wxr'
 import { tagsToExpire } from '@/lib/public/tags'
 
@@ -201,14 +203,14 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   it('answers the old WordPress addresses of imported posts, pages, categories and comments', async () => {
     await importWordPress(admin, await threads(), options)
     const post = '/posts/talking-in-threads'
-    expect(await resolveOldAddress({ id: 42 }, NOW, db)).toBe(post)
-    expect(await resolveOldAddress({ id: 2 }, NOW, db)).toBe('/pages/about')
+    expect(await resolveOldAddress({ query: 'p', value: '42' }, NOW, db)).toBe(post)
+    expect(await resolveOldAddress({ query: 'page_id', value: '2' }, NOW, db)).toBe('/pages/about')
     for (const segments of [['2019', '04', '12', 'talking-in-threads'], ['2019', '04', 'talking-in-threads'], ['talking-in-threads']])
       expect(await resolveOldAddress({ segments }, NOW, db), segments.join('/')).toBe(post)
     expect(await resolveOldAddress({ segments: ['about'] }, NOW, db)).toBe('/pages/about')
     expect(await resolveOldAddress({ segments: ['category', 'conversations'] }, NOW, db)).toBe('/tags/conversations')
     // Not public (scheduled for 2099), or never there: nothing.
-    expect(await resolveOldAddress({ id: 43 }, NOW, db)).toBeNull()
+    expect(await resolveOldAddress({ query: 'p', value: '43' }, NOW, db)).toBeNull()
     expect(await resolveOldAddress({ segments: ['2019', '04', 'next-week'] }, NOW, db)).toBeNull()
     expect(await resolveOldAddress({ segments: ['no-such-post'] }, NOW, db)).toBeNull()
     expect(await resolveOldAddress({ segments: ['tag', 'nothing'] }, NOW, db)).toBeNull()
@@ -216,6 +218,93 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     const { id: postId } = await db.selectFrom('post').select('id').where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
     const { id: commentId } = await db.selectFrom('comment').select('id').where('legacyId', '=', 103).executeTakeFirstOrThrow()
     expect(await resolveCommentLink('103', postId, db)).toBe(`${post}#comment-${commentId}`)
+  })
+
+  it('keeps every address the export gives, and answers WordPress’s address families, where slugs and dates disagree', async () => {
+    const report = await importWordPress(admin, fixture('moved-addresses.xml'), options)
+    expect(report).toMatchObject({ posts: 4, pages: 2 })
+    expect(report.skipped).toContainEqual({ what: 'the old address /posts/someone-elses of “In the way”', why: 'it is one of this blog’s own addresses, so it was not taken' })
+    // A title with markup keeps its text, never Markdown.
+    expect((await db.selectFrom('post').select('title').where('legacyId', '=', 11).executeTakeFirstOrThrow()).title).toBe('Markup: Title With Markup & more')
+    const { slug: maya } = await db.selectFrom('User').select('slug').where('email', '=', 'maya@moved.example').executeTakeFirstOrThrow()
+    const post = '/posts/renamed-later'
+    const at = (...segments: string[]) => resolveOldAddress({ segments }, NOW, db)
+    const query = (name: string, value: string) => resolveOldAddress({ query: name, value }, NOW, db)
+    const expected: [Promise<string | null>, string | null][] = [
+      // Each item's <link>: the slug was renamed and the GMT date is February, yet the link answers.
+      [at('2015', '03', 'first-title'), post],
+      [at('blog', '2015', '03', 'first-title'), post],
+      [at('notes', 'permalink-guid'), '/posts/guid-post'],
+      [at('2016', '01', 'caf%C3%A9-notes'), '/posts/cafe-notes-2'],
+      [at('2016', '01', 'Café-Notes'), '/posts/cafe-notes-2'],
+      [at('about-us', 'our-team'), '/pages/team'],
+      [at('about-us'), '/pages/about-us'],
+      // Attachment pages lead to their post.
+      [at('2015', '03', 'first-title', 'photo'), post],
+      [query('attachment_id', '30'), post],
+      [query('p', '11'), post],
+      [query('p', '12'), '/posts/guid-post'],
+      // Feeds, in the same format family.
+      [at('feed'), '/feed.xml'],
+      [at('feed', 'atom'), '/feed.atom'],
+      [at('feed', 'rss2'), '/feed.xml'],
+      [query('feed', 'rss2'), '/feed.xml'],
+      [query('feed', 'atom'), '/feed.atom'],
+      [at('comments', 'feed'), '/comments/feed.xml'],
+      [query('feed', 'comments-rss2'), '/comments/feed.xml'],
+      [at('2015', '03', 'first-title', 'feed'), `${post}/comments/feed.xml`],
+      [at('category', 'field-notes', 'feed'), '/tags/field-notes/feed.xml'],
+      [at('category', 'field-notes', 'feed', 'atom'), '/tags/field-notes/feed.atom'],
+      [query('cat', '5'), '/tags/field-notes'],
+      // Authors by login and by id, and their feeds.
+      [at('author', 'maya'), `/authors/${maya}`],
+      [at('author', 'maya', 'feed'), `/authors/${maya}/feed.xml`],
+      [query('author', '3'), `/authors/${maya}`],
+      // Comment pages, listing pages, search.
+      [at('2015', '03', 'first-title', 'comment-page-2'), `${post}#comments`],
+      [at('page', '3'), '/page/3'],
+      [at('page', '1'), '/'],
+      [query('s', 'harbour lights'), '/search?q=harbour%20lights'],
+      // Nothing there: still nothing.
+      [at('2015', '03', 'never-was'), null],
+      [at('author', 'nobody'), null],
+      [query('cat', '99'), null],
+      [at('posts', 'someone-elses'), null],
+    ]
+    const answers = await Promise.all(expected.map(([answer]) => answer))
+    expect(answers).toEqual(expected.map(([, path]) => path))
+
+    // <!--more--> made the excerpt; shortcodes became links and images, each listed in the report.
+    const bodyOf = async (slug: string) => (await db.selectFrom('post').select(['body', 'excerpt']).where('slug', '=', slug).executeTakeFirstOrThrow())
+    const cafe = await bodyOf('cafe-notes-2')
+    expect(cafe.excerpt).toBe('An address with an accent, before the fold.')
+    const photo = 'http://moved.example/blog/wp-content/uploads/2015/03/photo.jpg'
+    expect(cafe.body).toContain(`- ![](${photo})`)
+    expect(cafe.body).not.toMatch(/wordpress-attachment|\[\/?(gallery|embed|audio|contact-form-7)/)
+    const html = renderPostMarkdown(cafe.body)
+    expect(html).toContain('href="https://video.example/watch/1"')
+    expect(html).toContain('href="https://audio.example/a.mp3"')
+    expect(textOf(html)).toContain('Write to us:')
+    expect((await bodyOf('renamed-later')).body).toContain(`- ![](${photo})`)
+    expect(report.shortcodes).toEqual([
+      { title: 'Markup: Title With Markup & more', names: ['gallery'] },
+      { title: 'Café notes', names: ['embed', 'audio', 'gallery', 'contact-form-7'] },
+    ])
+
+    // The sticky post leads the home page, pinned; the child page knows where it sits.
+    const home = await loadHomeView(1, db)
+    expect(home!.posts.map((p) => [p.slug, p.pinned])).toEqual([
+      ['guid-post', true],
+      ['in-the-way', false],
+      ['cafe-notes-2', false],
+      ['renamed-later', false],
+    ])
+    expect((await loadPageView('team', db))!.parents).toEqual([{ slug: 'about-us', title: 'About us' }])
+    expect((await loadPageView('about-us', db))!.parents).toEqual([])
+
+    // Again: nothing new, not even an address.
+    expect(await importWordPress(admin, fixture('moved-addresses.xml'), options)).toMatchObject({ posts: 0, pages: 0, addresses: 0 })
+    expect(report.addresses).toBe((await db.selectFrom('oldAddress').select('path').execute()).length)
   })
 
   it('finds an author known only by login again when a later file from the same site names them', async () => {

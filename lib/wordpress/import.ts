@@ -4,7 +4,7 @@ import { getDb } from '@/db'
 import { isSlugTaken } from '@/db/queries/admin-posts'
 import { insertAuditEntry } from '@/db/queries/audit'
 import { insertComment } from '@/db/queries/comments'
-import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, setCommentParent, setFeaturedImage, setPostBody } from '@/db/queries/imports'
+import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, insertOldAddress, setCommentParent, setFeaturedImage, setParentPage, setPostBody } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
 import { findFreeUserSlug, findUserByEmail, insertUser } from '@/db/queries/users'
@@ -17,8 +17,9 @@ import { slugify } from '@/lib/posts/slugs'
 import { storeImage } from '@/lib/uploads/images'
 import { safeFetch } from '@/lib/http/safe-fetch'
 import { getStorage, type FileStorage } from '@/lib/uploads/storage'
-import { wordpressToMarkdown, wordpressToText } from './content'
+import { ATTACHMENT_MARK, ATTACHMENTS_OF_MARK, excerptBeforeMore, wordpressToMarkdown, wordpressToText } from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
+import { isOwnAddress, oldAddressKey, oldAddressKeysOfUrl } from './old-addresses'
 import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 import { log } from '@/lib/log'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
@@ -35,7 +36,8 @@ import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public
  *   signs in with the same email address is that person. An existing account is used as is.
  * - Categories and tags both become tags (the blog's tags are flat: a sub-category keeps its own
  *   name and slug, its parent is not kept).
- * - Published pages are added to the site's header links (the `navigation` setting).
+ * - Published pages are added to the site's header links (the `navigation` setting); a child page
+ *   keeps its parent (it shows where it sits). Sticky posts stay pinned to the top of the home page.
  * - Posts and pages keep their status (publish → published, future → scheduled, draft/pending/
  *   private → draft, trash → trash), GMT dates, slugs (a taken slug gets -2…), excerpts, comment
  *   status and featured image; their HTML becomes Markdown (see content.ts).
@@ -44,6 +46,9 @@ import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public
  *   person. Pingbacks and trackbacks are skipped.
  * - Each post and comment remembers where it came from, so importing the same file again adds
  *   nothing twice and changes nothing edited here since; new comments on known posts are added.
+ * - Every address the file gives is kept (the oldAddress table, ./old-addresses.ts): each item's
+ *   <link> and permalink guid, attachment pages (→ their post), /?cat=, /?author= and
+ *   /author/<login>; one that is this blog's own address is not taken, and the report says so.
  * - Images attached to the site are downloaded into the blog's uploads when reachable and the
  *   posts pointing at them rewritten; otherwise they keep their address and the report lists it.
  */
@@ -55,6 +60,10 @@ export interface ImportReport {
   posts: number
   pages: number
   comments: number
+  /** Old addresses kept, each answering with a redirect to what lives on here. */
+  addresses: number
+  /** Posts whose shortcodes (which this blog does not run) are shown another way, by name. */
+  shortcodes: { title: string; names: string[] }[]
   skipped: { what: string; why: string }[]
   media: { fetched: number; remote: string[] }
   /** Names of the people the import added, as commenters. */
@@ -126,18 +135,37 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   const { now = new Date(), db = getDb() } = options
   const storageFor = options.storage ?? getStorage
   const download = options.download === false ? null : (options.download ?? defaultDownload)
-  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
+  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, addresses: 0, shortcodes: [], skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
   // Posts showing images to fetch, with those images' addresses (never the bodies: memory stays
   // bounded by one post however big the file).
   const showing: { postId: number; urls: string[] }[] = []
   const featured: { postId: number; attachmentId: number }[] = []
   const attachments = new Map<number, string>() // attachment post id → URL
+  const attachmentParents = new Map<number, number[]>() // post id → its attachments' ids
+  const galleries: { postId: number; wpId: number }[] = []
   const wanted = new Set<string>()
 
   await db.transaction().execute(async (trx) => {
     const people = new Map<string, string>() // WordPress login → person id
     const peopleByWpId = new Map<number, string>()
     const pages: { label: string; href: string }[] = []
+    // Attachment pages, kept once their post exists (an attachment may come before it in the file).
+    const attachmentPages: { keys: string[]; parent: number; title: string }[] = []
+    // Child pages, linked to their parent once every page exists.
+    const childPages: { postId: number; parent: number }[] = []
+
+    /** Keeps an old address (a key of ./old-addresses.ts) for `target`, unless it is one of this blog's own. */
+    async function keep(key: string | null, target: { postId?: number; tagId?: number; userId?: string }, what: string) {
+      if (!key) return
+      if (isOwnAddress(key)) {
+        report.skipped.push({ what: `the old address ${key} of ${what}`, why: 'it is one of this blog’s own addresses, so it was not taken' })
+        return
+      }
+      if (await insertOldAddress({ path: key, ...target }, trx)) report.addresses++
+    }
+
+    /** An item's own addresses: its <link>, and its guid when that is a permalink. */
+    const itemKeys = (site: WxrSite, wp: WxrItem) => [wp.link, wp.permalinkGuid].filter(Boolean).flatMap((url) => oldAddressKeysOfUrl(url, site.url))
 
     async function person(author: WxrAuthor, site: WxrSite): Promise<string> {
       const known = people.get(author.login)
@@ -155,6 +183,8 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       }
       people.set(author.login, id)
       if (author.id) peopleByWpId.set(author.id, id)
+      await keep(oldAddressKey(['author', author.login]), { userId: id }, `the author ${author.login}`)
+      if (author.id) await keep(`/?author=${author.id}`, { userId: id }, `the author ${author.login}`)
       return id
     }
 
@@ -210,6 +240,8 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     async function item(site: WxrSite, wp: WxrItem) {
       if (wp.type === 'attachment') {
         if (wp.attachmentUrl) attachments.set(wp.id, wp.attachmentUrl)
+        if (wp.attachmentUrl && wp.parent) attachmentParents.set(wp.parent, [...(attachmentParents.get(wp.parent) ?? []), wp.id])
+        if (wp.parent) attachmentPages.push({ keys: [...itemKeys(site, wp), `/?attachment_id=${wp.id}`], parent: wp.parent, title: wp.title })
         return
       }
       if (wp.type !== 'post' && wp.type !== 'page') {
@@ -224,6 +256,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const known = await findPostIdByLegacyKey(legacyKey, trx)
       if (known) {
         report.skipped.push({ what: `“${wp.title}”`, why: 'already imported' })
+        for (const key of itemKeys(site, wp)) await keep(key, { postId: known }, `“${wp.title}”`)
         await comments(site, known, wp)
         return
       }
@@ -232,19 +265,22 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const status = POST_STATUS[wp.status] ?? 'draft'
       const publishedAt = status === 'draft' ? gmt(wp.dateGmt) : (gmt(wp.dateGmt) ?? gmt(wp.date) ?? now)
       // A Plateau export carries each body's Markdown source: taken as it is, a round trip is exact.
-      const body = wp.meta[MARKDOWN_META] ?? wordpressToMarkdown(wp.content)
+      const shortcodesMet = new Set<string>()
+      const body = wp.meta[MARKDOWN_META] ?? wordpressToMarkdown(wp.content, shortcodesMet)
+      if (shortcodesMet.size > 0) report.shortcodes.push({ title, names: [...shortcodesMet] })
       const slug = await freeSlug(slugify(decodeURIComponent(wp.slug)) || slugify(title))
       const postId = await insertPost(
         {
           kind: wp.type === 'page' ? 'page' : 'post',
           slug,
           title: title.slice(0, 200),
-          excerpt: wordpressToText(wp.excerpt).slice(0, 500) || null,
+          excerpt: (wordpressToText(wp.excerpt) || excerptBeforeMore(wp.content) || '').slice(0, 500) || null,
           body,
           status,
           publishedAt,
           authorId,
           commentsOpen: wp.commentStatus === 'open',
+          pinned: wp.type === 'post' && wp.sticky,
           featuredImageUrl: wp.meta[FEATURED_META] || null,
           createdAt: publishedAt ?? now,
           updatedAt: now,
@@ -254,6 +290,8 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         },
         trx,
       )
+      for (const key of itemKeys(site, wp)) await keep(key, { postId }, `“${title}”`)
+      if (wp.type === 'page' && wp.parent) childPages.push({ postId, parent: wp.parent })
       if (wp.type === 'page') {
         report.pages++
         if (status === 'published') pages.push({ label: title.slice(0, 60), href: pagePath(slug) })
@@ -265,6 +303,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       }
       const thumbnail = Number(wp.meta._thumbnail_id)
       if (thumbnail) featured.push({ postId, attachmentId: thumbnail })
+      if (body.includes(ATTACHMENT_MARK) || body.includes(ATTACHMENTS_OF_MARK)) galleries.push({ postId, wpId: wp.id })
       const urls = [...body.matchAll(/!\[[^\]]*\]\((\S+?)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]).filter((url) => (origin(site) && url.includes(origin(site))) || url.includes('/wp-content/uploads/'))
       if (urls.length > 0) {
         showing.push({ postId, urls })
@@ -283,8 +322,9 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           const slug = slugify(decodeURIComponent(record.term.slug))
           if (slug) {
             const before = await trx.selectFrom('tag').select('id').where('slug', '=', slug).executeTakeFirst()
-            await upsertTag({ slug, name: wordpressToText(record.term.name).slice(0, 60) || slug }, trx)
+            const tagId = await upsertTag({ slug, name: wordpressToText(record.term.name).slice(0, 60) || slug }, trx)
             if (!before) report.terms++
+            if (record.term.kind === 'category' && record.term.id) await keep(`/?cat=${record.term.id}`, { tagId }, `the category ${slug}`)
           }
         } else await item(current, record.item)
       })
@@ -293,6 +333,15 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       throw error
     }
     report.site = site.url
+
+    for (const { postId, parent } of childPages) {
+      const parentId = await findPostIdByLegacyKey(`${site.url}#${parent}`, trx)
+      if (parentId) await setParentPage(postId, parentId, trx)
+    }
+    for (const { keys, parent, title } of attachmentPages) {
+      const postId = await findPostIdByLegacyKey(`${site.url}#${parent}`, trx)
+      if (postId) for (const key of keys) await keep(key, { postId }, `the attachment “${title}”`)
+    }
 
     // Published pages join the site's header links, as WordPress themes list them.
     if (pages.length > 0) {
@@ -322,6 +371,19 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       for (const url of urls) if (moved.has(url)) rewritten = rewritten.split(url).join(moved.get(url)!)
       if (rewritten !== body) await setPostBody(postId, rewritten, trx)
     }
+    // Galleries: each image where its attachment now is (downloaded, or its old address).
+    for (const { postId, wpId } of galleries) {
+      const body = await findPostBody(postId, trx)
+      const rewritten = body
+        .replace(new RegExp(`^([ \\t]*[-*] )!\\[\\]\\(${ATTACHMENTS_OF_MARK}this\\)$`, 'gm'), (_all, bullet: string) =>
+          (attachmentParents.get(wpId) ?? []).map((id) => `${bullet}![](${ATTACHMENT_MARK}${id})`).join('\n'),
+        )
+        .replace(new RegExp(`^[ \\t]*[-*] !\\[\\]\\(${ATTACHMENT_MARK}(\\d+)\\)\\n?`, 'gm'), (line: string, id: string) => {
+          const url = attachments.get(Number(id))
+          return url ? line.replace(`${ATTACHMENT_MARK}${id}`, moved.get(url) ?? url) : ''
+        })
+      if (rewritten !== body) await setPostBody(postId, rewritten, trx)
+    }
     for (const { postId, attachmentId } of featured) {
       const url = attachments.get(attachmentId)
       if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
@@ -345,10 +407,17 @@ export function describeImport(report: ImportReport): string[] {
   const skipped = report.skipped.length
   return [
     `Imported from ${report.site}: ${report.posts} post(s), ${report.pages} page(s), ${report.comments} comment(s), ${report.authors} new author(s), ${report.terms} new tag(s).`,
+    `Old addresses kept: ${report.addresses} (each answers with a permanent redirect to where it lives now).`,
     `Images: ${report.media.fetched} downloaded into the blog's uploads, ${report.media.remote.length} kept at their old address.`,
     ...report.media.remote.map((url) => `  kept remote: ${url}`),
     ...(report.newPeople.length
       ? [`New people (commenters until an admin gives them another role in People): ${report.newPeople.join(', ')}.`]
+      : []),
+    ...(report.shortcodes.length
+      ? [
+          'Shortcodes, which this blog does not run, shown another way (embeds, audio and video as links, galleries as their images, others as their text):',
+          ...report.shortcodes.map((s) => `  “${s.title}”: ${s.names.map((n) => `[${n}]`).join(', ')}`),
+        ]
       : []),
     skipped ? `Skipped ${skipped}:` : 'Nothing skipped.',
     ...report.skipped.map((s) => `  ${s.what}: ${s.why}`),

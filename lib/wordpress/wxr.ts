@@ -22,6 +22,8 @@ export interface WxrAuthor {
 }
 
 export interface WxrTerm {
+  /** WordPress's term id (/?cat=<id>), 0 when the file has none. */
+  id: number
   kind: 'category' | 'tag'
   slug: string
   name: string
@@ -46,6 +48,12 @@ export interface WxrComment {
 export interface WxrItem {
   title: string
   link: string
+  /** The guid, when the file says it is a permalink (isPermaLink, RSS's default) — else ''. */
+  permalinkGuid: string
+  /** The parent's WordPress id: a child page's parent page, an attachment's post (0 for none). */
+  parent: number
+  /** A sticky post (wp:is_sticky). */
+  sticky: boolean
   creator: string
   content: string
   excerpt: string
@@ -108,6 +116,7 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
   let meta: { key: string; value: string } | null = null
   let commentMetaKey = ''
   let category: { domain: string; slug: string } | null = null
+  let guidIsPermalink = false
   let failure: WxrError | null = null
 
   parser.on('doctype', () => {
@@ -130,12 +139,13 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
     text = ''
     const parent = path[path.length - 2]
     if (name === 'wp:author' && parent === 'channel') author = {}
-    else if ((name === 'wp:category' || name === 'wp:tag') && parent === 'channel') term = { kind: name === 'wp:category' ? 'category' : 'tag', parent: '' }
+    else if ((name === 'wp:category' || name === 'wp:tag') && parent === 'channel') term = { id: 0, kind: name === 'wp:category' ? 'category' : 'tag', parent: '' }
     else if (name === 'item' && parent === 'channel')
-      item = { title: '', link: '', creator: '', content: '', excerpt: '', id: 0, date: '', dateGmt: '', commentStatus: '', slug: '', status: '', type: '', attachmentUrl: '', terms: [], meta: {}, comments: [], line: parser.line }
+      item = { title: '', link: '', permalinkGuid: '', parent: 0, sticky: false, creator: '', content: '', excerpt: '', id: 0, date: '', dateGmt: '', commentStatus: '', slug: '', status: '', type: '', attachmentUrl: '', terms: [], meta: {}, comments: [], line: parser.line }
     else if (name === 'wp:comment' && item) comment = { meta: {} }
     else if (name === 'wp:postmeta' && item) meta = { key: '', value: '' }
     else if (name === 'category' && item) category = { domain: String(tag.attributes.domain?.value ?? ''), slug: String(tag.attributes.nicename?.value ?? '') }
+    else if (name === 'guid' && item) guidIsPermalink = String(tag.attributes.isPermaLink?.value ?? 'true') !== 'false'
   })
   const append = (t: string) => {
     text += t
@@ -170,6 +180,7 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
       } else if (name === 'wp:category_nicename' || name === 'wp:tag_slug') term.slug = value.trim()
       else if (name === 'wp:cat_name' || name === 'wp:tag_name') term.name = value.trim()
       else if (name === 'wp:category_parent') term.parent = value.trim()
+      else if (name === 'wp:term_id') term.id = num(value)
       return
     }
     if (!item) return
@@ -229,6 +240,9 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
       'wp:attachment_url': 'attachmentUrl',
     }
     if (name === 'wp:post_id') item.id = num(value)
+    else if (name === 'wp:post_parent') item.parent = num(value)
+    else if (name === 'wp:is_sticky') item.sticky = value.trim() === '1'
+    else if (name === 'guid') item.permalinkGuid = guidIsPermalink ? value.trim() : ''
     else if (simple[name]) (item as unknown as Record<string, string>)[simple[name]] = name === 'content:encoded' || name === 'excerpt:encoded' ? value : value.trim()
   })
 

@@ -57,7 +57,15 @@ function CommentItem({ node, slug, postId }: { node: CommentNode<CommentView> } 
       <article className="comment__body" aria-label={`Comment by ${c.authorName}`}>
         <header className="comment__meta">
           <Avatar {...c.avatar} />
-          <span className="comment__author">{c.authorName}</span>
+          <span className="comment__author">
+            {c.authorUrl ? (
+              <a href={c.authorUrl} rel="nofollow ugc noopener">
+                {c.authorName}
+              </a>
+            ) : (
+              c.authorName
+            )}
+          </span>
           <a className="comment__permalink" href={`#comment-${c.id}`}>
             <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
           </a>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/app/_ui/post-article'
 import { SiteHeader } from '@/app/_ui/site-header'
@@ -30,6 +31,18 @@ export default async function Page({ params }: Props) {
     <>
       <SiteHeader site={view.site} />
       <main id="main" className="page">
+        {view.parents.length > 0 ? (
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <ol>
+              {view.parents.map((parent) => (
+                <li key={parent.slug}>
+                  <Link href={pagePath(parent.slug)}>{parent.title}</Link>
+                </li>
+              ))}
+              <li aria-current="page">{view.page.title}</li>
+            </ol>
+          </nav>
+        ) : null}
         <PostArticle post={view.page} />
       </main>
     </>

@@ -72,6 +72,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           featuredImageCredit: post.featuredImageCredit ?? '',
           featuredImageCreditUrl: post.featuredImageCreditUrl ?? '',
           commentsOpen: post.commentsOpen,
+          pinned: post.pinned,
           status: post.status,
           publishAt: post.status === 'scheduled' && post.publishedAt ? post.publishedAt.toISOString().slice(0, 19) : '',
           version: post.updatedAt.toISOString(),

@@ -31,6 +31,7 @@ export default async function NewPostPage({ searchParams }: Props) {
           featuredImageCredit: '',
           featuredImageCreditUrl: '',
           commentsOpen: kind === 'post',
+          pinned: false,
           status: 'draft',
           publishAt: '',
           version: '',
