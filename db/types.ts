@@ -65,6 +65,23 @@ export interface PostFollowTable {
   createdAt: Timestamp
 }
 
+export const MENTION_KINDS = ['pingback', 'trackback', 'webmention'] as const
+export type MentionKind = (typeof MENTION_KINDS)[number]
+
+/** Another page that links to a post, shown under its comments once approved. */
+export interface MentionTable {
+  id: Generated<number>
+  postId: number
+  kind: MentionKind
+  sourceUrl: string
+  /** The linking page's title (or its site's name). */
+  title: string
+  excerpt: string | null
+  status: ColumnType<CommentStatus, CommentStatus | undefined, CommentStatus>
+  createdAt: Timestamp
+  legacyKey: string | null
+}
+
 /** An address of an imported site, and what lives on at it (one of post, tag, person). */
 export interface OldAddressTable {
   path: string
@@ -301,6 +318,7 @@ export interface Database {
   outgoingMail: OutgoingMailTable
   digestItem: DigestItemTable
   oldAddress: OldAddressTable
+  mention: MentionTable
   postFollow: PostFollowTable
   unconfirmedComment: UnconfirmedCommentTable
   auditLog: AuditLogTable

@@ -11,7 +11,7 @@ test('a signed-out visitor to /admin is sent to sign in and back', async ({ page
 
 test('a commenter gets nothing under /admin', async ({ page }) => {
   await signInWithEmail(page, 'just-a-commenter@mail.example', '/')
-  for (const path of ['/admin', '/admin/comments', '/admin/people', '/admin/audit']) {
+  for (const path of ['/admin', '/admin/comments', '/admin/mentions', '/admin/people', '/admin/audit']) {
     const response = await page.goto(path)
     // The page is the 404 page. (Next 16.4 with Cache Components still answers such streamed pages
     // with status 200 — vercel/next.js#95380 — so the status is not asserted; the content is.)

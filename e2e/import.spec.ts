@@ -14,7 +14,7 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   await page.getByRole('button', { name: 'Import' }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
   await expect(report).toContainText('Imported from http://threads.example: 2 post(s), 1 page(s), 6 comment(s)')
-  await expect(report).toContainText('comment 106 on “Talking in threads”: a pingback')
+  await expect(report).toContainText('6 comment(s), 1 mention(s)')
 
   // The old WordPress address of the post, with an old comment anchor, lands on that comment.
   await page.goto('/2019/04/12/talking-in-threads/#comment-103')
@@ -32,6 +32,17 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   await expect(website).toHaveAttribute('rel', 'nofollow ugc noopener')
   await expect(page.getByText('Buy now!')).toHaveCount(0)
   await expect(page.getByText('Still waiting for approval.')).toHaveCount(0)
+
+  // The pingback is a mention, under the comments and counted apart; marked as spam, it goes.
+  const mentions = page.getByRole('region', { name: '1 Mention' })
+  await expect(mentions.getByRole('link', { name: 'Another Blog' })).toHaveAttribute('href', 'http://another.example/post')
+  await expect(mentions).toContainText('Mentioned on Another Blog (another.example)')
+  await page.goto('/admin/mentions?status=approved')
+  await page.getByRole('button', { name: 'Spam: the mention on Another Blog' }).click()
+  await expect(page.getByRole('status')).toHaveText('1 mention updated.')
+  await page.goto('/posts/talking-in-threads')
+  await expect(page.getByRole('heading', { name: '3 Comments on “Talking in threads”' })).toBeVisible()
+  await expect(page.getByRole('region', { name: '1 Mention' })).toHaveCount(0)
 
   // Other old addresses: /?p=, /?page_id=, /slug/ and /category/…/ redirect permanently. (The blog
   // already has an /pages/about, so the imported About page became about-2.)

@@ -11,7 +11,8 @@ import { siteUrl } from '@/lib/public-address'
 import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import type { CommentSelection, PostView } from '@/lib/posts/views'
-import { commentCountLabel } from '@/lib/text'
+import { formatDate } from '@/lib/dates'
+import { commentCountLabel, mentionCountLabel } from '@/lib/text'
 
 // One renderer for a post (/posts/<slug>), the later pages of its comments
 // (/posts/<slug>/comments/page/<n>) and a branch of them continued on its own
@@ -126,6 +127,24 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
           )}
           <CommentPages view={view} />
         </section>
+
+        {view.mentions.length > 0 ? (
+          <section id="mentions" className="mentions" aria-labelledby="mentions-title">
+            <h2 id="mentions-title">{mentionCountLabel(view.mentions.length)}</h2>
+            <ul className="mentions__list">
+              {view.mentions.map((m) => (
+                <li key={m.id}>
+                  Mentioned on{' '}
+                  <a href={m.url} rel="nofollow ugc noopener">
+                    {m.title}
+                  </a>
+                  {m.site ? <span className="mentions__site"> ({m.site})</span> : null},{' '}
+                  <time dateTime={m.date}>{formatDate(m.date)}</time>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
         {thread ? (
           <p>

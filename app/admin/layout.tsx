@@ -22,6 +22,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
                 <Link href="/admin/comments">Comments</Link>
               </li>
               <li>
+                <Link href="/admin/mentions">Mentions</Link>
+              </li>
+              <li>
                 <Link href="/admin/people">People</Link>
               </li>
               <li>

@@ -15,6 +15,7 @@ import * as writtenFirst from './2026_12_02_1000_written_first'
 import * as mailDigest from './2026_12_02_1400_mail_digest'
 import * as oldAddresses from './2026_12_02_1500_old_addresses'
 import * as pinnedAndParents from './2026_12_02_1600_pinned_posts_and_parent_pages'
+import * as mentions from './2026_12_02_1700_mentions'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1400_mail_digest': mailDigest,
   '2026_12_02_1500_old_addresses': oldAddresses,
   '2026_12_02_1600_pinned_posts_and_parent_pages': pinnedAndParents,
+  '2026_12_02_1700_mentions': mentions,
 }

@@ -19,6 +19,7 @@ export const BACKUP_TABLES = [
   { table: 'auditLog', key: ['id'] },
   { table: 'postRedirect', key: ['slug'] },
   { table: 'oldAddress', key: ['path'] },
+  { table: 'mention', key: ['id'] },
   { table: 'postRevision', key: ['id'] },
   { table: 'upload', key: ['key'] },
 ] as const satisfies readonly { table: keyof Database; key: readonly string[] }[]
@@ -29,7 +30,7 @@ type Row = Record<string, unknown>
 /** Columns the database computes itself, never written: PostgreSQL's search vector. */
 const COMPUTED = new Set(['searchVector'])
 /** Tables whose ids are generated; PostgreSQL's counters are moved past restored ids. */
-const IDENTITY_TABLES = ['post', 'tag', 'comment', 'auditLog', 'postRevision'] as const
+const IDENTITY_TABLES = ['post', 'tag', 'comment', 'auditLog', 'postRevision', 'mention'] as const
 
 /** One page of a table's rows in key order, after `offset` rows. */
 export async function readTablePage(table: BackupTable, offset: number, limit: number, db: Kysely<Database> = getDb()): Promise<Row[]> {

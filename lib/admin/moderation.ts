@@ -55,40 +55,62 @@ export async function loadModerationQueue(viewer: Viewer | null, query: Record<s
   return { query: q, counts, comments: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }
 }
 
-const idsSchema = z.array(z.coerce.number().int().positive()).min(1, 'Select at least one comment.').max(500)
+type Moderated = { id: number; status: CommentStatus; postSlug: string }
+
+/** How one kind of thing on a post (comments, mentions) is found, changed and removed. */
+export interface ModerationTarget<T extends Moderated> {
+  /** "comment" or "mention": the audit log's actions and the refusals' words. */
+  noun: string
+  find: (ids: number[], db: DB) => Promise<T[]>
+  setStatus: (ids: number[], status: CommentStatus, db: DB) => Promise<void>
+  deleteForever: (ids: number[], db: DB) => Promise<void>
+  /** Inside the transaction, once they are approved (comments: who is told). */
+  approved?: (items: T[], db: DB) => Promise<void>
+}
 
 /**
- * Applies one moderation action to the given comments, records it in the audit log, and returns the
- * slugs of the posts whose public page changed. Editors and admins only; throws PermissionDenied.
+ * Applies one moderation action to the given things of one kind, records it in the audit log, and
+ * returns the posts whose public page changed (an approved one appears or goes). Editors and admins only; throws PermissionDenied.
  */
-export async function moderateComments(
+export async function moderate<T extends Moderated>(
+  target: ModerationTarget<T>,
   viewer: Viewer | null,
   action: string,
   rawIds: unknown[],
   db: DB = getDb(),
 ): Promise<{ ok: true; count: number; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'comments.moderate')
-  if (!(action in MODERATION_ACTIONS)) return { ok: false, message: 'Choose what to do with the selected comments.' }
-  const parsed = idsSchema.safeParse(rawIds)
+  if (!(action in MODERATION_ACTIONS)) return { ok: false, message: `Choose what to do with the selected ${target.noun}s.` }
+  const parsed = z.array(z.coerce.number().int().positive()).min(1, `Select at least one ${target.noun}.`).max(500).safeParse(rawIds)
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message }
-  const target = MODERATION_ACTIONS[action as ModerationAction]
-
-  const comments = await findCommentsWithPost([...new Set(parsed.data)], db)
-  const ids = comments.map((c) => c.id)
-  // A post's public page changes when an approved comment appears or disappears.
-  const changedPosts = new Set(comments.filter((c) => c.status === 'approved' || target === 'approved').map((c) => c.postSlug))
+  const status = MODERATION_ACTIONS[action as ModerationAction]
+  const items = await target.find([...new Set(parsed.data)], db)
+  const ids = items.map((c) => c.id)
+  const changedPosts = new Set(items.filter((c) => c.status === 'approved' || status === 'approved').map((c) => c.postSlug))
   await db.transaction().execute(async (trx) => {
-    if (target === null) await deleteCommentsForever(ids, trx)
-    else await setCommentsStatus(ids, target, trx)
-    if (target === 'approved') await mailAboutApprovedComments(comments.filter((c) => c.status !== 'approved').map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })), new Date(), trx)
+    if (status === null) await target.deleteForever(ids, trx)
+    else await target.setStatus(ids, status, trx)
+    if (status === 'approved' && target.approved) await target.approved(items, trx)
     await insertAuditEntries(
-      comments.map((c) => ({ actorId: actor.id, action: `comment.${action}`, subject: `comment:${c.id}`, detail: { from: c.status, to: target ?? 'deleted' } })),
+      items.map((c) => ({ actorId: actor.id, action: `${target.noun}.${action}`, subject: `${target.noun}:${c.id}`, detail: { from: c.status, to: status ?? 'deleted' } })),
       trx,
     )
   })
-  log().info({ event: 'comment.moderated', action, commentIds: ids, actorId: actor.id }, `${ids.length} comment(s) moderated: ${action}.`)
+  log().info({ event: `${target.noun}.moderated`, action, ids, actorId: actor.id }, `${ids.length} ${target.noun}(s) moderated: ${action}.`)
   return { ok: true, count: ids.length, changes: publicChanges({ posts: [...changedPosts] }) }
 }
+
+const comments: ModerationTarget<Awaited<ReturnType<typeof findCommentsWithPost>>[number]> = {
+  noun: 'comment',
+  find: findCommentsWithPost,
+  setStatus: setCommentsStatus,
+  deleteForever: deleteCommentsForever,
+  // Those that were waiting or hidden reach whoever is to hear of them.
+  approved: (items, trx) => mailAboutApprovedComments(items.filter((c) => c.status !== 'approved').map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })), new Date(), trx),
+}
+
+/** Applies one moderation action to comments (see moderate). Editors and admins only; throws PermissionDenied. */
+export const moderateComments = (viewer: Viewer | null, action: string, rawIds: unknown[], db: DB = getDb()) => moderate(comments, viewer, action, rawIds, db)
 
 const commentId = z.coerce.number().int().positive()
 

@@ -1,3 +1,4 @@
+import { loadMentionQueue, moderateMentions } from './mentions'
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { testDialects } from '@/db/test-databases'
@@ -39,6 +40,8 @@ describe.each(await testDialects())('who may do what in the admin on $name', (di
       ['open a comment in the admin', async (v) => loadCommentForModeration(v, await comment('pending'), blog.db), ['admin', 'editor']],
       ['reply from the queue', async (v) => replyAsModerator(v, { commentId: await comment('approved'), body: `reply ${Math.random()}`, formToken: shownAMinuteAgo() }, new Date(), blog.db), ['admin', 'editor']],
       ['edit a comment’s text', async (v) => editAsModerator(v, { commentId: await comment('approved'), body: 'edited' }, new Date(), blog.db), ['admin', 'editor']],
+      ['list mentions', (v) => loadMentionQueue(v, {}, blog.db), ['admin', 'editor']],
+      ['moderate a mention', (v) => moderateMentions(v, 'spam', [1], blog.db), ['admin', 'editor']],
       ['list people', (v) => loadPeople(v, 1, blog.db), ['admin']],
       ['change roles', (v) => changeRole(v, viewers.commenter.id, 'author', blog.db), ['admin']],
       ['ban people', (v) => setBan(v, viewers.commenter.id, true, blog.db), ['admin']],

@@ -2,6 +2,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
 import type { PostKind } from '@/db/types'
+import { listApprovedMentions } from '@/db/queries/mentions'
 import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
 import { UNNAMED } from '@/lib/auth/viewer'
 import { avatarFor } from '@/lib/avatar'
@@ -127,6 +128,8 @@ export interface PostView {
   related: PostLink[]
   /** All the approved comments readers see, on every page. */
   commentCount: number
+  /** Other pages that link to the post (approved pingbacks, trackbacks), counted apart from comments; none on a thread's page. */
+  mentions: { id: number; title: string; site: string; url: string; date: string }[]
   /** This page of top-level threads (1-based) and how many pages there are. */
   commentPage: number
   commentPageCount: number
@@ -188,11 +191,12 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
   }
   if (!nodes) return null
   const shown = shownComments(nodes)
-  const [tags, commentRows, neighbours, related] = await Promise.all([
+  const [tags, commentRows, neighbours, related, mentionRows] = await Promise.all([
     listTagsOfPost(row.id, db),
     listApprovedComments(row.id, db, shown.ids),
     row.publishedAt ? findNeighbourPosts({ id: row.id, publishedAt: row.publishedAt }, db) : { older: undefined, newer: undefined },
     listRelatedPosts(row.id, 3, db),
+    'thread' in selection ? [] : listApprovedMentions(row.id, db),
   ])
   const comments = commentRows.map((c): CommentView => {
     const deleted = c.deletedAt !== null
@@ -223,10 +227,19 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
     newer: neighbours.newer ?? null,
     related,
     commentCount: layout.count,
+    mentions: mentionRows.map((m) => ({ id: m.id, title: m.title, site: siteOf(m.sourceUrl), url: m.sourceUrl, date: m.createdAt.toISOString() })),
     commentPage: 'page' in selection ? selection.page : 1,
     commentPageCount: layout.pageCount,
     thread: thread ? { id: thread.comment.id, authorName: thread.comment.authorName } : null,
     comments: tree,
+  }
+}
+
+const siteOf = (url: string) => {
+  try {
+    return new URL(url).host.replace(/^www\./, '')
+  } catch {
+    return ''
   }
 }
 

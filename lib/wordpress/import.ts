@@ -4,6 +4,7 @@ import { getDb } from '@/db'
 import { isSlugTaken } from '@/db/queries/admin-posts'
 import { insertAuditEntry } from '@/db/queries/audit'
 import { insertComment } from '@/db/queries/comments'
+import { findMentionIdByLegacyKey, insertMention } from '@/db/queries/mentions'
 import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, insertOldAddress, setCommentParent, setFeaturedImage, setParentPage, setPostBody } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
@@ -43,7 +44,7 @@ import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public
  *   status and featured image; their HTML becomes Markdown (see content.ts).
  * - Comments keep their threads, dates, status (approved, pending, spam, trash) and their author's
  *   name, URL and (private) email; a registered WordPress user's comments belong to that imported
- *   person. Pingbacks and trackbacks are skipped.
+ *   person. Pingbacks and trackbacks become mentions of their post (shown apart, moderated alike).
  * - Each post and comment remembers where it came from, so importing the same file again adds
  *   nothing twice and changes nothing edited here since; new comments on known posts are added.
  * - Every address the file gives is kept (the oldAddress table, ./old-addresses.ts): each item's
@@ -60,6 +61,8 @@ export interface ImportReport {
   posts: number
   pages: number
   comments: number
+  /** Pingbacks and trackbacks, kept as mentions of their post. */
+  mentions: number
   /** Old addresses kept, each answering with a redirect to what lives on here. */
   addresses: number
   /** Posts whose shortcodes (which this blog does not run) are shown another way, by name. */
@@ -78,7 +81,7 @@ export interface ImportReport {
  * file added nothing (a second import of the same file).
  */
 export function importChanges(report: ImportReport): PublicChanges {
-  const added = report.posts + report.pages + report.comments + report.authors + report.terms
+  const added = report.posts + report.pages + report.comments + report.mentions + report.authors + report.terms
   if (added === 0) return NOTHING_CHANGED
   return publicChanges({ listings: true, settings: report.pages > 0, people: report.authors > 0 || report.newPeople.length > 0 })
 }
@@ -135,7 +138,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   const { now = new Date(), db = getDb() } = options
   const storageFor = options.storage ?? getStorage
   const download = options.download === false ? null : (options.download ?? defaultDownload)
-  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, addresses: 0, shortcodes: [], skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
+  const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, mentions: 0, addresses: 0, shortcodes: [], skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
   // Posts showing images to fetch, with those images' addresses (never the bodies: memory stays
   // bounded by one post however big the file).
   const showing: { postId: number; urls: string[] }[] = []
@@ -195,12 +198,36 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       return slug
     }
 
+    /** A pingback or trackback: kept as a mention of the post (the page that links here). */
+    async function mention(site: WxrSite, postId: number, item: WxrItem, c: WxrComment) {
+      const legacyKey = `${site.url}#comment-${c.id}`
+      if (await findMentionIdByLegacyKey(legacyKey, trx)) return
+      if (!/^https?:\/\//i.test(c.url)) {
+        report.skipped.push({ what: `${c.type} ${c.id} on “${item.title}”`, why: 'it does not give the address of the page that links here' })
+        return
+      }
+      await insertMention(
+        {
+          postId,
+          kind: c.type === 'trackback' ? 'trackback' : 'pingback',
+          sourceUrl: c.url,
+          title: (wordpressToText(c.author) || new URL(c.url).host).slice(0, 300),
+          excerpt: wordpressToText(c.content).slice(0, 500) || null,
+          status: COMMENT_STATUS[c.approved] ?? 'pending',
+          createdAt: gmt(c.dateGmt) ?? gmt(c.date) ?? now,
+          legacyKey,
+        },
+        trx,
+      )
+      report.mentions++
+    }
+
     async function comments(site: WxrSite, postId: number, item: WxrItem) {
       const ids = new Map<number, number>()
       const parents: [number, number][] = []
       for (const c of item.comments as WxrComment[]) {
         if (c.type === 'pingback' || c.type === 'trackback') {
-          report.skipped.push({ what: `comment ${c.id} on “${item.title}”`, why: `a ${c.type}` })
+          await mention(site, postId, item, c)
           continue
         }
         const legacyKey = `${site.url}#comment-${c.id}`
@@ -406,7 +433,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
 export function describeImport(report: ImportReport): string[] {
   const skipped = report.skipped.length
   return [
-    `Imported from ${report.site}: ${report.posts} post(s), ${report.pages} page(s), ${report.comments} comment(s), ${report.authors} new author(s), ${report.terms} new tag(s).`,
+    `Imported from ${report.site}: ${report.posts} post(s), ${report.pages} page(s), ${report.comments} comment(s), ${report.mentions} mention(s), ${report.authors} new author(s), ${report.terms} new tag(s).`,
     `Old addresses kept: ${report.addresses} (each answers with a permanent redirect to where it lives now).`,
     `Images: ${report.media.fetched} downloaded into the blog's uploads, ${report.media.remote.length} kept at their old address.`,
     ...report.media.remote.map((url) => `  kept remote: ${url}`),

@@ -2,24 +2,20 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { SelectAll } from '@/app/_ui/select-all'
-import { loadModerationQueue, type ModerationAction } from '@/lib/admin/moderation'
+import { loadModerationQueue } from '@/lib/admin/moderation'
+import { MODERATION_BUTTONS, MODERATION_STATUS_LABELS } from '@/app/_ui/moderation-buttons'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { shortCommentPath } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
-import { COMMENT_STATUSES, type CommentStatus } from '@/lib/vocabulary'
+import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
 import { UNNAMED } from '@/lib/auth/viewer'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Comments' }
 
-const STATUS_LABELS: Record<CommentStatus, string> = { pending: 'Pending', approved: 'Approved', spam: 'Spam', trash: 'Trash' }
-const ACTIONS: Record<CommentStatus, [ModerationAction, string][]> = {
-  pending: [['approve', 'Approve'], ['spam', 'Spam'], ['trash', 'Trash']],
-  approved: [['unapprove', 'Unapprove'], ['spam', 'Spam'], ['trash', 'Trash']],
-  spam: [['not-spam', 'Not spam'], ['delete', 'Delete permanently']],
-  trash: [['restore', 'Restore'], ['delete', 'Delete permanently']],
-}
+const STATUS_LABELS = MODERATION_STATUS_LABELS
+const ACTIONS = MODERATION_BUTTONS
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
