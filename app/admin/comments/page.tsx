@@ -14,9 +14,6 @@ import { UNNAMED } from '@/lib/auth/viewer'
 export const instant = false
 export const metadata: Metadata = { title: 'Comments' }
 
-const STATUS_LABELS = MODERATION_STATUS_LABELS
-const ACTIONS = MODERATION_BUTTONS
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 function excerpt(text: string): string {
@@ -39,7 +36,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
         statuses={COMMENT_STATUSES}
         current={query.status}
         counts={counts}
-        labels={STATUS_LABELS}
+        labels={MODERATION_STATUS_LABELS}
         href={(s) => here({ status: s, page: 1 })}
       />
       <ListSearch action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
@@ -52,20 +49,20 @@ export default async function CommentsQueue({ searchParams }: Props) {
       ) : null}
       <AdminNotices query={raw} />
       {comments.length === 0 ? (
-        <p>No {STATUS_LABELS[query.status].toLowerCase()} comments{query.q ? ` match “${query.q}”` : ''}.</p>
+        <p>No {MODERATION_STATUS_LABELS[query.status].toLowerCase()} comments{query.q ? ` match “${query.q}”` : ''}.</p>
       ) : (
         <form action={moderateAction}>
           <input type="hidden" name="returnTo" value={here({})} />
           <div className="bulk-actions">
             <SelectAll name="ids" />
             <span>With the selected:</span>
-            {ACTIONS[query.status].map(([action, label]) => (
+            {MODERATION_BUTTONS[query.status].map(([action, label]) => (
               <button key={action} type="submit" name="action" value={action} className="button button--secondary">
                 {label}
               </button>
             ))}
           </div>
-          <AdminTable caption={`${STATUS_LABELS[query.status]} comments, newest first`} columns={[<span key="select" className="visually-hidden">Select</span>, 'Author', 'Comment', 'On', 'Actions']}>
+          <AdminTable caption={`${MODERATION_STATUS_LABELS[query.status]} comments, newest first`} columns={[<span key="select" className="visually-hidden">Select</span>, 'Author', 'Comment', 'On', 'Actions']}>
             {comments.map((c) => {
               const author = c.authorName ?? UNNAMED
               return (
@@ -102,7 +99,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
                     ) : null}
                   </td>
                   <td className="admin-table__actions">
-                    {ACTIONS[query.status].map(([action, label]) => (
+                    {MODERATION_BUTTONS[query.status].map(([action, label]) => (
                       <button
                         key={action}
                         type="submit"
