@@ -6,7 +6,7 @@ import { migrateToLatest } from '../db/migrate'
 import { tagsToExpire } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/cache/shared-tags'
 import { describeImport, importChanges, importWordPress } from '../lib/wordpress/import'
-import { WxrError } from '../lib/wordpress/wxr'
+import { ImportFileError } from '../lib/imports/xml'
 
 const file = process.argv[2]
 if (!file || file === '--help' || file === '-h') {
@@ -27,7 +27,7 @@ try {
   await invalidateEverywhere(tagsToExpire(importChanges(report)))
   await closeDb()
 } catch (error) {
-  if (error instanceof WxrError) console.error(`Nothing was imported: ${error.message}.`)
+  if (error instanceof ImportFileError) console.error(`Nothing was imported: ${error.message}.`)
   else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`Nothing was imported: there is no file ${file}.`)
   else console.error(`Nothing was imported: ${explainDatabaseError(error, undefined)}`)
   await closeDb().catch(() => {})

@@ -23,7 +23,7 @@ import { resolveOldAddress } from './old-addresses'
 import { loadPageView } from '@/lib/posts/pages'
 import { loadHomeView, loadPostView } from '@/lib/posts/views'
 import { loadMentionQueue, moderateMentions } from '@/lib/admin/mentions'
-import { WxrError } from './wxr'
+import { ImportFileError } from '@/lib/imports/xml'
 import { tagsToExpire } from '@/lib/public/tags'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
@@ -204,7 +204,7 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   ])('refuses %s, saying why and where, and changes nothing', async (name, message) => {
     await importWordPress(admin, fixture('wxr-simple.xml'), options)
     const before = await snapshot()
-    await expect(importWordPress(admin, fixture(name), options)).rejects.toThrow(new WxrError(message.replace(/ \(line \d+\)$/, ''), 14))
+    await expect(importWordPress(admin, fixture(name), options)).rejects.toThrow(new ImportFileError(message.replace(/ \(line \d+\)$/, ''), 14))
     expect(await snapshot()).toEqual(before)
   })
 

@@ -21,7 +21,8 @@ import { getStorage, type FileStorage } from '@/lib/uploads/storage'
 import { ATTACHMENT_MARK, ATTACHMENTS_OF_MARK, excerptBeforeMore, wordpressToMarkdown, wordpressToText } from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
 import { isOwnAddress, oldAddressKey, oldAddressKeysOfUrl } from './old-addresses'
-import { readWxr, WxrError, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
+import { ImportFileError } from '@/lib/imports/xml'
+import { readWxr, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 import { log } from '@/lib/log'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 
@@ -131,7 +132,7 @@ const MEDIA_MAX_BYTES = 25 * 1024 * 1024
 
 /**
  * Imports a WXR file (as chunks): admins from /admin, or whoever runs `npm run import:wxr` on the
- * server ('command-line'). Throws WxrError, with nothing changed, for a file it cannot import.
+ * server ('command-line'). Throws ImportFileError, with nothing changed, for a file it cannot import.
  */
 export async function importWordPress(viewer: Viewer | null | 'command-line', file: AsyncIterable<Uint8Array | string>, options: ImportOptions = {}): Promise<ImportReport> {
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'settings.manage').id
@@ -342,7 +343,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     let site: WxrSite
     try {
       site = await readWxr(file, async (record, current) => {
-        if (!current.url) throw new WxrError('The export does not say which site it came from (no <link> or <wp:base_site_url> before its content)')
+        if (!current.url) throw new ImportFileError('The export does not say which site it came from (no <link> or <wp:base_site_url> before its content)')
         report.site = current.url
         if (record.kind === 'author') await person(record.author, current)
         else if (record.kind === 'term') {
@@ -356,7 +357,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         } else await item(current, record.item)
       })
     } catch (error) {
-      if (error instanceof URIError) throw new WxrError('The export holds a slug that is not valid URL encoding')
+      if (error instanceof URIError) throw new ImportFileError('The export holds a slug that is not valid URL encoding')
       throw error
     }
     report.site = site.url

@@ -10,7 +10,7 @@ import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings } from '@/lib/settings'
 import { importChanges, importWordPress } from './import'
-import { WxrError } from './wxr'
+import { ImportFileError } from '@/lib/imports/xml'
 import { NOTHING_CHANGED, type PublicChanges } from '@/lib/public/tags'
 
 export type ImportOutcome = { status: 'done'; lines: string[] } | { status: 'refused'; message: string }
@@ -37,7 +37,7 @@ export async function importUploadedExport(viewer: Viewer | null, request: Reque
   } catch (error) {
     if (error instanceof BodyTooLarge) return await refuse(`Nothing was imported: the file is larger than ${importMaxMegabytes} MB, the import limit in Settings.`)
     if (error instanceof BodyMalformed) return await refuse(`Nothing was imported: ${error.message}`)
-    if (error instanceof WxrError) return await refuse(`Nothing was imported: ${error.message}.`)
+    if (error instanceof ImportFileError) return await refuse(`Nothing was imported: ${error.message}.`)
     throw error
   } finally {
     fs.rmSync(file, { force: true })

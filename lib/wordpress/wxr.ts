@@ -1,10 +1,9 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { ImportFileError, readXml, type SaxesTagNS } from '@/lib/imports/xml'
 
 /*
- * A streaming reader of WordPress eXtended RSS (WXR 1.0, 1.1 and 1.2). It reads the file chunk by
- * chunk with a strict XML parser (saxes) and hands over one author, term or item at a time, so memory
- * stays bounded by the largest single post, never the file. A DOCTYPE is refused outright: WordPress
- * never writes one, and it is how entity-expansion bombs and external entities get in.
+ * A streaming reader of WordPress eXtended RSS (WXR 1.0, 1.1 and 1.2), on the import core
+ * (lib/imports/xml.ts: one record at a time, DOCTYPEs and broken files refused with their line). It
+ * hands over one author, term or item at a time.
  */
 
 export interface WxrSite {
@@ -74,16 +73,6 @@ export interface WxrItem {
 
 export type WxrRecord = { kind: 'author'; author: WxrAuthor } | { kind: 'term'; term: WxrTerm } | { kind: 'item'; item: WxrItem }
 
-/** A file that cannot be imported: says what is wrong and, when known, on which line. */
-export class WxrError extends Error {
-  override name = 'WxrError'
-  constructor(
-    message: string,
-    readonly line: number | null = null,
-  ) {
-    super(line ? `${message} (line ${line})` : message)
-  }
-}
 
 // Namespaces by what they are, whatever prefix or WXR version the file uses.
 function prefixOf(uri: string): string {
@@ -98,16 +87,12 @@ const num = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : 0)
 
 /**
  * Reads a WXR file and calls `onRecord` for each author, term and item, in file order, waiting for
- * each call. Resolves with the site's details; rejects with a WxrError for a file that is not
- * well-formed XML, not WXR, truncated, or carries a DOCTYPE.
+ * each call. Resolves with the site's details; rejects with an ImportFileError for a file that is not
+ * well-formed XML, not WXR (a Disqus export is named as such), truncated, or carries a DOCTYPE.
  */
 export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onRecord: (record: WxrRecord, site: WxrSite) => Promise<void>): Promise<WxrSite> {
-  const parser = new SaxesParser({ xmlns: true, position: true })
   const site: WxrSite = { version: null, title: '', url: '' }
   const ready: WxrRecord[] = []
-  const path: string[] = []
-  let text = ''
-  let sawRss = false
   let sawWordPress = false
   let author: Partial<WxrAuthor> | null = null
   let term: Partial<WxrTerm> | null = null
@@ -117,45 +102,25 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
   let commentMetaKey = ''
   let category: { domain: string; slug: string } | null = null
   let guidIsPermalink = false
-  let failure: WxrError | null = null
 
-  parser.on('doctype', () => {
-    failure ??= new WxrError('The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety', parser.line)
-  })
-  parser.on('error', (error) => {
-    // "]]>" outside a CDATA section is not allowed in XML, but exports with hand-nested CDATA carry it
-    // and WordPress's own importer reads them: the characters are kept as text.
-    if (error.message.includes('"]]>" is disallowed in char data')) return
-    failure ??= new WxrError(`The file is not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, parser.line)
-  })
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const name = `${prefixOf(tag.uri)}${tag.uri ? ':' : ''}${tag.local}`
-    if (path.length === 0) {
-      if (name !== 'rss') failure ??= new WxrError(`This is not a WordPress export: it starts with <${tag.name}>, not <rss>`, parser.line)
-      sawRss = true
+  const open = (name: string, tag: SaxesTagNS, path: readonly string[], line: number) => {
+    if (path.length === 1) {
+      if (tag.local === 'disqus') throw new ImportFileError('This is a Disqus export, not a WordPress one: import it under “Comments from Disqus”', line)
+      if (name !== 'rss') throw new ImportFileError(`This is not a WordPress export: it starts with <${tag.name}>, not <rss>`, line)
     }
     if (name.startsWith('wp:')) sawWordPress = true
-    path.push(name)
-    text = ''
     const parent = path[path.length - 2]
     if (name === 'wp:author' && parent === 'channel') author = {}
     else if ((name === 'wp:category' || name === 'wp:tag') && parent === 'channel') term = { id: 0, kind: name === 'wp:category' ? 'category' : 'tag', parent: '' }
     else if (name === 'item' && parent === 'channel')
-      item = { title: '', link: '', permalinkGuid: '', parent: 0, sticky: false, creator: '', content: '', excerpt: '', id: 0, date: '', dateGmt: '', commentStatus: '', slug: '', status: '', type: '', attachmentUrl: '', terms: [], meta: {}, comments: [], line: parser.line }
+      item = { title: '', link: '', permalinkGuid: '', parent: 0, sticky: false, creator: '', content: '', excerpt: '', id: 0, date: '', dateGmt: '', commentStatus: '', slug: '', status: '', type: '', attachmentUrl: '', terms: [], meta: {}, comments: [], line }
     else if (name === 'wp:comment' && item) comment = { meta: {} }
     else if (name === 'wp:postmeta' && item) meta = { key: '', value: '' }
     else if (name === 'category' && item) category = { domain: String(tag.attributes.domain?.value ?? ''), slug: String(tag.attributes.nicename?.value ?? '') }
     else if (name === 'guid' && item) guidIsPermalink = String(tag.attributes.isPermaLink?.value ?? 'true') !== 'false'
-  })
-  const append = (t: string) => {
-    text += t
   }
-  parser.on('text', append)
-  parser.on('cdata', append)
-  parser.on('closetag', () => {
-    const name = path.pop()!
-    const value = text
-    text = ''
+
+  const close = (name: string, value: string, path: readonly string[]) => {
     const parent = path[path.length - 1]
     if (parent === 'channel' && !item) {
       if (name === 'wp:wxr_version') site.version = value.trim()
@@ -244,28 +209,11 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
     else if (name === 'wp:is_sticky') item.sticky = value.trim() === '1'
     else if (name === 'guid') item.permalinkGuid = guidIsPermalink ? value.trim() : ''
     else if (simple[name]) (item as unknown as Record<string, string>)[simple[name]] = name === 'content:encoded' || name === 'excerpt:encoded' ? value : value.trim()
-  })
+  }
 
-  const decoder = new TextDecoder('utf-8', { fatal: true })
-  const flush = async () => {
-    // Every WXR file says it is one (wp:wxr_version) before its first author, term or item.
-    if (!failure && ready.length > 0 && !sawWordPress) failure = new WxrError('This is not a WordPress export (WXR): it has no WordPress elements', parser.line)
-    if (failure) throw failure
-    while (ready.length > 0) await onRecord(ready.shift()!, site)
-  }
-  try {
-    for await (const chunk of chunks) {
-      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }))
-      await flush()
-    }
-    parser.write(decoder.decode())
-    parser.close()
-  } catch (error) {
-    if (error instanceof WxrError) throw error
-    if (error instanceof TypeError && /decode|encoded/i.test(error.message)) throw new WxrError('The file is not UTF-8 text', parser.line)
-    failure ??= new WxrError(`The file is not well-formed XML: ${(error as Error).message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, parser.line)
-  }
-  if (!failure && (!sawRss || !sawWordPress)) failure = new WxrError('This is not a WordPress export (WXR): it has no WordPress elements')
-  await flush()
+  // Every WXR file says it is one (wp:wxr_version) before its first author, term or item.
+  const check = (atEnd: boolean, line: number) =>
+    sawWordPress ? null : new ImportFileError('This is not a WordPress export (WXR): it has no WordPress elements', atEnd ? null : line)
+  await readXml(chunks, 'WordPress export', { nameOf: (tag) => `${prefixOf(tag.uri)}${tag.uri ? ':' : ''}${tag.local}`, open, close, check }, ready, (record) => onRecord(record, site))
   return site
 }
