@@ -92,18 +92,23 @@ export async function readXml<R>(
     if (failure) throw failure
     while (ready.length > 0) await onRecord(ready.shift()!)
   }
-  try {
-    for await (const chunk of chunks) {
-      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }))
-      await flush()
+  // Only what the parser and decoder throw says something about the file; what the records' writer
+  // throws (a database error) goes up as it is.
+  const parse = (text: () => string, end = false) => {
+    try {
+      parser.write(text())
+      if (end) parser.close()
+    } catch (error) {
+      if (error instanceof ImportFileError) throw error
+      if (error instanceof TypeError && /decode|encoded/i.test(error.message)) throw new ImportFileError('The file is not UTF-8 text', parser.line)
+      failure ??= notWellFormed(error as Error, parser.line)
     }
-    parser.write(decoder.decode())
-    parser.close()
-  } catch (error) {
-    if (error instanceof ImportFileError) throw error
-    if (error instanceof TypeError && /decode|encoded/i.test(error.message)) throw new ImportFileError('The file is not UTF-8 text', parser.line)
-    failure ??= notWellFormed(error as Error, parser.line)
   }
+  for await (const chunk of chunks) {
+    parse(() => (typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })))
+    await flush()
+  }
+  if (!failure) parse(() => decoder.decode(), true)
   failure ??= handlers.check(true, parser.line)
   await flush()
 }
