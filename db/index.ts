@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { PostgresAdapter, type Kysely } from 'kysely'
 import { readDatabaseConfig, type DatabaseConfig } from './config'
 import { connect } from './connect'
 import type { Database } from './types'
@@ -32,3 +32,9 @@ export async function closeDb(): Promise<void> {
 export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.isTransaction ? work(db) : db.transaction().execute(work)
 }
+
+/** Whether others can write while a long transaction on `db` runs (PostgreSQL); SQLite has one writer at a time. */
+export function allowsConcurrentWriters(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter
+}
+

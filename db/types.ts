@@ -82,6 +82,28 @@ export interface MentionTable {
   legacyKey: string | null
 }
 
+export const IMPORT_KINDS = ['wordpress', 'disqus'] as const
+export type ImportKindName = (typeof IMPORT_KINDS)[number]
+/** running → done (its report in the audit log) | refused (the file; why, in the audit log) | failed. */
+export type ImportJobStatus = 'running' | 'done' | 'refused' | 'failed'
+
+/** An import started from /admin, and how far it has got. */
+export interface ImportJobTable {
+  id: Generated<number>
+  kind: ImportKindName
+  actorId: string | null
+  fileName: string
+  status: ColumnType<ImportJobStatus, ImportJobStatus | undefined, ImportJobStatus>
+  /** Records read, of about `total` (counted ahead from the file). */
+  done: ColumnType<number, number | undefined, number>
+  total: ColumnType<number, number | undefined, number>
+  /** The audit log entry with the outcome: the report, or why the file was refused. */
+  auditId: number | null
+  startedAt: Timestamp
+  /** Last heard of from the instance running it (a running import unheard of for long has stopped). */
+  heartbeatAt: Timestamp
+}
+
 /** An address of an imported site, and what lives on at it (one of post, tag, person). */
 export interface OldAddressTable {
   path: string
@@ -319,6 +341,7 @@ export interface Database {
   digestItem: DigestItemTable
   oldAddress: OldAddressTable
   mention: MentionTable
+  importJob: ImportJobTable
   postFollow: PostFollowTable
   unconfirmedComment: UnconfirmedCommentTable
   auditLog: AuditLogTable

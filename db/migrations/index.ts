@@ -16,6 +16,7 @@ import * as mailDigest from './2026_12_02_1400_mail_digest'
 import * as oldAddresses from './2026_12_02_1500_old_addresses'
 import * as pinnedAndParents from './2026_12_02_1600_pinned_posts_and_parent_pages'
 import * as mentions from './2026_12_02_1700_mentions'
+import * as importJobs from './2026_12_02_1800_import_jobs'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1500_old_addresses': oldAddresses,
   '2026_12_02_1600_pinned_posts_and_parent_pages': pinnedAndParents,
   '2026_12_02_1700_mentions': mentions,
+  '2026_12_02_1800_import_jobs': importJobs,
 }

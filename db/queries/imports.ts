@@ -38,6 +38,15 @@ export async function findLegacyPost(
   return query.orderBy('id').executeTakeFirst()
 }
 
+export async function findPostIdBySlug(slug: string, db: Kysely<Database> = getDb()): Promise<number | undefined> {
+  return (await db.selectFrom('post').select('id').where('slug', '=', slug).executeTakeFirst())?.id
+}
+
+/** A post or page by its slug here, of either kind (its status says whether it is public). */
+export async function findPostBySlug(slug: string, db: Kysely<Database> = getDb()): Promise<{ slug: string; kind: string; status: PostStatus; publishedAt: Date | null } | undefined> {
+  return db.selectFrom('post').select(['slug', 'kind', 'status', 'publishedAt']).where('slug', '=', slug).executeTakeFirst()
+}
+
 /** The comment that an old WordPress #comment-ID anchor on this post meant. */
 export async function findCommentByLegacyId(postId: number, legacyId: number, db: Kysely<Database> = getDb()): Promise<number | undefined> {
   return (await db.selectFrom('comment').select('id').where('postId', '=', postId).where('legacyId', '=', legacyId).executeTakeFirst())?.id

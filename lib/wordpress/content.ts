@@ -87,6 +87,11 @@ export function wordpressToMarkdown(html: string, shortcodesMet: Set<string> = n
   return String(processor.processSync(autop(cleaned))).trim()
 }
 
+/** HTML from elsewhere (a Disqus comment's message) as the same safe Markdown; paragraphs made as WordPress would. */
+export function htmlToMarkdown(html: string): string {
+  return html.trim() ? String(processor.processSync(autop(html))).trim() : ''
+}
+
 /** The excerpt WordPress makes of a post with <!--more-->: the text before it (null without one). */
 export function excerptBeforeMore(html: string): string | null {
   const at = html.search(/<!--more\b[\s\S]*?-->/i)

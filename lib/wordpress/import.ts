@@ -3,6 +3,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { isSlugTaken } from '@/db/queries/admin-posts'
 import { insertAuditEntry } from '@/db/queries/audit'
+import { waitForOtherImports } from '@/db/queries/import-jobs'
 import { insertComment } from '@/db/queries/comments'
 import { findMentionIdByLegacyKey, insertMention } from '@/db/queries/mentions'
 import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, insertOldAddress, setCommentParent, setFeaturedImage, setParentPage, setPostBody } from '@/db/queries/imports'
@@ -94,6 +95,8 @@ export interface ImportOptions {
   storage?: (db: DB) => FileStorage
   /** Downloads an image; null when it cannot be had. Defaults to the SSRF-guarded fetch, capped in size and time. */
   download?: ((url: string) => Promise<Uint8Array | null>) | false
+  /** Called after each item (post, page, attachment…) read, with how many were. */
+  onProgress?: (done: number) => void
 }
 
 /** The host of the WordPress site, whose images are fetched. */
@@ -150,6 +153,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   const wanted = new Set<string>()
 
   await db.transaction().execute(async (trx) => {
+    await waitForOtherImports(trx)
     const people = new Map<string, string>() // WordPress login → person id
     const peopleByWpId = new Map<number, string>()
     const pages: { label: string; href: string }[] = []
@@ -341,6 +345,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     }
 
     let site: WxrSite
+    let itemsRead = 0
     try {
       site = await readWxr(file, async (record, current) => {
         if (!current.url) throw new ImportFileError('The export does not say which site it came from (no <link> or <wp:base_site_url> before its content)')
@@ -354,7 +359,10 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
             if (!before) report.terms++
             if (record.term.kind === 'category' && record.term.id) await keep(`/?cat=${record.term.id}`, { tagId }, `the category ${slug}`)
           }
-        } else await item(current, record.item)
+        } else {
+          await item(current, record.item)
+          options.onProgress?.(++itemsRead)
+        }
       })
     } catch (error) {
       if (error instanceof URIError) throw new ImportFileError('The export holds a slug that is not valid URL encoding')

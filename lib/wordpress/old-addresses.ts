@@ -1,6 +1,6 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { findLegacyPost, findOldAddress } from '@/db/queries/imports'
+import { findLegacyPost, findOldAddress, findPostBySlug } from '@/db/queries/imports'
 import { findTagBySlug } from '@/db/queries/posts'
 import { isPublicNow } from '@/db/queries/visibility'
 import { pathOfKind, postPath } from '@/lib/paths'
@@ -130,12 +130,57 @@ async function resolveQuery(name: string, value: string, now: Date, db: DB): Pro
     if (feed.startsWith('comments-')) return FEED_FORMATS[feed.slice('comments-'.length)] ? `/comments/feed.${FEED_FORMATS[feed.slice('comments-'.length)]}` : null
     return FEED_FORMATS[feed] ? `/feed.${FEED_FORMATS[feed]}` : null
   }
+  const found = await findByQuery(name, value, now, db)
+  return found ? pathOf(found) : null
+}
+
+/** What /?<name>=<id> names (p, page_id, attachment_id, cat, author): kept by the importer, else by WordPress id. */
+async function findByQuery(name: string, value: string, now: Date, db: DB): Promise<Found | null> {
   if (!(ID_QUERIES as readonly string[]).includes(name) || !/^\d{1,12}$/.test(value)) return null
   const kept = await findKept(`/?${name}=${value}`, now, db)
-  if (kept !== undefined) return kept ? pathOf(kept) : null
+  if (kept !== undefined) return kept
   if (name !== 'p' && name !== 'page_id') return null
   const post = await findLegacyPost({ id: Number(value) }, db)
-  return post && isPublicNow(post, now) ? pathOfKind(post.kind, post.slug) : null
+  return post && isPublicNow(post, now) ? { kind: post.kind === 'page' ? 'page' : 'post', slug: post.slug } : null
+}
+
+/**
+ * The public post or page an address of the old site names, as its redirect would find it — for
+ * another service's records of it (a Disqus thread's <link>). Scheme, host, `www.`, trailing slashes,
+ * query and fragment do not matter, except WordPress's /?p=ID and /?page_id=ID. `identifier`, the id a
+ * WordPress plugin gave the thread ("42 http://old.example/?p=42"), is tried when the address names
+ * nothing; last, the address's last segment as a slug of this blog (a blog that kept its slugs).
+ */
+export async function findPostOfOldAddress(url: string, identifier = '', now: Date = new Date(), db: DB = getDb()): Promise<{ kind: 'post' | 'page'; slug: string } | null> {
+  let address: URL
+  try {
+    address = new URL(url, 'http://old.invalid/')
+  } catch {
+    return null
+  }
+  const parts = address.pathname.split('/').filter(Boolean)
+  const isPost = (found: Found | null): found is Found & { kind: 'post' | 'page' } => found?.kind === 'post' || found?.kind === 'page'
+  const query = ['p', 'page_id'].find((name) => /^\d{1,12}$/.test(address.searchParams.get(name) ?? ''))
+  const candidates: (() => Promise<Found | null>)[] = [
+    async () => (parts.length > 0 ? find(parts, now, db) : query ? findByQuery(query, address.searchParams.get(query)!, now, db) : null),
+    async () => (/^\d{1,12} /.test(identifier) ? findByQuery('p', identifier.split(' ')[0], now, db) : null),
+    async () => {
+      const slug = parts.at(-1)?.replace(/\.html?$/i, '')
+      const post = slug ? await findPostBySlug(decodeURIComponent(slug).normalize('NFC').toLowerCase(), db) : null
+      return post && isPublicNow(post, now) ? { kind: post.kind === 'page' ? 'page' : 'post', slug: post.slug } : null
+    },
+  ]
+  for (const candidate of candidates) {
+    let found: Found | null
+    try {
+      found = await candidate()
+    } catch (error) {
+      if (error instanceof URIError) continue
+      throw error
+    }
+    if (isPost(found)) return found
+  }
+  return null
 }
 
 /** What the table keeps at `key`: the thing if public, null if it names something not public, undefined if nothing is kept there. */
