@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures/test'
-import { gotoUntilGone } from './fixtures/instances'
+import { gotoUntilGone, gotoUntilVisible } from './fixtures/instances'
 import { signInAs } from './fixtures/sign-in'
 
 test('an admin imports a WordPress export; its post, threads, page and old addresses work', async ({ page }) => {
@@ -8,11 +8,11 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   const xml = (await readFile('lib/wordpress/fixtures/plateau-threads.xml', 'utf8')).replaceAll('MEDIA_HOST', 'http://127.0.0.1:9')
   await signInAs(page, 'importing-admin@mail.example', 'admin', '/admin/import')
   await page.getByLabel('WordPress export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from('<rss><channel><item>') })
-  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toContainText('The file is not well-formed XML')
 
   await page.getByLabel('WordPress export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
-  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
   await expect(report).toContainText('Imported from http://threads.example: 2 post(s), 1 page(s), 6 comment(s)')
   await expect(report).toContainText('6 comment(s), 1 mention(s)')
@@ -62,6 +62,73 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'About Threads Weekly' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'About Threads Weekly' })).toBeVisible()
   await expect(page.getByText('We write about conversations.')).toBeVisible()
+
+  // Its Disqus comments follow, onto the post their thread's address names: a WordPress file in the
+  // Disqus form is refused, saying which form takes it.
+  await page.goto('/admin/import')
+  await page.getByLabel('Disqus export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
+  await page.getByRole('button', { name: 'Import comments' }).click()
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toContainText('This is a WordPress export (or another feed), not a Disqus one')
+  await page.goto('/admin/import')
+  await page.getByLabel('Disqus export file').setInputFiles('lib/disqus/fixtures/threads-weekly.xml')
+  await page.getByRole('button', { name: 'Import comments' }).click()
+  const comments = page.getByRole('status').filter({ hasText: 'Imported' })
+  await expect(comments).toContainText('Imported from Disqus (threadsweekly): 8 comment(s) on 3 of 5 thread(s), of them 1 spam and 2 deleted')
+  await expect(comments).toContainText('http://threads.example/2018/01/a-post-that-never-moved/ “A post that never moved”: 2 comment(s)')
+  await gotoUntilVisible(page, '/posts/talking-in-threads', page.getByRole('article', { name: 'Comment by Ines' }))
+  const ines = page.locator('li.comment').filter({ has: page.getByRole('article', { name: 'Comment by Ines' }) })
+  await expect(ines.getByRole('link', { name: 'my notes' })).toHaveAttribute('href', 'https://ines.example/notes')
+  // The reply its author deleted holds its place as [deleted], with the replies under it.
+  await expect(ines.locator(':scope > ol > li > article').first()).toContainText('[deleted]')
+  await expect(ines.getByRole('article', { name: 'Comment by Kai' })).toContainText('A reply to a comment its author deleted')
+  await expect(ines.getByRole('article', { name: 'Comment by Olu' })).toContainText('written before it')
+  await expect(page.getByText('Cheap watches')).toHaveCount(0)
+  await expect(page.getByText('regretted')).toHaveCount(0)
+})
+
+/** A WordPress export of `count` published posts, big enough to take a while to import. */
+function manyPosts(count: number, site: string): string {
+  const items = Array.from(
+    { length: count },
+    (_, i) => `<item><title>Bulk post ${i + 1}</title><link>${site}/bulk-${i + 1}/</link><dc:creator>bulk</dc:creator>
+<content:encoded><![CDATA[<p>Post number ${i + 1}, brought over with ${count - 1} others.</p>]]></content:encoded>
+<wp:post_id>${900_000 + i}</wp:post_id><wp:post_date_gmt>2008-01-01 10:00:00</wp:post_date_gmt><wp:post_name>bulk-${i + 1}</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:comment_status>open</wp:comment_status></item>`,
+  )
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Bulk</title><link>${site}</link><wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>${site}</wp:base_site_url>
+${items.join('\n')}
+</channel></rss>`
+}
+
+test('an admin imports a large export and watches its progress reach the report', async ({ page }) => {
+  await signInAs(page, 'bulk-admin@mail.example', 'admin', '/admin/import')
+  await page.getByLabel('WordPress export file').setInputFiles({ name: 'bulk.xml', mimeType: 'text/xml', buffer: Buffer.from(manyPosts(1000, 'http://bulk.example')) })
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
+  // The job's page, live: a progress bar and how far it has got, until the report replaces the count.
+  await expect(page).toHaveURL(/\/admin\/import\?job=\d+&live=1$/)
+  const progress = page.getByRole('progressbar', { name: 'Import progress' })
+  await expect(progress).toHaveAttribute('max', '1000')
+  const report = page.getByRole('status').filter({ hasText: 'Imported' })
+  await expect(report).toContainText('Imported from http://bulk.example: 1000 post(s)', { timeout: 60_000 })
+  await expect(progress).toHaveAttribute('value', '1000')
+  await expect(page.getByText('All 1,000 items (posts, pages, attachments) read.')).toBeVisible()
+  await page.goto('/bulk-999/')
+  await expect(page.getByRole('heading', { level: 1, name: 'Bulk post 999' })).toBeVisible()
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the import’s page refreshes itself until the report is there', async ({ page }) => {
+    await signInAs(page, 'bulk-admin-nojs@mail.example', 'admin', '/admin/import')
+    await page.getByLabel('WordPress export file').setInputFiles({ name: 'bulk-nojs.xml', mimeType: 'text/xml', buffer: Buffer.from(manyPosts(300, 'http://bulk-nojs.example')) })
+    await page.getByRole('button', { name: 'Import', exact: true }).click()
+    await expect(page).toHaveURL(/\/admin\/import\?job=\d+$/)
+    await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('max', '300')
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported from http://bulk-nojs.example: 300 post(s)', { timeout: 30_000 })
+  })
 })
 
 test('every address a moved WordPress site gave still answers, and a feed reader at /feed/ gets the posts feed', async ({ page }) => {
@@ -72,7 +139,7 @@ test('every address a moved WordPress site gave still answers, and a feed reader
     .replace('http://moved.example/blog/wp-content/', 'http://127.0.0.1:9/wp-content/')
   await signInAs(page, 'moving-admin@mail.example', 'admin', '/admin/import')
   await page.getByLabel('WordPress export file').setInputFiles({ name: 'moved.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
-  await page.getByRole('button', { name: 'Import' }).click()
+  await page.getByRole('button', { name: 'Import', exact: true }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
   await expect(report).toContainText('Imported from http://moved.example/blog: 4 post(s), 2 page(s)')
   await expect(report).toContainText('the old address /posts/someone-elses of “In the way”: it is one of this blog’s own addresses')

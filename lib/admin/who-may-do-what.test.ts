@@ -15,7 +15,8 @@ import { loadRevisions, restoreRevision } from '@/lib/posts/revisions'
 import { postForm } from '@/lib/testing/post-form'
 import { uploadImage } from '@/lib/uploads/images'
 import { databaseStorage } from '@/lib/uploads/storage'
-import { importUploadedExport, loadImportOutcome } from '@/lib/wordpress/upload'
+import { receiveUploadedExport, loadUploadRefusal } from '@/lib/imports/upload'
+import { loadImportJob } from '@/lib/imports/jobs'
 import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
 
 // Every admin capability, tried by every kind of person: only those allowed get through.
@@ -55,8 +56,9 @@ describe.each(await testDialects())('who may do what in the admin on $name', (di
       // Someone who may write posts but not this one is shown nothing (the page is a 404): a refusal too.
       ['see a post’s revisions', async (v) => (await loadRevisions(v, blog.postId, {}, blog.db)) ?? Promise.reject(new PermissionDenied('posts.edit-any')), ['admin', 'editor']],
       ['restore a revision', async (v) => restoreRevision(v, blog.postId, await revision(), new Date(), blog.db), ['admin', 'editor']],
-      ['import a WordPress export', (v) => importUploadedExport(v, exportUpload(), blog.db), ['admin']],
-      ['read an import’s report', (v) => loadImportOutcome(v, 1, blog.db), ['admin']],
+      ['import a WordPress or Disqus export', (v) => receiveUploadedExport(v, exportUpload(), blog.db), ['admin']],
+      ['read why an upload was refused', (v) => loadUploadRefusal(v, 1, blog.db), ['admin']],
+      ['watch an import and read its report', (v) => loadImportJob(v, 1, blog.db), ['admin']],
     ]
     for (const [what, run, allowed] of matrix) {
       it(`only ${allowed.join(' and ')} may ${what}`, async () => {

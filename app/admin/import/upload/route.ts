@@ -1,17 +1,19 @@
 import { can } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromRoute } from '@/lib/public/expire'
 import { isSameOrigin } from '@/lib/request'
-import { importUploadedExport } from '@/lib/wordpress/upload'
+import { receiveUploadedExport } from '@/lib/imports/upload'
 
-// The import form posts here (multipart, works without script). Who is asking is checked before a
-// byte of the file is read; the file streams to disk under the import limit. Answers by sending the
-// admin back to /admin/import with the report.
+// The import forms post here (multipart, works without script; the form's `kind` says WordPress or
+// Disqus). Who is asking is checked before a byte of the file is read; the file streams to disk under
+// the import limit and is imported as a job. Answers by sending the admin to the job's page (a
+// refreshing one), or, asked by the form's script (Accept: application/json), with where its live
+// page is.
 export async function POST(request: Request) {
   if (!isSameOrigin(request)) return new Response('Refused: not sent from this blog.', { status: 403 })
   const viewer = await getCurrentUser()
   if (!can(viewer, 'settings.manage')) return new Response('Only admins can import.', { status: 403 })
-  const { auditId, changes } = await importUploadedExport(viewer, request)
-  expireFromRoute(changes)
-  return new Response(null, { status: 303, headers: { Location: `/admin/import?report=${auditId}` } })
+  const answer = await receiveUploadedExport(viewer, request)
+  const location = 'job' in answer ? `/admin/import?job=${answer.job}` : `/admin/import?refused=${answer.refused}`
+  if (request.headers.get('accept')?.includes('application/json')) return Response.json({ location: 'job' in answer ? `${location}&live=1` : location })
+  return new Response(null, { status: 303, headers: { Location: location } })
 }
