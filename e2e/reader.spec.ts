@@ -103,7 +103,7 @@ for (const [what, path] of [
   ['an unknown post', '/posts/no-such-post'],
   ['a draft', `/posts/${draftSlug}`],
   ['a scheduled post', `/posts/${scheduledSlug}`],
-  ['a page past the end', '/page/99'],
+  ['a page past the end', '/page/100000'],
   ['a malformed page number', '/page/two'],
   ['an unknown address', '/no/such/thing'],
 ] as const) {
