@@ -153,3 +153,31 @@ test('an author previews a draft as readers will see it; no one else can', async
   await context.close()
   expect((await page.request.get('/posts/not-ready-yet')).status()).toBe(404)
 })
+
+test('a post titled in Japanese lives at a readable address that links, decomposed spellings and updates reach', async ({ page }) => {
+  await signInAs(page, 'tokyo-editor@mail.example', 'editor', '/admin/posts/new')
+  await page.getByLabel('Title', { exact: true }).fill('東京の夜、ガイド')
+  await page.getByLabel('Body (Markdown)').fill('最初の版。')
+  await page.getByLabel('Tags').fill('日本語')
+  await page.getByRole('button', { name: 'Publish now' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible()
+
+  // From the home page, by its link: the address reads as the title does.
+  await page.goto('/')
+  await page.getByRole('link', { name: '東京の夜、ガイド' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '東京の夜、ガイド' })).toBeVisible()
+  expect(decodeURIComponent(new URL(page.url()).pathname)).toBe('/posts/東京の夜-ガイド')
+  // The same address typed with decomposed kana (ガ as カ + ◌゙) is the same post.
+  const decomposed = await page.request.get(`/posts/${encodeURIComponent('東京の夜-ガイド'.normalize('NFD'))}`)
+  expect(decomposed.status()).toBe(200)
+  expect(await decomposed.text()).toContain('最初の版。')
+  await page.getByRole('link', { name: '日本語' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Posts tagged “日本語”' })).toBeVisible()
+
+  // An update reaches the cached page at that address (its cache entry is the one the save expires).
+  await page.goto(`/admin/posts/${await postIdOf('東京の夜-ガイド')}`)
+  await page.getByLabel('Body (Markdown)').fill('二番目の版。')
+  await page.getByRole('button', { name: 'Update', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
+  await expect.poll(async () => (await page.request.get(`/posts/${encodeURIComponent('東京の夜-ガイド')}`)).text(), { timeout: 5_000, intervals: [250] }).toContain('二番目の版。')
+})

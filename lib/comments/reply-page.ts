@@ -1,3 +1,4 @@
+import { slugFromAddress } from '@/lib/posts/slugs'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findPublishedPostBySlug } from '@/db/queries/posts'
@@ -24,7 +25,7 @@ export async function loadReplyPage(
   query: { to?: unknown; edit?: unknown; draft?: unknown },
   db: DB = getDb(),
 ): Promise<ReplyPageView | null> {
-  const post = await findPublishedPostBySlug(slug, new Date(), db)
+  const post = await findPublishedPostBySlug(slugFromAddress(slug), new Date(), db)
   if (!post) return null
   const found = await loadRefusedComment(viewer, query.draft, db)
   const refused = found && found.postId === post.id ? found : null

@@ -4,6 +4,7 @@ import { type ArchiveScope, loadArchiveView } from '@/lib/posts/archives'
 import { loadPageView } from '@/lib/posts/pages'
 import { loadSearchView, type SearchView } from '@/lib/posts/search'
 import { type CommentSelection, findMovedPost, LISTING_FRESH_SECONDS, loadHomeView, loadPostView } from '@/lib/posts/views'
+import { slugFromAddress } from '@/lib/posts/slugs'
 import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 import { cacheTags } from './tags'
 
@@ -23,6 +24,9 @@ import { cacheTags } from './tags'
  *   sitemap           listings                                 five minutes
  *   old /slug         listings                                 a minute
  *
+ * A slug from an address goes through slugFromAddress first (decoded, NFC), so a post's tag is the
+ * one its writes expire however the address was typed.
+ *
  * A new comment expires only its post: listings show comment counts at most a minute late. Post
  * pages carry the listings tag for their previous / next links.
  */
@@ -41,6 +45,7 @@ export async function cachedHome(page: number) {
 /** A page of a tag's, an author's, a year's or a month's posts, or null when there is none. */
 export async function cachedArchive(scope: ArchiveScope, page: number) {
   'use cache'
+  if (scope.kind !== 'date') scope = { ...scope, slug: slugFromAddress(scope.slug) }
   cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
   const view = await loadArchiveView(scope, page)
   cacheLife({ ...LISTING_LIFE, revalidate: view?.freshFor ?? LISTING_FRESH_SECONDS })
@@ -58,6 +63,7 @@ export async function cachedOldAddress(slug: string) {
 /** A post with the comments `selection` asks for; when there is none, where it moved (an old slug), if anywhere. */
 export async function cachedPost(slug: string, selection: CommentSelection) {
   'use cache'
+  slug = slugFromAddress(slug)
   cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
   const view = await loadPostView(slug, selection)
   if (view) {
@@ -73,6 +79,7 @@ export async function cachedPost(slug: string, selection: CommentSelection) {
 /** A published page (About, Contact…), or null. */
 export async function cachedPage(slug: string) {
   'use cache'
+  slug = slugFromAddress(slug)
   cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
   cacheLife('max')
   return loadPageView(slug)
@@ -89,6 +96,7 @@ export async function cachedSearch(words: string, page: string | undefined): Pro
 /** The posts feed (the site's, a tag's or an author's) linking to `origin`; null for an unknown tag or author. */
 export async function cachedPostsFeed(origin: string, format: FeedFormat, scope?: FeedScope): Promise<string | null> {
   'use cache'
+  if (scope && scope.kind !== 'site') scope = { ...scope, slug: slugFromAddress(scope.slug) }
   cacheTag(cacheTags.listings, cacheTags.settings, cacheTags.people)
   cacheLife({ ...LISTING_LIFE, revalidate: 60 })
   return buildPostsFeed(origin, format, scope)
@@ -97,6 +105,7 @@ export async function cachedPostsFeed(origin: string, format: FeedFormat, scope?
 /** The site's comments feed, or one post's. */
 export async function cachedCommentsFeed(origin: string, format: FeedFormat, postSlug?: string): Promise<string> {
   'use cache'
+  if (postSlug) postSlug = slugFromAddress(postSlug)
   if (postSlug) cacheTag(cacheTags.post(postSlug))
   cacheLife({ stale: 300, revalidate: 300, expire: 86_400 })
   return buildCommentsFeed(origin, format, postSlug)
