@@ -14,13 +14,23 @@ const instance = (port: number, join: boolean) => ({
   stderr: 'pipe' as const,
 })
 
+// Debian's Chromium: Playwright cannot download its own browser on these machines.
+const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+}
+
+/** Tests that change what every page shows: see their own project below. */
+const SITE_WIDE = '**/site-wide.spec.ts'
+
+// The Quick start's own attacks and start-up sentences concern one machine: the SQLite run has them.
+// Starting, stopping and restarting instances beside the running ones is the scale path's concern:
+// the PostgreSQL run has it (on SQLite a third process opening the file mid-run holds its write
+// lock while it starts, and better-sqlite3 waits for it synchronously, stalling the others).
+const OTHER_STACK_ONLY = STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : ['**/operations.spec.ts']
+
 export default defineConfig({
   testDir: 'e2e',
-  // The Quick start's own attacks and start-up sentences concern one machine: the SQLite run has them.
-  // Starting, stopping and restarting instances beside the running ones is the scale path's concern:
-  // the PostgreSQL run has it (on SQLite a third process opening the file mid-run holds its write
-  // lock while it starts, and better-sqlite3 waits for it synchronously, stalling the others).
-  testIgnore: STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : ['**/operations.spec.ts'],
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,
@@ -34,22 +44,18 @@ export default defineConfig({
   projects: [
     {
       name: STACK,
+      testIgnore: [...OTHER_STACK_ONLY, SITE_WIDE],
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          // Debian's Chromium: Playwright cannot download its own browser on these machines.
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
+        launchOptions: CHROMIUM,
       },
+    },
+    {
+      // Tests that switch the whole site (its time zone…): after all the others, so none of them sees it.
+      name: `${STACK}, site-wide settings`,
+      testMatch: SITE_WIDE,
+      dependencies: [STACK],
+      use: { ...devices['Desktop Chrome'], launchOptions: CHROMIUM },
     },
   ],
   webServer: [

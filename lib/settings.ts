@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { readSettings } from '@/db/queries/settings'
+import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, type DateSettings, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // Each field falls back to its default when missing or invalid, so a bad stored value can never take
 // the site down; the admin settings form (which validates strictly) is where mistakes are reported.
@@ -41,6 +42,15 @@ const siteSettingsSchema = z.object({
   uploadMaxMegabytes: z.number().int().min(1).max(100).catch(10),
   /** The largest WordPress export an admin may upload, in megabytes. */
   importMaxMegabytes: z.number().int().min(1).max(2000).catch(200),
+  /** The site's time zone (IANA): every date shown, "Publish at" and the archives by month follow it. */
+  timeZone: z
+    .string()
+    .refine((zone) => canonicalTimeZone(zone) !== null)
+    .catch('UTC'),
+  /** How dates are written, by WordPress's name for the format. */
+  dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]]).catch('j F Y'),
+  /** How times are written: 24-hour or 12-hour clock. */
+  timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]]).catch('H:i'),
 })
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>
@@ -50,5 +60,15 @@ export async function getSiteSettings(db: DB = getDb()): Promise<SiteSettings> {
   return siteSettingsSchema.parse(await readSettings(db))
 }
 
-/** The settings a public page shows (title and tagline), kept small for the page cache. */
-export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>>
+/** Just what dates are shown with, to hand to a component (never the whole settings: they hold the moderation words). */
+export const dateSettingsOf = ({ timeZone, dateFormat, timeFormat }: DateSettings): DateSettings => ({ timeZone, dateFormat, timeFormat })
+
+/** The site's date settings. Anyone may call it. */
+export async function getDateSettings(db: DB = getDb()): Promise<DateSettings> {
+  return dateSettingsOf(await getSiteSettings(db))
+}
+
+/** The settings a public page shows (title, tagline, header links, how dates are written), kept small for the page cache. */
+export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>> & DateSettings
+
+export const publicSiteInfo = (site: SiteSettings): PublicSiteInfo => ({ title: site.title, tagline: site.tagline, navigation: site.navigation, ...dateSettingsOf(site) })

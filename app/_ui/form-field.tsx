@@ -11,9 +11,11 @@ export function FormField(props: {
   step?: number
   /** Rows of a textarea; an input when absent. */
   rows?: number
+  /** The id of a datalist suggesting values (an input only). */
+  list?: string
   onChange?: (value: string) => void
 }) {
-  const { name, label, value, error, help, type = 'text', step, rows, onChange } = props
+  const { name, label, value, error, help, type = 'text', step, rows, list, onChange } = props
   const describedBy = [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined
   const common = {
     id: name,
@@ -26,7 +28,7 @@ export function FormField(props: {
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>
-      {rows ? <textarea rows={rows} {...common} /> : <input type={type} step={step} {...common} />}
+      {rows ? <textarea rows={rows} {...common} /> : <input type={type} step={step} list={list} {...common} />}
       {help ? (
         <p id={`${name}-help`} className="comment-form__help">
           {help}

@@ -4,11 +4,12 @@ import { postPath } from '@/lib/paths'
 import { archivePath } from '@/lib/posts/archives'
 import type { PostLink, PostView } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
+import type { DateSettings } from '@/lib/dates'
 import { POST_IMAGE_SIZES, uploadedImageSizes } from '@/lib/uploads/paths'
 
 /** A post as readers see it: title, byline, image with credit, body, tags, and links onwards. */
-export function PostArticle(props: { post: PostView['post']; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
-  const { post, older = null, newer = null, related = [], commentCount } = props
+export function PostArticle(props: { post: PostView['post']; dates: DateSettings; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
+  const { post, dates, older = null, newer = null, related = [], commentCount } = props
   const image = post.featuredImage
   const sizes = image ? uploadedImageSizes(image.url) : null
   return (
@@ -16,7 +17,7 @@ export function PostArticle(props: { post: PostView['post']; older?: PostLink | 
       <header className="post__header">
         <h1 className="post__title">{post.title}</h1>
         {post.kind === 'page' ? null : (
-          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
+          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} dates={dates}>
             {' · '}
             <span>{post.readingMinutes} min read</span>
             {commentCount === undefined ? null : (

@@ -37,7 +37,7 @@ const TEXT_FIELDS = ['title', 'slug', 'body', 'excerpt', 'tags', 'featuredImageU
  * The post editor. A refused save keeps every field as typed; drafts save themselves and every change
  * is kept in the browser too (see useAutosave); the preview is the public page's renderer.
  */
-export function PostEditor({ initial, restored }: { initial: PostEditorInitial; restored?: FormState }) {
+export function PostEditor({ initial, restored, timeZone }: { initial: PostEditorInitial; restored?: FormState; timeZone: string }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(savePostAction, restored ?? idle)
   const failed = state.status === 'idle' ? null : state
   const value = (name: keyof PostEditorInitial): string => (failed ? (failed.values[name] ?? '') : String(initial[name] ?? ''))
@@ -155,12 +155,12 @@ export function PostEditor({ initial, restored }: { initial: PostEditorInitial; 
         </div>
         <FormField
           name="publishAt"
-          label="Publish at (UTC)"
+          label={`Publish at (${timeZone})`}
           type="datetime-local"
           step={1}
           value={value('publishAt')}
           error={failed?.fieldErrors.publishAt}
-          help="For “Schedule”: the post appears on its own at this time."
+          help={`For “Schedule”: the post appears on its own at this time, on the clock of ${timeZone} (the site’s time zone, in Settings).`}
         />
         <div className="comment-form__actions editor-actions">
           <button type="submit" name="intent" value="save" className="button button--secondary" disabled={pending}>

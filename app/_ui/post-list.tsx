@@ -1,11 +1,13 @@
 import Link from 'next/link'
 import type { PostSummary } from '@/lib/posts/views'
 import { commentCountLabel } from '@/lib/text'
+import type { DateSettings } from '@/lib/dates'
+import { postPath } from '@/lib/paths'
 import { PostMeta } from './post-meta'
 
 /** A page of post summaries with newer/older links; `pagePath(n)` is the address of page n. */
-export function PostList(props: { posts: PostSummary[]; page: number; hasPrevious: boolean; hasNext: boolean; pagePath: (page: number) => string }) {
-  const { posts, page, hasPrevious, hasNext, pagePath } = props
+export function PostList(props: { posts: PostSummary[]; page: number; hasPrevious: boolean; hasNext: boolean; pagePath: (page: number) => string; site: DateSettings }) {
+  const { posts, page, hasPrevious, hasNext, pagePath, site } = props
   return (
     <>
       {posts.length === 0 ? <p>Nothing has been published here yet.</p> : null}
@@ -13,11 +15,11 @@ export function PostList(props: { posts: PostSummary[]; page: number; hasPreviou
         <article key={post.slug} className="post-summary">
           {post.pinned ? <p className="post-summary__pinned">Pinned</p> : null}
           <h2 className="post-summary__title">
-            <Link href={`/posts/${post.slug}`}>{post.title}</Link>
+            <Link href={postPath(post.slug)}>{post.title}</Link>
           </h2>
-          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
+          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} dates={site}>
             {' · '}
-            <Link href={`/posts/${post.slug}#comments`}>{commentCountLabel(post.commentCount)}</Link>
+            <Link href={`${postPath(post.slug)}#comments`}>{commentCountLabel(post.commentCount)}</Link>
           </PostMeta>
           {post.excerpt ? <p className="post-summary__excerpt">{post.excerpt}</p> : null}
         </article>

@@ -12,6 +12,7 @@ import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import type { CommentSelection, PostView } from '@/lib/posts/views'
 import { formatDate } from '@/lib/dates'
+import { dateSettingsOf } from '@/lib/settings'
 import { commentCountLabel, mentionCountLabel } from '@/lib/text'
 
 // One renderer for a post (/posts/<slug>), the later pages of its comments
@@ -92,6 +93,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
   const view = await viewFor(slug, selection)
   if (!view) notFound()
   const { post, site, thread } = view
+  const dates = dateSettingsOf(site)
 
   return (
     <>
@@ -107,7 +109,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
             <Link href={postPath(post.slug)}>← {post.title}</Link>
           </p>
         ) : (
-          <PostArticle post={post} older={view.older} newer={view.newer} related={view.related} commentCount={view.commentCount} />
+          <PostArticle post={post} dates={dates} older={view.older} newer={view.newer} related={view.related} commentCount={view.commentCount} />
         )}
 
         <section id="comments" className="comments" aria-labelledby="comments-title">
@@ -121,7 +123,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
           )}
           <CommentPages view={view} />
           {view.comments.length > 0 ? (
-            <CommentThread comments={view.comments} slug={post.slug} postId={post.id} />
+            <CommentThread comments={view.comments} slug={post.slug} postId={post.id} dates={dates} />
           ) : (
             <p>Be the first to reply.</p>
           )}
@@ -139,7 +141,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
                     {m.title}
                   </a>
                   {m.site ? <span className="mentions__site"> ({m.site})</span> : null},{' '}
-                  <time dateTime={m.date}>{formatDate(m.date)}</time>
+                  <time dateTime={m.date}>{formatDate(m.date, dates)}</time>
                 </li>
               ))}
             </ul>
@@ -153,7 +155,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
         ) : (
           <section id="respond" className="respond" aria-labelledby="respond-title">
             <h2 id="respond-title">Leave a Reply</h2>
-            <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen}>
+            <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen} dates={dates}>
               <div className="respond__who">
                 <SignedInAs />
                 <SignOutButton returnTo={`${postPath(post.slug)}#respond`} /> Your email address is never published.

@@ -5,11 +5,13 @@ import { saveSettingsAction } from '@/app/admin/settings/actions'
 import { navigationText } from '@/lib/admin/navigation'
 import { idle, type FormState } from '@/lib/forms'
 import type { SiteSettings } from '@/lib/settings'
+import { DATE_FORMATS, TIME_FORMATS } from '@/lib/dates'
 import { FormField } from './form-field'
 import { SentByScript } from './sent-by-script'
 
 /** The settings form; a refusal keeps everything typed and marks each wrong field (`restored`: one sent without script). */
-export function SettingsForm({ settings, shown, restored }: { settings: SiteSettings; shown: string; restored?: FormState }) {
+export function SettingsForm(props: { settings: SiteSettings; shown: string; restored?: FormState; timeZones: string[] }) {
+  const { settings, shown, restored, timeZones } = props
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
   const invalid = state.status === 'error' ? state : null
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
@@ -34,6 +36,31 @@ export function SettingsForm({ settings, shown, restored }: { settings: SiteSett
     )
   }
 
+  /** A choice among a few values, each shown as an example, with its error beside it. */
+  const choice = (name: 'dateFormat' | 'timeFormat' | 'commentOrder', label: string, options: Record<string, string>) => (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select
+        id={name}
+        name={name}
+        defaultValue={invalid ? String(invalid.values[name] ?? settings[name]) : settings[name]}
+        aria-invalid={invalid?.fieldErrors[name] ? true : undefined}
+        aria-describedby={invalid?.fieldErrors[name] ? `${name}-error` : undefined}
+      >
+        {Object.entries(options).map(([value, shown]) => (
+          <option key={value} value={value}>
+            {shown}
+          </option>
+        ))}
+      </select>
+      {invalid?.fieldErrors[name] ? (
+        <p id={`${name}-error`} role="alert" className="form-error">
+          {invalid.fieldErrors[name]}
+        </p>
+      ) : null}
+    </div>
+  )
+
   return (
     <form action={formAction} key={invalid?.attempt ?? 0} className="settings-form">
       <SentByScript />
@@ -50,6 +77,24 @@ export function SettingsForm({ settings, shown, restored }: { settings: SiteSett
         {field('tagline', 'Tagline', undefined, 'A line under the title.')}
         {field('postsPerPage', 'Posts per page', 'number')}
         {field('navigation', 'Links in the site’s header', 'words', 'One per line: a label, a bar and an address, e.g. “About | /pages/about”.')}
+      </fieldset>
+      <fieldset>
+        <legend>Time and dates</legend>
+        <FormField
+          name="timeZone"
+          label="Time zone"
+          list="time-zones"
+          help="A city in the same time zone as you, e.g. Europe/Lisbon. Dates on the blog, “Publish at” and the monthly archives follow it."
+          value={invalid ? String(invalid.values.timeZone ?? '') : settings.timeZone}
+          error={invalid?.fieldErrors.timeZone}
+        />
+        <datalist id="time-zones">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
+        {choice('dateFormat', 'Date format', DATE_FORMATS)}
+        {choice('timeFormat', 'Time format', TIME_FORMATS)}
       </fieldset>
       <fieldset>
         <legend>Comments</legend>
@@ -72,13 +117,7 @@ export function SettingsForm({ settings, shown, restored }: { settings: SiteSett
         {field('editMinutes', 'Minutes during which people may edit their comment', 'number')}
         {field('closeCommentsAfterDays', 'Close comments on posts older than this many days', 'number', '0 keeps them open.')}
         {field('commentsPerPage', 'Top-level comments per page', 'number', 'Longer conversations continue on further pages.')}
-        <div className="field">
-          <label htmlFor="commentOrder">Show first</label>
-          <select id="commentOrder" name="commentOrder" defaultValue={invalid ? String(invalid.values.commentOrder ?? 'oldest') : settings.commentOrder}>
-            <option value="oldest">Oldest comments</option>
-            <option value="newest">Newest comments</option>
-          </select>
-        </div>
+        {choice('commentOrder', 'Show first', { oldest: 'Oldest comments', newest: 'Newest comments' })}
       </fieldset>
       <fieldset>
         <legend>Images</legend>

@@ -48,6 +48,26 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       expect((await loadAuditLog(viewers.admin, 1, blog.db)).entries).toEqual([])
     })
 
+    it('take the site’s time zone by its IANA name and its date and time formats; an unknown zone is refused beside its field', async () => {
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, timeZone: 'asia/tokyo', dateFormat: 'F j, Y', timeFormat: 'g:i a' }, blog.db)).toMatchObject({
+        ok: true,
+        changed: ['title', 'timeZone', 'dateFormat', 'timeFormat'],
+      })
+      expect(await getSiteSettings(blog.db)).toMatchObject({ timeZone: 'Asia/Tokyo', dateFormat: 'F j, Y', timeFormat: 'g:i a' })
+      for (const timeZone of ['Mars/Olympus', '+09:00', 'Asia/Tokyo</script>']) {
+        expect(await saveSettings(viewers.admin, { ...validSettingsForm, title: 'Kept back', timeZone, dateFormat: 'Y-m-d' }, blog.db)).toEqual({
+          ok: false,
+          fieldErrors: { timeZone: `“${timeZone}” is not a time zone this server knows: choose one from the list, such as Europe/Lisbon or Asia/Tokyo.` },
+        })
+      }
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, timeZone: 'UTC', dateFormat: 'l jS F', timeFormat: '25h' }, blog.db)).toEqual({
+        ok: false,
+        fieldErrors: { dateFormat: 'Choose one of the date formats listed.', timeFormat: 'Choose the 24-hour or the 12-hour clock.' },
+      })
+      // Nothing of a refused form is saved: not the title beside the wrong zone, not the date format.
+      expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'My blog', timeZone: 'Asia/Tokyo', dateFormat: 'F j, Y' })
+    })
+
     it('keep what someone else changed since the form was loaded, in the fields this person left alone', async () => {
       const shown = settingsAsForm(await getSiteSettings(blog.db))
       // Meanwhile an import adds a header link.

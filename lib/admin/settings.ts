@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 import { navigationText } from './navigation'
+import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
 // saved until all are right. (Reading settings is lenient instead: see lib/settings.ts.)
@@ -59,6 +60,17 @@ export const settingsFormSchema = z.object({
   uploadMaxMegabytes: whole('The upload limit', 1, 100),
   importMaxMegabytes: whole('The import limit', 1, 2000),
   navigation: navigationLines,
+  timeZone: z
+    .string()
+    .trim()
+    .transform((zone, ctx) => {
+      const known = canonicalTimeZone(zone)
+      if (known) return known
+      ctx.addIssue({ code: 'custom', message: `“${zone.slice(0, 60)}” is not a time zone this server knows: choose one from the list, such as Europe/Lisbon or Asia/Tokyo.` })
+      return z.NEVER
+    }),
+  dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]], { error: 'Choose one of the date formats listed.' }),
+  timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]], { error: 'Choose the 24-hour or the 12-hour clock.' }),
 })
 
 export type SettingsField = keyof z.input<typeof settingsFormSchema>

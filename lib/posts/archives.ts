@@ -2,6 +2,8 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findAuthorBySlug, findTagBySlug, type PostFilter } from '@/db/queries/posts'
 import { type HomeView, loadListing } from './views'
+import { startOfLocal } from '@/lib/dates'
+import { getSiteSettings } from '@/lib/settings'
 
 // Archives: the posts with a tag, by an author, or from a year or month — each a paginated listing
 // with its own title, description, address and (for tags and authors) feeds.
@@ -20,15 +22,17 @@ export interface ArchiveView extends HomeView {
 
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' })
 
-/** The time range of /YYYY or /YYYY/MM, or null if those are not a real year and month. */
-export function dateRange(year: string, month?: string): { from: Date; until: Date; label: string } | null {
+/**
+ * The time range of /YYYY or /YYYY/MM on the site's clock (`timeZone`): a post published at
+ * 23:30 on 31 March in Lisbon's summer (22:30 UTC) is in March. Null if those are not a real year and month.
+ */
+export function dateRange(year: string, month: string | undefined, timeZone: string): { from: Date; until: Date; label: string } | null {
   if (!/^\d{4}$/.test(year) || (month !== undefined && !/^(0[1-9]|1[0-2])$/.test(month))) return null
   const y = Number(year)
   if (y < 1970) return null
-  if (month === undefined) return { from: new Date(Date.UTC(y, 0, 1)), until: new Date(Date.UTC(y + 1, 0, 1)), label: year }
-  const m = Number(month) - 1
-  const from = new Date(Date.UTC(y, m, 1))
-  return { from, until: new Date(Date.UTC(y, m + 1, 1)), label: `${monthName.format(from)} ${year}` }
+  if (month === undefined) return { from: startOfLocal(y, 1, timeZone), until: startOfLocal(y + 1, 1, timeZone), label: year }
+  const m = Number(month)
+  return { from: startOfLocal(y, m, timeZone), until: startOfLocal(y, m + 1, timeZone), label: `${monthName.format(new Date(Date.UTC(y, m - 1, 1)))} ${year}` }
 }
 
 /** The address of page `page` of an archive. */
@@ -57,7 +61,7 @@ export async function resolveArchive(
     if (!author) return null
     return { filter: { authorSlug: author.slug }, title: `Posts by ${author.name}`, about: `written by ${author.name}`, feedBase: archivePath(scope) }
   }
-  const range = dateRange(scope.year, scope.month)
+  const range = dateRange(scope.year, scope.month, (await getSiteSettings(db)).timeZone)
   if (!range) return null
   return { filter: { from: range.from, until: range.until }, title: `Posts from ${range.label}`, about: `published in ${range.label}`, feedBase: null }
 }

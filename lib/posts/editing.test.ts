@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { insertPerson } from '@/lib/testing/people'
 import { findPublishedPostBySlug, insertPost, listPublishedPosts } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
@@ -12,6 +12,8 @@ import { loadPageView } from './pages'
 import { postForm } from '@/lib/testing/post-form'
 import { findMovedPost, loadHomeView } from './views'
 import { tagsToExpire } from '@/lib/public/tags'
+import { writeSetting } from '@/db/queries/settings'
+import { loadArchiveView } from './archives'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
 const form = postForm
@@ -157,6 +159,33 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect(due).toMatchObject({ ok: true, status: 'published' })
     expect(due.ok && tagsToExpire(due.changes)).toEqual(['posts', 'post:a-new-post'])
     expect(await findPublishedPostBySlug('a-new-post', after, db)).toMatchObject({ body: 'Edited after it appeared.', publishedAt: new Date('2026-06-01T13:30:00Z') })
+  })
+
+  it('takes "Publish at" on the site’s clock, right on either side of a daylight-saving change, and files it under the local month', async () => {
+    await writeSetting('timeZone', 'Europe/Lisbon', db)
+    // The night of 27–28 March 2027 Lisbon moves from UTC+0 to UTC+1: 09:00 is 09:00 UTC the day before, 08:00 UTC the day of.
+    const saturday = await create(people.editor, { title: 'Saturday', intent: 'schedule', publishAt: '2027-03-27T09:00' })
+    const sunday = await create(people.editor, { title: 'Sunday', intent: 'schedule', publishAt: '2027-03-28T09:00' })
+    const stored = async (id: number) => (await db.selectFrom('post').select('publishedAt').where('id', '=', id).executeTakeFirstOrThrow()).publishedAt
+    expect(new Date((await stored(saturday.id))!).toISOString()).toBe('2027-03-27T09:00:00.000Z')
+    expect(new Date((await stored(sunday.id))!).toISOString()).toBe('2027-03-28T08:00:00.000Z')
+    expect(await findPublishedPostBySlug('sunday', new Date('2027-03-28T07:59:00Z'), db)).toBeUndefined()
+    expect(await findPublishedPostBySlug('sunday', new Date('2027-03-28T08:00:01Z'), db)).toMatchObject({ title: 'Sunday' })
+    // Half an hour before midnight on 31 March in Lisbon's summer is 22:30 UTC: still March, on the site's clock.
+    await writeSetting('timeZone', 'Asia/Tokyo', db)
+    const late = await create(people.editor, { title: 'Late', intent: 'schedule', publishAt: '2027-04-01T07:30' })
+    expect(new Date((await stored(late.id))!).toISOString()).toBe('2027-03-31T22:30:00.000Z')
+    const inMonth = async (month: string) => (await loadArchiveView({ kind: 'date', year: '2027', month }, 1, db))?.posts.map((p) => p.title) ?? []
+    // (The archive lists what is public now; the clock is moved past them all.)
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2027-05-01T00:00:00Z') })
+    try {
+      expect(await inMonth('04')).toEqual(['Late'])
+      expect(await inMonth('03')).toEqual(['Sunday', 'Saturday'])
+      await writeSetting('timeZone', 'UTC', db)
+      expect(await inMonth('03')).toEqual(['Late', 'Sunday', 'Saturday'])
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('keeps a published post’s old address working after its slug changes', async () => {

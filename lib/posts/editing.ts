@@ -24,6 +24,8 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { canEditPost, findEditablePost } from './access'
 import { recordRevision } from './revisions'
 import { slugify } from './slugs'
+import { fromLocalInput } from '@/lib/dates'
+import { getSiteSettings } from '@/lib/settings'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const POSTS_PAGE_SIZE = 20
@@ -132,8 +134,10 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   if (input && slug && (await isSlugTaken(slug, id, db))) fieldErrors.slug = `Another post already uses the address /posts/${slug}.`
   let publishAt: Date | null = null
   if (input?.intent === 'schedule') {
-    publishAt = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?$/.test(input.publishAt) ? new Date(`${input.publishAt.length === 16 ? `${input.publishAt}:00` : input.publishAt}Z`) : null
-    if (!publishAt || Number.isNaN(publishAt.getTime())) fieldErrors.publishAt = 'Choose the date and time to publish.'
+    // Typed on the site's clock (Settings → Time zone), kept in UTC.
+    const { timeZone } = await getSiteSettings(db)
+    publishAt = fromLocalInput(input.publishAt, timeZone)
+    if (!publishAt) fieldErrors.publishAt = 'Choose the date and time to publish.'
     else if (publishAt <= now) fieldErrors.publishAt = 'Choose a time in the future, or publish now.'
   }
   if (!input || Object.keys(fieldErrors).length > 0) return { ok: false, kind: 'invalid', fieldErrors }

@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { slugify } from '@/lib/posts/slugs'
-import { getSiteSettings, type PublicSiteInfo } from '@/lib/settings'
+import { getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
 import type { Viewer } from '@/lib/auth/viewer'
 import { loadPostForEditing } from './editing'
 import { postDetails, type PostView } from './views'
@@ -21,5 +21,5 @@ export async function loadPostPreview(viewer: Viewer | null, id: number, db: DB 
   if (!post) return null
   const site = await getSiteSettings(db)
   const tags = post.tags.map((name) => ({ name, slug: slugify(name) }))
-  return { site: { title: site.title, tagline: site.tagline, navigation: site.navigation }, status: post.status, post: postDetails(post, tags, site) }
+  return { site: publicSiteInfo(site), status: post.status, post: postDetails(post, tags, site) }
 }

@@ -1,7 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { MATCH_END, MATCH_START, searchPosts } from '@/db/queries/search'
-import { getSiteSettings, type PublicSiteInfo } from '@/lib/settings'
+import { getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
 import { type PostSummary, toSummary } from './views'
 import { parsePage } from '@/lib/params'
 
@@ -50,7 +50,7 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
   const site = await getSiteSettings(db)
   const query = typeof rawQuery === 'string' ? rawQuery.trim().slice(0, MAX_QUERY_LENGTH) : ''
   const page = parsePage(rawPage) ?? 1
-  const base = { site: { title: site.title, tagline: site.tagline, navigation: site.navigation }, query, page, hasPrevious: false, hasNext: false, results: [] }
+  const base = { site: publicSiteInfo(site), query, page, hasPrevious: false, hasNext: false, results: [] }
   if (!query) return { ...base, notice: null }
   const terms = searchTerms(query)
   if (terms.length === 0) return { ...base, notice: 'Search for words or numbers — punctuation and symbols on their own find nothing.' }

@@ -27,6 +27,9 @@ export const validSettingsForm = {
   uploadMaxMegabytes: '10',
   importMaxMegabytes: '200',
   navigation: '',
+  timeZone: 'UTC',
+  dateFormat: 'j F Y',
+  timeFormat: 'H:i',
 }
 
 /**

@@ -61,7 +61,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 <h2 className="post-summary__title">
                   <Link href={postPath(post.slug)}>{post.title}</Link>
                 </h2>
-                <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt}>
+                <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} dates={view.site}>
                   {' · '}
                   <Link href={`${postPath(post.slug)}#comments`}>{commentCountLabel(post.commentCount)}</Link>
                 </PostMeta>

@@ -8,7 +8,7 @@
 import { useEffect } from 'react'
 import type { CommentNode } from '@/lib/comments/tree'
 import { replyPath, shortCommentPath, threadPath } from '@/lib/paths'
-import { formatDateTime } from '@/lib/dates'
+import { type DateSettings, formatDateTime } from '@/lib/dates'
 import type { CommentView } from '@/lib/posts/views'
 import { Avatar } from '../avatar'
 import { CommentForm } from './comment-form'
@@ -18,6 +18,8 @@ import { commentStore, useCommentState, type OptimisticComment } from './store'
 interface ThreadProps {
   slug: string
   postId: number
+  /** The site's time zone and formats, for each comment's date. */
+  dates: DateSettings
 }
 
 function Pending({ items }: { items: OptimisticComment[] }) {
@@ -43,7 +45,7 @@ function Pending({ items }: { items: OptimisticComment[] }) {
   )
 }
 
-function CommentItem({ node, slug, postId }: { node: CommentNode<CommentView> } & ThreadProps) {
+function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentView> } & ThreadProps) {
   const c = node.comment
   const respond = useCommentState((s) => s.respond)
   const replyTo = useCommentState((s) => s.replyTo)
@@ -67,7 +69,7 @@ function CommentItem({ node, slug, postId }: { node: CommentNode<CommentView> } 
             )}
           </span>
           <a className="comment__permalink" href={`#comment-${c.id}`}>
-            <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+            <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, dates)}</time>
           </a>
           {c.edited && !c.deleted ? <span className="comment__edited">(edited)</span> : null}
         </header>
@@ -114,7 +116,7 @@ function CommentItem({ node, slug, postId }: { node: CommentNode<CommentView> } 
       {node.replies.length > 0 ? (
         <ol className="comment-list comment-list--replies">
           {node.replies.map((reply) => (
-            <CommentItem key={reply.comment.id} node={reply} slug={slug} postId={postId} />
+            <CommentItem key={reply.comment.id} node={reply} slug={slug} postId={postId} dates={dates} />
           ))}
         </ol>
       ) : null}
@@ -124,7 +126,7 @@ function CommentItem({ node, slug, postId }: { node: CommentNode<CommentView> } 
 }
 
 /** The approved comments of a post as nested ordered lists, replies under their parents. */
-export function CommentThread({ comments, slug, postId }: { comments: CommentNode<CommentView>[] } & ThreadProps) {
+export function CommentThread({ comments, slug, postId, dates }: { comments: CommentNode<CommentView>[] } & ThreadProps) {
   const optimistic = useCommentState((s) => s.optimistic)
 
   // New server data means a posted comment arrived for real: drop the optimistic copies, close the
@@ -143,7 +145,7 @@ export function CommentThread({ comments, slug, postId }: { comments: CommentNod
     <>
       <ol className="comment-list">
         {comments.map((node) => (
-          <CommentItem key={node.comment.id} node={node} slug={slug} postId={postId} />
+          <CommentItem key={node.comment.id} node={node} slug={slug} postId={postId} dates={dates} />
         ))}
       </ol>
       <Pending items={optimistic.filter((o) => o.parentId === null)} />

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react'
 import { deleteCommentAction } from '@/app/(site)/posts/[slug]/actions'
-import { formatDateTime } from '@/lib/dates'
+import { type DateSettings, formatDateTime } from '@/lib/dates'
 import { idle } from '@/lib/forms'
 import type { OwnComment } from '@/lib/comments/respond'
 import { replyPath } from '@/lib/paths'
@@ -25,7 +25,7 @@ export function DeleteCommentButton({ commentId, label = 'Delete' }: { commentId
 }
 
 /** A person's own comments on a post, held ones marked "awaiting moderation", with edit and delete. */
-export function OwnComments({ slug, comments }: { slug: string; comments: OwnComment[] }) {
+export function OwnComments({ slug, comments, dates }: { slug: string; comments: OwnComment[]; dates: DateSettings }) {
   if (comments.length === 0) return null
   return (
     <section id="your-comments" className="own-comments" aria-labelledby="your-comments-title">
@@ -36,7 +36,7 @@ export function OwnComments({ slug, comments }: { slug: string; comments: OwnCom
             <p className="own-comments__text">{c.excerpt}</p>
             {/* A div: the Delete button is a form, which may not sit in a <p> (the browser would close it, and hydration would not match). */}
             <div className="own-comments__meta">
-              <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>
+              <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, dates)}</time>
               {c.awaitingModeration ? <strong className="badge">Awaiting moderation</strong> : null}
               {c.editableUntil ? <a href={`${replyPath(slug, { edit: c.id })}#respond`}>Edit</a> : null}
               <DeleteCommentButton commentId={c.id} />

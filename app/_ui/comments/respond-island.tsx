@@ -6,6 +6,7 @@ import type { RespondState } from '@/lib/comments/respond'
 import { CommentForm } from './comment-form'
 import { GuestCommentForm } from './guest-comment-form'
 import { OwnComments } from './own-comments'
+import type { DateSettings } from '@/lib/dates'
 import { commentStore, useCommentState } from './store'
 
 /**
@@ -13,7 +14,8 @@ import { commentStore, useCommentState } from './store'
  * (the signed-out form, and a sign-in link that leads to the reply page: both work without
  * JavaScript); in the browser it asks who is signed in and becomes their comment form.
  */
-export function RespondIsland({ postId, slug, commentsOpen, children }: { postId: number; slug: string; commentsOpen: boolean; children?: React.ReactNode }) {
+export function RespondIsland(props: { postId: number; slug: string; commentsOpen: boolean; dates: DateSettings; children?: React.ReactNode }) {
+  const { postId, slug, commentsOpen, dates, children } = props
   const state = useCommentState((s) => s.respond)
   const carried = useCommentState((s) => s.carried)
 
@@ -58,7 +60,7 @@ export function RespondIsland({ postId, slug, commentsOpen, children }: { postId
           <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} initialBody={carried} askName={!viewer.hasName} />
         </>
       )}
-      <OwnComments slug={slug} comments={state.ownComments} />
+      <OwnComments slug={slug} comments={state.ownComments} dates={dates} />
     </>
   )
 }

@@ -3,6 +3,7 @@ import { SettingsForm } from '@/app/_ui/settings-form'
 import { loadSettingsForm, settingsAsForm } from '@/lib/admin/settings'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
+import { timeZoneNames } from '@/lib/dates'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Settings' }
@@ -21,7 +22,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {saved === 0 ? 'Nothing changed.' : `Saved ${saved} setting${saved === 1 ? '' : 's'}; the blog uses them now.`}
         </p>
       ) : null}
-      <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} />
+      <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} timeZones={timeZoneNames()} />
     </main>
   )
 }

@@ -6,6 +6,7 @@ import { SiteHeader } from '@/app/_ui/site-header'
 import { cachedPage } from '@/lib/public/cached'
 import { pagePath } from '@/lib/paths'
 import { siteUrl } from '@/lib/public-address'
+import { dateSettingsOf } from '@/lib/settings'
 
 // Pages (About, Contact…): like a post without byline, date or comments, cached (lib/public/cached.ts).
 const BUILD_PLACEHOLDER = '-'
@@ -43,7 +44,7 @@ export default async function Page({ params }: Props) {
             </ol>
           </nav>
         ) : null}
-        <PostArticle post={view.page} />
+        <PostArticle post={view.page} dates={dateSettingsOf(view.site)} />
       </main>
     </>
   )

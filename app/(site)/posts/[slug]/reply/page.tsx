@@ -8,6 +8,7 @@ import { OwnComments } from '@/app/_ui/comments/own-comments'
 import { SiteHeader } from '@/app/_ui/site-header'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
+import { getDateSettings } from '@/lib/settings'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import { loadReplyPage } from '@/lib/comments/reply-page'
 
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ReplyPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const view = await loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, draft: query.draft })
+  const [view, dates] = await Promise.all([loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, draft: query.draft }), getDateSettings()])
   if (!view) notFound()
   const { post, respond, refused } = view
   const carried = refused ? { message: refused.message, body: refused.body } : null
@@ -98,7 +99,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
               )}
             </>
           )}
-          <OwnComments slug={post.slug} comments={respond.ownComments} />
+          <OwnComments slug={post.slug} comments={respond.ownComments} dates={dates} />
         </section>
       </main>
     </>

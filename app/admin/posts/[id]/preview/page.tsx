@@ -28,7 +28,7 @@ export default async function PreviewPage({ params }: Props) {
       </p>
       <SiteHeader site={preview.site} />
       <main id="main" className="page">
-        <PostArticle post={preview.post} />
+        <PostArticle post={preview.post} dates={preview.site} />
       </main>
     </>
   )
