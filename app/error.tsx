@@ -1,7 +1,7 @@
 'use client'
 
 import Link from 'next/link'
-import { SiteHeader } from './_ui/site-header'
+import { SiteFooter, SiteHeader } from './_ui/site-header'
 
 // The server logged the real error; the browser gets only its digest, to quote in a report.
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -19,6 +19,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         </p>
         {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
       </main>
+      <SiteFooter />
     </>
   )
 }

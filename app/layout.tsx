@@ -4,6 +4,8 @@ import './globals.css'
 
 export const metadata: Metadata = {
   title: { default: 'Plateau', template: '%s' },
+  // The owner's icon, or Plateau's in their accent colour (app/site-icon/route.ts).
+  icons: { icon: '/site-icon' },
 }
 
 export const viewport: Viewport = {
@@ -29,11 +31,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         {children}
-        <footer className="site-footer">
-          <p>
-            Powered by Plateau, a self-hosted blog with first-class comments.
-          </p>
-        </footer>
       </body>
     </html>
   )

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { SiteHeader } from './_ui/site-header'
+import { SiteFooter, SiteHeader } from './_ui/site-header'
 
 export const metadata: Metadata = { title: 'Page not found' }
 
@@ -15,6 +15,7 @@ export default function NotFound() {
           <Link href="/">Go to the latest posts</Link>
         </p>
       </main>
+      <SiteFooter />
     </>
   )
 }

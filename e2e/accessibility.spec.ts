@@ -1,14 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures/test'
+import { expectNoViolations } from './fixtures/axe'
 import { aboutPage, discussionPosts, draftSlug, longThread, privacyPost } from './fixtures/content'
 import { postIdOf } from './fixtures/db'
 import { signInAs } from './fixtures/sign-in'
-
-async function expectNoViolations(page: Page, what: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([])
-}
 
 const READER_PAGES = [
   ['home', '/'],

@@ -1,8 +1,5 @@
-import { execFile } from 'node:child_process'
-import fs from 'node:fs'
-import path from 'node:path'
-import { promisify } from 'node:util'
 import { expect, test } from './fixtures/test'
+import { htmlErrors } from './fixtures/vnu'
 import { aboutPage, longThread } from './fixtures/content'
 
 // Every public page type, as served, checked by the Nu HTML Checker (vnu.jar; needs Java) in one run.
@@ -24,21 +21,7 @@ const PAGES = {
 }
 
 test('every public page type is valid HTML', async ({ request }) => {
-  const dir = path.resolve('.test-output/vnu')
-  fs.rmSync(dir, { recursive: true, force: true })
-  fs.mkdirSync(dir, { recursive: true })
-  const files: Record<string, string> = {}
-  for (const [what, url] of Object.entries(PAGES)) {
-    const file = path.join(dir, `${what.replace(/\W+/g, '-')}.html`)
-    fs.writeFileSync(file, await (await request.get(url)).text())
-    files[file] = what
-  }
-  const jar = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar')
-  // vnu exits non-zero when it finds errors; the JSON report (on stderr) says which.
-  const result = await promisify(execFile)('java', ['-jar', jar, '--errors-only', '--format', 'json', ...Object.keys(files)]).catch((e: { stderr: string }) => e)
-  const report = JSON.parse(result.stderr) as { messages: { type: string; url: string; message: string; lastLine?: number }[] }
-  const errors = report.messages
-    .filter((m) => m.type === 'error')
-    .map((m) => `${files[decodeURIComponent(new URL(m.url).pathname)] ?? m.url}:${m.lastLine ?? '?'}: ${m.message}`)
-  expect(errors).toEqual([])
+  const pages: Record<string, string> = {}
+  for (const [what, url] of Object.entries(PAGES)) pages[what] = await (await request.get(url)).text()
+  expect(await htmlErrors(pages, 'public')).toEqual([])
 })

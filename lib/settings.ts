@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { readSettings } from '@/db/queries/settings'
+import { type SiteLook, siteLook } from '@/lib/look'
 import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, type DateSettings, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // Each field falls back to its default when missing or invalid, so a bad stored value can never take
@@ -51,6 +52,20 @@ const siteSettingsSchema = z.object({
   dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]]).catch('j F Y'),
   /** How times are written: 24-hour or 12-hour clock. */
   timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]]).catch('H:i'),
+  // The look (lib/look/): each checked when saved, and again when drawn, so a bad stored value falls back to Plateau's own.
+  /** The accent colour (#rrggbb), or '' for Plateau's. */
+  accentColor: z.string().catch(''),
+  /** An image uploaded here (/uploads/…) shown in place of the title in the header, or ''. */
+  logoUrl: z.string().catch(''),
+  logoAlt: z.string().catch(''),
+  /** An image uploaded here used as the browser tab's icon, or '' for Plateau's. */
+  iconUrl: z.string().catch(''),
+  /** A line shown under the header on every reader page (an announcement), or ''. */
+  headerText: z.string().catch(''),
+  /** The footer's line, or '' for Plateau's. */
+  footerText: z.string().catch(''),
+  /** CSS for the reader pages (checked by lib/look/custom-css.ts), or ''. */
+  customCss: z.string().catch(''),
 })
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>
@@ -68,7 +83,13 @@ export async function getDateSettings(db: DB = getDb()): Promise<DateSettings> {
   return dateSettingsOf(await getSiteSettings(db))
 }
 
-/** The settings a public page shows (title, tagline, header links, how dates are written), kept small for the page cache. */
-export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>> & DateSettings
+/** The settings a public page shows (title, tagline, header links, how dates are written, the look's parts), kept small for the page cache. */
+export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>> & DateSettings & { look: SiteLook }
 
-export const publicSiteInfo = (site: SiteSettings): PublicSiteInfo => ({ title: site.title, tagline: site.tagline, navigation: site.navigation, ...dateSettingsOf(site) })
+export const publicSiteInfo = (site: SiteSettings): PublicSiteInfo => ({
+  title: site.title,
+  tagline: site.tagline,
+  navigation: site.navigation,
+  ...dateSettingsOf(site),
+  look: siteLook(site),
+})

@@ -4,7 +4,8 @@ import { cachedArchive, cachedOldAddress } from '@/lib/public/cached'
 import { siteUrl } from '@/lib/public-address'
 import { type ArchiveScope, archivePath } from '@/lib/posts/archives'
 import { PostList } from './post-list'
-import { SiteHeader } from './site-header'
+import { publicSiteInfo } from '@/lib/settings'
+import { SiteFooter, SiteHeader } from './site-header'
 import { parseLaterPage } from '@/lib/params'
 
 // One renderer for every archive — /tags/<slug>, /authors/<slug>, /<year>, /<year>/<month>, and
@@ -38,9 +39,10 @@ export async function archiveMetadata(scope: ArchiveScope, page: number | null):
 export async function ArchivePage({ scope, page }: { scope: ArchiveScope; page: number | null }) {
   const view = await viewFor(scope, page)
   if (!view) notFound()
+  const shown = publicSiteInfo(view.site)
   return (
     <>
-      <SiteHeader site={view.site} />
+      <SiteHeader site={shown} />
       <link rel="canonical" href={siteUrl(archivePath(scope, view.page))} />
       {view.feedBase ? (
         <>
@@ -62,6 +64,7 @@ export async function ArchivePage({ scope, page }: { scope: ArchiveScope; page: 
         ) : null}
         <PostList {...view} pagePath={(n) => archivePath(scope, n)} />
       </main>
+      <SiteFooter site={shown} />
     </>
   )
 }

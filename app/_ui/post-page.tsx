@@ -5,14 +5,14 @@ import { CommentThread } from '@/app/_ui/comments/comment-thread'
 import { RespondIsland, SignedInAs } from '@/app/_ui/comments/respond-island'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { PostArticle } from '@/app/_ui/post-article'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedPost } from '@/lib/public/cached'
 import { siteUrl } from '@/lib/public-address'
 import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import type { CommentSelection, PostView } from '@/lib/posts/views'
 import { formatDate } from '@/lib/dates'
-import { dateSettingsOf } from '@/lib/settings'
+import { dateSettingsOf, publicSiteInfo } from '@/lib/settings'
 import { commentCountLabel, mentionCountLabel } from '@/lib/text'
 
 // One renderer for a post (/posts/<slug>), the later pages of its comments
@@ -95,9 +95,10 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
   const { post, site, thread } = view
   const dates = dateSettingsOf(site)
 
+  const shown = publicSiteInfo(site)
   return (
     <>
-      <SiteHeader site={site} />
+      <SiteHeader site={shown} />
       <link rel="canonical" href={siteUrl(canonicalPath(view))} />
       <link rel="alternate" type="application/rss+xml" title={`Comments on “${post.title}” (RSS)`} href={`${postPath(post.slug)}/comments/feed.xml`} />
       <link rel="alternate" type="application/atom+xml" title={`Comments on “${post.title}” (Atom)`} href={`${postPath(post.slug)}/comments/feed.atom`} />
@@ -172,6 +173,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
           </section>
         )}
       </main>
+      <SiteFooter site={shown} />
     </>
   )
 }

@@ -1,6 +1,6 @@
 'use client'
 
-import { useActionState } from 'react'
+import { useActionState, useState } from 'react'
 import { saveSettingsAction } from '@/app/admin/settings/actions'
 import { navigationText } from '@/lib/admin/navigation'
 import { idle, type FormState } from '@/lib/forms'
@@ -8,12 +8,15 @@ import type { SiteSettings } from '@/lib/settings'
 import { DATE_FORMATS, TIME_FORMATS } from '@/lib/dates'
 import { FormField } from './form-field'
 import { SentByScript } from './sent-by-script'
+import { ImageUpload } from './image-upload'
 
 /** The settings form; a refusal keeps everything typed and marks each wrong field (`restored`: one sent without script). */
 export function SettingsForm(props: { settings: SiteSettings; shown: string; restored?: FormState; timeZones: string[] }) {
   const { settings, shown, restored, timeZones } = props
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
   const invalid = state.status === 'error' ? state : null
+  // An uploaded logo or icon fills in its address field (which stays editable, and works without script).
+  const [uploaded, setUploaded] = useState<{ logoUrl?: string; iconUrl?: string }>({})
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
     const current = settings[name]
     const value = invalid
@@ -28,7 +31,7 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
         name={name}
         label={label}
         type={type === 'number' ? 'number' : 'text'}
-        rows={type === 'words' ? 4 : undefined}
+        rows={type === 'words' ? (name === 'customCss' ? 10 : 4) : undefined}
         help={help}
         value={value}
         error={invalid?.fieldErrors[name]}
@@ -95,6 +98,32 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
         </datalist>
         {choice('dateFormat', 'Date format', DATE_FORMATS)}
         {choice('timeFormat', 'Time format', TIME_FORMATS)}
+      </fieldset>
+      <fieldset>
+        <legend>Look</legend>
+        {field('accentColor', 'Accent colour', undefined, 'For links and buttons, as # and six hexadecimal digits (e.g. #1d6b52); empty for Plateau’s own. It must read well on the light background (WCAG AA); the dark scheme gets a lighter tint of it.')}
+        <FormField
+          key={`logo-${uploaded.logoUrl ?? ''}`}
+          name="logoUrl"
+          label="Logo address"
+          help="An image uploaded here, shown in place of the title in the header; empty for the title."
+          value={uploaded.logoUrl ?? (invalid ? String(invalid.values.logoUrl ?? '') : settings.logoUrl)}
+          error={invalid?.fieldErrors.logoUrl}
+        />
+        <ImageUpload label="Upload a logo" onUploaded={(image) => setUploaded((u) => ({ ...u, logoUrl: image.url }))} />
+        {field('logoAlt', 'Logo description', undefined, 'What the logo says or shows, for people who cannot see it.')}
+        <FormField
+          key={`icon-${uploaded.iconUrl ?? ''}`}
+          name="iconUrl"
+          label="Site icon address"
+          help="A square image uploaded here, for browser tabs; empty for Plateau’s, drawn in the accent colour."
+          value={uploaded.iconUrl ?? (invalid ? String(invalid.values.iconUrl ?? '') : settings.iconUrl)}
+          error={invalid?.fieldErrors.iconUrl}
+        />
+        <ImageUpload label="Upload a site icon" onUploaded={(image) => setUploaded((u) => ({ ...u, iconUrl: image.url }))} />
+        {field('headerText', 'Line under the header', undefined, 'Shown on every reader page, e.g. an announcement; empty for none.')}
+        {field('footerText', 'Footer', undefined, 'Empty for “Powered by Plateau…”.')}
+        {field('customCss', 'Custom CSS for the reader pages', 'words', 'CSS only, applied after Plateau’s own on every reader page (never in the admin). Images must be uploaded here: nothing may load from another site.')}
       </fieldset>
       <fieldset>
         <legend>Comments</legend>

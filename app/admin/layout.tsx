@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import type { ReactNode } from 'react'
+import { SiteFooter } from '@/app/_ui/site-header'
 
 export const metadata: Metadata = { title: { default: 'Admin', template: '%s – Admin' }, robots: { index: false } }
 
@@ -47,6 +48,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
         </div>
       </header>
       {children}
+      <SiteFooter />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { saveSettings, settingsAsForm } from './settings'
 import { getSiteSettings } from '@/lib/settings'
 import { publicChanges } from '@/lib/public/tags'
 import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
+import { insertUpload } from '@/db/queries/uploads'
 
 // The settings form: saved at once, refused field by field.
 
@@ -66,6 +67,56 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       })
       // Nothing of a refused form is saved: not the title beside the wrong zone, not the date format.
       expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'My blog', timeZone: 'Asia/Tokyo', dateFormat: 'F j, Y' })
+    })
+
+    it('take the look — accent, logo, icon, header and footer lines, custom CSS — and refuse each bad part beside its field, saving nothing', async () => {
+      const logo = '/uploads/2026/12/0123456789abcdef-400x100.png'
+      await insertUpload({ key: logo.slice('/uploads/'.length), originalName: 'logo.png', contentType: 'image/png', width: 400, height: 100, size: 1234, variants: '[]', uploadedById: null }, blog.db)
+      const bad = await saveSettings(
+        viewers.admin,
+        {
+          ...validSettingsForm,
+          title: 'Kept back',
+          accentColor: '#f0c000',
+          logoUrl: '/uploads/2026/12/fedcba9876543210-400x100.png',
+          iconUrl: 'https://elsewhere.example/icon.png',
+          customCss: 'body { background: url(https://tracker.example/p.png) }',
+        },
+        blog.db,
+      )
+      expect(bad).toEqual({
+        ok: false,
+        fieldErrors: {
+          accentColor: '#f0c000 is too light to read on the page’s light background: its contrast is 1.4:1, and WCAG AA asks 4.5:1 for text. Choose a darker shade.',
+          iconUrl: 'The site icon must be an image uploaded here: upload one with the button, or paste the address of one (it starts with /uploads/).',
+          customCss: 'Custom CSS cannot load anything from another site (“https://tracker.example/p.png” on line 1): upload the image here and use its /uploads/ address.',
+        },
+      })
+      // An address that looks like an upload but names none, and a logo without words, are refused once the rest passes.
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, logoUrl: '/uploads/2026/12/fedcba9876543210-400x100.png' }, blog.db)).toEqual({
+        ok: false,
+        fieldErrors: {
+          logoUrl: 'The logo must be an image uploaded here; nothing was uploaded at /uploads/2026/12/fedcba9876543210-400x100.png.',
+          logoAlt: 'Describe the logo for people who cannot see it, e.g. the blog’s name as it is written there.',
+        },
+      })
+      expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Plateau', accentColor: '', logoUrl: '', customCss: '' })
+
+      const good = await saveSettings(
+        viewers.admin,
+        { ...validSettingsForm, accentColor: ' #1D6B52 ', logoUrl: logo, logoAlt: 'Field Notes', iconUrl: logo, headerText: 'Back on 3 January.', footerText: '© Field Notes', customCss: '.post__title {\r\n  font-family: Georgia, serif;\r\n}' },
+        blog.db,
+      )
+      expect(good).toMatchObject({ ok: true, changes: publicChanges({ settings: true }) })
+      expect(await getSiteSettings(blog.db)).toMatchObject({
+        accentColor: '#1d6b52',
+        logoUrl: logo,
+        logoAlt: 'Field Notes',
+        iconUrl: logo,
+        headerText: 'Back on 3 January.',
+        footerText: '© Field Notes',
+        customCss: '.post__title {\n  font-family: Georgia, serif;\n}',
+      })
     })
 
     it('keep what someone else changed since the form was loaded, in the fields this person left alone', async () => {

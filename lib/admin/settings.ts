@@ -8,6 +8,10 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 import { navigationText } from './navigation'
+import { checkAccent } from '@/lib/look/accent'
+import { checkCustomCss, CUSTOM_CSS_MAX_LENGTH } from '@/lib/look/custom-css'
+import { uploadedImageSizes, UPLOADS_PATH } from '@/lib/uploads/paths'
+import { findUpload } from '@/db/queries/uploads'
 import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
@@ -42,6 +46,13 @@ const navigationLines = z
     return links
   })
 
+/** An image uploaded to this blog, by its address (/uploads/…), or '' for none. */
+const uploadedImage = (what: string) =>
+  z
+    .string()
+    .trim()
+    .refine((address) => address === '' || uploadedImageSizes(address) !== null, `${what} must be an image uploaded here: upload one with the button, or paste the address of one (it starts with /uploads/).`)
+
 export const settingsFormSchema = z.object({
   title: z.string().trim().min(1, 'The blog needs a title.').max(120, 'Keep the title under 120 characters.'),
   tagline: z.string().trim().max(200, 'Keep the tagline under 200 characters.'),
@@ -71,6 +82,31 @@ export const settingsFormSchema = z.object({
     }),
   dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]], { error: 'Choose one of the date formats listed.' }),
   timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]], { error: 'Choose the 24-hour or the 12-hour clock.' }),
+  // The look: lib/look/ checks the colour and the CSS; the images are checked against the uploads below.
+  accentColor: z
+    .string()
+    .trim()
+    .transform((text, ctx) => {
+      if (text === '') return ''
+      const checked = checkAccent(text)
+      if (checked.ok) return checked.colours.light
+      ctx.addIssue({ code: 'custom', message: checked.message })
+      return z.NEVER
+    }),
+  logoUrl: uploadedImage('The logo'),
+  logoAlt: z.string().trim().max(200, 'Keep the logo’s description under 200 characters.'),
+  iconUrl: uploadedImage('The site icon'),
+  headerText: z.string().trim().max(300, 'Keep the line under the header under 300 characters.'),
+  footerText: z.string().trim().max(500, 'Keep the footer under 500 characters.'),
+  customCss: z
+    .string()
+    .max(CUSTOM_CSS_MAX_LENGTH + 1000, `Keep the custom CSS under ${CUSTOM_CSS_MAX_LENGTH.toLocaleString('en')} characters.`)
+    .transform((text, ctx) => {
+      const checked = checkCustomCss(text.replace(/\r\n/g, '\n'))
+      if (checked.ok) return text.replace(/\r\n/g, '\n').trim()
+      ctx.addIssue({ code: 'custom', message: checked.message })
+      return z.NEVER
+    }),
 })
 
 export type SettingsField = keyof z.input<typeof settingsFormSchema>
@@ -100,6 +136,15 @@ function shownValues(raw: unknown): Record<string, string> | null {
   }
 }
 
+/** The logo and icon must be images uploaded here (not only addresses that look like one), and the logo needs words for people who cannot see it. */
+async function checkLookImages(data: z.output<typeof settingsFormSchema>, fieldErrors: Partial<Record<SettingsField, string>>, db: DB): Promise<void> {
+  for (const [field, what] of [['logoUrl', 'The logo'], ['iconUrl', 'The site icon']] as const) {
+    const address = data[field]
+    if (address && !(await findUpload(address.slice(UPLOADS_PATH.length), db))) fieldErrors[field] = `${what} must be an image uploaded here; nothing was uploaded at ${address}.`
+  }
+  if (data.logoUrl && !data.logoAlt) fieldErrors.logoAlt = 'Describe the logo for people who cannot see it, e.g. the blog’s name as it is written there.'
+}
+
 /** The current settings for the form. Admins only; throws PermissionDenied. */
 export async function loadSettingsForm(viewer: Viewer | null, db: DB = getDb()): Promise<SiteSettings> {
   requireCapability(viewer, 'settings.manage')
@@ -118,11 +163,10 @@ export async function saveSettings(
 ): Promise<{ ok: true; changed: string[]; changes: PublicChanges } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
   const actor = requireCapability(viewer, 'settings.manage')
   const parsed = settingsFormSchema.safeParse(form)
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<SettingsField, string>> = {}
-    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
-    return { ok: false, fieldErrors }
-  }
+  const fieldErrors: Partial<Record<SettingsField, string>> = {}
+  if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
+  else await checkLookImages(parsed.data, fieldErrors, db)
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
   const before = await getSiteSettings(db)
   // A field the person left as the form showed it keeps what is stored now: someone else (an
   // import adding a header link, another admin) may have changed it since the form was loaded.

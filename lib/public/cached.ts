@@ -7,6 +7,9 @@ import { type CommentSelection, findMovedPost, LISTING_FRESH_SECONDS, loadHomeVi
 import { slugFromAddress } from '@/lib/posts/slugs'
 import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 import { cacheTags } from './tags'
+import { getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
+import { customCssVersion, defaultIconSvg, servedCustomCss } from '@/lib/look'
+import { uploadedImageSizes } from '@/lib/uploads/paths'
 
 /*
  * Every cached read a public page, feed or the sitemap makes, with its tags and its lifetime: the
@@ -23,6 +26,7 @@ import { cacheTags } from './tags'
  *   comment feeds     post:<slug> for one post's; none (site)  five minutes
  *   sitemap           listings                                 five minutes
  *   old /slug         listings                                 a minute
+ *   site info, look   settings                                 forever (icon and custom CSS too)
  *
  * A slug from an address goes through slugFromAddress first (decoded, NFC), so a post's tag is the
  * one its writes expire however the address was typed.
@@ -83,6 +87,32 @@ export async function cachedPage(slug: string) {
   cacheTag(cacheTags.post(slug), cacheTags.settings, cacheTags.people, cacheTags.listings)
   cacheLife('max')
   return loadPageView(slug)
+}
+
+/** What every reader page shows of the site (title, header links, dates, the look), for pages with nothing else cached. */
+export async function cachedSiteInfo(): Promise<PublicSiteInfo> {
+  'use cache'
+  cacheTag(cacheTags.settings)
+  cacheLife('max')
+  return publicSiteInfo(await getSiteSettings())
+}
+
+/** The site icon: the owner's upload, or Plateau's drawn in the accent colour. */
+export async function cachedSiteIcon(): Promise<{ kind: 'upload'; url: string } | { kind: 'default'; svg: string }> {
+  'use cache'
+  cacheTag(cacheTags.settings)
+  cacheLife('max')
+  const site = await getSiteSettings()
+  return site.iconUrl && uploadedImageSizes(site.iconUrl) ? { kind: 'upload', url: site.iconUrl } : { kind: 'default', svg: defaultIconSvg(site.accentColor) }
+}
+
+/** The custom CSS as served, and its fingerprint. */
+export async function cachedCustomCss(): Promise<{ css: string; version: string }> {
+  'use cache'
+  cacheTag(cacheTags.settings)
+  cacheLife('max')
+  const css = servedCustomCss((await getSiteSettings()).customCss)
+  return { css, version: customCssVersion(css) }
 }
 
 /** Search results for normalised `words` (however they were typed, the same entry). */

@@ -30,6 +30,13 @@ export const validSettingsForm = {
   timeZone: 'UTC',
   dateFormat: 'j F Y',
   timeFormat: 'H:i',
+  accentColor: '',
+  logoUrl: '',
+  logoAlt: '',
+  iconUrl: '',
+  headerText: '',
+  footerText: '',
+  customCss: '',
 }
 
 /**

@@ -77,7 +77,7 @@ export function oldAddressKeysOfUrl(url: string, siteUrl: string): string[] {
 
 /** This blog's own addresses, which an old one must never shadow. */
 const OWN_ADDRESS =
-  /^\/(?:$|posts|pages|tags|authors|admin|api|search|c|uploads|_next|comments|page|profile|signin|setup|unsubscribe|wordpress|feed|feed\.(?:xml|atom|json)|sitemap\.xml|robots\.txt|icon\.svg)(?:\/|$)|^\/\d{4}(?:\/\d{2})?(?:\/page\/\d+)?$/
+  /^\/(?:$|posts|pages|tags|authors|admin|api|search|c|uploads|_next|comments|page|profile|signin|setup|unsubscribe|wordpress|feed|feed\.(?:xml|atom|json)|sitemap\.xml|robots\.txt|icon\.svg|site-icon|custom\.css)(?:\/|$)|^\/\d{4}(?:\/\d{2})?(?:\/page\/\d+)?$/
 export const isOwnAddress = (key: string) => OWN_ADDRESS.test(key)
 
 const pathOf = (found: Found) =>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { DeleteAccountForm, FollowedPosts, MailChoicesForm, RenameForm } from '@/app/_ui/profile-forms'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
+import { cachedSiteInfo } from '@/lib/public/cached'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
 import { loadMailChoices } from '@/lib/mail/choices'
@@ -17,9 +18,10 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const query = await searchParams
   const saved = query.saved === '1'
   const choices = await loadMailChoices(viewer)
+  const site = await cachedSiteInfo()
   return (
     <>
-      <SiteHeader />
+      <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
         <h1>Your profile</h1>
         {saved ? (
@@ -58,6 +60,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
           <DeleteAccountForm />
         </section>
       </main>
+      <SiteFooter site={site} />
     </>
   )
 }

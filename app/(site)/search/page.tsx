@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { PostMeta } from '@/app/_ui/post-meta'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { postPath } from '@/lib/paths'
 import { cachedSearch } from '@/lib/public/cached'
 import { loadSearchView, searchTerms, SEARCH_LIMITED, type SearchView } from '@/lib/posts/search'
@@ -85,6 +85,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </nav>
         ) : null}
       </main>
+      <SiteFooter site={view.site} />
     </>
   )
 }

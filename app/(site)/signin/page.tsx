@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { EmailSignInForm, ProviderSignInForm } from '@/app/_ui/email-sign-in-form'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
+import { cachedSiteInfo } from '@/lib/public/cached'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { emailDelivery, oauthSignInMethods } from '@/lib/auth/providers'
 import { safeReturnPath } from '@/lib/auth/redirects'
@@ -26,9 +27,10 @@ export default async function SignInPage({ searchParams }: Props) {
   const viewer = await getCurrentUser()
   const methods = oauthSignInMethods()
 
+  const site = await cachedSiteInfo()
   return (
     <>
-      <SiteHeader />
+      <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
         <h1>Sign in</h1>
         {viewer ? (
@@ -68,6 +70,7 @@ export default async function SignInPage({ searchParams }: Props) {
           </>
         )}
       </main>
+      <SiteFooter site={site} />
     </>
   )
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
+import { cachedSiteInfo } from '@/lib/public/cached'
 import { isMailTopic, readUnsubscribeLink, topicSentence } from '@/lib/mail/unsubscribe'
 
 export const instant = false
@@ -14,9 +15,10 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   const query = await searchParams
   const done = isMailTopic(query.done) ? query.done : null
   const link = readUnsubscribeLink(query)
+  const site = await cachedSiteInfo()
   return (
     <>
-      <SiteHeader />
+      <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
         <h1>Unsubscribe</h1>
         {done ? (
@@ -37,6 +39,7 @@ export default async function UnsubscribePage({ searchParams }: Props) {
           </p>
         )}
       </main>
+      <SiteFooter site={site} />
     </>
   )
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
+import { cachedSiteInfo } from '@/lib/public/cached'
 import { loadUnconfirmedComment } from '@/lib/comments/written-first'
 import { postPath } from '@/lib/paths'
 import { confirmCommentAction } from './actions'
@@ -15,9 +16,10 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
   const query = await searchParams
   const comment = await loadUnconfirmedComment(query.token)
   const refused = typeof query.refused === 'string' ? query.refused.slice(0, 300) : null
+  const site = await cachedSiteInfo()
   return (
     <>
-      <SiteHeader />
+      <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
         <h1>Confirm your comment</h1>
         {refused ? (
@@ -41,6 +43,7 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
           <p role="alert">This confirmation link has expired or was used already, so nothing was posted. Comments wait 7 days for their confirmation: write it again below the post.</p>
         )}
       </main>
+      <SiteFooter site={site} />
     </>
   )
 }

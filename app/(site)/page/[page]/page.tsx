@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { PostList } from '@/app/_ui/post-list'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { publicSiteInfo } from '@/lib/settings'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedHome } from '@/lib/public/cached'
 import { parsePage } from '@/lib/params'
 
@@ -28,15 +29,17 @@ export default async function HomePage({ params }: Props) {
   const view = page ? await cachedHome(page) : null
   if (!view) notFound()
 
+  const shown = publicSiteInfo(view.site)
   return (
     <>
-      <SiteHeader site={view.site} />
+      <SiteHeader site={shown} />
       <main id="main" className="page">
         <h1 className="visually-hidden">
           {view.page > 1 ? `${view.site.title}: older posts, page ${view.page}` : `${view.site.title}: latest posts`}
         </h1>
         <PostList {...view} pagePath={(n) => (n === 1 ? '/' : `/page/${n}`)} />
       </main>
+      <SiteFooter site={shown} />
     </>
   )
 }

@@ -2,11 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/app/_ui/post-article'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedPage } from '@/lib/public/cached'
 import { pagePath } from '@/lib/paths'
 import { siteUrl } from '@/lib/public-address'
-import { dateSettingsOf } from '@/lib/settings'
+import { dateSettingsOf, publicSiteInfo } from '@/lib/settings'
 
 // Pages (About, Contact…): like a post without byline, date or comments, cached (lib/public/cached.ts).
 const BUILD_PLACEHOLDER = '-'
@@ -28,9 +28,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const view = await viewFor((await params).slug)
   if (!view) notFound()
+  const shown = publicSiteInfo(view.site)
   return (
     <>
-      <SiteHeader site={view.site} />
+      <SiteHeader site={shown} />
       <main id="main" className="page">
         {view.parents.length > 0 ? (
           <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -46,6 +47,7 @@ export default async function Page({ params }: Props) {
         ) : null}
         <PostArticle post={view.page} dates={dateSettingsOf(view.site)} />
       </main>
+      <SiteFooter site={shown} />
     </>
   )
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { ClaimOwnershipForm } from '@/app/_ui/claim-ownership-form'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { getCurrentUser } from '@/lib/auth/session'
 import { signInPath } from '@/lib/paths'
 import { configuredOrigin, localOrigin } from '@/lib/public-address'
@@ -34,6 +34,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
           </p>
         )}
       </main>
+      <SiteFooter />
     </>
   )
 }

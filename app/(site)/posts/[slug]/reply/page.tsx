@@ -5,10 +5,11 @@ import { CommentForm } from '@/app/_ui/comments/comment-form'
 import { GuestCommentForm } from '@/app/_ui/comments/guest-comment-form'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { OwnComments } from '@/app/_ui/comments/own-comments'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
+import { cachedSiteInfo } from '@/lib/public/cached'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
-import { getDateSettings } from '@/lib/settings'
+import { dateSettingsOf } from '@/lib/settings'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import { loadReplyPage } from '@/lib/comments/reply-page'
 
@@ -23,16 +24,17 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ReplyPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const [view, dates] = await Promise.all([loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, draft: query.draft }), getDateSettings()])
+  const view = await loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, draft: query.draft })
   if (!view) notFound()
   const { post, respond, refused } = view
   const carried = refused ? { message: refused.message, body: refused.body } : null
   const here = replyPath(post.slug, { to: respond.replyTo?.id, edit: respond.editing?.id })
   const heading = respond.editing ? 'Edit your comment' : respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Leave a Reply'
 
+  const site = await cachedSiteInfo()
   return (
     <>
-      <SiteHeader />
+      <SiteHeader site={site} />
       <main id="main" className="page">
         <p>
           <Link href={postPath(post.slug)}>← {post.title}</Link>
@@ -99,9 +101,10 @@ export default async function ReplyPage({ params, searchParams }: Props) {
               )}
             </>
           )}
-          <OwnComments slug={post.slug} comments={respond.ownComments} dates={dates} />
+          <OwnComments slug={post.slug} comments={respond.ownComments} dates={dateSettingsOf(site)} />
         </section>
       </main>
+      <SiteFooter site={site} />
     </>
   )
 }

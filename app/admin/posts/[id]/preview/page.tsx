@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/app/_ui/post-article'
-import { SiteHeader } from '@/app/_ui/site-header'
+import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadPostPreview } from '@/lib/posts/preview'
 import { parseId } from '@/lib/params'
@@ -30,6 +30,7 @@ export default async function PreviewPage({ params }: Props) {
       <main id="main" className="page">
         <PostArticle post={preview.post} dates={preview.site} />
       </main>
+      <SiteFooter site={preview.site} />
     </>
   )
 }

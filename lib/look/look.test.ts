@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { checkAccent, contrastRatio, DARK_BACKGROUNDS, DARK_ON_ACCENT, LIGHT_BACKGROUNDS, LIGHT_ON_ACCENT } from './accent'
+import { checkCustomCss } from './custom-css'
+import { accentCss, customCssPath, siteLook } from '.'
+
+describe('the accent colour', () => {
+  it('is taken when it reads on every background and under button text, in both schemes', () => {
+    for (const colour of ['#8a3b1f', '#1d6b52', '#0000FF', '#000000', '#5b2a86']) {
+      const checked = checkAccent(colour)
+      if (!checked.ok) throw new Error(checked.message)
+      const { light, dark } = checked.colours
+      expect(light).toBe(colour.toLowerCase())
+      for (const bg of LIGHT_BACKGROUNDS) expect(contrastRatio(light, bg)).toBeGreaterThanOrEqual(4.5)
+      expect(contrastRatio(light, LIGHT_ON_ACCENT)).toBeGreaterThanOrEqual(4.5)
+      for (const bg of DARK_BACKGROUNDS) expect(contrastRatio(dark, bg), `${dark} on ${bg}`).toBeGreaterThanOrEqual(4.5)
+      expect(contrastRatio(dark, DARK_ON_ACCENT)).toBeGreaterThanOrEqual(4.5)
+    }
+  })
+
+  it('is refused, with the contrast it has and the one it needs, when it is too light', () => {
+    expect(checkAccent('#f0c000')).toEqual({
+      ok: false,
+      message: '#f0c000 is too light to read on the page’s light background: its contrast is 1.4:1, and WCAG AA asks 4.5:1 for text. Choose a darker shade.',
+    })
+    expect(checkAccent('#777777')).toMatchObject({ ok: false, message: expect.stringContaining('its contrast is 3.8:1') })
+    expect(checkAccent('red')).toEqual({ ok: false, message: 'Write the colour as # and six hexadecimal digits, e.g. #1d6b52, or pick it.' })
+    expect(checkAccent('#123456;}body{display:none')).toMatchObject({ ok: false })
+  })
+
+  it('measures contrast as WCAG does', () => {
+    expect(contrastRatio('#ffffff', '#000000')).toBe(21)
+    expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2)
+  })
+
+  it('becomes CSS variables for both schemes, and nothing when unset or no longer valid', () => {
+    expect(accentCss('#1d6b52')).toMatch(/^html:root\{--accent:#1d6b52;--accent-hover:#[0-9a-f]{6}\}@media \(prefers-color-scheme:dark\)\{html:root\{--accent:#[0-9a-f]{6};--accent-hover:#[0-9a-f]{6}\}\}$/)
+    expect(accentCss('')).toBe('')
+    expect(accentCss('#ffff00')).toBe('')
+  })
+})
+
+describe('custom CSS', () => {
+  it('is served as the parser understood it', () => {
+    expect(checkCustomCss('.post__title {\n  font-family: Georgia, serif;\n}\n/* a note */\na:hover { color: #123 }')).toEqual({ ok: true, css: '.post__title{font-family:Georgia,serif}a:hover{color:#123}' })
+    expect(checkCustomCss("body { background: url('/uploads/2026/01/abcdef0123456789-10x10.png') }")).toEqual({ ok: true, css: 'body{background:url(/uploads/2026/01/abcdef0123456789-10x10.png)}' })
+    expect(checkCustomCss('   ')).toEqual({ ok: true, css: '' })
+  })
+
+  it.each([
+    ['</style><script>alert(1)</script>', 'Custom CSS is CSS only: it cannot contain HTML such as “</style>”, which would end its style element.'],
+    ['body { color: red }\n</STYLE >', 'Custom CSS is CSS only: it cannot contain HTML such as “</style>”, which would end its style element.'],
+    ['a { color: red }\nbody { background: url(https://tracker.example/pixel.png) }', 'Custom CSS cannot load anything from another site (“https://tracker.example/pixel.png” on line 2): upload the image here and use its /uploads/ address.'],
+    ['@font-face { font-family: x; src: url(//fonts.example/x.woff2) }', 'Custom CSS cannot load anything from another site (“//fonts.example/x.woff2” on line 1): upload the image here and use its /uploads/ address.'],
+    ['body { background-image: image-set("https://cdn.example/a.png" 1x) }', 'Custom CSS cannot load anything from another site (“https://cdn.example/a.png” on line 1): upload the image here and use its /uploads/ address.'],
+    ['@import "https://cdn.example/theme.css";', 'Custom CSS cannot @import another stylesheet on line 1: put the rules here instead.'],
+    ['.x { width: expression(alert(1)) }', 'Custom CSS cannot run script: expression() on line 1.'],
+    ['a { color: red } }', 'The custom CSS has an error on line 1: Selector is expected.'],
+  ])('refuses %j with a sentence saying why', (css, message) => {
+    expect(checkCustomCss(css)).toEqual({ ok: false, message })
+  })
+
+  it('is linked at an address that changes with it, and not at all when empty', () => {
+    const first = customCssPath('body{color:red}')
+    expect(first).toMatch(/^\/custom\.css\?v=[0-9a-f]{16}$/)
+    expect(customCssPath('body { color: red; }')).toBe(first)
+    expect(customCssPath('body{color:blue}')).not.toBe(first)
+    expect(customCssPath('')).toBeNull()
+  })
+})
+
+describe('the look as pages draw it', () => {
+  const plain = { accentColor: '', customCss: '', logoUrl: '', logoAlt: '', headerText: '', footerText: '' }
+  it('shows a logo only with its description, at its own size', () => {
+    const url = '/uploads/2026/12/0123456789abcdef-400x100.png'
+    expect(siteLook({ ...plain, logoUrl: url, logoAlt: ' Field Notes ' }).logo).toEqual({ url, alt: 'Field Notes', width: 400, height: 100 })
+    expect(siteLook({ ...plain, logoUrl: url }).logo).toBeNull()
+    expect(siteLook({ ...plain, logoUrl: 'https://elsewhere.example/logo.png', logoAlt: 'x' }).logo).toBeNull()
+  })
+})
