@@ -10,6 +10,7 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { exportWordPress } from './export'
+import { writeSetting } from '@/db/queries/settings'
 import { importWordPress } from './import'
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures')
@@ -62,6 +63,20 @@ describe.each(await testDialects())('exporting to WordPress on $name', (dialect)
     expect(items).toBeGreaterThan(0)
     const xml = chunks.join('')
     expect(xml).toContain('<wp:wxr_version>1.2</wp:wxr_version>')
+    await importWordPress(admins[1], (async function* () {
+      yield xml
+    })(), { now: NOW, db: to.db, storage: databaseStorage, download: false })
+    expect(await contents(to.db)).toEqual(await contents(from.db))
+  })
+
+  it('writes WordPress’s local dates on the site’s clock and its GMT dates in UTC, and round-trips them', async () => {
+    await writeSetting('timeZone', 'Asia/Tokyo', from.db)
+    await from.db.insertInto('post').values({ slug: 'late', title: 'Late', body: 'b', status: 'published', publishedAt: new Date('2026-03-31T22:30:00Z') }).execute()
+    const chunks: string[] = []
+    await exportWordPress(admins[0], (chunk) => void chunks.push(chunk), { origin: 'https://plateau.example', db: from.db, now: NOW })
+    const xml = chunks.join('')
+    expect(xml).toContain('<wp:post_date><![CDATA[2026-04-01 07:30:00]]></wp:post_date>')
+    expect(xml).toContain('<wp:post_date_gmt><![CDATA[2026-03-31 22:30:00]]></wp:post_date_gmt>')
     await importWordPress(admins[1], (async function* () {
       yield xml
     })(), { now: NOW, db: to.db, storage: databaseStorage, download: false })

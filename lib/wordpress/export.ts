@@ -7,6 +7,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { pathOfKind } from '@/lib/paths'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
+import { toLocalInput } from '@/lib/dates'
 
 /*
  * The whole blog as a WordPress export (WXR 1.2) that WordPress's own importer accepts: authors,
@@ -26,8 +27,10 @@ const WP_APPROVED: Record<CommentStatus, string> = { approved: '1', pending: '0'
 /** CDATA that survives any text, "]]>" included (split across two sections, as WordPress does). */
 const cdata = (text: string | null | undefined) => `<![CDATA[${(text ?? '').replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
 const escape = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
-/** WordPress's date format, "2024-06-05 16:04:48" (the blog keeps UTC, so local and GMT agree). */
+/** WordPress's date format, "2024-06-05 16:04:48", in UTC (its *_gmt fields). */
 const wpDate = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace('T', ' ') : '0000-00-00 00:00:00')
+/** The same on the site's clock (WordPress's local fields, which its importer and permalinks use). */
+const wpLocalDate = (date: Date | null, timeZone: string) => (date ? toLocalInput(date, timeZone).replace('T', ' ') : '0000-00-00 00:00:00')
 
 /** Writes the export through `write`; admins (or 'command-line'). Returns how many items were written. */
 export async function exportWordPress(viewer: Viewer | null | 'command-line', write: (chunk: string) => void | Promise<void>, options: { origin: string; db?: DB; now?: Date }): Promise<number> {
@@ -80,7 +83,7 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
         `    <content:encoded>${cdata(renderPostMarkdown(post.body))}</content:encoded>`,
         `    <excerpt:encoded>${cdata(post.excerpt)}</excerpt:encoded>`,
         `    <wp:post_id>${post.id}</wp:post_id>`,
-        `    <wp:post_date>${cdata(wpDate(post.publishedAt ?? post.createdAt))}</wp:post_date>`,
+        `    <wp:post_date>${cdata(wpLocalDate(post.publishedAt ?? post.createdAt, site.timeZone))}</wp:post_date>`,
         `    <wp:post_date_gmt>${cdata(post.status === 'draft' && !post.publishedAt ? wpDate(null) : wpDate(post.publishedAt ?? post.createdAt))}</wp:post_date_gmt>`,
         `    <wp:comment_status>${cdata(post.commentsOpen ? 'open' : 'closed')}</wp:comment_status>`,
         `    <wp:ping_status>${cdata('closed')}</wp:ping_status>`,
@@ -102,7 +105,7 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
             `      <wp:comment_author_email>${cdata(c.authorId ? c.userEmail : c.authorEmail)}</wp:comment_author_email>`,
             `      <wp:comment_author_url>${cdata(c.authorUrl)}</wp:comment_author_url>`,
             '      <wp:comment_author_IP></wp:comment_author_IP>',
-            `      <wp:comment_date>${cdata(wpDate(c.createdAt))}</wp:comment_date>`,
+            `      <wp:comment_date>${cdata(wpLocalDate(c.createdAt, site.timeZone))}</wp:comment_date>`,
             `      <wp:comment_date_gmt>${cdata(wpDate(c.createdAt))}</wp:comment_date_gmt>`,
             `      <wp:comment_content>${cdata(renderCommentMarkdown(c.body))}</wp:comment_content>`,
             `      <wp:comment_approved>${cdata(WP_APPROVED[c.status])}</wp:comment_approved>`,
