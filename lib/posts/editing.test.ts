@@ -171,7 +171,7 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect(new Date((await stored(sunday.id))!).toISOString()).toBe('2027-03-28T08:00:00.000Z')
     expect(await findPublishedPostBySlug('sunday', new Date('2027-03-28T07:59:00Z'), db)).toBeUndefined()
     expect(await findPublishedPostBySlug('sunday', new Date('2027-03-28T08:00:01Z'), db)).toMatchObject({ title: 'Sunday' })
-    // Half an hour before midnight on 31 March in Lisbon's summer is 22:30 UTC: still March, on the site's clock.
+    // 07:30 on 1 April in Tokyo is 22:30 UTC on 31 March: filed under April on the site's clock, March in UTC.
     await writeSetting('timeZone', 'Asia/Tokyo', db)
     const late = await create(people.editor, { title: 'Late', intent: 'schedule', publishAt: '2027-04-01T07:30' })
     expect(new Date((await stored(late.id))!).toISOString()).toBe('2027-03-31T22:30:00.000Z')

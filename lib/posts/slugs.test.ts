@@ -14,7 +14,7 @@ import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 import { archivePath, loadArchiveView } from './archives'
 import { savePost } from './editing'
 import { slugFromAddress, slugify } from './slugs'
-import { loadPostView } from './views'
+import { findMovedPost, loadPostView } from './views'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
 
@@ -90,6 +90,16 @@ describe.each(await testDialects())('addresses in every script on $name', (diale
       // Its tag's archive answers at the tag's own encoded address.
       const tagAddress = archivePath({ kind: 'tag', slug: slugify(title.split(/[ ,、:]/)[0]) }).slice('/tags/'.length)
       expect((await loadArchiveView({ kind: 'tag', slug: slugFromAddress(tagAddress) }, 1, db))?.posts.map((p) => p.title)).toEqual([title])
+    }
+  })
+
+  it('keeps a renamed post’s old address in its script answering, however the old address is written', async () => {
+    const saved = await savePost(author, null, postForm({ title: '東京の夜', intent: 'publish' }), NOW, db)
+    if (!saved.ok) throw new Error(JSON.stringify(saved))
+    const version = (await db.selectFrom('post').select('updatedAt').where('id', '=', saved.id).executeTakeFirstOrThrow()).updatedAt
+    expect(await savePost(author, saved.id, postForm({ title: '東京の夜', slug: '大阪の朝', version: new Date(version).toISOString() }), NOW, db)).toMatchObject({ ok: true, slug: '大阪の朝' })
+    for (const asked of ['東京の夜', encodeURIComponent('東京の夜'), encodeURIComponent('東京の夜'.normalize('NFD'))]) {
+      expect(await findMovedPost(slugFromAddress(asked), db), asked).toBe('大阪の朝')
     }
   })
 
