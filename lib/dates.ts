@@ -76,7 +76,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 /** "18 March 2013", or the site's chosen format, in its zone. */
 export function formatDate(iso: string | Date, dates: DateSettings): string {
-  const { year, month, day } = localParts(iso, dates.timeZone)
+  return dateOf(localParts(iso, dates.timeZone), dates)
+}
+
+function dateOf({ year, month, day }: LocalParts, dates: DateSettings): string {
   const name = MONTHS[Number(month) - 1]
   const d = String(Number(day))
   switch (dates.dateFormat) {
@@ -95,7 +98,10 @@ export function formatDate(iso: string | Date, dates: DateSettings): string {
 
 /** "13:40", or "1:40 pm", in the site's zone. */
 export function formatTime(iso: string | Date, dates: DateSettings): string {
-  const { hour, minute } = localParts(iso, dates.timeZone)
+  return timeOf(localParts(iso, dates.timeZone), dates)
+}
+
+function timeOf({ hour, minute }: LocalParts, dates: DateSettings): string {
   if (dates.timeFormat === 'g:i a') {
     const h = Number(hour)
     return `${h % 12 === 0 ? 12 : h % 12}:${minute} ${h < 12 ? 'am' : 'pm'}`
@@ -105,7 +111,8 @@ export function formatTime(iso: string | Date, dates: DateSettings): string {
 
 /** "18 March 2013 at 13:40". */
 export function formatDateTime(iso: string | Date, dates: DateSettings): string {
-  return `${formatDate(iso, dates)} at ${formatTime(iso, dates)}`
+  const parts = localParts(iso, dates.timeZone)
+  return `${dateOf(parts, dates)} at ${timeOf(parts, dates)}`
 }
 
 /** The year and month (01–12) an instant falls in, in the site's zone: where its archive is. */

@@ -33,15 +33,14 @@ export function servedCustomCss(customCss: string | undefined): string {
   return checked.ok ? checked.css : ''
 }
 
-/** A short fingerprint of the served custom CSS: its address changes when it does. */
-export function customCssVersion(css: string): string {
-  return createHash('sha256').update(css).digest('hex').slice(0, 16)
+/** A short fingerprint of the custom CSS as stored: its address changes when it does. (Pages draw it without parsing the CSS; /custom.css parses it once, cached.) */
+export function customCssVersion(customCss: string): string {
+  return createHash('sha256').update(customCss.trim()).digest('hex').slice(0, 16)
 }
 
 /** Where a page links the custom CSS, or null when there is none. */
 export function customCssPath(customCss: string | undefined): string | null {
-  const css = servedCustomCss(customCss)
-  return css ? `/custom.css?v=${customCssVersion(css)}` : null
+  return customCss?.trim() ? `/custom.css?v=${customCssVersion(customCss)}` : null
 }
 
 /** What a reader page draws of the look: see SiteHeader and SiteFooter. */

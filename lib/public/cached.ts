@@ -111,8 +111,8 @@ export async function cachedCustomCss(): Promise<{ css: string; version: string 
   'use cache'
   cacheTag(cacheTags.settings)
   cacheLife('max')
-  const css = servedCustomCss((await getSiteSettings()).customCss)
-  return { css, version: customCssVersion(css) }
+  const { customCss } = await getSiteSettings()
+  return { css: servedCustomCss(customCss), version: customCssVersion(customCss) }
 }
 
 /** Search results for normalised `words` (however they were typed, the same entry). */
