@@ -6,7 +6,11 @@
 set -e
 cd "$(dirname "$0")/.."
 dir="${NGINX_DIR:-$(pwd)/.test-output/e2e-nginx}"
-rm -rf "$dir" && mkdir -p "$dir/logs" "$dir/temp"
+# Request bodies (an import's upload) are buffered by nginx's worker, which runs as another user
+# when nginx starts as root: its temporary files go where that user can reach, whatever the
+# permissions of the folder the repository was cloned into.
+temp="${TMPDIR:-/tmp}/plateau-e2e-nginx-${E2E_PORT:-0}"
+rm -rf "$dir" "$temp" && mkdir -p "$dir/logs" && mkdir -m 755 -p "$temp"
 upstreams=""
 for port in $E2E_INSTANCE_PORTS; do upstreams="$upstreams    server 127.0.0.1:$port max_fails=3 fail_timeout=10s;\n"; done
 sed -e "s/^    listen 80;/    listen 127.0.0.1:$E2E_PORT;/" \
@@ -24,11 +28,11 @@ error_log stderr warn;
 events { worker_connections 512; }
 http {
     access_log off;
-    client_body_temp_path $dir/temp/body;
-    proxy_temp_path $dir/temp/proxy;
-    fastcgi_temp_path $dir/temp/fastcgi;
-    uwsgi_temp_path $dir/temp/uwsgi;
-    scgi_temp_path $dir/temp/scgi;
+    client_body_temp_path $temp/body;
+    proxy_temp_path $temp/proxy;
+    fastcgi_temp_path $temp/fastcgi;
+    uwsgi_temp_path $temp/uwsgi;
+    scgi_temp_path $temp/scgi;
     include /etc/nginx/mime.types;
     include $dir/plateau.conf;
 }
