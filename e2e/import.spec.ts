@@ -3,8 +3,11 @@ import { expect, test } from './fixtures/test'
 import { gotoUntilGone, gotoUntilVisible } from './fixtures/instances'
 import { signInAs } from './fixtures/sign-in'
 
+// Imports run one at a time (the second waits for the first): these tests take their turns too, so
+// none waits on another's import in the other worker (the 1,000-post one takes ten seconds or so).
+test.describe.configure({ mode: 'serial' })
+
 test('an admin imports a WordPress export; its post, threads, page and old addresses work', async ({ page }) => {
-  test.slow() // it may wait for another test's import: imports run one at a time
   // The fixture's images point at a port where nothing answers: they are reported as kept remote.
   const xml = (await readFile('lib/wordpress/fixtures/plateau-threads.xml', 'utf8')).replaceAll('MEDIA_HOST', 'http://127.0.0.1:9')
   await signInAs(page, 'importing-admin@mail.example', 'admin', '/admin/import')
@@ -15,8 +18,7 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   await page.getByLabel('WordPress export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
-  // (Imports run one at a time: this one may wait for the 1,000-post import of the test below.)
-  await expect(report).toContainText('Imported from http://threads.example: 2 post(s), 1 page(s), 6 comment(s)', { timeout: 60_000 })
+  await expect(report).toContainText('Imported from http://threads.example: 2 post(s), 1 page(s), 6 comment(s)')
   await expect(report).toContainText('6 comment(s), 1 mention(s)')
 
   // The old WordPress address of the post, with an old comment anchor, lands on that comment.
@@ -75,7 +77,7 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   await page.getByLabel('Disqus export file').setInputFiles('lib/disqus/fixtures/threads-weekly.xml')
   await page.getByRole('button', { name: 'Import comments' }).click()
   const comments = page.getByRole('status').filter({ hasText: 'Imported' })
-  await expect(comments).toContainText('Imported from Disqus (threadsweekly): 8 comment(s) on 3 of 5 thread(s), of them 1 spam and 2 deleted', { timeout: 60_000 })
+  await expect(comments).toContainText('Imported from Disqus (threadsweekly): 8 comment(s) on 3 of 5 thread(s), of them 1 spam and 2 deleted')
   await expect(comments).toContainText('http://threads.example/2018/01/a-post-that-never-moved/ “A post that never moved”: 2 comment(s)')
   await gotoUntilVisible(page, '/posts/talking-in-threads', page.getByRole('article', { name: 'Comment by Ines' }))
   const ines = page.locator('li.comment').filter({ has: page.getByRole('article', { name: 'Comment by Ines' }) })
@@ -134,7 +136,6 @@ test.describe('without JavaScript', () => {
 })
 
 test('every address a moved WordPress site gave still answers, and a feed reader at /feed/ gets the posts feed', async ({ page }) => {
-  test.slow() // it may wait for another test's import: imports run one at a time
   // Its sticky post is left unpinned here (a pinned post would head the home page other tests read),
   // and its photo points where nothing answers (it is reported as kept remote).
   const xml = (await readFile('lib/wordpress/fixtures/moved-addresses.xml', 'utf8'))
@@ -144,7 +145,7 @@ test('every address a moved WordPress site gave still answers, and a feed reader
   await page.getByLabel('WordPress export file').setInputFiles({ name: 'moved.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
-  await expect(report).toContainText('Imported from http://moved.example/blog: 4 post(s), 2 page(s)', { timeout: 60_000 })
+  await expect(report).toContainText('Imported from http://moved.example/blog: 4 post(s), 2 page(s)')
   await expect(report).toContainText('the old address /posts/someone-elses of “In the way”: it is one of this blog’s own addresses')
   await expect(report).toContainText('“Café notes”: [embed], [audio], [gallery], [contact-form-7]')
 
