@@ -15,7 +15,7 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
   const { settings, shown, restored, timeZones } = props
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
   const invalid = state.status === 'error' ? state : null
-  // An uploaded logo or icon fills in its address field (which stays editable, and works without script).
+  // An uploaded logo or icon fills in its address field.
   const [uploaded, setUploaded] = useState<{ logoUrl?: string; iconUrl?: string }>({})
   const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
     const current = settings[name]
@@ -38,6 +38,21 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
       />
     )
   }
+
+  /** An image's address, filled in by its upload button (and still editable, for use without script). */
+  const imageField = (name: 'logoUrl' | 'iconUrl', label: string, help: string, uploadLabel: string) => (
+    <>
+      <FormField
+        key={`${name}-${uploaded[name] ?? ''}`}
+        name={name}
+        label={label}
+        help={help}
+        value={uploaded[name] ?? (invalid ? String(invalid.values[name] ?? '') : settings[name])}
+        error={invalid?.fieldErrors[name]}
+      />
+      <ImageUpload label={uploadLabel} onUploaded={(image) => setUploaded((u) => ({ ...u, [name]: image.url }))} />
+    </>
+  )
 
   /** A choice among a few values, each shown as an example, with its error beside it. */
   const choice = (name: 'dateFormat' | 'timeFormat' | 'commentOrder', label: string, options: Record<string, string>) => (
@@ -102,25 +117,9 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
       <fieldset>
         <legend>Look</legend>
         {field('accentColor', 'Accent colour', undefined, 'For links and buttons, as # and six hexadecimal digits (e.g. #1d6b52); empty for Plateau’s own. It must read well on the light background (WCAG AA); the dark scheme gets a lighter tint of it.')}
-        <FormField
-          key={`logo-${uploaded.logoUrl ?? ''}`}
-          name="logoUrl"
-          label="Logo address"
-          help="An image uploaded here, shown in place of the title in the header; empty for the title."
-          value={uploaded.logoUrl ?? (invalid ? String(invalid.values.logoUrl ?? '') : settings.logoUrl)}
-          error={invalid?.fieldErrors.logoUrl}
-        />
-        <ImageUpload label="Upload a logo" onUploaded={(image) => setUploaded((u) => ({ ...u, logoUrl: image.url }))} />
+        {imageField('logoUrl', 'Logo address', 'An image uploaded here, shown in place of the title in the header; empty for the title.', 'Upload a logo')}
         {field('logoAlt', 'Logo description', undefined, 'What the logo says or shows, for people who cannot see it.')}
-        <FormField
-          key={`icon-${uploaded.iconUrl ?? ''}`}
-          name="iconUrl"
-          label="Site icon address"
-          help="A square image uploaded here, for browser tabs; empty for Plateau’s, drawn in the accent colour."
-          value={uploaded.iconUrl ?? (invalid ? String(invalid.values.iconUrl ?? '') : settings.iconUrl)}
-          error={invalid?.fieldErrors.iconUrl}
-        />
-        <ImageUpload label="Upload a site icon" onUploaded={(image) => setUploaded((u) => ({ ...u, iconUrl: image.url }))} />
+        {imageField('iconUrl', 'Site icon address', 'A square image uploaded here, for browser tabs; empty for Plateau’s, drawn in the accent colour.', 'Upload a site icon')}
         {field('headerText', 'Line under the header', undefined, 'Shown on every reader page, e.g. an announcement; empty for none.')}
         {field('footerText', 'Footer', undefined, 'Empty for “Powered by Plateau…”.')}
         {field('customCss', 'Custom CSS for the reader pages', 'words', 'CSS only, applied after Plateau’s own on every reader page (never in the admin). Images must be uploaded here: nothing may load from another site.')}
