@@ -1,21 +1,29 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { cachedSiteInfo, whileBuilding } from '@/lib/public/cached'
+import { translator } from '@/lib/i18n'
 import { SiteFooter, SiteHeader } from './_ui/site-header'
 
-export const metadata: Metadata = { title: 'Page not found' }
+export async function generateMetadata(): Promise<Metadata> {
+  const { language } = await cachedSiteInfo(whileBuilding())
+  return { title: translator(language, 'notFound')('title') }
+}
 
-export default function NotFound() {
+// In the site's language, with its header (Plateau's own when prerendered at build, with no database).
+export default async function NotFound() {
+  const site = await cachedSiteInfo(whileBuilding())
+  const t = translator(site.language, 'notFound')
   return (
     <>
-      <SiteHeader />
+      <SiteHeader site={site} />
       <main id="main" className="page page--message">
-        <h1>Page not found</h1>
-        <p>There is nothing at this address. The post may have moved, or it is not published yet.</p>
+        <h1>{t('title')}</h1>
+        <p>{t('text')}</p>
         <p>
-          <Link href="/">Go to the latest posts</Link>
+          <Link href="/">{t('home')}</Link>
         </p>
       </main>
-      <SiteFooter />
+      <SiteFooter site={site} />
     </>
   )
 }

@@ -4,8 +4,8 @@ import { signInAs } from './fixtures/sign-in'
 import { expectNoViolations } from './fixtures/axe'
 import { htmlErrors } from './fixtures/vnu'
 
-// Settings that change what every page shows — the site's clock (and, as they come, its language and
-// look). playwright.config.ts runs this file after every other test has finished, one test at a
+// Settings that change what every page shows — the site's clock, its language and its look.
+// playwright.config.ts runs this file after every other test has finished, one test at a
 // time, so no other test reads a page while the site is switched; each test switches it back.
 test.describe.configure({ mode: 'serial' })
 
@@ -115,4 +115,68 @@ test('an owner gives the blog its colours, logo, lines and CSS: a colour that fa
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByRole('status')).toHaveText('Saved 6 settings; the blog uses them now.')
   }
+})
+
+test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled on that clock appears on its own, and the whole reader page reads right to left', async ({ page }) => {
+  test.slow()
+  await signInAs(page, 'arabic-admin@mail.example', 'admin', '/admin/settings')
+  await page.getByLabel('Site language').selectOption('ar')
+  await page.getByLabel('Time zone').fill('Asia/Dubai')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved 2 settings; the blog uses them now.')
+  try {
+    // Typed on Dubai's clock, four hours ahead of UTC: a few seconds from now there.
+    const due = new Date(Date.now() + 8_000)
+    const dubai = (instant: Date) => new Date(instant.getTime() + 4 * 3_600_000).toISOString().slice(0, 19)
+    await page.goto('/admin/posts/new')
+    await page.getByLabel('Title', { exact: true }).fill('صباح الخير من دبي')
+    await page.getByLabel('Body (Markdown)').fill('نكتب عن المدونات والتعليقات.')
+    await page.getByLabel('Publish at (Asia/Dubai)').fill(dubai(due))
+    await page.getByRole('button', { name: 'Schedule' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible()
+
+    await expect(async () => {
+      await page.goto('/')
+      await expect(page.getByRole('link', { name: 'صباح الخير من دبي' })).toBeVisible({ timeout: 1000 })
+    }).toPass({ timeout: 90_000 })
+    await page.getByRole('link', { name: 'صباح الخير من دبي' }).click()
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ar')
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl')
+    // Dated on Dubai's clock, with Arabic month names; counted with Arabic's plural forms.
+    const time = page.locator('article.post .post__header time')
+    const local = new Date(new Date((await time.getAttribute('datetime'))!).getTime() + 4 * 3_600_000)
+    await expect(time).toHaveText(`${local.getUTCDate()} ${local.toLocaleString('ar', { month: 'long', timeZone: 'UTC' })} ${local.getUTCFullYear()}`)
+    await expect(page.getByRole('heading', { name: 'لا توجد تعليقات على «صباح الخير من دبي»' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'اترك ردًا' })).toBeVisible()
+    await expect(page.getByRole('button', { name: 'أرسل التعليق' })).toBeVisible()
+    // Laid out right to left: the header's search box starts at the right.
+    const box = await page.getByRole('searchbox', { name: 'ابحث في المقالات' }).boundingBox()
+    const header = await page.getByRole('banner').boundingBox()
+    expect(box!.x + box!.width).toBeGreaterThan(header!.x + header!.width / 2)
+    await expectNoViolations(page, 'an Arabic post page')
+    const address = new URL(page.url()).pathname
+    expect(await htmlErrors({ 'Arabic post': await (await page.request.get(address)).text() }, 'arabic')).toEqual([])
+
+    // The demo post's thread, in Arabic: “3 تعليقات” and the like.
+    await page.goto('/posts/the-social-media-plateau')
+    await expect(page.locator('#comments-title')).toHaveText(/^\d+ (تعليقات|تعليقًا|تعليق) على «/)
+    await expectNoViolations(page, 'an Arabic comment thread')
+    // Search reads Arabic.
+    await page.goto(`/search?q=${encodeURIComponent('المدونات')}`)
+    await expect(page.getByRole('link', { name: 'صباح الخير من دبي' })).toBeVisible()
+    // Every other reader page is right to left too, the one for a missing address included.
+    for (const other of ['/no-such-page', '/signin', '/2010']) {
+      await page.goto(other)
+      await expect(page.locator('html'), other).toHaveAttribute('dir', 'rtl')
+    }
+  } finally {
+    await page.goto('/admin/settings')
+    await page.getByLabel('Site language').selectOption('en')
+    await page.getByLabel('Time zone').fill('UTC')
+    await page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByRole('status')).toHaveText('Saved 2 settings; the blog uses them now.')
+  }
+  await page.goto('/posts/the-social-media-plateau')
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en')
+  await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible()
 })

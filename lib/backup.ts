@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline'
+import { searchInLanguage } from '@/lib/posts/search'
+import { getSiteSettings } from '@/lib/settings'
 import type { Readable } from 'node:stream'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
@@ -144,6 +146,8 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
     if (!header) throw new BackupError('The backup is empty.')
     for (const [id, parentId] of parents) await setParent(id, parentId, trx)
     await moveIdCountersPastRows(trx)
+    // The restored blog's language may not be this one's default: search reads words in it.
+    await searchInLanguage((await getSiteSettings(trx)).language, trx)
   })
   return { rows, files }
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalTimeZone, type DateSettings, formatDate, formatDateTime, fromLocalInput, localYearMonth, toLocalInput } from './dates'
+import { canonicalTimeZone, type SiteLocale, formatDate, formatDateTime, fromLocalInput, localYearMonth, toLocalInput } from './dates'
 
-const site = (timeZone: string, dateFormat: DateSettings['dateFormat'] = 'j F Y', timeFormat: DateSettings['timeFormat'] = 'H:i'): DateSettings => ({ timeZone, dateFormat, timeFormat })
+const site = (timeZone: string, dateFormat: SiteLocale['dateFormat'] = 'j F Y', timeFormat: SiteLocale['timeFormat'] = 'H:i', language: SiteLocale['language'] = 'en'): SiteLocale => ({
+  language,
+  timeZone,
+  dateFormat,
+  timeFormat,
+})
 
 describe('dates on the site’s clock', () => {
   it('shows an instant in the site’s zone and format, whatever the server’s own zone', () => {
@@ -10,6 +15,9 @@ describe('dates on the site’s clock', () => {
     expect(formatDateTime(instant, site('Asia/Tokyo'))).toBe('19 March 2013 at 08:30')
     expect(formatDateTime(instant, site('America/Los_Angeles', 'F j, Y', 'g:i a'))).toBe('March 18, 2013 at 4:30 pm')
     expect(formatDate(instant, site('Asia/Kolkata', 'Y-m-d'))).toBe('2013-03-19')
+    // In the site's language: its month names, its word between date and time, its halves of the day.
+    expect(formatDateTime(instant, site('Europe/Berlin', 'j F Y', 'H:i', 'de'))).toBe('19 März 2013 um 00:30')
+    expect(formatDateTime(instant, site('Africa/Cairo', 'j F Y', 'g:i a', 'ar'))).toBe('19 مارس 2013 في 1:30 ص')
     expect(formatDate(instant, site('Europe/Lisbon', 'd/m/Y'))).toBe('18/03/2013')
     expect(formatDate(instant, site('Europe/Lisbon', 'm/d/Y'))).toBe('03/18/2013')
     expect(formatDateTime('2013-03-18T00:05:00Z', site('UTC', 'j F Y', 'g:i a'))).toBe('18 March 2013 at 12:05 am')

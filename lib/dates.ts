@@ -1,4 +1,5 @@
 import { TZDateMini } from '@date-fns/tz'
+import type { Language } from '@/lib/i18n/languages'
 
 /*
  * Dates as the site shows them: in its time zone and date and time formats (Settings), the same on
@@ -19,8 +20,10 @@ export type DateFormatName = keyof typeof DATE_FORMATS
 export const TIME_FORMATS = { 'H:i': '13:40', 'g:i a': '1:40 pm' } as const
 export type TimeFormatName = keyof typeof TIME_FORMATS
 
-/** The settings dates are shown with. */
-export interface DateSettings {
+/** The site's language and clock: how words and dates are shown. */
+export interface SiteLocale {
+  /** The site's language: words, month names and plural rules. */
+  language: Language
   timeZone: string
   dateFormat: DateFormatName
   timeFormat: TimeFormatName
@@ -72,17 +75,46 @@ export function localParts(instant: Date | string, zone: string): LocalParts {
   return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second }
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const monthNames = new Map<string, string[]>()
 
-/** "18 March 2013", or the site's chosen format, in its zone. */
-export function formatDate(iso: string | Date, dates: DateSettings): string {
-  return dateOf(localParts(iso, dates.timeZone), dates)
+/** January…December in `language`, as Intl (CLDR) writes them in a date. */
+function monthsIn(language: string): string[] {
+  let names = monthNames.get(language)
+  if (!names) {
+    const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' })
+    names = Array.from({ length: 12 }, (_, m) => format.formatToParts(Date.UTC(2013, m, 18)).find((p) => p.type === 'month')!.value)
+    monthNames.set(language, names)
+  }
+  return names
 }
 
-function dateOf({ year, month, day }: LocalParts, dates: DateSettings): string {
-  const name = MONTHS[Number(month) - 1]
+const joiners = new Map<string, { at: string; am: string; pm: string }>()
+
+/** How `language` joins a date to its time (" at ", " um ", " في ") and names the halves of a 12-hour day, as Intl (CLDR) has them. */
+function wordsIn(language: string) {
+  let words = joiners.get(language)
+  if (!words) {
+    const long = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).formatToParts(Date.UTC(2013, 2, 18, 13, 40))
+    const hour = long.findIndex((p) => p.type === 'hour')
+    const before = long.slice(0, hour).findLastIndex((p) => p.type !== 'literal')
+    const at = long.slice(before + 1, hour).map((p) => p.value).join('') || ' '
+    const half = (h: number) => new Intl.DateTimeFormat(language, { hour: 'numeric', hour12: true, timeZone: 'UTC' }).formatToParts(Date.UTC(2013, 2, 18, h)).find((p) => p.type === 'dayPeriod')?.value ?? ''
+    // English as WordPress writes it: "1:40 pm".
+    words = language === 'en' ? { at, am: 'am', pm: 'pm' } : { at, am: half(1), pm: half(13) }
+    joiners.set(language, words)
+  }
+  return words
+}
+
+/** "18 March 2013", or the site's chosen format, in its zone. */
+export function formatDate(iso: string | Date, locale: SiteLocale): string {
+  return dateOf(localParts(iso, locale.timeZone), locale)
+}
+
+function dateOf({ year, month, day }: LocalParts, locale: SiteLocale): string {
+  const name = monthsIn(locale.language)[Number(month) - 1]
   const d = String(Number(day))
-  switch (dates.dateFormat) {
+  switch (locale.dateFormat) {
     case 'F j, Y':
       return `${name} ${d}, ${year}`
     case 'Y-m-d':
@@ -97,22 +129,23 @@ function dateOf({ year, month, day }: LocalParts, dates: DateSettings): string {
 }
 
 /** "13:40", or "1:40 pm", in the site's zone. */
-export function formatTime(iso: string | Date, dates: DateSettings): string {
-  return timeOf(localParts(iso, dates.timeZone), dates)
+export function formatTime(iso: string | Date, locale: SiteLocale): string {
+  return timeOf(localParts(iso, locale.timeZone), locale)
 }
 
-function timeOf({ hour, minute }: LocalParts, dates: DateSettings): string {
-  if (dates.timeFormat === 'g:i a') {
+function timeOf({ hour, minute }: LocalParts, locale: SiteLocale): string {
+  if (locale.timeFormat === 'g:i a') {
     const h = Number(hour)
-    return `${h % 12 === 0 ? 12 : h % 12}:${minute} ${h < 12 ? 'am' : 'pm'}`
+    const { am, pm } = wordsIn(locale.language)
+    return `${h % 12 === 0 ? 12 : h % 12}:${minute} ${h < 12 ? am : pm}`
   }
   return `${hour}:${minute}`
 }
 
 /** "18 March 2013 at 13:40". */
-export function formatDateTime(iso: string | Date, dates: DateSettings): string {
-  const parts = localParts(iso, dates.timeZone)
-  return `${dateOf(parts, dates)} at ${timeOf(parts, dates)}`
+export function formatDateTime(iso: string | Date, locale: SiteLocale): string {
+  const parts = localParts(iso, locale.timeZone)
+  return `${dateOf(parts, locale)}${wordsIn(locale.language).at}${timeOf(parts, locale)}`
 }
 
 /** The year and month (01–12) an instant falls in, in the site's zone: where its archive is. */

@@ -95,7 +95,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
   return render(
     {
       title: archive ? `${archive.title} – ${site.title}` : site.title,
-      description: archive ? `Everything on ${site.title} ${archive.about}` : site.tagline,
+      description: archive ? archive.description : site.tagline,
       home: archive ? base : `${origin}/`,
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: posts.map((p) => {

@@ -3,7 +3,8 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { readSettings } from '@/db/queries/settings'
 import { type SiteLook, siteLook } from '@/lib/look'
-import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, type DateSettings, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from '@/lib/i18n/languages'
+import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, type SiteLocale, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // Each field falls back to its default when missing or invalid, so a bad stored value can never take
 // the site down; the admin settings form (which validates strictly) is where mistakes are reported.
@@ -43,6 +44,8 @@ const siteSettingsSchema = z.object({
   uploadMaxMegabytes: z.number().int().min(1).max(100).catch(10),
   /** The largest WordPress export an admin may upload, in megabytes. */
   importMaxMegabytes: z.number().int().min(1).max(2000).catch(200),
+  /** The language the site speaks to readers, commenters and editors (lib/i18n/): words, dates, plurals, direction, search. */
+  language: z.enum(LANGUAGE_CODES).catch(DEFAULT_LANGUAGE),
   /** The site's time zone (IANA): every date shown, "Publish at" and the archives by month follow it. */
   timeZone: z
     .string()
@@ -75,21 +78,24 @@ export async function getSiteSettings(db: DB = getDb()): Promise<SiteSettings> {
   return siteSettingsSchema.parse(await readSettings(db))
 }
 
-/** Just what dates are shown with, to hand to a component (never the whole settings: they hold the moderation words). */
-export const dateSettingsOf = ({ timeZone, dateFormat, timeFormat }: DateSettings): DateSettings => ({ timeZone, dateFormat, timeFormat })
+/** The settings of a blog that has set none. */
+export const defaultSiteSettings = (): SiteSettings => siteSettingsSchema.parse({})
+
+/** Just the language and clock things are shown with, to hand to a component (never the whole settings: they hold the moderation words). */
+export const siteLocaleOf = ({ language, timeZone, dateFormat, timeFormat }: SiteLocale): SiteLocale => ({ language, timeZone, dateFormat, timeFormat })
 
 /** The site's date settings. Anyone may call it. */
-export async function getDateSettings(db: DB = getDb()): Promise<DateSettings> {
-  return dateSettingsOf(await getSiteSettings(db))
+export async function getSiteLocale(db: DB = getDb()): Promise<SiteLocale> {
+  return siteLocaleOf(await getSiteSettings(db))
 }
 
-/** The settings a public page shows (title, tagline, header links, how dates are written, the look's parts), kept small for the page cache. */
-export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>> & DateSettings & { look: SiteLook }
+/** The settings a public page shows (title, tagline, header links, language and clock, the look's parts), kept small for the page cache. */
+export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>> & SiteLocale & { look: SiteLook }
 
 export const publicSiteInfo = (site: SiteSettings): PublicSiteInfo => ({
   title: site.title,
   tagline: site.tagline,
   navigation: site.navigation,
-  ...dateSettingsOf(site),
+  ...siteLocaleOf(site),
   look: siteLook(site),
 })

@@ -1,4 +1,6 @@
 import { readDatabaseConfig, type DatabaseConfig } from '@/db/config'
+import { searchInLanguage } from '@/lib/posts/search'
+import { getSiteSettings } from '@/lib/settings'
 import { explainDatabaseError } from '@/db/errors'
 import { getDb } from '@/db'
 import { prepareDatabase } from '@/db/prepare'
@@ -21,6 +23,8 @@ export async function startBlog(log: (line: string) => void = (line) => blogLog(
     const where = config.kind === 'sqlite' ? `SQLite at ${config.file}` : `PostgreSQL at ${config.host}/${config.database}`
     log(`Plateau: database ready (${where}${migrated.length ? `, applied ${migrated.length} migration(s)` : ''}).`)
     if (seeded) log('Plateau: a new blog — added the demo post "The social media plateau?" with its comments.')
+    // A restored backup may come from a blog in another language: search reads words in this one's.
+    if (await searchInLanguage((await getSiteSettings()).language)) log('Plateau: rebuilt the search index in the site’s language.')
     registerSharedCacheTags()
     registerDatabaseProbe(() => sql`select 1`.execute(getDb()))
     await ensureAuthSecret()

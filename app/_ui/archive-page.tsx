@@ -7,6 +7,7 @@ import { PostList } from './post-list'
 import { publicSiteInfo } from '@/lib/settings'
 import { SiteFooter, SiteHeader } from './site-header'
 import { parseLaterPage } from '@/lib/params'
+import { translator } from '@/lib/i18n'
 
 // One renderer for every archive — /tags/<slug>, /authors/<slug>, /<year>, /<year>/<month>, and
 // their /page/<n> — each cached like the home page (lib/public/cached.ts).
@@ -30,8 +31,9 @@ async function viewFor(scope: ArchiveScope, page: number | null) {
 export async function archiveMetadata(scope: ArchiveScope, page: number | null): Promise<Metadata> {
   const view = await viewFor(scope, page)
   if (!view) return {}
+  const t = translator(view.site.language, 'archives')
   return {
-    title: `${view.title}${view.page > 1 ? `, page ${view.page}` : ''} – ${view.site.title}`,
+    title: t('pageTitle', { title: view.page > 1 ? t('paged', { title: view.title, page: view.page }) : view.title, site: view.site.title }),
     description: view.description,
   }
 }
@@ -40,6 +42,7 @@ export async function ArchivePage({ scope, page }: { scope: ArchiveScope; page: 
   const view = await viewFor(scope, page)
   if (!view) notFound()
   const shown = publicSiteInfo(view.site)
+  const t = translator(view.site.language, 'archives')
   return (
     <>
       <SiteHeader site={shown} />
@@ -53,13 +56,11 @@ export async function ArchivePage({ scope, page }: { scope: ArchiveScope; page: 
       ) : null}
       <main id="main" className="page">
         <h1>
-          {view.title}
-          {view.page > 1 ? `, page ${view.page}` : ''}
+          {view.page > 1 ? t('paged', { title: view.title, page: view.page }) : view.title}
         </h1>
         {view.feedBase ? (
           <p className="archive__feeds">
-            Follow: <a href={`${view.feedBase}/feed.xml`}>RSS</a> · <a href={`${view.feedBase}/feed.atom`}>Atom</a> ·{' '}
-            <a href={`${view.feedBase}/feed.json`}>JSON Feed</a>
+            {t('follow')} <a href={`${view.feedBase}/feed.xml`}>RSS</a> · <a href={`${view.feedBase}/feed.atom`}>Atom</a> · <a href={`${view.feedBase}/feed.json`}>JSON Feed</a>
           </p>
         ) : null}
         <PostList {...view} pagePath={(n) => archivePath(scope, n)} />

@@ -2,14 +2,16 @@
 
 import { useActionState, useId } from 'react'
 import { useFormStatus } from 'react-dom'
+import { useTranslations } from 'next-intl'
 import { emailSignInAction, providerSignInAction } from '@/app/(site)/signin/actions'
 import { idle } from '@/lib/forms'
 
 function Submit() {
   const { pending } = useFormStatus()
+  const t = useTranslations('client.account')
   return (
     <button type="submit" className="button" disabled={pending}>
-      {pending ? 'Sending…' : 'Email me a sign-in link'}
+      {pending ? t('sending') : t('emailMeALink')}
     </button>
   )
 }
@@ -18,11 +20,12 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
   // The permalink gives the form a real action address, so it posts to /signin without script too.
   const [state, formAction] = useActionState(emailSignInAction, idle, '/signin')
   const id = useId()
+  const t = useTranslations('client.account')
   const error = state.status === 'error' ? state : null
   return (
     <form action={formAction} className="stack">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <label htmlFor={`${id}-email`}>Email address</label>
+      <label htmlFor={`${id}-email`}>{t('emailAddress')}</label>
       <input
         key={error?.attempt ?? 0}
         id={`${id}-email`}

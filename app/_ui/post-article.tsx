@@ -3,27 +3,28 @@ import { PostMeta } from '@/app/_ui/post-meta'
 import { postPath } from '@/lib/paths'
 import { archivePath } from '@/lib/posts/archives'
 import type { PostLink, PostView } from '@/lib/posts/views'
-import { commentCountLabel } from '@/lib/text'
-import type { DateSettings } from '@/lib/dates'
+import type { SiteLocale } from '@/lib/dates'
+import { translator } from '@/lib/i18n'
 import { POST_IMAGE_SIZES, uploadedImageSizes } from '@/lib/uploads/paths'
 
 /** A post as readers see it: title, byline, image with credit, body, tags, and links onwards. */
-export function PostArticle(props: { post: PostView['post']; dates: DateSettings; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
-  const { post, dates, older = null, newer = null, related = [], commentCount } = props
+export function PostArticle(props: { post: PostView['post']; locale: SiteLocale; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
+  const { post, locale, older = null, newer = null, related = [], commentCount } = props
   const image = post.featuredImage
   const sizes = image ? uploadedImageSizes(image.url) : null
+  const t = translator(locale.language, 'post')
   return (
     <article className="post">
       <header className="post__header">
         <h1 className="post__title">{post.title}</h1>
         {post.kind === 'page' ? null : (
-          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} dates={dates}>
+          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} locale={locale}>
             {' · '}
-            <span>{post.readingMinutes} min read</span>
+            <span>{t('readingTime', { minutes: post.readingMinutes })}</span>
             {commentCount === undefined ? null : (
               <>
                 {' · '}
-                <a href="#comments">{commentCountLabel(commentCount)}</a>
+                <a href="#comments">{t('commentCount', { count: commentCount })}</a>
               </>
             )}
           </PostMeta>
@@ -38,7 +39,7 @@ export function PostArticle(props: { post: PostView['post']; dates: DateSettings
               {image.caption ? <span>{image.caption} </span> : null}
               {image.credit ? (
                 <span className="post__credit">
-                  Image credit: {image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit}
+                  {t.rich('imageCredit', { credit: () => (image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit) })}
                 </span>
               ) : null}
             </figcaption>
@@ -49,7 +50,7 @@ export function PostArticle(props: { post: PostView['post']; dates: DateSettings
       <footer className="post__footer">
         {post.tags.length > 0 ? (
           <>
-            <h2 className="visually-hidden">Tags</h2>
+            <h2 className="visually-hidden">{t('tags')}</h2>
             <ul className="tags">
               {post.tags.map((tag) => (
                 <li key={tag.slug}>
@@ -60,22 +61,22 @@ export function PostArticle(props: { post: PostView['post']; dates: DateSettings
           </>
         ) : null}
         {older || newer ? (
-          <nav className="post-nav" aria-label="More posts">
+          <nav className="post-nav" aria-label={t('morePosts')}>
             {older ? (
               <Link rel="prev" href={postPath(older.slug)}>
-                <span className="post-nav__label">Previous post</span> {older.title}
+                <span className="post-nav__label">{t('previousPost')}</span> {older.title}
               </Link>
             ) : null}
             {newer ? (
               <Link rel="next" href={postPath(newer.slug)}>
-                <span className="post-nav__label">Next post</span> {newer.title}
+                <span className="post-nav__label">{t('nextPost')}</span> {newer.title}
               </Link>
             ) : null}
           </nav>
         ) : null}
         {related.length > 0 ? (
           <section className="related" aria-labelledby="related-title">
-            <h2 id="related-title">Related posts</h2>
+            <h2 id="related-title">{t('relatedPosts')}</h2>
             <ul>
               {related.map((r) => (
                 <li key={r.slug}>

@@ -12,8 +12,8 @@ import { commentPagePath, postPath, replyPath, threadPath } from '@/lib/paths'
 import { blogPostingJsonLd } from '@/lib/posts/structured-data'
 import type { CommentSelection, PostView } from '@/lib/posts/views'
 import { formatDate } from '@/lib/dates'
-import { dateSettingsOf, publicSiteInfo } from '@/lib/settings'
-import { commentCountLabel, mentionCountLabel } from '@/lib/text'
+import { siteLocaleOf, publicSiteInfo } from '@/lib/settings'
+import { translator } from '@/lib/i18n'
 
 // One renderer for a post (/posts/<slug>), the later pages of its comments
 // (/posts/<slug>/comments/page/<n>) and a branch of them continued on its own
@@ -40,9 +40,14 @@ export async function postPageMetadata(slug: string, selection: CommentSelection
   if (!view) return {}
   const description = view.post.excerpt ?? undefined
   const image = view.post.featuredImage
-  const suffix = view.thread ? ` – thread from ${view.thread.authorName}’s comment` : view.commentPage > 1 ? ` – comments, page ${view.commentPage}` : ''
+  const t = translator(view.site.language, 'post')
+  const title = view.thread
+    ? t('titles.thread', { post: view.post.title, author: view.thread.authorName, site: view.site.title })
+    : view.commentPage > 1
+      ? t('titles.commentPage', { post: view.post.title, page: view.commentPage, site: view.site.title })
+      : t('titles.post', { post: view.post.title, site: view.site.title })
   return {
-    title: `${view.post.title}${suffix} – ${view.site.title}`,
+    title,
     description,
     openGraph: {
       type: 'article',
@@ -60,11 +65,12 @@ export async function postPageMetadata(slug: string, selection: CommentSelection
 function CommentPages({ view }: { view: PostView }) {
   const { commentPage: page, commentPageCount: count, post } = view
   if (count < 2) return null
+  const t = translator(view.site.language, 'comments')
   return (
-    <nav className="pagination comment-pages" aria-label="Comment pages">
+    <nav className="pagination comment-pages" aria-label={t('pages.label')}>
       {page > 1 ? (
         <Link rel="prev" href={`${commentPagePath(post.slug, page - 1)}#comments`}>
-          ← Earlier comments
+          {t('pages.earlier')}
         </Link>
       ) : null}
       <ol className="comment-pages__numbers">
@@ -73,7 +79,7 @@ function CommentPages({ view }: { view: PostView }) {
             {n === page ? (
               <span aria-current="page">{n}</span>
             ) : (
-              <Link href={`${commentPagePath(post.slug, n)}#comments`} aria-label={`Comments page ${n}`}>
+              <Link href={`${commentPagePath(post.slug, n)}#comments`} aria-label={t('pages.page', { page: n })}>
                 {n}
               </Link>
             )}
@@ -82,7 +88,7 @@ function CommentPages({ view }: { view: PostView }) {
       </ol>
       {page < count ? (
         <Link rel="next" href={`${commentPagePath(post.slug, page + 1)}#comments`}>
-          Later comments →
+          {t('pages.later')}
         </Link>
       ) : null}
     </nav>
@@ -93,56 +99,60 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
   const view = await viewFor(slug, selection)
   if (!view) notFound()
   const { post, site, thread } = view
-  const dates = dateSettingsOf(site)
+  const locale = siteLocaleOf(site)
 
   const shown = publicSiteInfo(site)
+  const t = translator(site.language, 'comments')
   return (
     <>
       <SiteHeader site={shown} />
       <link rel="canonical" href={siteUrl(canonicalPath(view))} />
-      <link rel="alternate" type="application/rss+xml" title={`Comments on “${post.title}” (RSS)`} href={`${postPath(post.slug)}/comments/feed.xml`} />
-      <link rel="alternate" type="application/atom+xml" title={`Comments on “${post.title}” (Atom)`} href={`${postPath(post.slug)}/comments/feed.atom`} />
-      <link rel="alternate" type="application/feed+json" title={`Comments on “${post.title}” (JSON Feed)`} href={`${postPath(post.slug)}/comments/feed.json`} />
+      <link rel="alternate" type="application/rss+xml" title={t('feed', { post: post.title, format: 'RSS' })} href={`${postPath(post.slug)}/comments/feed.xml`} />
+      <link rel="alternate" type="application/atom+xml" title={t('feed', { post: post.title, format: 'Atom' })} href={`${postPath(post.slug)}/comments/feed.atom`} />
+      <link rel="alternate" type="application/feed+json" title={t('feed', { post: post.title, format: 'JSON Feed' })} href={`${postPath(post.slug)}/comments/feed.json`} />
       <main id="main" className="page">
         {thread ? null : <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(view) }} />}
         {thread ? (
           <p>
-            <Link href={postPath(post.slug)}>← {post.title}</Link>
+            <Link href={postPath(post.slug)}>{t('backToPost', { post: post.title })}</Link>
           </p>
         ) : (
-          <PostArticle post={post} dates={dates} older={view.older} newer={view.newer} related={view.related} commentCount={view.commentCount} />
+          <PostArticle post={post} locale={locale} older={view.older} newer={view.newer} related={view.related} commentCount={view.commentCount} />
         )}
 
         <section id="comments" className="comments" aria-labelledby="comments-title">
           {thread ? (
-            <h1 id="comments-title">Thread from {thread.authorName}’s comment on “{post.title}”</h1>
+            <h1 id="comments-title">{t('threadTitle', { author: thread.authorName, post: post.title })}</h1>
           ) : (
             <h2 id="comments-title">
-              {commentCountLabel(view.commentCount)} on “{post.title}”
-              {view.commentPage > 1 ? <span className="visually-hidden">, page {view.commentPage}</span> : null}
+              {t('heading', { count: view.commentCount, post: post.title })}
+              {view.commentPage > 1 ? <span className="visually-hidden">{t('headingPage', { page: view.commentPage })}</span> : null}
             </h2>
           )}
           <CommentPages view={view} />
           {view.comments.length > 0 ? (
-            <CommentThread comments={view.comments} slug={post.slug} postId={post.id} dates={dates} />
+            <CommentThread comments={view.comments} slug={post.slug} postId={post.id} locale={locale} />
           ) : (
-            <p>Be the first to reply.</p>
+            <p>{t('beFirst')}</p>
           )}
           <CommentPages view={view} />
         </section>
 
         {view.mentions.length > 0 ? (
           <section id="mentions" className="mentions" aria-labelledby="mentions-title">
-            <h2 id="mentions-title">{mentionCountLabel(view.mentions.length)}</h2>
+            <h2 id="mentions-title">{t('mentions.count', { count: view.mentions.length })}</h2>
             <ul className="mentions__list">
               {view.mentions.map((m) => (
                 <li key={m.id}>
-                  Mentioned on{' '}
-                  <a href={m.url} rel="nofollow ugc noopener">
-                    {m.title}
-                  </a>
-                  {m.site ? <span className="mentions__site"> ({m.site})</span> : null},{' '}
-                  <time dateTime={m.date}>{formatDate(m.date, dates)}</time>
+                  {t.rich('mentions.item', {
+                    link: () => (
+                      <a href={m.url} rel="nofollow ugc noopener">
+                        {m.title}
+                      </a>
+                    ),
+                    site: () => (m.site ? <span className="mentions__site"> ({m.site})</span> : null),
+                    date: () => <time dateTime={m.date}>{formatDate(m.date, locale)}</time>,
+                  })}
                 </li>
               ))}
             </ul>
@@ -151,24 +161,24 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
 
         {thread ? (
           <p>
-            <Link href={`${postPath(post.slug)}#comments`}>← All comments on “{post.title}”</Link>
+            <Link href={`${postPath(post.slug)}#comments`}>{t('allComments', { post: post.title })}</Link>
           </p>
         ) : (
           <section id="respond" className="respond" aria-labelledby="respond-title">
-            <h2 id="respond-title">Leave a Reply</h2>
-            <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen} dates={dates}>
+            <h2 id="respond-title">{t('leaveReply')}</h2>
+            <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen} locale={locale}>
               <div className="respond__who">
                 <SignedInAs />
-                <SignOutButton returnTo={`${postPath(post.slug)}#respond`} /> Your email address is never published.
+                <SignOutButton returnTo={`${postPath(post.slug)}#respond`} /> {t('emailPrivate')}
               </div>
             </RespondIsland>
             <noscript>
               <p>
-                Signed in already? <a href={replyPath(post.slug)}>Write your reply</a>.
+                {t.rich('noScript', { link: (chunks) => <a href={replyPath(post.slug)}>{chunks}</a> })}
               </p>
             </noscript>
             <p>
-              <Link href="/">← Back to all posts</Link>
+              <Link href="/">{t('backToAll')}</Link>
             </p>
           </section>
         )}

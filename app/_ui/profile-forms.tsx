@@ -1,6 +1,7 @@
 'use client'
 
 import { useActionState, useId } from 'react'
+import { useTranslations } from 'next-intl'
 import { deleteAccountAction, renameAction, saveMailChoicesAction, stopFollowingAction } from '@/app/(site)/profile/actions'
 import { postPath } from '@/lib/paths'
 import { idle } from '@/lib/forms'
@@ -9,10 +10,11 @@ import type { MailChoices } from '@/lib/mail/choices'
 export function RenameForm({ name }: { name: string }) {
   const [state, formAction, pending] = useActionState(renameAction, idle)
   const id = useId()
+  const t = useTranslations('client.profile')
   const error = state.status === 'error' ? state : null
   return (
     <form action={formAction} className="stack">
-      <label htmlFor={`${id}-name`}>Display name</label>
+      <label htmlFor={`${id}-name`}>{t('displayName')}</label>
       <input
         key={error?.attempt ?? 0}
         id={`${id}-name`}
@@ -24,7 +26,7 @@ export function RenameForm({ name }: { name: string }) {
         aria-describedby={error ? `${id}-error` : `${id}-help`}
       />
       <p id={`${id}-help`} className="comment-form__help">
-        Shown with your comments. Your email address is never shown.
+        {t('displayNameHelp')}
       </p>
       {error ? (
         <p id={`${id}-error`} role="alert" className="form-error">
@@ -32,7 +34,7 @@ export function RenameForm({ name }: { name: string }) {
         </p>
       ) : null}
       <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Saving…' : 'Save name'}
+        {pending ? t('saving') : t('saveName')}
       </button>
     </form>
   )
@@ -41,15 +43,15 @@ export function RenameForm({ name }: { name: string }) {
 export function DeleteAccountForm() {
   const [state, formAction, pending] = useActionState(deleteAccountAction, idle)
   const id = useId()
+  const t = useTranslations('client.profile')
   return (
     <form action={formAction} className="stack">
       <p>
-        Your name and email address are removed and you are signed out everywhere. Your comments stay in their threads,
-        shown as written by a deleted account.
+        {t('deleteText')}
       </p>
       <label className="checkbox">
         <input type="checkbox" name="confirm" value="yes" aria-describedby={state.status === 'error' ? `${id}-error` : undefined} />{' '}
-        I want to delete my account
+        {t('deleteConfirm')}
       </label>
       {state.status === 'error' ? (
         <p id={`${id}-error`} role="alert" className="form-error">
@@ -57,7 +59,7 @@ export function DeleteAccountForm() {
         </p>
       ) : null}
       <button type="submit" className="button button--danger" disabled={pending}>
-        Delete my account
+        {t('deleteButton')}
       </button>
     </form>
   )
@@ -66,28 +68,29 @@ export function DeleteAccountForm() {
 /** Which emails the person gets (replies to their comments; held comments, for moderators) and how: each, or a daily digest. */
 export function MailChoicesForm({ choices }: { choices: MailChoices }) {
   const [state, formAction, pending] = useActionState(saveMailChoicesAction, idle)
+  const t = useTranslations('client.profile')
   return (
     <form action={formAction} className="stack">
       {choices.bounced ? (
         <p role="alert" className="form-error">
-          Mail to your address was refused by its mail server, so the blog sends you nothing. Sign in with an address that works.
+          {t('bounced')}
         </p>
       ) : null}
       <label className="checkbox">
-        <input type="checkbox" name="replies" defaultChecked={choices.replies} /> Email me when someone replies to my comments
+        <input type="checkbox" name="replies" defaultChecked={choices.replies} /> {t('replies')}
       </label>
       {choices.held !== null ? (
         <label className="checkbox">
-          <input type="checkbox" name="held" defaultChecked={choices.held} /> Email me about each comment held for moderation
+          <input type="checkbox" name="held" defaultChecked={choices.held} /> {t('held')}
         </label>
       ) : null}
       <fieldset>
-        <legend>How these emails come, and those of the conversations you follow</legend>
+        <legend>{t('delivery')}</legend>
         <label className="checkbox">
-          <input type="radio" name="delivery" value="each" defaultChecked={choices.delivery === 'each'} /> One email for each, as it happens
+          <input type="radio" name="delivery" value="each" defaultChecked={choices.delivery === 'each'} /> {t('each')}
         </label>
         <label className="checkbox">
-          <input type="radio" name="delivery" value="daily" defaultChecked={choices.delivery === 'daily'} /> One digest a day, grouped by post
+          <input type="radio" name="delivery" value="daily" defaultChecked={choices.delivery === 'daily'} /> {t('daily')}
         </label>
       </fieldset>
       {state.status === 'error' ? (
@@ -96,7 +99,7 @@ export function MailChoicesForm({ choices }: { choices: MailChoices }) {
         </p>
       ) : null}
       <button type="submit" className="button" disabled={pending}>
-        Save email choices
+        {t('saveChoices')}
       </button>
     </form>
   )
@@ -104,7 +107,8 @@ export function MailChoicesForm({ choices }: { choices: MailChoices }) {
 
 /** The conversations the person follows, each with a button to stop. */
 export function FollowedPosts({ posts }: { posts: MailChoices['following'] }) {
-  if (posts.length === 0) return <p>You follow no conversations. Tick “Follow this conversation” under a comment box to get each new comment by email.</p>
+  const t = useTranslations('client.profile')
+  if (posts.length === 0) return <p>{t('followNone')}</p>
   return (
     <ul className="followed-posts">
       {posts.map((p) => (
@@ -112,8 +116,8 @@ export function FollowedPosts({ posts }: { posts: MailChoices['following'] }) {
           <a href={postPath(p.slug)}>{p.title}</a>{' '}
           <form action={stopFollowingAction} className="inline-form">
             <input type="hidden" name="postId" value={p.id} />
-            <button type="submit" className="link-button" aria-label={`Stop following “${p.title}”`}>
-              Stop following
+            <button type="submit" className="link-button" aria-label={t('stopFollowingPost', { post: p.title })}>
+              {t('stopFollowing')}
             </button>
           </form>
         </li>

@@ -6,6 +6,7 @@ import { navigationText } from '@/lib/admin/navigation'
 import { idle, type FormState } from '@/lib/forms'
 import type { SiteSettings } from '@/lib/settings'
 import { DATE_FORMATS, TIME_FORMATS } from '@/lib/dates'
+import { LANGUAGES } from '@/lib/i18n/languages'
 import { FormField } from './form-field'
 import { SentByScript } from './sent-by-script'
 import { ImageUpload } from './image-upload'
@@ -55,7 +56,7 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
   )
 
   /** A choice among a few values, each shown as an example, with its error beside it. */
-  const choice = (name: 'dateFormat' | 'timeFormat' | 'commentOrder', label: string, options: Record<string, string>) => (
+  const choice = (name: 'language' | 'dateFormat' | 'timeFormat' | 'commentOrder', label: string, options: Record<string, string>) => (
     <div className="field">
       <label htmlFor={name}>{label}</label>
       <select
@@ -97,7 +98,8 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
         {field('navigation', 'Links in the site’s header', 'words', 'One per line: a label, a bar and an address, e.g. “About | /pages/about”.')}
       </fieldset>
       <fieldset>
-        <legend>Time and dates</legend>
+        <legend>Language, time and dates</legend>
+        {choice('language', 'Site language', Object.fromEntries(Object.entries(LANGUAGES).map(([code, { name }]) => [code, name])))}
         <FormField
           name="timeZone"
           label="Time zone"

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import type { PublicSiteInfo } from '@/lib/settings'
+import { DEFAULT_LANGUAGE, translator } from '@/lib/i18n'
 
 /**
  * The blog's masthead with the search box (a plain GET form), and the look the owner chose (accent,
@@ -8,6 +9,7 @@ import type { PublicSiteInfo } from '@/lib/settings'
  */
 export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: string }) {
   const look = site?.look
+  const t = translator(site?.language ?? DEFAULT_LANGUAGE, 'site')
   return (
     <>
       {/* React puts these in the head, after Plateau's own stylesheet. */}
@@ -25,13 +27,13 @@ export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: str
                 // eslint-disable-next-line @next/next/no-img-element -- an uploaded image, drawn at its own size
                 <img className="site-logo" src={look.logo.url} alt={look.logo.alt} width={look.logo.width} height={look.logo.height} />
               ) : (
-                (site?.title ?? 'Back to the blog')
+                (site?.title ?? t('backToBlog'))
               )}
             </Link>
           </p>
           {site?.tagline ? <p className="site-tagline">{site.tagline}</p> : null}
           {site?.navigation?.length ? (
-            <nav aria-label="Site" className="site-nav">
+            <nav aria-label={t('siteNav')} className="site-nav">
               <ul>
                 {site.navigation.map((link) => (
                   <li key={link.href}>
@@ -43,10 +45,10 @@ export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: str
           ) : null}
           <form role="search" action="/search" method="get" className="site-search">
             <label htmlFor="site-search-q" className="visually-hidden">
-              Search posts
+              {t('searchPosts')}
             </label>
-            <input id="site-search-q" type="search" name="q" defaultValue={query} maxLength={200} placeholder="Search posts" />
-            <button type="submit">Search</button>
+            <input id="site-search-q" type="search" name="q" defaultValue={query} maxLength={200} placeholder={t('searchPosts')} />
+            <button type="submit">{t('search')}</button>
           </form>
         </div>
       </header>
@@ -55,13 +57,11 @@ export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: str
   )
 }
 
-const PLATEAU_FOOTER = 'Powered by Plateau, a self-hosted blog with first-class comments.'
-
 /** The footer: the owner's line, or Plateau's. */
 export function SiteFooter({ site }: { site?: PublicSiteInfo }) {
   return (
     <footer className="site-footer">
-      <p>{site?.look.footerText || PLATEAU_FOOTER}</p>
+      <p>{site?.look.footerText || translator(site?.language ?? DEFAULT_LANGUAGE, 'site')('poweredBy')}</p>
     </footer>
   )
 }

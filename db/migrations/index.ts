@@ -17,6 +17,7 @@ import * as oldAddresses from './2026_12_02_1500_old_addresses'
 import * as pinnedAndParents from './2026_12_02_1600_pinned_posts_and_parent_pages'
 import * as mentions from './2026_12_02_1700_mentions'
 import * as importJobs from './2026_12_02_1800_import_jobs'
+import * as searchLanguage from './2026_12_03_0900_search_language'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1600_pinned_posts_and_parent_pages': pinnedAndParents,
   '2026_12_02_1700_mentions': mentions,
   '2026_12_02_1800_import_jobs': importJobs,
+  '2026_12_03_0900_search_language': searchLanguage,
 }

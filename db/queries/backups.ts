@@ -27,8 +27,8 @@ export const BACKUP_TABLES = [
 export type BackupTable = (typeof BACKUP_TABLES)[number]['table']
 type Row = Record<string, unknown>
 
-/** Columns the database computes itself, never written: PostgreSQL's search vector. */
-const COMPUTED = new Set(['searchVector'])
+/** Columns the database computes itself, never written: PostgreSQL's search vector and its language (which follows the site's, lib/posts/search.ts). */
+const COMPUTED = new Set(['searchVector', 'searchConfig'])
 /** Tables whose ids are generated; PostgreSQL's counters are moved past restored ids. */
 const IDENTITY_TABLES = ['post', 'tag', 'comment', 'auditLog', 'postRevision', 'mention'] as const
 

@@ -17,10 +17,11 @@ export interface SearchHitRow extends PostSummaryRow {
  * Live posts containing every one of `terms` in their title, excerpt or body, best match first
  * (a word in the title counts most), each with a snippet around the match — one query, on SQLite
  * through FTS5 and on PostgreSQL through a tsvector with a GIN index. `terms` are plain words
- * (letters and digits only); the caller cleans what a person typed.
+ * (letters and digits only); the caller cleans what a person typed. `config` is the PostgreSQL
+ * text-search configuration of the site's language (the index's: see setSearchLanguage).
  */
 export async function searchPosts(
-  { terms, limit, offset, now = new Date() }: { terms: string[]; limit: number; offset: number; now?: Date },
+  { terms, limit, offset, config = 'english', now = new Date() }: { terms: string[]; limit: number; offset: number; config?: string; now?: Date },
   db: Kysely<Database> = getDb(),
 ): Promise<SearchHitRow[]> {
   if (terms.length === 0) return []
@@ -28,9 +29,9 @@ export async function searchPosts(
   const hits = pg
     ? sql<{ id: number; rank: number; snippet: string }>`(
         select post.id, -ts_rank(post."searchVector", q) as rank,
-          ts_headline('english', coalesce(post.excerpt, '') || ' ' || post.body, q,
+          ts_headline(post."searchConfig", coalesce(post.excerpt, '') || ' ' || post.body, q,
             'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-        from post, plainto_tsquery('english', ${terms.join(' ')}) as q
+        from post, plainto_tsquery(${config}::regconfig, ${terms.join(' ')}) as q
         where post."searchVector" @@ q)`
     : sql<{ id: number; rank: number; snippet: string }>`(
         select rowid as id, bm25("postSearch", 10.0, 4.0, 1.0) as rank,
@@ -49,4 +50,40 @@ export async function searchPosts(
     .offset(offset)
     .execute()
   return rows.map(withCount)
+}
+
+/** How the search index reads words: PostgreSQL's text-search configuration, or SQLite FTS5's tokenizer. */
+export interface SearchLanguage {
+  postgres: string
+  sqlite: string
+}
+
+const FTS_TABLE = (tokenizer: string) => sql`CREATE VIRTUAL TABLE "postSearch" USING fts5(title, excerpt, body, content='post', content_rowid='id', tokenize=${sql.lit(tokenizer)})`
+
+/** Whether the search index already reads words as `language` says. */
+export async function searchIndexReads(language: SearchLanguage, db: Kysely<Database> = getDb()): Promise<boolean> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    const { rows } = await sql<{ config: string }>`SELECT column_default AS config FROM information_schema.columns WHERE table_name = 'post' AND column_name = 'searchConfig'`.execute(db)
+    return rows[0]?.config === `'${language.postgres}'::regconfig`
+  }
+  const { rows } = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'postSearch'`.execute(db)
+  return rows[0]?.sql.includes(`tokenize='${language.sqlite}'`) ?? false
+}
+
+/**
+ * Rebuilds the search index to read words as `language` says: on PostgreSQL every post's vector is
+ * rebuilt with the new configuration (and new posts get it by default); on SQLite the FTS5 table is
+ * made anew with the new tokenizer (a table's tokenizer is fixed) and filled from the posts. Run it
+ * in the transaction that changes the site's language.
+ */
+export async function setSearchLanguage(language: SearchLanguage, db: Kysely<Database> = getDb()): Promise<void> {
+  if (!/^[a-z]+$/.test(language.postgres) || !/^[a-z0-9_ ]+$/.test(language.sqlite)) throw new Error(`Not a search language: ${JSON.stringify(language)}`)
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`ALTER TABLE post ALTER COLUMN "searchConfig" SET DEFAULT ${sql.lit(language.postgres)}::regconfig`.execute(db)
+    await sql`UPDATE post SET "searchConfig" = ${language.postgres}::regconfig WHERE "searchConfig" <> ${language.postgres}::regconfig`.execute(db)
+    return
+  }
+  await sql`DROP TABLE IF EXISTS "postSearch"`.execute(db)
+  await FTS_TABLE(language.sqlite).execute(db)
+  await sql`INSERT INTO "postSearch"("postSearch") VALUES ('rebuild')`.execute(db)
 }

@@ -6,6 +6,8 @@ import { getSiteSettings } from '@/lib/settings'
 import { publicChanges } from '@/lib/public/tags'
 import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
 import { insertUpload } from '@/db/queries/uploads'
+import { insertPost } from '@/db/queries/posts'
+import { loadSearchView } from '@/lib/posts/search'
 
 // The settings form: saved at once, refused field by field.
 
@@ -47,6 +49,40 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       })
       expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })
       expect((await loadAuditLog(viewers.admin, 1, blog.db)).entries).toEqual([])
+    })
+
+    it('take the site’s language, refuse one Plateau does not speak, and search in the language chosen', async () => {
+      const db = blog.db
+      const found = async (query: string) => (await loadSearchView(query, undefined, db)).results.map((r) => r.slug)
+      await insertPost({ slug: 'staedte', title: 'Die Häuser der Städte', body: 'Wir gehen durch die Gärten.', status: 'published', publishedAt: new Date('2024-01-02Z') }, db)
+      await insertPost({ slug: 'kuttab', title: 'الكاتب والمدونات', body: 'كتب الكاتب مقالات كثيرة عن المدونات.', status: 'published', publishedAt: new Date('2024-01-03Z') }, db)
+      await insertPost({ slug: 'garden', title: 'Gardening for beginners', body: 'Start small.', status: 'published', publishedAt: new Date('2024-01-01Z') }, db)
+      // English stems: “garden” finds “Gardening”.
+      expect(await found('garden')).toEqual(['garden'])
+
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, title: 'Kept back', language: 'xx' }, db)).toEqual({
+        ok: false,
+        fieldErrors: { language: 'Choose one of the languages Plateau speaks: English, Deutsch, العربية.' },
+      })
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, language: 'de' }, db)).toMatchObject({ ok: true, changed: ['title', 'language'] })
+      expect(await getSiteSettings(db)).toMatchObject({ language: 'de' })
+      // German folds umlauts on both databases; PostgreSQL's German stemmer also finds “Haus” in “Häuser”.
+      expect(await found('hauser stadte')).toEqual(['staedte'])
+      expect(await found('Gärten')).toEqual(['staedte'])
+      if (dialect.name.startsWith('postgres')) expect(await found('Haus Stadt')).toEqual(['staedte'])
+      // English stemming is gone with English.
+      expect(await found('garden')).toEqual([])
+      // A post written now is found in the new language too.
+      await insertPost({ slug: 'neu', title: 'Neue Bücher', body: 'Über Bücher.', status: 'published', publishedAt: new Date('2024-01-04Z') }, db)
+      expect(await found('bucher')).toEqual(['neu'])
+
+      expect(await saveSettings(viewers.admin, { ...validSettingsForm, language: 'ar' }, db)).toMatchObject({ ok: true, changed: ['language'] })
+      expect(await found('مقالات')).toEqual(['kuttab'])
+      // PostgreSQL's Arabic stemmer takes the article off: “كاتب” finds “الكاتب”.
+      if (dialect.name.startsWith('postgres')) expect(await found('كاتب')).toEqual(['kuttab'])
+
+      await saveSettings(viewers.admin, { ...validSettingsForm, language: 'en' }, db)
+      expect(await found('garden')).toEqual(['garden'])
     })
 
     it('take the site’s time zone by its IANA name and its date and time formats; an unknown zone is refused beside its field', async () => {

@@ -12,6 +12,8 @@ import { checkAccent } from '@/lib/look/accent'
 import { checkCustomCss, CUSTOM_CSS_MAX_LENGTH } from '@/lib/look/custom-css'
 import { uploadedImageSizes, UPLOADS_PATH } from '@/lib/uploads/paths'
 import { findUpload } from '@/db/queries/uploads'
+import { searchInLanguage } from '@/lib/posts/search'
+import { LANGUAGE_CODES, LANGUAGES } from '@/lib/i18n/languages'
 import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
@@ -71,6 +73,7 @@ export const settingsFormSchema = z.object({
   uploadMaxMegabytes: whole('The upload limit', 1, 100),
   importMaxMegabytes: whole('The import limit', 1, 2000),
   navigation: navigationLines,
+  language: z.enum(LANGUAGE_CODES, { error: `Choose one of the languages Plateau speaks: ${Object.values(LANGUAGES).map((l) => l.name).join(', ')}.` }),
   timeZone: z
     .string()
     .trim()
@@ -175,6 +178,8 @@ export async function saveSettings(
   const changed = Object.entries(parsed.data).filter(([k, v]) => !untouched(k) && JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
   await db.transaction().execute(async (trx) => {
     for (const [key, value] of changed) await writeSetting(key, value, trx)
+    // Search stems and folds words as the site's language does: its index is rebuilt with it.
+    if (changed.some(([key]) => key === 'language')) await searchInLanguage(parsed.data.language, trx)
     await insertAuditEntries(
       changed.map(([key, value]) => ({ actorId: actor.id, action: 'settings.change', subject: `setting:${key}`, detail: { from: before[key as keyof SiteSettings], to: value } })),
       trx,

@@ -78,6 +78,6 @@ describe.each(await testDialects())('archives on $name', (dialect) => {
 
 describe('date ranges', () => {
   it('cover a whole month in UTC, December included', () => {
-    expect(dateRange('2013', '12', 'UTC')).toMatchObject({ from: new Date('2013-12-01T00:00:00Z'), until: new Date('2014-01-01T00:00:00Z'), label: 'December 2013' })
+    expect(dateRange('2013', '12', 'UTC')).toMatchObject({ from: new Date('2013-12-01T00:00:00Z'), until: new Date('2014-01-01T00:00:00Z') })
   })
 })

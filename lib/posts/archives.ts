@@ -4,6 +4,7 @@ import { findAuthorBySlug, findTagBySlug, type PostFilter } from '@/db/queries/p
 import { type HomeView, loadListing } from './views'
 import { startOfLocal } from '@/lib/dates'
 import { getSiteSettings } from '@/lib/settings'
+import { type Language, translator } from '@/lib/i18n'
 
 // Archives: the posts with a tag, by an author, or from a year or month — each a paginated listing
 // with its own title, description, address and (for tags and authors) feeds.
@@ -20,19 +21,23 @@ export interface ArchiveView extends HomeView {
   feedBase: string | null
 }
 
-const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' })
-
 /**
  * The time range of /YYYY or /YYYY/MM on the site's clock (`timeZone`): a post published at
  * 23:30 on 31 March in Lisbon's summer (22:30 UTC) is in March. Null if those are not a real year and month.
  */
-export function dateRange(year: string, month: string | undefined, timeZone: string): { from: Date; until: Date; label: string } | null {
+export function dateRange(year: string, month: string | undefined, timeZone: string): { from: Date; until: Date } | null {
   if (!/^\d{4}$/.test(year) || (month !== undefined && !/^(0[1-9]|1[0-2])$/.test(month))) return null
   const y = Number(year)
   if (y < 1970) return null
-  if (month === undefined) return { from: startOfLocal(y, 1, timeZone), until: startOfLocal(y + 1, 1, timeZone), label: year }
+  if (month === undefined) return { from: startOfLocal(y, 1, timeZone), until: startOfLocal(y + 1, 1, timeZone) }
   const m = Number(month)
-  return { from: startOfLocal(y, m, timeZone), until: startOfLocal(y, m + 1, timeZone), label: `${monthName.format(new Date(Date.UTC(y, m - 1, 1)))} ${year}` }
+  return { from: startOfLocal(y, m, timeZone), until: startOfLocal(y, m + 1, timeZone) }
+}
+
+/** "March 2013" (or just "2013") in `language`, as Intl (CLDR) names a month of a year. */
+function periodName(year: string, month: string | undefined, language: Language): string {
+  if (month === undefined) return year
+  return new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 15))
 }
 
 /** The address of page `page` of an archive. */
@@ -50,20 +55,25 @@ export function archivePath(scope: ArchiveScope, page = 1): string {
 export async function resolveArchive(
   scope: ArchiveScope,
   db: DB = getDb(),
-): Promise<{ filter: PostFilter; title: string; about: string; feedBase: string | null } | null> {
+): Promise<{ filter: PostFilter; title: string; description: string; feedBase: string | null } | null> {
+  const site = await getSiteSettings(db)
+  const t = translator(site.language, 'archives')
   if (scope.kind === 'tag') {
     const tag = await findTagBySlug(scope.slug, db)
     if (!tag) return null
-    return { filter: { tagSlug: tag.slug }, title: `Posts tagged “${tag.name}”`, about: `tagged “${tag.name}”`, feedBase: archivePath(scope) }
+    const names = { tag: tag.name, site: site.title }
+    return { filter: { tagSlug: tag.slug }, title: t('tag.title', names), description: t('tag.description', names), feedBase: archivePath(scope) }
   }
   if (scope.kind === 'author') {
     const author = await findAuthorBySlug(scope.slug, new Date(), db)
     if (!author) return null
-    return { filter: { authorSlug: author.slug }, title: `Posts by ${author.name}`, about: `written by ${author.name}`, feedBase: archivePath(scope) }
+    const names = { author: author.name, site: site.title }
+    return { filter: { authorSlug: author.slug }, title: t('author.title', names), description: t('author.description', names), feedBase: archivePath(scope) }
   }
-  const range = dateRange(scope.year, scope.month, (await getSiteSettings(db)).timeZone)
+  const range = dateRange(scope.year, scope.month, site.timeZone)
   if (!range) return null
-  return { filter: { from: range.from, until: range.until }, title: `Posts from ${range.label}`, about: `published in ${range.label}`, feedBase: null }
+  const names = { period: periodName(scope.year, scope.month, site.language), site: site.title }
+  return { filter: { from: range.from, until: range.until }, title: t('date.title', names), description: t('date.description', names), feedBase: null }
 }
 
 /** Page `page` of an archive, or null when the tag, author, date or page does not exist. Public. */
@@ -75,7 +85,7 @@ export async function loadArchiveView(scope: ArchiveScope, page: number, db: DB 
   return {
     ...view,
     title: archive.title,
-    description: `Everything on ${view.site.title} ${archive.about}, newest first.`,
+    description: archive.description,
     path: archivePath(scope),
     feedBase: archive.feedBase,
   }

@@ -58,7 +58,7 @@ describe.each(await testDialects())('search on $name', (dialect) => {
   it('answers empty, symbol-only, huge and operator-laden queries without an error', async () => {
     const db = database()
     expect(await loadSearchView(undefined, undefined, db)).toMatchObject({ query: '', notice: null, results: [] })
-    expect((await loadSearchView('?!* "" ()', undefined, db)).notice).toMatch(/words or numbers/)
+    expect((await loadSearchView('?!* "" ()', undefined, db)).notice).toBe('noWords')
     for (const query of ['"social', 'social AND OR NOT NEAR(', 'plateau*', "social'; drop table post; --", 'x'.repeat(5000), 'social '.repeat(300), ['a', 'b']]) {
       await expect(loadSearchView(query, 'x', db)).resolves.toMatchObject({ page: 1 })
     }

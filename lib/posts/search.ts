@@ -1,6 +1,7 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { MATCH_END, MATCH_START, searchPosts } from '@/db/queries/search'
+import { MATCH_END, MATCH_START, searchIndexReads, searchPosts, setSearchLanguage } from '@/db/queries/search'
+import { type Language, LANGUAGES } from '@/lib/i18n/languages'
 import { getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
 import { type PostSummary, toSummary } from './views'
 import { parsePage } from '@/lib/params'
@@ -31,14 +32,12 @@ export function snippetHtml(snippet: string): string {
   return escapeHtml(text).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>')
 }
 
-export const SEARCH_LIMITED = 'You have searched a lot in the last minute. Wait a minute, then search again.'
-
 export interface SearchView {
   site: PublicSiteInfo
   /** What was searched for, as typed (trimmed). */
   query: string
-  /** Why nothing was searched, when the query holds no words. */
-  notice: string | null
+  /** Why nothing was searched: too many searches from one client, or a query with no words in it. */
+  notice: 'limited' | 'noWords' | null
   page: number
   hasPrevious: boolean
   hasNext: boolean
@@ -53,9 +52,9 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
   const base = { site: publicSiteInfo(site), query, page, hasPrevious: false, hasNext: false, results: [] }
   if (!query) return { ...base, notice: null }
   const terms = searchTerms(query)
-  if (terms.length === 0) return { ...base, notice: 'Search for words or numbers — punctuation and symbols on their own find nothing.' }
+  if (terms.length === 0) return { ...base, notice: 'noWords' }
   const size = site.postsPerPage
-  const rows = await searchPosts({ terms, limit: size + 1, offset: (page - 1) * size }, db)
+  const rows = await searchPosts({ terms, limit: size + 1, offset: (page - 1) * size, config: LANGUAGES[site.language].search.postgres }, db)
   return {
     ...base,
     notice: null,
@@ -63,4 +62,16 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
     hasNext: rows.length > size,
     results: rows.slice(0, size).map((r) => ({ ...toSummary(r), snippetHtml: snippetHtml(r.snippet) })),
   }
+}
+
+/**
+ * Makes the search index read words in `language` (stems, stop words, folding: lib/i18n/languages.ts),
+ * rebuilding it if it reads another: when the site's language changes (in that transaction) and at
+ * start-up (a restored backup may hold another language). Returns whether it rebuilt.
+ */
+export async function searchInLanguage(language: Language, db: DB = getDb()): Promise<boolean> {
+  const wanted = LANGUAGES[language].search
+  if (await searchIndexReads(wanted, db)) return false
+  await setSearchLanguage(wanted, db)
+  return true
 }

@@ -7,7 +7,7 @@ import { type CommentSelection, findMovedPost, LISTING_FRESH_SECONDS, loadHomeVi
 import { slugFromAddress } from '@/lib/posts/slugs'
 import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 import { cacheTags } from './tags'
-import { getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
+import { defaultSiteSettings, getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
 import { customCssVersion, defaultIconSvg, servedCustomCss } from '@/lib/look'
 import { uploadedImageSizes } from '@/lib/uploads/paths'
 
@@ -89,13 +89,26 @@ export async function cachedPage(slug: string) {
   return loadPageView(slug)
 }
 
-/** What every reader page shows of the site (title, header links, dates, the look), for pages with nothing else cached. */
-export async function cachedSiteInfo(): Promise<PublicSiteInfo> {
+/**
+ * What every reader page shows of the site (title, header links, language and clock, the look), for
+ * pages with nothing else cached, and the root layout's `<html lang dir>`.
+ *
+ * What Next prerenders at build (the root layout, the not-found page) passes `whileBuilding()`: there
+ * is no database then, and a page prerendered at build must not carry the settings tag (it would hang
+ * on its next request once the tag is expired), so the build gets the defaults, untagged. Being its
+ * own argument, that entry is never the one a request reads (Next hands a build's cache entries on
+ * to the server).
+ */
+export async function cachedSiteInfo(building?: true): Promise<PublicSiteInfo> {
   'use cache'
-  cacheTag(cacheTags.settings)
   cacheLife('max')
+  if (building) return publicSiteInfo(defaultSiteSettings())
+  cacheTag(cacheTags.settings)
   return publicSiteInfo(await getSiteSettings())
 }
+
+/** `true` while Next builds (for `cachedSiteInfo`), else nothing. */
+export const whileBuilding = (): true | undefined => (process.env.NEXT_PHASE === 'phase-production-build' ? true : undefined)
 
 /** The site icon: the owner's upload, or Plateau's drawn in the accent colour. */
 export async function cachedSiteIcon(): Promise<{ kind: 'upload'; url: string } | { kind: 'default'; svg: string }> {

@@ -27,6 +27,7 @@ export const validSettingsForm = {
   uploadMaxMegabytes: '10',
   importMaxMegabytes: '200',
   navigation: '',
+  language: 'en',
   timeZone: 'UTC',
   dateFormat: 'j F Y',
   timeFormat: 'H:i',

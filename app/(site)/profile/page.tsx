@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import { redirect } from 'next/navigation'
 import { DeleteAccountForm, FollowedPosts, MailChoicesForm, RenameForm } from '@/app/_ui/profile-forms'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
@@ -8,9 +9,13 @@ import { getCurrentUser } from '@/lib/auth/session'
 import { loadMailChoices } from '@/lib/mail/choices'
 import { signInPath } from '@/lib/paths'
 import { signOutEverywhereAction } from './actions'
+import { translator } from '@/lib/i18n'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Your profile', robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await cachedSiteInfo()).language, 'profile')('title'), robots: { index: false } }
+}
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await getCurrentUser()
@@ -19,44 +24,45 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
   const saved = query.saved === '1'
   const choices = await loadMailChoices(viewer)
   const site = await cachedSiteInfo()
+  const t = translator(site.language, 'profile')
   return (
     <>
       <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
-        <h1>Your profile</h1>
+        <h1>{t('title')}</h1>
         {saved ? (
           <p role="status" className="notice">
-            Saved. Your comments now show “{viewer.name}”.
+            {t('saved', { name: viewer.name })}
           </p>
         ) : null}
         <section aria-labelledby="name-title">
-          <h2 id="name-title">Name</h2>
+          <h2 id="name-title">{t('name')}</h2>
           <RenameForm name={viewer.hasName ? viewer.name : ''} />
         </section>
         <section aria-labelledby="emails-title">
-          <h2 id="emails-title">Emails</h2>
+          <h2 id="emails-title">{t('emails')}</h2>
           {query.emails === 'saved' ? (
             <p role="status" className="notice">
-              Your email choices are saved.
+              {t('emailsSaved')}
             </p>
           ) : null}
           {choices ? <MailChoicesForm choices={choices} /> : null}
-          <h3>Conversations you follow</h3>
+          <h3>{t('following')}</h3>
           {choices ? <FollowedPosts posts={choices.following} /> : null}
         </section>
         <section aria-labelledby="sessions-title">
-          <h2 id="sessions-title">Signing out</h2>
+          <h2 id="sessions-title">{t('signingOut')}</h2>
           <div className="paragraph">
-            <SignOutButton /> of this browser, or end every session on every device:
+            <SignOutButton /> {t('signOutHere')}
           </div>
           <form action={signOutEverywhereAction}>
             <button type="submit" className="button button--secondary">
-              Sign out everywhere
+              {t('signOutEverywhere')}
             </button>
           </form>
         </section>
         <section aria-labelledby="delete-title">
-          <h2 id="delete-title">Delete your account</h2>
+          <h2 id="delete-title">{t('delete')}</h2>
           <DeleteAccountForm />
         </section>
       </main>

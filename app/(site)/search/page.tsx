@@ -3,11 +3,11 @@ import Link from 'next/link'
 import { PostMeta } from '@/app/_ui/post-meta'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { postPath } from '@/lib/paths'
-import { cachedSearch } from '@/lib/public/cached'
-import { loadSearchView, searchTerms, SEARCH_LIMITED, type SearchView } from '@/lib/posts/search'
+import { cachedSearch, cachedSiteInfo } from '@/lib/public/cached'
+import { loadSearchView, searchTerms, type SearchView } from '@/lib/posts/search'
+import { translator } from '@/lib/i18n'
 import { allow } from '@/lib/rate-limits'
 import { clientIp } from '@/lib/request'
-import { commentCountLabel } from '@/lib/text'
 
 // Rendered for each request (results depend on the query); a plain GET form, so it works without
 // JavaScript. Result pages are not for search engines. Results are cached for a minute per set of
@@ -18,7 +18,7 @@ async function search(q: unknown, page: unknown): Promise<SearchView> {
   const typed = typeof q === 'string' ? q.trim() : ''
   const words = searchTerms(typed).join(' ')
   if (!words) return loadSearchView(typed, undefined)
-  if (!(await allow('searchesPerClient', await clientIp()))) return { ...(await loadSearchView('', undefined)), query: typed, notice: SEARCH_LIMITED }
+  if (!(await allow('searchesPerClient', await clientIp()))) return { ...(await loadSearchView('', undefined)), query: typed, notice: 'limited' }
   return { ...(await cachedSearch(words, typeof page === 'string' ? page : undefined)), query: typed.slice(0, 200) }
 }
 
@@ -27,7 +27,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const { q } = await searchParams
   const query = typeof q === 'string' ? q.trim().slice(0, 80) : ''
-  return { title: query ? `Search results for “${query}”` : 'Search', robots: { index: false } }
+  const t = translator((await cachedSiteInfo()).language, 'search')
+  return { title: query ? t('resultsFor', { query }) : t('title'), robots: { index: false } }
 }
 
 const searchPath = (query: string, page: number) => `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`
@@ -36,23 +37,24 @@ export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams
   const view = await search(params.q, params.page)
   const searched = view.query !== '' && view.notice === null
+  const t = translator(view.site.language, 'search')
+  const tPost = translator(view.site.language, 'post')
 
   return (
     <>
       <SiteHeader site={view.site} query={view.query} />
       <main id="main" className="page">
-        <h1>{searched ? `Search results for “${view.query}”` : 'Search'}</h1>
+        <h1>{searched ? t('resultsFor', { query: view.query }) : t('title')}</h1>
         {view.notice ? (
           <p role="status" className="notice">
-            {view.notice}
+            {t(`notices.${view.notice}`)}
           </p>
         ) : null}
         {!searched ? (
-          <p>Type a few words into the search box above — titles, excerpts and whole posts are searched.</p>
+          <p>{t('intro')}</p>
         ) : view.results.length === 0 ? (
           <p role="status">
-            {view.page > 1 ? 'There are no more results.' : 'Nothing matched every word. Try fewer or different words.'}{' '}
-            <Link href="/">Browse the latest posts</Link>.
+            {t.rich(view.page > 1 ? 'noMore' : 'nothing', { link: (chunks) => <Link href="/">{chunks}</Link> })}
           </p>
         ) : (
           <ol className="search-results">
@@ -61,9 +63,9 @@ export default async function SearchPage({ searchParams }: Props) {
                 <h2 className="post-summary__title">
                   <Link href={postPath(post.slug)}>{post.title}</Link>
                 </h2>
-                <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} dates={view.site}>
+                <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} locale={view.site}>
                   {' · '}
-                  <Link href={`${postPath(post.slug)}#comments`}>{commentCountLabel(post.commentCount)}</Link>
+                  <Link href={`${postPath(post.slug)}#comments`}>{tPost('commentCount', { count: post.commentCount })}</Link>
                 </PostMeta>
                 <p className="search-results__snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} />
               </li>
@@ -71,15 +73,15 @@ export default async function SearchPage({ searchParams }: Props) {
           </ol>
         )}
         {view.hasPrevious || view.hasNext ? (
-          <nav className="pagination" aria-label="More results">
+          <nav className="pagination" aria-label={t('moreResultsNav')}>
             {view.hasNext ? (
               <Link rel="next" href={searchPath(view.query, view.page + 1)}>
-                More results
+                {t('moreResults')}
               </Link>
             ) : null}
             {view.hasPrevious ? (
               <Link rel="prev" href={searchPath(view.query, view.page - 1)}>
-                Previous results
+                {t('previousResults')}
               </Link>
             ) : null}
           </nav>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import { EmailSignInForm, ProviderSignInForm } from '@/app/_ui/email-sign-in-form'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
@@ -6,43 +7,42 @@ import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { emailDelivery, oauthSignInMethods } from '@/lib/auth/providers'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { getCurrentUser } from '@/lib/auth/session'
-import { UNKNOWN_ADDRESS_MESSAGE } from '@/lib/public-address'
+import { translator } from '@/lib/i18n'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
-
-const ERRORS: Record<string, string> = {
-  Verification: 'That sign-in link has expired or has already been used. Ask for a new one below.',
-  OAuthAccountNotLinked: 'That email address already signs in another way. Use the method you used before.',
-  AccessDenied: 'Sign-in was refused: this account cannot sign in, or too many sign-in emails were asked for. Try again later.',
-  UnknownAddress: UNKNOWN_ADDRESS_MESSAGE,
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await cachedSiteInfo()).language, 'signIn')('title'), robots: { index: false } }
 }
+
+/** Auth.js's reasons for sending someone back here, and ours (lib/auth/). */
+const ERRORS = ['Verification', 'OAuthAccountNotLinked', 'AccessDenied', 'UnknownAddress'] as const
+const isKnownError = (code: string): code is (typeof ERRORS)[number] => (ERRORS as readonly string[]).includes(code)
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function SignInPage({ searchParams }: Props) {
   const query = await searchParams
   const callbackUrl = safeReturnPath(query.callbackUrl)
-  const error = typeof query.error === 'string' ? (ERRORS[query.error] ?? 'Sign-in did not work. Please try again.') : null
   const viewer = await getCurrentUser()
   const methods = oauthSignInMethods()
-
   const site = await cachedSiteInfo()
+  const t = translator(site.language, 'signIn')
+  const error = typeof query.error === 'string' ? (isKnownError(query.error) ? t(`errors.${query.error}`) : t('errors.other')) : null
   return (
     <>
       <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
-        <h1>Sign in</h1>
+        <h1>{t('title')}</h1>
         {viewer ? (
           <>
             <div className="paragraph">
-              You are signed in as <strong>{viewer.name}</strong>. <a href={callbackUrl}>Continue</a> or{' '}
-              <SignOutButton returnTo="/signin" />
+              {t.rich('signedIn', { name: () => <strong>{viewer.name}</strong>, link: (chunks) => <a href={callbackUrl}>{chunks}</a> })} <SignOutButton returnTo="/signin" />
             </div>
           </>
         ) : (
           <>
-            <p>Sign in to join the conversation. Your email address is never published.</p>
+            <p>{t('intro')}</p>
             {error ? (
               <p role="alert" className="form-error">
                 {error}
@@ -51,13 +51,12 @@ export default async function SignInPage({ searchParams }: Props) {
             <EmailSignInForm callbackUrl={callbackUrl} />
             {emailDelivery() === 'log' ? (
               <p className="notice">
-                This blog has no mail server configured (SMTP_URL), so the sign-in link is printed in the server’s log
-                instead of emailed.
+                {t('noMailServer')}
               </p>
             ) : null}
             {methods.length > 0 ? (
               <>
-                <h2 className="divider">Or sign in with</h2>
+                <h2 className="divider">{t('orWith')}</h2>
                 <ul className="sign-in-methods">
                   {methods.map((m) => (
                     <li key={m.id}>

@@ -1,11 +1,19 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import Link from 'next/link'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
-import { isMailTopic, readUnsubscribeLink, topicSentence } from '@/lib/mail/unsubscribe'
+import { isMailTopic, type MailTopic, readUnsubscribeLink } from '@/lib/mail/unsubscribe'
+import { translator } from '@/lib/i18n'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Unsubscribe', robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await cachedSiteInfo()).language, 'unsubscribe')('title'), robots: { index: false } }
+}
+
+/** Which emails a topic is, as the catalog names them. */
+const topicKey = (topic: MailTopic) => (topic.startsWith('follow-') ? 'follow' : (topic as 'replies' | 'held' | 'all'))
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -16,26 +24,27 @@ export default async function UnsubscribePage({ searchParams }: Props) {
   const done = isMailTopic(query.done) ? query.done : null
   const link = readUnsubscribeLink(query)
   const site = await cachedSiteInfo()
+  const t = translator(site.language, 'unsubscribe')
+  const profile = (chunks: React.ReactNode) => <Link href="/profile">{chunks}</Link>
   return (
     <>
       <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
-        <h1>Unsubscribe</h1>
+        <h1>{t('title')}</h1>
         {done ? (
           <p role="status" className="notice">
-            Done: you will get no more {topicSentence(done)}. You can turn them on again on <Link href="/profile">your profile</Link>.
+            {t.rich('done', { emails: t(`topics.${topicKey(done)}`), profile })}
           </p>
         ) : link ? (
           <form method="post" action={`/api/unsubscribe?${new URLSearchParams({ u: link.userId, topic: link.topic, sig: String(query.sig), from: 'page' })}`}>
-            <p>Stop {topicSentence(link.topic)}?</p>
+            <p>{t('ask', { emails: t(`topics.${topicKey(link.topic)}`) })}</p>
             <button type="submit" className="button">
-              Unsubscribe
+              {t('title')}
             </button>
           </form>
         ) : (
           <p role="alert">
-            This unsubscribe link is not valid (it may have been cut short when it was copied), so nothing was changed. Sign in and choose which emails you get on{' '}
-            <Link href="/profile">your profile</Link>.
+            {t.rich('invalid', { profile })}
           </p>
         )}
       </main>

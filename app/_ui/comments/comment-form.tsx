@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useId } from 'react'
 import { useFormStatus } from 'react-dom'
+import { useTranslations } from 'next-intl'
 import { editCommentAction, postCommentAction } from '@/app/(site)/posts/[slug]/actions'
 import { idle } from '@/lib/forms'
 import { RawTextarea } from '../raw-textarea'
@@ -37,9 +38,10 @@ export interface CommentFormProps {
 }
 
 /** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
-export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label = 'Comment', autoFocus, onCancel, refused, initialBody = '', askName = false }: CommentFormProps) {
+export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label, autoFocus, onCancel, refused, initialBody = '', askName = false }: CommentFormProps) {
   const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, idle)
   const id = useId()
+  const t = useTranslations('client.comments')
   const error: { message: string; values: Record<string, string>; attempt: number; field?: string } | null =
     state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
   const body = error ? (error.values.body ?? '') : (edit?.body ?? initialBody)
@@ -70,7 +72,7 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
       <HoneypotField />
       {askName && !edit ? (
         <>
-          <label htmlFor={`${id}-name`}>Your name, shown with your comments</label>
+          <label htmlFor={`${id}-name`}>{t('form.yourName')}</label>
           <input
             id={`${id}-name`}
             name="name"
@@ -81,12 +83,12 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
             aria-describedby={error?.field === 'name' ? `${id}-error` : `${id}-name-help`}
           />
           <p id={`${id}-name-help`} className="comment-form__help">
-            Chosen once, for all your comments. Without one you appear as “Anonymous”.
+            {t('form.yourNameHelp')}
           </p>
         </>
       ) : null}
       <label htmlFor={`${id}-body`} className="comment-form__label">
-        {label}
+        {label ?? t('form.comment')}
       </label>
       <RawTextarea
         key={error?.attempt ?? 0}
@@ -104,10 +106,10 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
       {edit ? null : <FollowBox />}
       <FormAlert id={`${id}-error`} message={error?.message} />
       <div className="comment-form__actions">
-        <SubmitButton label={edit ? 'Save changes' : 'Post Comment'} busyLabel={edit ? 'Saving…' : 'Posting…'} />
+        <SubmitButton label={edit ? t('form.save') : t('form.post')} busyLabel={edit ? t('form.saving') : t('posting')} />
         {onCancel ? (
           <button type="button" className="button button--quiet" onClick={onCancel}>
-            Cancel
+            {t('form.cancel')}
           </button>
         ) : null}
       </div>

@@ -6,9 +6,10 @@
 // at once, and the person's own comments get Edit and Delete.
 
 import { useEffect } from 'react'
+import { useTranslations } from 'next-intl'
 import type { CommentNode } from '@/lib/comments/tree'
 import { replyPath, shortCommentPath, threadPath } from '@/lib/paths'
-import { type DateSettings, formatDateTime } from '@/lib/dates'
+import { type SiteLocale, formatDateTime } from '@/lib/dates'
 import type { CommentView } from '@/lib/posts/views'
 import { Avatar } from '../avatar'
 import { CommentForm } from './comment-form'
@@ -19,19 +20,20 @@ interface ThreadProps {
   slug: string
   postId: number
   /** The site's time zone and formats, for each comment's date. */
-  dates: DateSettings
+  locale: SiteLocale
 }
 
 function Pending({ items }: { items: OptimisticComment[] }) {
+  const t = useTranslations('client.comments')
   if (items.length === 0) return null
   return (
     <ol className="comment-list comment-list--replies comment-list--pending">
       {items.map((c) => (
         <li key={c.tempId} className="comment comment--pending" aria-busy="true">
-          <article className="comment__body" aria-label={`Your comment, being posted`}>
+          <article className="comment__body" aria-label={t('beingPosted')}>
             <header className="comment__meta">
               <span className="comment__author">{c.authorName}</span>
-              <span className="comment__edited">Posting…</span>
+              <span className="comment__edited">{t('posting')}</span>
             </header>
             <div className="comment__text prose">
               {c.body.split(/\n{2,}/).map((p, i) => (
@@ -45,7 +47,7 @@ function Pending({ items }: { items: OptimisticComment[] }) {
   )
 }
 
-function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentView> } & ThreadProps) {
+function CommentItem({ node, slug, postId, locale }: { node: CommentNode<CommentView> } & ThreadProps) {
   const c = node.comment
   const respond = useCommentState((s) => s.respond)
   const replyTo = useCommentState((s) => s.replyTo)
@@ -53,10 +55,11 @@ function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentV
   const viewer = respond?.viewer
   const own = respond?.ownComments.find((o) => o.id === c.id)
   const mine = optimistic.filter((o) => o.parentId === c.id)
+  const t = useTranslations('client.comments')
 
   return (
     <li id={`comment-${c.id}`} className="comment" tabIndex={-1}>
-      <article className="comment__body" aria-label={`Comment by ${c.authorName}`}>
+      <article className="comment__body" aria-label={t('by', { author: c.authorName })}>
         <header className="comment__meta">
           <Avatar {...c.avatar} />
           <span className="comment__author">
@@ -69,9 +72,9 @@ function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentV
             )}
           </span>
           <a className="comment__permalink" href={`#comment-${c.id}`}>
-            <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, dates)}</time>
+            <time dateTime={c.createdAt}>{formatDateTime(c.createdAt, locale)}</time>
           </a>
-          {c.edited && !c.deleted ? <span className="comment__edited">(edited)</span> : null}
+          {c.edited && !c.deleted ? <span className="comment__edited">{t('edited')}</span> : null}
         </header>
         <div className="comment__text prose" dangerouslySetInnerHTML={{ __html: c.html }} />
         {c.deleted ? null : (
@@ -79,16 +82,16 @@ function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentV
             <a
               className="comment__reply"
               href={replyPath(slug, { to: c.id })}
-              aria-label={`Reply to ${c.authorName}`}
+              aria-label={t('replyTo', { author: c.authorName })}
               onClick={(event) => {
                 if (!viewer || viewer.banned) return
                 event.preventDefault()
                 commentStore.update({ replyTo: c.id })
               }}
             >
-              Reply
+              {t('reply')}
             </a>
-            {own?.editableUntil ? <a href={`${replyPath(slug, { edit: c.id })}#respond`}>Edit</a> : null}
+            {own?.editableUntil ? <a href={`${replyPath(slug, { edit: c.id })}#respond`}>{t('edit')}</a> : null}
             {own ? <DeleteCommentButton commentId={c.id} /> : null}
           </footer>
         )}
@@ -99,7 +102,7 @@ function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentV
               parentId={c.id}
               formToken={respond?.formToken ?? null}
               authorName={viewer.name}
-              label={`Reply to ${c.authorName}`}
+              label={t('replyTo', { author: c.authorName })}
               autoFocus
               onCancel={() => commentStore.update({ replyTo: null })}
             />
@@ -109,14 +112,14 @@ function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentV
       {c.collapsedReplies > 0 ? (
         <p className="comment__continue">
           <a href={`${threadPath(slug, c.id)}#comment-${c.id}`}>
-            Continue this thread → <span className="comment__continue-count">({c.collapsedReplies === 1 ? '1 more reply' : `${c.collapsedReplies} more replies`})</span>
+            {t('continueThread')} <span className="comment__continue-count">{t('moreReplies', { count: c.collapsedReplies })}</span>
           </a>
         </p>
       ) : null}
       {node.replies.length > 0 ? (
         <ol className="comment-list comment-list--replies">
           {node.replies.map((reply) => (
-            <CommentItem key={reply.comment.id} node={reply} slug={slug} postId={postId} dates={dates} />
+            <CommentItem key={reply.comment.id} node={reply} slug={slug} postId={postId} locale={locale} />
           ))}
         </ol>
       ) : null}
@@ -126,7 +129,7 @@ function CommentItem({ node, slug, postId, dates }: { node: CommentNode<CommentV
 }
 
 /** The approved comments of a post as nested ordered lists, replies under their parents. */
-export function CommentThread({ comments, slug, postId, dates }: { comments: CommentNode<CommentView>[] } & ThreadProps) {
+export function CommentThread({ comments, slug, postId, locale }: { comments: CommentNode<CommentView>[] } & ThreadProps) {
   const optimistic = useCommentState((s) => s.optimistic)
 
   // New server data means a posted comment arrived for real: drop the optimistic copies, close the
@@ -145,7 +148,7 @@ export function CommentThread({ comments, slug, postId, dates }: { comments: Com
     <>
       <ol className="comment-list">
         {comments.map((node) => (
-          <CommentItem key={node.comment.id} node={node} slug={slug} postId={postId} dates={dates} />
+          <CommentItem key={node.comment.id} node={node} slug={slug} postId={postId} locale={locale} />
         ))}
       </ol>
       <Pending items={optimistic.filter((o) => o.parentId === null)} />

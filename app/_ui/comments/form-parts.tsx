@@ -1,11 +1,16 @@
+'use client'
+
 // Parts both comment forms share (the signed-in one and the signed-out one).
+
+import { useTranslations } from 'next-intl'
 
 /** The field only bots fill in: a comment that fills it is treated as spam. */
 export function HoneypotField() {
+  const t = useTranslations('client.comments.form')
   return (
     <div className="comment-form__trap" aria-hidden="true">
       <label>
-        Leave this field empty
+        {t('trap')}
         <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
       </label>
     </div>
@@ -13,18 +18,20 @@ export function HoneypotField() {
 }
 
 export function MarkdownHelp({ id }: { id: string }) {
+  const t = useTranslations('client.comments.form')
   return (
     <p id={id} className="comment-form__help">
-      Markdown works: *emphasis*, [links](https://example.com), lists, &gt; quotes and `code`.
+      {t('markdown')}
     </p>
   )
 }
 
 /** "Follow this conversation": each new comment on the post by email. */
 export function FollowBox({ checked = false }: { checked?: boolean }) {
+  const t = useTranslations('client.comments.form')
   return (
     <label className="checkbox comment-form__follow">
-      <input type="checkbox" name="follow" defaultChecked={checked} /> Follow this conversation: email me each new comment
+      <input type="checkbox" name="follow" defaultChecked={checked} /> {t('follow')}
     </label>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from 'react'
 import { useFormStatus } from 'react-dom'
+import { useTranslations } from 'next-intl'
 import { keepCommentAction } from '@/app/(site)/posts/[slug]/actions'
 import { idle, type FormState } from '@/lib/forms'
 import { replyPath } from '@/lib/paths'
@@ -11,9 +12,10 @@ import { FollowBox, FormAlert, HoneypotField, MarkdownHelp } from './form-parts'
 
 function Submit() {
   const { pending } = useFormStatus()
+  const t = useTranslations('client.comments.form')
   return (
     <button type="submit" className="button" disabled={pending} aria-disabled={pending}>
-      {pending ? 'Sending…' : 'Post Comment'}
+      {pending ? t('sending') : t('post')}
     </button>
   )
 }
@@ -23,10 +25,11 @@ function Submit() {
  * until they confirm their address from the mail it sends (lib/comments/written-first.ts). Works as
  * a plain POST; a refusal says why beside the field and keeps everything typed.
  */
-export function GuestCommentForm({ postId, slug, parentId = null, label = 'Comment', restored }: { postId: number; slug: string; parentId?: number | null; label?: string; restored?: FormState }) {
+export function GuestCommentForm({ postId, slug, parentId = null, label, restored }: { postId: number; slug: string; parentId?: number | null; label?: string; restored?: FormState }) {
   // The permalink gives the form an address of its own in cached HTML (the reply page, which answers without script).
   const [state, formAction] = useActionState(keepCommentAction, restored ?? idle, replyPath(slug, { to: parentId ?? undefined }))
   const id = useId()
+  const t = useTranslations('client.comments.form')
   const error = state.status === 'error' ? state : null
   const value = (name: string) => error?.values[name] ?? ''
   const describedBy = (field: string, help?: string) => (error?.field === field ? `${id}-error` : help)
@@ -37,9 +40,9 @@ export function GuestCommentForm({ postId, slug, parentId = null, label = 'Comme
       <input type="hidden" name="parentId" value={parentId ?? ''} />
       <input type="hidden" name="slug" value={slug} />
       <HoneypotField />
-      <label htmlFor={`${id}-name`}>Name</label>
+      <label htmlFor={`${id}-name`}>{t('name')}</label>
       <input id={`${id}-name`} name="name" required maxLength={60} autoComplete="name" defaultValue={value('name')} aria-invalid={error?.field === 'name' || undefined} aria-describedby={describedBy('name')} />
-      <label htmlFor={`${id}-email`}>Email</label>
+      <label htmlFor={`${id}-email`}>{t('email')}</label>
       <input
         id={`${id}-email`}
         name="email"
@@ -52,10 +55,10 @@ export function GuestCommentForm({ postId, slug, parentId = null, label = 'Comme
         aria-describedby={describedBy('email', `${id}-email-help`)}
       />
       <p id={`${id}-email-help`} className="comment-form__help">
-        Never published. We send you a link to confirm it; your comment is posted when you do.
+        {t('emailHelp')}
       </p>
       <label htmlFor={`${id}-body`} className="comment-form__label">
-        {label}
+        {label ?? t('comment')}
       </label>
       <RawTextarea id={`${id}-body`} name="body" rows={6} required maxLength={10_000} defaultValue={value('body')} invalid={error?.field === 'body'} describedBy={describedBy('body', `${id}-help`)} />
       <MarkdownHelp id={`${id}-help`} />

@@ -1,12 +1,13 @@
 'use client'
 
 import { useEffect, useRef } from 'react'
+import { useTranslations } from 'next-intl'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import type { RespondState } from '@/lib/comments/respond'
 import { CommentForm } from './comment-form'
 import { GuestCommentForm } from './guest-comment-form'
 import { OwnComments } from './own-comments'
-import type { DateSettings } from '@/lib/dates'
+import type { SiteLocale } from '@/lib/dates'
 import { commentStore, useCommentState } from './store'
 
 /**
@@ -14,10 +15,11 @@ import { commentStore, useCommentState } from './store'
  * (the signed-out form, and a sign-in link that leads to the reply page: both work without
  * JavaScript); in the browser it asks who is signed in and becomes their comment form.
  */
-export function RespondIsland(props: { postId: number; slug: string; commentsOpen: boolean; dates: DateSettings; children?: React.ReactNode }) {
-  const { postId, slug, commentsOpen, dates, children } = props
+export function RespondIsland(props: { postId: number; slug: string; commentsOpen: boolean; locale: SiteLocale; children?: React.ReactNode }) {
+  const { postId, slug, commentsOpen, locale, children } = props
   const state = useCommentState((s) => s.respond)
   const carried = useCommentState((s) => s.carried)
+  const t = useTranslations('client.comments')
 
   const area = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -36,7 +38,7 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
     }
   }, [postId])
 
-  if (!commentsOpen) return <p>Comments are closed on this post.</p>
+  if (!commentsOpen) return <p>{t('closed')}</p>
   const viewer = state?.viewer
   if (!state || !viewer) {
     // Signed out (or not known yet, as without script): write first, confirm by email — or sign in.
@@ -44,8 +46,7 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
       <div ref={area}>
         <GuestCommentForm postId={postId} slug={slug} />
         <p>
-          Have an account? <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>Sign in to leave a reply</a>. Your
-          email address is never published.
+          {t.rich('signInToReply', { link: (chunks) => <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>{chunks}</a> })}
         </p>
       </div>
     )
@@ -54,13 +55,13 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
     <>
       {children}
       {viewer.banned ? (
-        <p role="status">Your account can no longer comment on this blog.</p>
+        <p role="status">{t('banned')}</p>
       ) : (
         <>
           <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} initialBody={carried} askName={!viewer.hasName} />
         </>
       )}
-      <OwnComments slug={slug} comments={state.ownComments} dates={dates} />
+      <OwnComments slug={slug} comments={state.ownComments} locale={locale} />
     </>
   )
 }
@@ -68,10 +69,7 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
 /** "Signed in as …" for the island, once it knows. */
 export function SignedInAs() {
   const viewer = useCommentState((s) => s.respond?.viewer)
+  const t = useTranslations('client.account')
   if (!viewer) return null
-  return (
-    <>
-      Signed in as <strong>{viewer.name}</strong>.{' '}
-    </>
-  )
+  return <>{t.rich('signedInAs', { name: () => <strong>{viewer.name}</strong> })} </>
 }

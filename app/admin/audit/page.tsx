@@ -4,7 +4,7 @@ import { AdminTable } from '@/app/_ui/admin-parts'
 import { loadAuditLog } from '@/lib/admin/audit'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 
 export const instant = false
 export const metadata: Metadata = { title: 'Audit log' }
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Audit log' }
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('audit.read', '/admin/audit')
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const { page, entries, hasNext } = await loadAuditLog(viewer, Number(raw.page ?? 1))
   return (
     <main id="main" className="page page--wide">
@@ -23,7 +23,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {entries.map((e) => (
             <tr key={e.id}>
               <td>
-                <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, dates)}</time>
+                <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale)}</time>
               </td>
               <td>{e.actorName ?? 'Someone since deleted'}</td>
               <td>{e.action}</td>

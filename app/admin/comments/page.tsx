@@ -7,7 +7,7 @@ import { MODERATION_BUTTONS, MODERATION_STATUS_LABELS } from '@/app/_ui/moderati
 import { requirePageCapability } from '@/lib/auth/guard'
 import { shortCommentPath } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
 import { UNNAMED } from '@/lib/auth/viewer'
@@ -25,7 +25,7 @@ function excerpt(text: string): string {
 export default async function CommentsQueue({ searchParams }: Props) {
   const raw = await searchParams
   const viewer = await requirePageCapability('comments.moderate', '/admin/comments')
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const { query, counts, comments, hasNext } = await loadModerationQueue(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) =>
     listHref('/admin/comments', { status: query.status, post: query.post, author: query.author, q: query.q, page: query.page }, change)
@@ -88,7 +88,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
                   <td>
                     <p className="admin-table__text">{excerpt(c.body)}</p>
                     <time className="muted" dateTime={c.createdAt.toISOString()}>
-                      {formatDateTime(c.createdAt.toISOString(), dates)}
+                      {formatDateTime(c.createdAt.toISOString(), locale)}
                     </time>
                   </td>
                   <td>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { AdminTable } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { loadOutgoingMail } from '@/lib/mail/choices'
 
 export const instant = false
@@ -12,7 +12,7 @@ const STATUS = { pending: 'Waiting', sending: 'Being sent', sent: 'Sent', failed
 
 export default async function OutgoingMailPage() {
   const viewer = await requirePageCapability('settings.manage', '/admin/mail')
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const { sending, mails } = await loadOutgoingMail(viewer)
   return (
     <main id="main" className="page page--wide">
@@ -30,7 +30,7 @@ export default async function OutgoingMailPage() {
           {mails.map((m) => (
             <tr key={m.id}>
               <td>
-                <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt.toISOString(), dates)}</time>
+                <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt.toISOString(), locale)}</time>
               </td>
               <td>{m.toAddress}</td>
               <td>

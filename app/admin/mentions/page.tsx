@@ -5,7 +5,7 @@ import { MODERATION_BUTTONS, MODERATION_STATUS_LABELS } from '@/app/_ui/moderati
 import { loadMentionQueue } from '@/lib/admin/mentions'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { postPath } from '@/lib/paths'
 import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateMentionAction } from './actions'
@@ -19,7 +19,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function MentionsQueue({ searchParams }: Props) {
   const raw = await searchParams
   const viewer = await requirePageCapability('comments.moderate', '/admin/mentions')
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const { query, counts, mentions, hasNext } = await loadMentionQueue(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) => listHref('/admin/mentions', { status: query.status, page: query.page }, change)
   const label = MODERATION_STATUS_LABELS[query.status]
@@ -44,7 +44,7 @@ export default async function MentionsQueue({ searchParams }: Props) {
                   </a>
                   {m.excerpt ? <p className="admin-table__text">{m.excerpt}</p> : null}
                   <time className="muted" dateTime={m.createdAt.toISOString()}>
-                    {formatDateTime(m.createdAt.toISOString(), dates)}
+                    {formatDateTime(m.createdAt.toISOString(), locale)}
                   </time>{' '}
                   <span className="muted">({m.kind})</span>
                 </td>

@@ -4,7 +4,7 @@ import { AdminNotices, AdminTable } from '@/app/_ui/admin-parts'
 import { loadPeople } from '@/lib/admin/people'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDate } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { ROLES } from '@/lib/vocabulary'
 import { peopleAction } from './actions'
 import { UNNAMED } from '@/lib/auth/viewer'
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: 'People' }
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('people.manage', '/admin/people')
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const { page, people, hasNext } = await loadPeople(viewer, Number(raw.page ?? 1))
 
   return (
@@ -54,7 +54,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </td>
               <td>{p.commentCount}</td>
               <td>
-                <time dateTime={p.createdAt.toISOString()}>{formatDate(p.createdAt.toISOString(), dates)}</time>
+                <time dateTime={p.createdAt.toISOString()}>{formatDate(p.createdAt.toISOString(), locale)}</time>
               </td>
               <td>
                 {p.id === viewer.id ? null : (

@@ -4,7 +4,7 @@ import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/ap
 import { requirePageCapability } from '@/lib/auth/guard'
 import { pathOfKind } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { loadPostList } from '@/lib/posts/editing'
 import type { PostStatus } from '@/lib/vocabulary'
 import { postLifecycleAction } from './actions'
@@ -17,7 +17,7 @@ const LABELS: Record<PostStatus, string> = { published: 'Published', scheduled: 
 export default async function PostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('posts.write', '/admin/posts')
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const { query, counts, posts, hasNext, authors, tags } = await loadPostList(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) =>
     listHref('/admin/posts', { status: query.status, q: query.q, author: query.author, tag: query.tag, page: query.page }, change)
@@ -86,7 +86,7 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td>{p.authorName ?? '—'}</td>
                 <td>
-                  <time dateTime={when}>{formatDateTime(when, dates)}</time>
+                  <time dateTime={when}>{formatDateTime(when, locale)}</time>
                 </td>
                 <td className="admin-table__actions">
                   {p.status === 'published' ? <a href={pathOfKind(p.kind, p.slug)}>View</a> : null}

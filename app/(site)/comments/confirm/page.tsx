@@ -1,12 +1,17 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
 import { loadUnconfirmedComment } from '@/lib/comments/written-first'
 import { postPath } from '@/lib/paths'
 import { confirmCommentAction } from './actions'
+import { translator } from '@/lib/i18n'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Confirm your comment', robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await cachedSiteInfo()).language, 'confirm')('title'), robots: { index: false } }
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -17,11 +22,12 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
   const comment = await loadUnconfirmedComment(query.token)
   const refused = typeof query.refused === 'string' ? query.refused.slice(0, 300) : null
   const site = await cachedSiteInfo()
+  const t = translator(site.language, 'confirm')
   return (
     <>
       <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
-        <h1>Confirm your comment</h1>
+        <h1>{t('title')}</h1>
         {refused ? (
           <p role="alert" className="form-error">
             {refused}
@@ -31,16 +37,16 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
           <form action={confirmCommentAction} className="stack">
             <input type="hidden" name="token" value={String(query.token)} />
             <p>
-              Your comment on <a href={postPath(comment.postSlug)}>“{comment.postTitle}”</a>, as {comment.name}:
+              {t.rich('yourComment', { link: () => <a href={postPath(comment.postSlug)}>“{comment.postTitle}”</a>, name: comment.name })}
             </p>
             <blockquote className="mail-text">{comment.body}</blockquote>
-            <p>Posting it signs you in as {comment.name} on this browser.</p>
+            <p>{t('signsIn', { name: comment.name })}</p>
             <button type="submit" className="button">
-              Post my comment
+              {t('post')}
             </button>
           </form>
         ) : refused ? null : (
-          <p role="alert">This confirmation link has expired or was used already, so nothing was posted. Comments wait 7 days for their confirmation: write it again below the post.</p>
+          <p role="alert">{t('expired')}</p>
         )}
       </main>
       <SiteFooter site={site} />

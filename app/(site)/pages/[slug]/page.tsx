@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { translator } from '@/lib/i18n'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/app/_ui/post-article'
@@ -6,7 +7,7 @@ import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedPage } from '@/lib/public/cached'
 import { pagePath } from '@/lib/paths'
 import { siteUrl } from '@/lib/public-address'
-import { dateSettingsOf, publicSiteInfo } from '@/lib/settings'
+import { siteLocaleOf, publicSiteInfo } from '@/lib/settings'
 
 // Pages (About, Contact…): like a post without byline, date or comments, cached (lib/public/cached.ts).
 const BUILD_PLACEHOLDER = '-'
@@ -22,7 +23,7 @@ const viewFor = async (slug: string) => (slug === BUILD_PLACEHOLDER ? null : cac
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await viewFor((await params).slug)
   if (!view) return {}
-  return { title: `${view.page.title} – ${view.site.title}`, description: view.page.excerpt ?? undefined, alternates: { canonical: siteUrl(pagePath(view.page.slug)) } }
+  return { title: translator(view.site.language, 'post')('titles.post', { post: view.page.title, site: view.site.title }), description: view.page.excerpt ?? undefined, alternates: { canonical: siteUrl(pagePath(view.page.slug)) } }
 }
 
 export default async function Page({ params }: Props) {
@@ -45,7 +46,7 @@ export default async function Page({ params }: Props) {
             </ol>
           </nav>
         ) : null}
-        <PostArticle post={view.page} dates={dateSettingsOf(view.site)} />
+        <PostArticle post={view.page} locale={siteLocaleOf(view.site)} />
       </main>
       <SiteFooter site={shown} />
     </>

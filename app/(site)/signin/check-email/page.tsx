@@ -3,21 +3,26 @@ import { connection } from 'next/server'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
 import { emailDelivery } from '@/lib/auth/providers'
+import { translator } from '@/lib/i18n'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Check your email', robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection()
+  return { title: translator((await cachedSiteInfo()).language, 'signIn')('checkEmail.title'), robots: { index: false } }
+}
 
 export default async function CheckEmailPage() {
   await connection()
   const site = await cachedSiteInfo()
+  const t = translator(site.language, 'signIn.checkEmail')
   return (
     <>
       <SiteHeader site={site} />
       <main id="main" className="page page--narrow">
-        <h1>Check your email</h1>
-        <p>A sign-in link is on its way. Open it in this browser to sign in; it works once and expires in 24 hours.</p>
+        <h1>{t('title')}</h1>
+        <p>{t('text')}</p>
         {emailDelivery() === 'log' ? (
-          <p className="notice">No mail server is configured (SMTP_URL), so the link is in the server’s log.</p>
+          <p className="notice">{t('noMailServer')}</p>
         ) : null}
       </main>
       <SiteFooter site={site} />

@@ -8,7 +8,7 @@ import { requirePageCapability } from '@/lib/auth/guard'
 import { shortCommentPath } from '@/lib/paths'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { moderateAction } from '../actions'
 import { UNNAMED } from '@/lib/auth/viewer'
@@ -30,7 +30,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ModerateCommentPage({ params, searchParams }: Props) {
   const { id } = await params
   const viewer = await requirePageCapability('comments.moderate', `/admin/comments/${id}`)
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const comment = await loadCommentForModeration(viewer, id)
   if (!comment) notFound()
   const author = comment.authorName ?? UNNAMED
@@ -47,7 +47,7 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
       </h1>
       <AdminNotices query={query} />
       <p className="muted">
-        {STATUS[comment.status]} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString(), dates)}</time>
+        {STATUS[comment.status]} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString(), locale)}</time>
         {comment.status === 'approved' ? (
           <>
             {' · '}

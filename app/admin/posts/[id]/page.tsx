@@ -5,7 +5,7 @@ import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { pathOfKind } from '@/lib/paths'
 import { formatDateTime, toLocalInput } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { loadPostForEditing } from '@/lib/posts/editing'
 import { loadKeptForm } from '@/lib/kept-forms'
 
@@ -25,14 +25,14 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const { id } = await params
   const raw = await searchParams
   const viewer = await requirePageCapability('posts.write', `/admin/posts/${id}`)
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const post = await loadPostForEditing(viewer, Number(id))
   if (!post) notFound()
   const saved = typeof raw.saved === 'string' ? SAVED[raw.saved] : undefined
   const kept = await loadKeptForm(viewer.id, raw.form)
   const status =
     post.status === 'scheduled' && post.publishedAt
-      ? `Scheduled for ${formatDateTime(post.publishedAt.toISOString(), dates)} (${dates.timeZone})`
+      ? `Scheduled for ${formatDateTime(post.publishedAt.toISOString(), locale)} (${locale.timeZone})`
       : { draft: 'Draft', published: 'Published', trash: 'In the trash', scheduled: 'Scheduled' }[post.status]
 
   return (
@@ -76,11 +76,11 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           commentsOpen: post.commentsOpen,
           pinned: post.pinned,
           status: post.status,
-          publishAt: post.status === 'scheduled' && post.publishedAt ? toLocalInput(post.publishedAt, dates.timeZone) : '',
+          publishAt: post.status === 'scheduled' && post.publishedAt ? toLocalInput(post.publishedAt, locale.timeZone) : '',
           version: post.updatedAt.toISOString(),
         }}
         restored={kept}
-        timeZone={dates.timeZone}
+        timeZone={locale.timeZone}
       />
     </main>
   )

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 
 export const instant = false
 export const metadata: Metadata = { title: 'New post or page' }
@@ -38,7 +38,7 @@ export default async function NewPostPage({ searchParams }: Props) {
           version: '',
         }}
         restored={await loadKeptForm(viewer.id, query.form)}
-        timeZone={(await getDateSettings()).timeZone}
+        timeZone={(await getSiteLocale()).timeZone}
       />
     </main>
   )

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { CommentForm } from '@/app/_ui/comments/comment-form'
@@ -9,15 +10,19 @@ import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
 import { SignOutButton } from '@/app/_ui/sign-out-button'
 import { getCurrentUser } from '@/lib/auth/session'
-import { dateSettingsOf } from '@/lib/settings'
+import { siteLocaleOf } from '@/lib/settings'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import { loadReplyPage } from '@/lib/comments/reply-page'
+import { translator } from '@/lib/i18n'
 
 // Rendered whole for each request (it is per person), so it works without JavaScript: this is where
 // a reply link leads before the page's script takes over, and where a held comment is shown.
 export const instant = false
 
-export const metadata: Metadata = { title: 'Leave a Reply', robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await cachedSiteInfo()).language, 'comments')('leaveReply'), robots: { index: false } }
+}
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -29,55 +34,56 @@ export default async function ReplyPage({ params, searchParams }: Props) {
   const { post, respond, refused } = view
   const carried = refused ? { message: refused.message, body: refused.body } : null
   const here = replyPath(post.slug, { to: respond.replyTo?.id, edit: respond.editing?.id })
-  const heading = respond.editing ? 'Edit your comment' : respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Leave a Reply'
-
   const site = await cachedSiteInfo()
+  const t = translator(site.language, 'comments')
+  const replyLabel = respond.replyTo ? t('replyTo', { author: respond.replyTo.authorName }) : undefined
+  const heading = respond.editing ? t('editYours') : (replyLabel ?? t('leaveReply'))
+
   return (
     <>
       <SiteHeader site={site} />
       <main id="main" className="page">
         <p>
-          <Link href={postPath(post.slug)}>← {post.title}</Link>
+          <Link href={postPath(post.slug)}>{t('backToPost', { post: post.title })}</Link>
         </p>
         <section id="respond" className="respond respond--page" aria-labelledby="respond-title">
           <h1 id="respond-title">{heading}</h1>
           {query.held ? (
             <p role="status" className="notice">
-              Thank you — your comment is awaiting moderation. It will appear on the post once it is approved.
+              {t('held')}
             </p>
           ) : null}
           {respond.replyTo ? (
             <p>
-              Replying to <a href={`${postPath(post.slug)}#comment-${respond.replyTo.id}`}>{respond.replyTo.authorName}’s comment</a>.
+              {t.rich('replyingTo', { author: respond.replyTo.authorName, link: (chunks) => <a href={`${postPath(post.slug)}#comment-${respond.replyTo!.id}`}>{chunks}</a> })}
             </p>
           ) : null}
           {!post.commentsOpen ? (
-            <p>Comments are closed on this post.</p>
+            <p>{t('closed')}</p>
           ) : !respond.viewer ? (
             <>
               {query.kept ? (
                 <p role="status" className="notice">
-                  Check your email: we sent you a link to confirm your comment. It is kept for 7 days and shown to no one until you do.
+                  {t('kept')}
                 </p>
               ) : null}
               <GuestCommentForm
                 postId={post.id}
                 slug={post.slug}
                 parentId={respond.replyTo?.id ?? null}
-                label={respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Comment'}
+                label={replyLabel}
                 restored={await loadKeptForm(null, query.form)}
               />
               <p>
-                Have an account? <a href={signInPath(here)}>Sign in to leave a reply</a>. Your email address is never published.
+                {t.rich('signInToReply', { link: (chunks) => <a href={signInPath(here)}>{chunks}</a> })}
               </p>
             </>
           ) : respond.viewer.banned ? (
-            <p role="status">Your account can no longer comment on this blog.</p>
+            <p role="status">{t('banned')}</p>
           ) : (
             <>
               <div className="respond__who">
-                Signed in as <strong>{respond.viewer.name}</strong>. <SignOutButton returnTo={here} /> Your email address is
-                never published.
+                {t.rich('signedInAs', { name: () => <strong>{respond.viewer!.name}</strong> })} <SignOutButton returnTo={here} /> {t('emailPrivate')}
               </div>
               {respond.editing ? (
                 <CommentForm
@@ -85,7 +91,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                   formToken={respond.formToken}
                   authorName={respond.viewer.name}
                   edit={{ commentId: respond.editing.id, body: respond.editing.body }}
-                  label="Your comment"
+                  label={t('yourComment')}
                   refused={carried}
                 />
               ) : (
@@ -94,14 +100,14 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                   parentId={respond.replyTo?.id ?? null}
                   formToken={respond.formToken}
                   authorName={respond.viewer.name}
-                  label={respond.replyTo ? `Reply to ${respond.replyTo.authorName}` : 'Comment'}
+                  label={replyLabel}
                   refused={carried}
                   askName={!respond.viewer.hasName}
                 />
               )}
             </>
           )}
-          <OwnComments slug={post.slug} comments={respond.ownComments} dates={dateSettingsOf(site)} />
+          <OwnComments slug={post.slug} comments={respond.ownComments} locale={siteLocaleOf(site)} />
         </section>
       </main>
       <SiteFooter site={site} />

@@ -28,7 +28,7 @@ export default async function PreviewPage({ params }: Props) {
       </p>
       <SiteHeader site={preview.site} />
       <main id="main" className="page">
-        <PostArticle post={preview.post} dates={preview.site} />
+        <PostArticle post={preview.post} locale={preview.site} />
       </main>
       <SiteFooter site={preview.site} />
     </>

@@ -5,7 +5,7 @@ import { AdminNotices, AdminTable } from '@/app/_ui/admin-parts'
 import { restoreRevisionAction } from '@/app/admin/posts/actions'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
-import { getDateSettings } from '@/lib/settings'
+import { getSiteLocale } from '@/lib/settings'
 import { loadRevisions, type DiffPart } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
 
@@ -37,11 +37,11 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const { id } = await params
   const query = await searchParams
   const viewer = await requirePageCapability('posts.write', `/admin/posts/${id}/revisions`)
-  const dates = await getDateSettings()
+  const locale = await getSiteLocale()
   const view = await loadRevisions(viewer, Number(id), { from: number(query.from), to: number(query.to) })
   if (!view) notFound()
   const { post, revisions, comparison } = view
-  const when = (d: Date) => `${formatDateTime(d.toISOString(), dates)} (${dates.timeZone})`
+  const when = (d: Date) => `${formatDateTime(d.toISOString(), locale)} (${locale.timeZone})`
 
   return (
     <main id="main" className="page page--wide">
