@@ -14,7 +14,7 @@ import {
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
-import { editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
+import { commentIssue, commentRefusals, editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
 import { renderCommentMarkdown } from '@/lib/markdown/render'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments } from '@/lib/mail/notifications'
@@ -149,7 +149,7 @@ export async function replyAsModerator(
   const parent = id.success ? await findComment(id.data, db) : undefined
   if (!parent || parent.deletedAt) return { ok: false, message: 'That comment is no longer there.' }
   const body = newCommentSchema.shape.body.safeParse(raw.body)
-  if (!body.success) return { ok: false, message: body.error.issues[0].message, field: 'body' }
+  if (!body.success) return { ok: false, message: commentIssue(await commentRefusals(db), body.error.issues[0].message), field: 'body' }
   try {
     return await db.transaction().execute(async (trx) => {
       if (parent.status !== 'approved') {

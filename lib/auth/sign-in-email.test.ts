@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { PEER_HEADER } from '@/lib/http/peer-address'
 import { deliverSignInLink, SignInEmailRefused, type SignInLinkRequest } from './sign-in-email'
+import { translator } from '@/lib/i18n'
 
 afterEach(() => {
   delete process.env.AUTH_URL
@@ -20,7 +21,8 @@ describe.each(await testDialects())('sending sign-in links on $name', (dialect) 
       await deliverSignInLink({ identifier, url, request }, async (p) => void sent.push(p), database())
       return sent.length === 1 ? 'sent' : 'not sent'
     } catch (error) {
-      if (error instanceof SignInEmailRefused) return error.sentence
+      // What the sign-in form then says (app/(site)/signin/actions.ts).
+      if (error instanceof SignInEmailRefused) return translator('en', 'errors.signIn')(error.reason)
       throw error
     }
   }

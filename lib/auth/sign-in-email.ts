@@ -5,14 +5,12 @@ import { isOwnUrl, UNKNOWN_ADDRESS_MESSAGE } from '@/lib/public-address'
 import { allow } from '@/lib/rate-limits'
 import { clientAddressOf } from '@/lib/request'
 
-/** A sign-in email the blog will not send; `sentence` says why, for the person who asked. */
+/** A sign-in email the blog will not send; `reason` names why (the catalog's errors.signIn says it to the person who asked). */
 export class SignInEmailRefused extends AccessDenied {
-  constructor(readonly sentence: string) {
-    super(sentence)
+  constructor(readonly reason: 'tooManyEmails' | 'unknownAddress') {
+    super(reason === 'tooManyEmails' ? 'Too many sign-in emails were asked for.' : UNKNOWN_ADDRESS_MESSAGE)
   }
 }
-
-export const TOO_MANY_EMAILS = 'Too many sign-in emails were asked for. Check your inbox, or try again in an hour.'
 
 export interface SignInLinkRequest {
   identifier: string
@@ -28,11 +26,11 @@ export interface SignInLinkRequest {
  * in. Throws SignInEmailRefused otherwise. Called by Auth.js only.
  */
 export async function deliverSignInLink(params: SignInLinkRequest, send: (params: SignInLinkRequest) => Promise<void>, db: DB = getDb()): Promise<void> {
-  if (!isOwnUrl(params.url)) throw new SignInEmailRefused(UNKNOWN_ADDRESS_MESSAGE)
+  if (!isOwnUrl(params.url)) throw new SignInEmailRefused('unknownAddress')
   const client = clientAddressOf(params.request.headers)
   const address = params.identifier.toLowerCase()
-  if (!(await allow('signInEmailsPerAddressAndClient', `${address} ${client}`, new Date(), db))) throw new SignInEmailRefused(TOO_MANY_EMAILS)
-  if (!(await allow('signInEmailsPerClient', client, new Date(), db))) throw new SignInEmailRefused(TOO_MANY_EMAILS)
+  if (!(await allow('signInEmailsPerAddressAndClient', `${address} ${client}`, new Date(), db))) throw new SignInEmailRefused('tooManyEmails')
+  if (!(await allow('signInEmailsPerClient', client, new Date(), db))) throw new SignInEmailRefused('tooManyEmails')
   await send(params)
   log().info({ event: 'sign-in.link-sent' }, 'A sign-in link was sent.')
 }

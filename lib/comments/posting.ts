@@ -22,17 +22,16 @@ import { decideCommentStatus } from '@/lib/comments/screening'
 import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
+import { siteTranslator, type Translator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments, mailAboutHeldComment } from '@/lib/mail/notifications'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
-export const bodySchema = z
-  .string({ error: 'Write your comment before posting.' })
-  .trim()
-  .min(1, 'Write your comment before posting.')
-  .max(MAX_COMMENT_LENGTH, `A comment can be at most ${MAX_COMMENT_LENGTH.toLocaleString('en')} characters.`)
+// The schemas' messages are keys of the catalog's errors.comments, turned into sentences in the
+// site's language by `commentIssue`.
+export const bodySchema = z.string({ error: 'empty' }).trim().min(1, 'empty').max(MAX_COMMENT_LENGTH, 'tooLong')
 
 const idSchema = z.coerce.number().int().positive()
 
@@ -51,7 +50,11 @@ export type CommentResult<T> = ({ ok: true } & T) | CommentRefusal
 
 const refuse = (message: string, field?: 'body'): CommentRefusal => ({ ok: false, message, field })
 
-const NOT_FOUND = 'That comment does not exist or is not yours to change.'
+/** What is wrong with a comment's text (a bodySchema issue), as a sentence. */
+export const commentIssue = (t: Translator<'errors.comments'>, key: string) => (key === 'tooLong' ? t('tooLong', { max: MAX_COMMENT_LENGTH }) : t('empty'))
+
+/** The sentences comments are refused with, in the site's language. */
+export const commentRefusals = (db?: DB) => siteTranslator('errors.comments', db)
 
 /**
  * Posts a comment or reply for the signed-in `viewer`, after every check and moderation rule.
@@ -63,27 +66,28 @@ export async function postComment(
   context: { ip: string; now?: Date },
   db: DB = getDb(),
 ): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string; changes: PublicChanges }>> {
-  if (!viewer) return refuse('Sign in to leave a comment.')
-  if (viewer.banned) return refuse('Your account can no longer comment on this blog.')
+  const t = await commentRefusals(db)
+  if (!viewer) return refuse(t('signInToComment'))
+  if (viewer.banned) return refuse(t('banned'))
   const parsed = newCommentSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    return issue.path[0] === 'body' ? refuse(issue.message, 'body') : refuse('This form was not sent as the blog sent it; reload the page and try again.')
+    return issue.path[0] === 'body' ? refuse(commentIssue(t, issue.message), 'body') : refuse(t('garbledForm'))
   }
   const input = parsed.data
   const now = context.now ?? new Date()
   const settings = await getSiteSettings(db)
 
   const post = await findPostForCommenting(input.postId, db)
-  if (!post || !post.live) return refuse('This post is not open for comments.')
-  if (!commentsAreOpen(post, settings, now)) return refuse('Comments are closed on this post.')
+  if (!post || !post.live) return refuse(t('notOpen'))
+  if (!commentsAreOpen(post, settings, now)) return refuse(t('closed'))
 
   let parentId: number | null = null
   if (input.parentId !== null) {
     const chain = await listAncestry(input.parentId, 50, db)
     const parent = chain[0]
     if (!parent || parent.postId !== post.id || parent.status !== 'approved' || parent.deletedAt) {
-      return refuse('The comment you are replying to is no longer there.')
+      return refuse(t('parentGone'))
     }
     // chain is nearest-first; a reply to a comment at the deepest level becomes its sibling.
     const parentDepth = chain.length // 1 = top level
@@ -95,13 +99,13 @@ export async function postComment(
   const moderator = isModerator(viewer)
   const last = moderator ? null : await lastCommentAt(viewer.id, db)
   if (last && now.getTime() - last.getTime() < settings.floodSeconds * 1000) {
-    return refuse('You are posting too fast. Wait a few seconds and try again.')
+    return refuse(t('tooFast'))
   }
   if (await hasSameComment(viewer.id, post.id, input.body, db)) {
-    return refuse('You have already posted this comment.', 'body')
+    return refuse(t('duplicate'), 'body')
   }
   if (!moderator && (!(await allow('commentsPerUser', viewer.id, now, db)) || !(await allow('commentsPerIp', context.ip, now, db)))) {
-    return refuse('You are posting too fast. Take a break and try again in a few minutes.')
+    return refuse(t('tooMany'))
   }
 
   const { status, reason } = decideCommentStatus(
@@ -136,18 +140,19 @@ export async function editComment(
   now: Date = new Date(),
   db: DB = getDb(),
 ): Promise<CommentResult<{ id: number; postSlug: string; changes: PublicChanges }>> {
-  if (!viewer) return refuse('Sign in to edit your comment.')
+  const t = await commentRefusals(db)
+  if (!viewer) return refuse(t('signInToEdit'))
   const id = idSchema.safeParse(raw.commentId)
-  if (!id.success) return refuse(NOT_FOUND)
+  if (!id.success) return refuse(t('notYours'))
   const body = bodySchema.safeParse(raw.body)
-  if (!body.success) return refuse(body.error.issues[0].message, 'body')
+  if (!body.success) return refuse(commentIssue(t, body.error.issues[0].message), 'body')
   const comment = await findComment(id.data, db)
   const moderator = isModerator(viewer)
-  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !moderator)) return refuse(NOT_FOUND)
-  if (viewer.banned && !moderator) return refuse('Your account can no longer comment on this blog.')
+  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !moderator)) return refuse(t('notYours'))
+  if (viewer.banned && !moderator) return refuse(t('banned'))
   const settings = await getSiteSettings(db)
   if (!moderator && now.getTime() - comment.createdAt.getTime() > settings.editMinutes * 60_000) {
-    return refuse(`Comments can be edited for ${settings.editMinutes} minutes after posting; this one can no longer be changed.`)
+    return refuse(t('editWindow', { minutes: settings.editMinutes }))
   }
   const post = await findPostForCommenting(comment.postId, db)
   await updateCommentBody(comment.id, body.data, now, db)
@@ -164,11 +169,12 @@ export async function deleteComment(
   now: Date = new Date(),
   db: DB = getDb(),
 ): Promise<CommentResult<{ postSlug: string; changes: PublicChanges }>> {
-  if (!viewer) return refuse('Sign in to delete your comment.')
+  const t = await commentRefusals(db)
+  if (!viewer) return refuse(t('signInToDelete'))
   const id = idSchema.safeParse(rawId)
-  if (!id.success) return refuse(NOT_FOUND)
+  if (!id.success) return refuse(t('notYours'))
   const comment = await findComment(id.data, db)
-  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !isModerator(viewer))) return refuse(NOT_FOUND)
+  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !isModerator(viewer))) return refuse(t('notYours'))
   const post = await findPostForCommenting(comment.postId, db)
   if (await hasReplies(comment.id, db)) await markCommentDeleted(comment.id, now, db)
   else await deleteCommentRow(comment.id, db)

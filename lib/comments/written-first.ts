@@ -6,7 +6,6 @@ import { insertOutgoingMails } from '@/db/queries/outgoing-mail'
 import { findPostForCommenting } from '@/db/queries/posts'
 import { deleteUnconfirmedComment, findUnconfirmedComment, insertSession, insertUnconfirmedComment } from '@/db/queries/unconfirmed-comments'
 import { findUserByEmail, insertUser, setUserName } from '@/db/queries/users'
-import { TOO_MANY_EMAILS } from '@/lib/auth/sign-in-email'
 import type { Viewer } from '@/lib/auth/viewer'
 import { log } from '@/lib/log'
 import { confirmCommentMail } from '@/lib/mail/templates'
@@ -15,7 +14,7 @@ import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { issueFormToken } from './form-token'
 import { commentsAreOpen } from './open'
-import { bodySchema, newCommentSchema, postComment } from './posting'
+import { bodySchema, commentIssue, commentRefusals, newCommentSchema, postComment } from './posting'
 
 /*
  * Write first, confirm by email: a signed-out reader writes a comment with a name and an email
@@ -32,8 +31,9 @@ const SESSION_MS = 30 * 86_400_000
 const unconfirmedSchema = z.object({
   postId: newCommentSchema.shape.postId,
   parentId: newCommentSchema.shape.parentId,
-  name: z.string().trim().min(1, 'Enter the name to show with your comment.').max(60, 'Keep the name under 60 characters.'),
-  email: z.string().trim().toLowerCase().max(254, 'That email address is too long.').email('Enter your email address, e.g. you@example.com: the link to confirm goes there.'),
+  // Messages: keys of the catalog's errors.comments.
+  name: z.string().trim().min(1, 'nameMissing').max(60, 'nameTooLong'),
+  email: z.string().trim().toLowerCase().max(254, 'emailTooLong').email('emailInvalid'),
   body: bodySchema,
   honeypot: newCommentSchema.shape.honeypot,
   follow: newCommentSchema.shape.follow,
@@ -46,23 +46,25 @@ export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
 
 /** Keeps a comment written by a signed-out reader and writes the mail that confirms it. Public. */
 export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<{ ok: true; postSlug: string } | WrittenFirstRefusal> {
+  const t = await commentRefusals(db)
   const parsed = unconfirmedSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue.path[0]
-    if (field === 'name' || field === 'email' || field === 'body') return { ok: false, message: issue.message, field }
-    return { ok: false, message: 'This form was not sent as the blog sent it; reload the page and try again.' }
+    if (field === 'body') return { ok: false, message: commentIssue(t, issue.message), field }
+    if (field === 'name' || field === 'email') return { ok: false, message: t(issue.message as 'nameMissing' | 'nameTooLong' | 'emailTooLong' | 'emailInvalid'), field }
+    return { ok: false, message: t('garbledForm') }
   }
   const input = parsed.data
   const now = context.now ?? new Date()
   const post = await findPostForCommenting(input.postId, db)
   const settings = await getSiteSettings(db)
-  if (!post || !post.live) return { ok: false, message: 'This post is not open for comments.' }
-  if (!commentsAreOpen(post, settings, now)) return { ok: false, message: 'Comments are closed on this post.' }
+  if (!post || !post.live) return { ok: false, message: t('notOpen') }
+  if (!commentsAreOpen(post, settings, now)) return { ok: false, message: t('closed') }
   // A filled-in hidden field: a bot. It is told all went well, and nothing is kept or sent.
   if (input.honeypot) return { ok: true, postSlug: post.slug }
   if (!(await allow('signInEmailsPerAddressAndClient', `${input.email} ${context.ip}`, now, db)) || !(await allow('signInEmailsPerClient', context.ip, now, db))) {
-    return { ok: false, message: TOO_MANY_EMAILS }
+    return { ok: false, message: t('tooManyEmails') }
   }
   const token = randomBytes(24).toString('base64url')
   const content = confirmCommentMail(settings.title, { name: input.name, body: input.body, postTitle: post.title }, confirmPath(token))
@@ -99,7 +101,8 @@ export type ConfirmResult =
  */
 export async function confirmUnconfirmedComment(token: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<ConfirmResult> {
   const now = context.now ?? new Date()
-  const expired = { ok: false as const, message: 'This confirmation link has expired or was used already: nothing was posted. Comments wait 7 days for their confirmation; write it again below the post.' }
+  const t = await commentRefusals(db)
+  const expired = { ok: false as const, message: t('confirmExpired') }
   if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return expired
   const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
   if (!row) return expired
@@ -107,7 +110,7 @@ export async function confirmUnconfirmedComment(token: unknown, context: { ip: s
   let account = await findUserByEmail(row.email, db)
   if (account?.bannedAt || account?.deletedAt) {
     await deleteUnconfirmedComment(row.tokenHash, db)
-    return { ok: false, message: 'This address can no longer comment on this blog.' }
+    return { ok: false, message: t('addressBanned') }
   }
   if (!account) {
     const id = await insertUser({ id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' }, db)

@@ -2,6 +2,8 @@ import { createTranslator, type NamespaceKeys, type NestedKeyOf } from 'next-int
 import ar from './messages/ar.json'
 import de from './messages/de.json'
 import en from './messages/en.json'
+import type { DB } from '@/db'
+import { getSiteSettings } from '@/lib/settings'
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from './languages'
 
 export { DEFAULT_LANGUAGE, directionOf, isLanguage, LANGUAGE_CODES, LANGUAGES, type Language } from './languages'
@@ -47,6 +49,14 @@ export function translator<A extends MessageArea>(language: Language | string, a
     translators.set(key, t)
   }
   return t
+}
+
+/**
+ * The sentences of `area` in the site's language (one read of the settings): for lib/ code that
+ * answers a person — a refusal, a mail — where no page has handed it the language.
+ */
+export async function siteTranslator<A extends MessageArea>(area: A, db?: DB): Promise<Translator<A>> {
+  return translator((await getSiteSettings(db)).language, area)
 }
 
 /** The catalog's parts a client island needs, to hand to `SiteLanguage`. */

@@ -1,4 +1,5 @@
 import type { DB } from '@/db'
+import { siteTranslator } from '@/lib/i18n'
 import { getDb } from '@/db'
 import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'
 import type { MailDelivery } from '@/db/types'
@@ -33,8 +34,9 @@ export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): 
 
 /** Saves the profile's email choices (ticked: mail about it; not: none) and how they come (each, or a daily digest). Signed-in people only. */
 export async function saveMailChoices(viewer: Viewer | null, values: Record<string, string>, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (!viewer) return { ok: false, message: 'Sign in again to change your emails.' }
-  if (values.delivery !== 'each' && values.delivery !== 'daily') return { ok: false, message: 'Choose how your emails come: each on its own, or one digest a day.' }
+  const t = await siteTranslator('errors.account', db)
+  if (!viewer) return { ok: false, message: t('signInForEmails') }
+  if (values.delivery !== 'each' && values.delivery !== 'daily') return { ok: false, message: t('chooseDelivery') }
   await setMailChoices(
     viewer.id,
     {

@@ -10,26 +10,27 @@ import { SignInEmailRefused } from '@/lib/auth/sign-in-email'
 import { formError, type FormState } from '@/lib/forms'
 import { signInHostProblem } from '@/lib/public-address'
 import { describeError, log } from '@/lib/log'
+import { siteTranslator } from '@/lib/i18n'
 
-const emailSchema = z.email({ error: 'Enter an email address like name@example.com.' }).max(254)
+const emailSchema = z.email().max(254)
 
 /** Sends a sign-in link to the address typed (the limits and the link's address are checked as it is sent). */
 export async function emailSignInAction(prev: FormState, fd: FormData): Promise<FormState> {
   const typed = String(fd.get('email') ?? '').trim()
   const returnTo = safeReturnPath(fd.get('callbackUrl'))
+  const t = await siteTranslator('errors.signIn')
   const parsed = emailSchema.safeParse(typed.toLowerCase())
-  if (!parsed.success) return formError(prev, parsed.error.issues[0].message, { email: typed }, 'email')
-  const problem = await signInHostProblem(await headers())
-  if (problem) return formError(prev, problem, { email: typed }, 'email')
+  if (!parsed.success) return formError(prev, t('emailInvalid'), { email: typed }, 'email')
+  if (await signInHostProblem(await headers())) return formError(prev, t('unknownAddress'), { email: typed }, 'email')
   try {
     await signIn('nodemailer', { email: parsed.data, redirectTo: returnTo })
   } catch (error) {
     // signIn redirects by throwing; only Auth.js's own errors are failures to report.
-    if (error instanceof SignInEmailRefused) return formError(prev, error.sentence, { email: typed }, 'email')
+    if (error instanceof SignInEmailRefused) return formError(prev, t(error.reason), { email: typed }, 'email')
     if (error instanceof AuthError) {
-      if (error.type === 'AccessDenied') return formError(prev, 'This account cannot sign in.', { email: typed }, 'email')
+      if (error.type === 'AccessDenied') return formError(prev, t('accessDenied'), { email: typed }, 'email')
       log().error({ event: 'sign-in.email-failed', error: describeError(error.cause ?? error) }, 'A sign-in email could not be sent.')
-      return formError(prev, 'The sign-in email could not be sent. Try again in a moment.', { email: typed }, 'email')
+      return formError(prev, t('notSent'), { email: typed }, 'email')
     }
     throw error
   }
