@@ -1,4 +1,5 @@
 import NextAuth from 'next-auth'
+import nodemailer from 'nodemailer'
 import Nodemailer from 'next-auth/providers/nodemailer'
 import { getDb } from '@/db'
 import { findUserByEmail, findUserById, setUserRole } from '@/db/queries/users'
@@ -7,6 +8,8 @@ import { adminEmails, emailIsVerified } from './admin-emails'
 import { emailDelivery, oauthProviders } from './providers'
 import { safeReturnPath } from './redirects'
 import { deliverSignInLink, type SignInLinkRequest } from './sign-in-email'
+import { signInMail } from '@/lib/mail/templates'
+import { getSiteSettings } from '@/lib/settings'
 
 async function grantListedAdmin(email: string | null | undefined): Promise<void> {
   if (!email || !adminEmails().includes(email.toLowerCase())) return
@@ -19,14 +22,22 @@ async function isBanned(user: { id?: string; email?: string | null }): Promise<b
   return !!row?.bannedAt
 }
 
-const mailer = Nodemailer({ server: process.env.SMTP_URL || { host: 'localhost', port: 25 } })
+const SMTP_SERVER = process.env.SMTP_URL || { host: 'localhost', port: 25 }
+const SMTP_FROM = process.env.SMTP_FROM || 'Plateau <no-reply@localhost>'
+let transport: nodemailer.Transporter | null = null
 
+/** Sends the sign-in link at once (a person waits for it), written in the site's language. */
 async function sendLink(params: SignInLinkRequest): Promise<void> {
   if (emailDelivery() === 'log') {
     console.log(`Plateau: sign-in link for ${params.identifier} (no SMTP_URL set, so it is printed here): ${params.url}`)
     return
   }
-  await mailer.sendVerificationRequest(params as never)
+  const { title, language } = await getSiteSettings()
+  const mail = signInMail({ title, language }, params.url)
+  transport ??= nodemailer.createTransport(SMTP_SERVER)
+  const sent = await transport.sendMail({ to: params.identifier, from: SMTP_FROM, subject: mail.subject, text: mail.textBody, html: mail.htmlBody })
+  // As Auth.js's own sender does: a refused recipient is a failure the form reports.
+  if (sent.rejected.length > 0) throw new Error(`The sign-in email was refused for ${sent.rejected.length} recipient(s).`)
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
@@ -41,8 +52,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: '/signin', verifyRequest: '/signin/check-email', error: '/signin' },
   providers: [
     Nodemailer({
-      server: process.env.SMTP_URL || { host: 'localhost', port: 25 },
-      from: process.env.SMTP_FROM || 'Plateau <no-reply@localhost>',
+      server: SMTP_SERVER,
+      from: SMTP_FROM,
       maxAge: 24 * 60 * 60,
       sendVerificationRequest: (params: SignInLinkRequest) => deliverSignInLink(params, sendLink),
     }),

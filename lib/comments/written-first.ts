@@ -67,7 +67,7 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
     return { ok: false, message: t('tooManyEmails') }
   }
   const token = randomBytes(24).toString('base64url')
-  const content = confirmCommentMail(settings.title, { name: input.name, body: input.body, postTitle: post.title }, confirmPath(token))
+  const content = confirmCommentMail(settings, { name: input.name, body: input.body, postTitle: post.title }, confirmPath(token))
   await inTransaction(db, async (trx) => {
     await insertUnconfirmedComment(
       { tokenHash: hashOf(token), postId: post.id, parentId: input.parentId, name: input.name, email: input.email, body: input.body, followConversation: input.follow, createdAt: now },

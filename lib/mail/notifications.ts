@@ -83,10 +83,11 @@ async function commentOf(id: number, trx: DB) {
 export async function mailAboutHeldComment(commentId: number, reason: string, now: Date, trx: DB): Promise<void> {
   const comment = await commentOf(commentId, trx)
   if (!comment || comment.status !== 'pending') return
-  const { title } = await getSiteSettings(trx)
+  const { title, language } = await getSiteSettings(trx)
+  const site = { title, language }
   const moderators = await listModeratorsToTell(comment.authorId, MODERATOR_ROLES, trx)
   await deliver(
-    moderators.map((to) => ({ kind: 'held-comment', about: `held:${comment.id}`, to, commentId: comment.id, reason, content: () => heldCommentMail(title, comment, reason, to.id) })),
+    moderators.map((to) => ({ kind: 'held-comment', about: `held:${comment.id}`, to, commentId: comment.id, reason, content: () => heldCommentMail(site, comment, reason, to.id) })),
     now,
     trx,
   )
@@ -98,7 +99,8 @@ export async function mailAboutHeldComment(commentId: number, reason: string, no
  */
 export async function mailAboutApprovedComments(approvals: { id: number; wasHeld: boolean }[], now: Date, trx: DB): Promise<void> {
   if (approvals.length === 0) return
-  const { title } = await getSiteSettings(trx)
+  const { title, language } = await getSiteSettings(trx)
+  const site = { title, language }
   const notices: Notice[] = []
   for (const { id, wasHeld } of approvals) {
     const comment = await commentOf(id, trx)
@@ -106,16 +108,16 @@ export async function mailAboutApprovedComments(approvals: { id: number; wasHeld
     const commentId = comment.id
     if (wasHeld && comment.authorId) {
       const author = await findCommentAuthorToTell(comment.id, trx)
-      if (author) notices.push({ kind: 'approved', about: `approved:${commentId}`, to: author, commentId, content: () => approvedMail(title, comment, author.id) })
+      if (author) notices.push({ kind: 'approved', about: `approved:${commentId}`, to: author, commentId, content: () => approvedMail(site, comment, author.id) })
     }
     const about = `comment:${commentId}`
     // The reply comes first: of two notices about the same comment to the same person, it wins.
     if (comment.parentId !== null) {
       const to = await findReplyRecipient(comment.parentId, trx)
-      if (to && to.id !== comment.authorId) notices.push({ kind: 'reply', about, to, commentId, content: () => replyMail(title, comment, to.id) })
+      if (to && to.id !== comment.authorId) notices.push({ kind: 'reply', about, to, commentId, content: () => replyMail(site, comment, to.id) })
     }
     for (const to of await listFollowersToTell(comment.postId, comment.authorId, trx)) {
-      notices.push({ kind: 'follow', about, to, commentId, content: () => followMail(title, comment, to.id) })
+      notices.push({ kind: 'follow', about, to, commentId, content: () => followMail(site, comment, to.id) })
     }
   }
   await deliver(notices, now, trx)
@@ -141,8 +143,8 @@ export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()):
         if (comment && stillNews) entries.push({ kind: item.kind, comment, reason: item.reason })
       }
       if (entries.length === 0) return 0
-      const { title } = await getSiteSettings(trx)
-      await insertOutgoingMails([mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail(title, entries, to.id), now)], trx)
+      const { title, language } = await getSiteSettings(trx)
+      await insertOutgoingMails([mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail({ title, language }, entries, to.id), now)], trx)
       return 1
     })
   }

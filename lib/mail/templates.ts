@@ -1,11 +1,25 @@
 import { renderCommentMarkdown } from '@/lib/markdown/render'
 import { postPath, shortCommentPath } from '@/lib/paths'
 import { absoluteUrl, linkOrigin } from '@/lib/public-address'
-import { followTopic, oneClickUnsubscribeUrl, topicSentence, unsubscribePageUrl, type MailTopic } from './unsubscribe'
+import { followTopic, oneClickUnsubscribeUrl, unsubscribePageUrl, type MailTopic } from './unsubscribe'
+import { directionOf, type Language, translator } from '@/lib/i18n'
 
 // Every email the blog writes, in one place: a plain-text and an HTML version, the site's name and
 // address, the comment's text through the same sanitizer as on the page, links to the blog only,
-// no images and no tracking. Notifications carry a one-click unsubscribe (RFC 8058).
+// no images and no tracking. Notifications carry a one-click unsubscribe (RFC 8058). Written in the
+// site's language (the catalog's mail area).
+
+/** The blog a mail comes from: its name, and the language its mails are written in. */
+export interface MailSite {
+  title: string
+  language: Language
+}
+
+/** Which emails a topic is, as the catalog names them ("emails about your comments…"). */
+export function topicSentence(topic: MailTopic, language: Language): string {
+  const t = translator(language, 'unsubscribe.topics')
+  return topic.startsWith('follow-') ? t('follow') : t(topic as 'replies' | 'held' | 'all')
+}
 
 export interface MailContent {
   subject: string
@@ -27,7 +41,7 @@ interface Entry {
 }
 
 interface Letter {
-  site: string
+  site: MailSite
   subject: string
   /** Paragraphs before the comments. */
   intro: string[]
@@ -45,6 +59,8 @@ const quote = (body: string) =>
 
 function write(letter: Letter): MailContent {
   const { site, subject, intro, groups, unsubscribe } = letter
+  const t = translator(site.language, 'mail')
+  const stop = unsubscribe ? t('stop', { emails: topicSentence(unsubscribe.topic, site.language) }) : ''
   const stopPage = unsubscribe ? unsubscribePageUrl(unsubscribe.userId, unsubscribe.topic) : null
   const textBody = [
     ...intro,
@@ -54,18 +70,18 @@ function write(letter: Letter): MailContent {
     ]),
     '',
     '-- ',
-    `${site} · ${linkOrigin()}`,
-    ...(unsubscribe ? [`Stop ${topicSentence(unsubscribe.topic)}: ${stopPage}`] : []),
+    `${site.title} · ${linkOrigin()}`,
+    ...(unsubscribe ? [`${stop}: ${stopPage}`] : []),
   ].join('\n')
   const entryHtml = (e: Entry) => `<p><strong>${escape(e.author)}</strong> ${escape(e.says)}</p>
-<blockquote style="margin:0 0 1rem;padding:0 0 0 1rem;border-left:3px solid #ccc">${renderCommentMarkdown(e.body)}</blockquote>
+<blockquote style="margin:0 0 1rem;padding:0;padding-inline-start:1rem;border-inline-start:3px solid #ccc">${renderCommentMarkdown(e.body)}</blockquote>
 <p>${e.links.map(([label, path]) => `<a href="${escape(absoluteUrl(path))}">${escape(label)}</a>`).join(' · ')}</p>`
-  const htmlBody = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
+  const htmlBody = `<!doctype html><html lang="${site.language}" dir="${directionOf(site.language)}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
 ${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
 ${groups.map((g) => `${g.heading ? `<h2 style="font-size:1.125rem">${escape(g.heading)}</h2>\n` : ''}${g.entries.map(entryHtml).join('\n')}`).join('\n')}
 <hr style="border:0;border-top:1px solid #ddd">
-<p style="font-size:0.875rem;color:#555">${escape(site)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a>${unsubscribe ? `<br>
-<a href="${escape(stopPage!)}">Stop ${escape(topicSentence(unsubscribe.topic))}</a>` : ''}</p>
+<p style="font-size:0.875rem;color:#555">${escape(site.title)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a>${unsubscribe ? `<br>
+<a href="${escape(stopPage!)}">${escape(stop)}</a>` : ''}</p>
 </body></html>`
   return {
     subject,
@@ -84,7 +100,7 @@ ${groups.map((g) => `${g.heading ? `<h2 style="font-size:1.125rem">${escape(g.he
 /** A letter about one comment: `intro`, then the comment as "<author> wrote:". */
 const single = (letter: Omit<Letter, 'groups'> & { comment: { author: string; body: string }; links: [string, string][] }): MailContent => {
   const { comment, links, ...rest } = letter
-  return write({ ...rest, groups: [{ entries: [{ author: comment.author, says: 'wrote:', body: comment.body, links }] }] })
+  return write({ ...rest, groups: [{ entries: [{ author: comment.author, says: translator(rest.site.language, 'mail')('says.wrote'), body: comment.body, links }] }] })
 }
 
 export interface CommentForMail {
@@ -98,76 +114,85 @@ export interface CommentForMail {
 
 // The links under a comment, by what the mail tells of it: the same in its own mail and in a digest.
 // A moderator's each open the admin, where a button does it: a link never changes anything by itself.
-const moderationLinks = (c: CommentForMail): [string, string][] => [
-  ['Approve', `/admin/comments/${c.id}?confirm=approve`],
-  ['Mark as spam', `/admin/comments/${c.id}?confirm=spam`],
-  ['Open it', `/admin/comments/${c.id}`],
+type Links = (c: CommentForMail, site: MailSite) => [string, string][]
+const linkWords = (site: MailSite) => translator(site.language, 'mail.links')
+const moderationLinks: Links = (c, site) => [
+  [linkWords(site)('approve'), `/admin/comments/${c.id}?confirm=approve`],
+  [linkWords(site)('spam'), `/admin/comments/${c.id}?confirm=spam`],
+  [linkWords(site)('open'), `/admin/comments/${c.id}`],
 ]
-const readerLinks = (c: CommentForMail): [string, string][] => [
-  ['Read it and answer', shortCommentPath(c.id)],
-  ['The post', postPath(c.postSlug)],
+const readerLinks: Links = (c, site) => [
+  [linkWords(site)('readAndAnswer'), shortCommentPath(c.id)],
+  [linkWords(site)('post'), postPath(c.postSlug)],
 ]
-const publishedLinks = (c: CommentForMail): [string, string][] => [['See it on the post', shortCommentPath(c.id)]]
+const publishedLinks: Links = (c, site) => [[linkWords(site)('seeIt'), shortCommentPath(c.id)]]
 
 /** To an editor or admin: a comment waits for moderation, and why. */
-export function heldCommentMail(site: string, comment: CommentForMail, reason: string, recipientId: string): MailContent {
+export function heldCommentMail(site: MailSite, comment: CommentForMail, reason: string, recipientId: string): MailContent {
+  const t = translator(site.language, 'mail.held')
+  const names = { site: site.title, post: comment.postTitle, reason }
   return single({
     site,
-    subject: `[${site}] A comment on “${comment.postTitle}” waits for you`,
-    intro: [`A comment on “${comment.postTitle}” is held for moderation (${reason}).`],
+    subject: t('subject', names),
+    intro: [t('intro', names)],
     comment: { author: comment.authorName, body: comment.body },
-    links: moderationLinks(comment),
+    links: moderationLinks(comment, site),
     unsubscribe: { userId: recipientId, topic: 'held' },
   })
 }
 
 /** To a comment's author: someone replied to it. */
-export function replyMail(site: string, reply: CommentForMail, recipientId: string): MailContent {
+export function replyMail(site: MailSite, reply: CommentForMail, recipientId: string): MailContent {
+  const t = translator(site.language, 'mail.reply')
+  const names = { site: site.title, post: reply.postTitle, author: reply.authorName }
   return single({
     site,
-    subject: `[${site}] ${reply.authorName} replied to your comment on “${reply.postTitle}”`,
-    intro: [`${reply.authorName} replied to your comment on “${reply.postTitle}”.`],
+    subject: t('subject', names),
+    intro: [t('intro', names)],
     comment: { author: reply.authorName, body: reply.body },
-    links: readerLinks(reply),
+    links: readerLinks(reply, site),
     unsubscribe: { userId: recipientId, topic: 'replies' },
   })
 }
 
 /** To a follower of a post's conversation: a new comment on it. */
-export function followMail(site: string, comment: CommentForMail, recipientId: string): MailContent {
+export function followMail(site: MailSite, comment: CommentForMail, recipientId: string): MailContent {
+  const t = translator(site.language, 'mail.follow')
+  const names = { site: site.title, post: comment.postTitle, author: comment.authorName }
   return single({
     site,
-    subject: `[${site}] ${comment.authorName} commented on “${comment.postTitle}”`,
-    intro: [`A new comment on “${comment.postTitle}”, the conversation you follow.`],
+    subject: t('subject', names),
+    intro: [t('intro', names)],
     comment: { author: comment.authorName, body: comment.body },
-    links: readerLinks(comment),
+    links: readerLinks(comment, site),
     unsubscribe: { userId: recipientId, topic: followTopic(comment.postId) },
   })
 }
 
 /** To a comment's author: the comment they wrote, held at first, is now on the post. */
-export function approvedMail(site: string, comment: CommentForMail, recipientId: string): MailContent {
+export function approvedMail(site: MailSite, comment: CommentForMail, recipientId: string): MailContent {
+  const t = translator(site.language, 'mail.approved')
+  const names = { site: site.title, post: comment.postTitle }
   return single({
     site,
-    subject: `[${site}] Your comment on “${comment.postTitle}” is published`,
-    intro: [`A moderator approved your comment on “${comment.postTitle}”: everyone can read it now.`],
+    subject: t('subject', names),
+    intro: [t('intro', names)],
     comment: { author: comment.authorName, body: comment.body },
-    links: publishedLinks(comment),
+    links: publishedLinks(comment, site),
     unsubscribe: { userId: recipientId, topic: 'replies' },
   })
 }
 
 /** To someone who wrote a comment before signing in: confirm the address, and it is posted. */
-export function confirmCommentMail(site: string, comment: { name: string; body: string; postTitle: string }, confirmPath: string): MailContent {
+export function confirmCommentMail(site: MailSite, comment: { name: string; body: string; postTitle: string }, confirmPath: string): MailContent {
+  const t = translator(site.language, 'mail.confirm')
+  const names = { site: site.title, post: comment.postTitle, name: comment.name }
   return single({
     site,
-    subject: `[${site}] Confirm your comment on “${comment.postTitle}”`,
-    intro: [
-      `You wrote a comment on “${comment.postTitle}”. Confirm that this is your email address and it will be posted (and you will be signed in as ${comment.name}).`,
-      'If you did not write it, ignore this mail: nothing is posted, and the comment is deleted in 7 days.',
-    ],
+    subject: t('subject', names),
+    intro: [t('intro', names), t('notYou')],
     comment: { author: comment.name, body: comment.body },
-    links: [['Confirm and post my comment', confirmPath]],
+    links: [[t('link'), confirmPath]],
   })
 }
 
@@ -179,29 +204,50 @@ export interface DigestEntry {
   reason: string | null
 }
 
-function digestEntry({ kind, comment, reason }: DigestEntry): Entry {
+function digestEntry({ kind, comment, reason }: DigestEntry, site: MailSite): Entry {
   const base = { author: comment.authorName, body: comment.body }
-  if (kind === 'held-comment') return { ...base, says: `wrote, held for moderation (${reason ?? 'held'}):`, links: moderationLinks(comment) }
-  if (kind === 'reply') return { ...base, says: 'replied to your comment:', links: readerLinks(comment) }
-  if (kind === 'approved') return { ...base, says: 'wrote, now published after moderation:', links: publishedLinks(comment) }
-  return { ...base, says: 'commented:', links: readerLinks(comment) }
+  const t = translator(site.language, 'mail.says')
+  if (kind === 'held-comment') return { ...base, says: t('held', { reason: reason ?? 'held' }), links: moderationLinks(comment, site) }
+  if (kind === 'reply') return { ...base, says: t('replied'), links: readerLinks(comment, site) }
+  if (kind === 'approved') return { ...base, says: t('approved'), links: publishedLinks(comment, site) }
+  return { ...base, says: t('commented'), links: readerLinks(comment, site) }
 }
 
 /** A person's daily digest: every notification since the last, grouped by post in the order they came. */
-export function digestMail(site: string, entries: DigestEntry[], recipientId: string): MailContent {
+export function digestMail(site: MailSite, entries: DigestEntry[], recipientId: string): MailContent {
+  const t = translator(site.language, 'mail.digest')
   const posts = new Map<number, { heading: string; entries: Entry[] }>()
   for (const e of entries) {
-    const group = posts.get(e.comment.postId) ?? { heading: `On “${e.comment.postTitle}”`, entries: [] }
-    group.entries.push(digestEntry(e))
+    const group = posts.get(e.comment.postId) ?? { heading: t('heading', { post: e.comment.postTitle }), entries: [] }
+    group.entries.push(digestEntry(e, site))
     posts.set(e.comment.postId, group)
   }
-  const count = entries.length === 1 ? 'one comment' : `${entries.length} comments`
-  const where = posts.size === 1 ? `on “${entries[0].comment.postTitle}”` : `on ${posts.size} posts`
+  const summary =
+    posts.size === 1 ? t('summaryOnePost', { count: entries.length, post: entries[0].comment.postTitle }) : t('summaryPosts', { count: entries.length, posts: posts.size })
   return write({
     site,
-    subject: `[${site}] Your daily digest: ${count} ${where}`,
-    intro: [`What happened on ${site} since your last digest: ${count} ${where}.`],
+    subject: t('subject', { site: site.title, summary }),
+    intro: [t('intro', { site: site.title, summary })],
     groups: [...posts.values()],
     unsubscribe: { userId: recipientId, topic: 'all' },
   })
+}
+
+/** A sign-in link, asked for on the sign-in page (Auth.js sends it at once: lib/auth/config.ts). */
+export function signInMail(site: MailSite, url: string): Pick<MailContent, 'subject' | 'textBody' | 'htmlBody'> {
+  const t = translator(site.language, 'mail.signIn')
+  const names = { site: site.title }
+  return {
+    subject: t('subject', names),
+    // The link on a line of its own: mail programs make it clickable whole.
+    textBody: [t('intro', names), url, '', t('expires'), '', '-- ', `${site.title} · ${linkOrigin()}`].join('\n'),
+    htmlBody: `<!doctype html><html lang="${site.language}" dir="${directionOf(site.language)}"><head><meta charset="utf-8"><title>${escape(t('subject', names))}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
+<p>${escape(t('intro', names))}</p>
+<p><a href="${escape(url)}" style="display:inline-block;padding:0.5rem 1rem;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escape(t('button', names))}</a></p>
+<p style="word-break:break-all;font-size:0.875rem">${escape(url)}</p>
+<p>${escape(t('expires'))}</p>
+<hr style="border:0;border-top:1px solid #ddd">
+<p style="font-size:0.875rem;color:#555">${escape(site.title)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a></p>
+</body></html>`,
+  }
 }

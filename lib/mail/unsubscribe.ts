@@ -15,14 +15,6 @@ export const isMailTopic = (topic: unknown): topic is MailTopic =>
   topic === 'replies' || topic === 'held' || topic === 'all' || (typeof topic === 'string' && FOLLOW.test(topic))
 export const followTopic = (postId: number): MailTopic => `follow-${postId}`
 
-/** "emails when someone replies to your comments", for "Stop …" and "you will get no more …". */
-export function topicSentence(topic: MailTopic): string {
-  if (topic === 'replies') return 'emails about your comments (replies, and when one is approved)'
-  if (topic === 'held') return 'emails about comments waiting for moderation'
-  if (topic === 'all') return 'all emails about comments (replies, moderation and the conversations you follow)'
-  return 'emails about new comments on the post you follow'
-}
-
 function signature(userId: string, topic: MailTopic): string {
   const secret = process.env.AUTH_SECRET
   if (!secret) throw new Error('AUTH_SECRET is not set; the server sets it at start-up.')
