@@ -6,7 +6,7 @@ import { postPath, shortCommentPath } from '@/lib/paths'
 import { type ArchiveScope, archivePath, resolveArchive } from '@/lib/posts/archives'
 import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
-import { UNNAMED } from '@/lib/auth/viewer'
+import { translator } from '@/lib/i18n'
 
 // Feeds for feed readers: RSS 2.0 and Atom 1.0 through the `feed` library, JSON Feed 1.1 as the
 // plain JSON its specification describes. Everything is built from the same data, and escaped by
@@ -32,6 +32,8 @@ interface FeedEntry {
 
 interface FeedData {
   title: string
+  /** The site's language (its feeds' own words are in it). */
+  language: string
   description: string
   home: string
   self: Record<FeedFormat, string>
@@ -47,7 +49,7 @@ function render(data: FeedData, format: FeedFormat): string {
         home_page_url: data.home,
         feed_url: data.self.json,
         description: data.description,
-        language: 'en',
+        language: data.language,
         items: data.entries.map((e) => ({
           id: e.id,
           url: e.url,
@@ -67,7 +69,7 @@ function render(data: FeedData, format: FeedFormat): string {
     title: data.title,
     description: data.description,
     link: data.home,
-    language: 'en',
+    language: data.language,
     updated: data.entries[0]?.date ?? new Date(0),
     generator: 'Plateau',
     feedLinks: { rss: data.self.rss, atom: data.self.atom, json: data.self.json },
@@ -94,7 +96,8 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
   const base = `${origin}${archive?.feedBase ?? ''}`
   return render(
     {
-      title: archive ? `${archive.title} – ${site.title}` : site.title,
+      title: archive ? translator(site.language, 'feeds')('tagged', { title: archive.title, site: site.title }) : site.title,
+      language: site.language,
       description: archive ? archive.description : site.tagline,
       home: archive ? base : `${origin}/`,
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
@@ -107,7 +110,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
           date: p.publishedAt ?? p.updatedAt,
           html: site.feedFullContent ? renderPostMarkdown(p.body) : `<p>${escapeText(p.excerpt ?? '')}</p>`,
           summary: p.excerpt ?? undefined,
-          author: p.authorName ?? UNNAMED,
+          author: p.authorName ?? translator(site.language, 'people')('anonymous'),
         }
       }),
     },
@@ -121,16 +124,19 @@ export async function buildCommentsFeed(origin: string, format: FeedFormat, post
   const comments = await listCommentsForFeed({ limit: 30, postSlug }, new Date(), db)
   const base = postSlug ? `${origin}/posts/${postSlug}/comments` : `${origin}/comments`
   const postTitle = comments[0]?.postTitle
+  const t = translator(site.language, 'feeds')
+  const names = { post: postTitle ?? postSlug ?? '', site: site.title }
   return render(
     {
-      title: postSlug ? `Comments on “${postTitle ?? postSlug}” – ${site.title}` : `Comments – ${site.title}`,
-      description: postSlug ? `The newest comments on “${postTitle ?? postSlug}”` : `The newest comments on ${site.title}`,
+      title: postSlug ? t('commentsOnPost', names) : t('comments', names),
+      description: postSlug ? t('newestOnPost', names) : t('newest', names),
+      language: site.language,
       home: postSlug ? `${origin}/posts/${postSlug}#comments` : `${origin}/`,
       self: { rss: `${base}/feed.xml`, atom: `${base}/feed.atom`, json: `${base}/feed.json` },
       entries: comments.map((c) => {
         const url = `${origin}${shortCommentPath(c.id)}`
-        const author = c.authorName ?? UNNAMED
-        return { id: url, title: `${author} on “${c.postTitle}”`, url, date: c.createdAt, html: renderCommentMarkdown(c.body), author }
+        const author = c.authorName ?? translator(site.language, 'people')('anonymous')
+        return { id: url, title: t('entry', { author, post: c.postTitle }), url, date: c.createdAt, html: renderCommentMarkdown(c.body), author }
       }),
     },
     format,

@@ -60,7 +60,7 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
     notice: null,
     hasPrevious: page > 1,
     hasNext: rows.length > size,
-    results: rows.slice(0, size).map((r) => ({ ...toSummary(r), snippetHtml: snippetHtml(r.snippet) })),
+    results: rows.slice(0, size).map((r) => ({ ...toSummary(r, site.language), snippetHtml: snippetHtml(r.snippet) })),
   }
 }
 

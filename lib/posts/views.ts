@@ -4,7 +4,7 @@ import { listApprovedComments } from '@/db/queries/comments'
 import type { PostKind } from '@/db/types'
 import { listApprovedMentions } from '@/db/queries/mentions'
 import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
-import { UNNAMED } from '@/lib/auth/viewer'
+import { type Language, translator } from '@/lib/i18n'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
 import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/paging'
@@ -41,7 +41,8 @@ export interface HomeView {
 /** A cached listing is looked at again at least every minute, and as a scheduled post comes due. */
 export const LISTING_FRESH_SECONDS = 60
 
-const ANONYMOUS = UNNAMED
+/** What a comment or post shows in place of a name: none chosen, a deleted account, a deleted comment (in the site's language). */
+const namesIn = (language: Language) => translator(language, 'people')
 
 /**
  * Page `page` (1-based) of the live posts a filter picks, newest first, or null when `page` is not a
@@ -56,7 +57,7 @@ export async function loadListing(filter: PostFilter & { pinnedFirst?: boolean }
   const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, now, ...filter }, db)
   const due = await findNextScheduledAt(now, db)
   const freshFor = due ? Math.max(1, Math.min(LISTING_FRESH_SECONDS, Math.ceil((due.getTime() - now.getTime()) / 1000))) : LISTING_FRESH_SECONDS
-  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map((r) => ({ ...toSummary(r), pinned: Boolean(filter.pinnedFirst) && r.pinned })), freshFor }
+  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map((r) => ({ ...toSummary(r, site.language), pinned: Boolean(filter.pinnedFirst) && r.pinned })), freshFor }
 }
 
 /** Page `page` of the published posts, pinned ones first, or null when that page does not exist. Public. */
@@ -65,13 +66,13 @@ export async function loadHomeView(page: number, db: DB = getDb()): Promise<Home
   return view && (page === 1 || view.posts.length > 0) ? view : null
 }
 
-export function toSummary(r: PostSummaryRow): PostSummary {
+export function toSummary(r: PostSummaryRow, language: Language): PostSummary {
   return {
     slug: r.slug,
     title: r.title,
     excerpt: r.excerpt,
     publishedAt: r.publishedAt?.toISOString() ?? null,
-    authorName: r.authorName ?? ANONYMOUS,
+    authorName: r.authorName ?? namesIn(language)('anonymous'),
     authorSlug: r.authorName ? r.authorSlug : null,
     commentCount: r.commentCount,
     pinned: r.pinned,
@@ -94,8 +95,6 @@ export interface CommentView {
   collapsedReplies: number
 }
 
-export const DELETED_ACCOUNT = 'Deleted account'
-export const DELETED_TEXT = '[deleted]'
 
 /** A link to another post: where and what it is called. */
 export interface PostLink {
@@ -153,7 +152,7 @@ export function postDetails(
     excerpt: row.excerpt,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
-    authorName: row.authorName ?? ANONYMOUS,
+    authorName: row.authorName ?? namesIn(site.language)('anonymous'),
     authorSlug: row.authorName ? row.authorSlug : null,
     readingMinutes: Math.max(1, Math.round(row.body.split(/\s+/).filter(Boolean).length / 230)),
     commentsOpen: commentsAreOpen(row, site),
@@ -198,16 +197,17 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
     listRelatedPosts(row.id, 3, db),
     'thread' in selection ? [] : listApprovedMentions(row.id, db),
   ])
+  const names = namesIn(site.language)
   const comments = commentRows.map((c): CommentView => {
     const deleted = c.deletedAt !== null
-    const authorName = deleted ? DELETED_TEXT : c.authorDeletedAt ? DELETED_ACCOUNT : (c.authorName ?? ANONYMOUS)
+    const authorName = deleted ? names('deletedText') : c.authorDeletedAt ? names('deletedAccount') : (c.authorName ?? names('anonymous'))
     return {
       id: c.id,
       parentId: c.parentId,
       authorName,
       authorUrl: deleted || c.authorDeletedAt || !c.authorUrl || !/^https?:\/\//i.test(c.authorUrl) ? null : c.authorUrl,
       avatar: avatarFor(deleted || c.authorDeletedAt ? '?' : authorName),
-      html: deleted ? `<p>${DELETED_TEXT}</p>` : renderCommentMarkdown(c.body),
+      html: deleted ? `<p>${names('deletedText')}</p>` : renderCommentMarkdown(c.body),
       createdAt: c.createdAt.toISOString(),
       edited: c.editedAt !== null,
       deleted,
