@@ -68,7 +68,7 @@ test('an admin changes the site title and it shows at once; a bad value is refus
   await page.getByLabel('Posts per page').fill('0')
   await page.getByLabel('Site title').fill('Notes from the Plateau')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByLabel('Posts per page')).toHaveAccessibleDescription('Posts per page must be at least 1.')
+  await expect(page.getByLabel('Posts per page')).toHaveAccessibleDescription('“Posts per page” must be at least 1.')
   await expect(page.getByLabel('Site title')).toHaveValue('Notes from the Plateau')
 
   await page.getByLabel('Posts per page').fill('10')
@@ -87,7 +87,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Tagline').fill('Typed without any script')
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByRole('alert').first()).toContainText('Nothing was saved')
-    await expect(page.getByLabel('Posts per page')).toHaveAccessibleDescription('Posts per page must be at least 1.')
+    await expect(page.getByLabel('Posts per page')).toHaveAccessibleDescription('“Posts per page” must be at least 1.')
     await expect(page.getByLabel('Posts per page')).toHaveValue('0')
     await expect(page.getByLabel('Tagline')).toHaveValue('Typed without any script')
   })

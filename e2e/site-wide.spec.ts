@@ -123,17 +123,19 @@ test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled 
   await page.getByLabel('Site language').selectOption('ar')
   await page.getByLabel('Time zone').fill('Asia/Dubai')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByRole('status')).toHaveText('Saved 2 settings; the blog uses them now.')
+  // Said in the language just chosen.
+  await expect(page.getByRole('status')).toHaveText('حُفظ إعدادان؛ تستخدمهما المدونة الآن.')
   try {
-    // Typed on Dubai's clock, four hours ahead of UTC: a few seconds from now there.
+    // Typed on Dubai's clock, four hours ahead of UTC: a few seconds from now there — in an editor that speaks Arabic.
     const due = new Date(Date.now() + 8_000)
     const dubai = (instant: Date) => new Date(instant.getTime() + 4 * 3_600_000).toISOString().slice(0, 19)
     await page.goto('/admin/posts/new')
-    await page.getByLabel('Title', { exact: true }).fill('صباح الخير من دبي')
-    await page.getByLabel('Body (Markdown)').fill('نكتب عن المدونات والتعليقات.')
-    await page.getByLabel('Publish at (Asia/Dubai)').fill(dubai(due))
-    await page.getByRole('button', { name: 'Schedule' }).click()
-    await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('مقالة جديدة')
+    await page.getByLabel('العنوان', { exact: true }).fill('صباح الخير من دبي')
+    await page.getByLabel('النص (Markdown)').fill('نكتب عن المدونات والتعليقات.')
+    await page.getByLabel('النشر في (Asia/Dubai)').fill(dubai(due))
+    await page.getByRole('button', { name: 'جدولة' }).click()
+    await expect(page.getByRole('status').filter({ hasText: 'جُدولت.' })).toBeVisible()
 
     await expect(async () => {
       await page.goto('/')
@@ -170,10 +172,12 @@ test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled 
       await expect(page.locator('html'), other).toHaveAttribute('dir', 'rtl')
     }
   } finally {
+    // The admin speaks Arabic now too.
     await page.goto('/admin/settings')
-    await page.getByLabel('Site language').selectOption('en')
-    await page.getByLabel('Time zone').fill('UTC')
-    await page.getByRole('button', { name: 'Save settings' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('الإعدادات')
+    await page.getByLabel('لغة الموقع').selectOption('en')
+    await page.getByLabel('المنطقة الزمنية').fill('UTC')
+    await page.getByRole('button', { name: 'حفظ الإعدادات' }).click()
     await expect(page.getByRole('status')).toHaveText('Saved 2 settings; the blog uses them now.')
   }
   await page.goto('/posts/the-social-media-plateau')

@@ -1,6 +1,7 @@
 'use client'
 
 import { useActionState, useDeferredValue, useRef, useState } from 'react'
+import { useFormatter, useTranslations } from 'next-intl'
 import { postLifecycleAction, savePostAction } from '@/app/admin/posts/actions'
 import { renderPostMarkdown } from '@/lib/markdown/render'
 import { FormField } from './form-field'
@@ -39,6 +40,8 @@ const TEXT_FIELDS = ['title', 'slug', 'body', 'excerpt', 'tags', 'featuredImageU
  */
 export function PostEditor({ initial, restored, timeZone }: { initial: PostEditorInitial; restored?: FormState; timeZone: string }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(savePostAction, restored ?? idle)
+  const t = useTranslations('admin.editor')
+  const format = useFormatter()
   const failed = state.status === 'idle' ? null : state
   const value = (name: keyof PostEditorInitial): string => (failed ? (failed.values[name] ?? '') : String(initial[name] ?? ''))
   const [body, setBody] = useState(value('body'))
@@ -69,14 +72,14 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
     <>
       {autosave.offered ? (
         <section className="notice" aria-labelledby="copy-title">
-          <h2 id="copy-title">Unsaved changes from {new Date(autosave.offered.savedAt).toLocaleString()}</h2>
-          <p>This browser kept changes to this post that were never saved.</p>
+          <h2 id="copy-title">{t('copy.title', { when: format.dateTime(new Date(autosave.offered.savedAt), { dateStyle: 'long', timeStyle: 'short' }) })}</h2>
+          <p>{t('copy.text')}</p>
           <p className="comment-form__actions">
             <button type="button" className="button" onClick={restoreCopy}>
-              Restore them
+              {t('copy.restore')}
             </button>
             <button type="button" className="button button--secondary" onClick={autosave.dismissOffer}>
-              Discard them
+              {t('copy.discard')}
             </button>
           </p>
         </section>
@@ -96,20 +99,20 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
         ) : null}
         {failed?.theirs ? (
           <section className="notice" aria-labelledby="theirs-title">
-            <h2 id="theirs-title">The version saved meanwhile</h2>
+            <h2 id="theirs-title">{t('theirs')}</h2>
             <p>
               <strong>{failed.theirs.title}</strong>
             </p>
             <pre className="their-body">{failed.theirs.body}</pre>
           </section>
         ) : null}
-        <FormField name="title" label="Title" value={value('title')} error={failed?.fieldErrors.title} />
-        <FormField name="slug" label="Address" value={value('slug')} error={failed?.fieldErrors.slug} help={`The end of the address, /${initial.kind === 'page' ? 'pages' : 'posts'}/…; left empty, it is made from the title.`} />
+        <FormField name="title" label={t('title')} value={value('title')} error={failed?.fieldErrors.title} />
+        <FormField name="slug" label={t('slug')} value={value('slug')} error={failed?.fieldErrors.slug} help={t('slugHelp', { base: initial.kind === 'page' ? 'pages' : 'posts' })} />
         <div className="editor-columns">
           <div>
-            <FormField name="body" label="Body (Markdown)" value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />
+            <FormField name="body" label={t('body')} value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />
             <ImageUpload
-              label="Add an image to the body"
+              label={t('bodyImage')}
               onUploaded={(image) => {
                 const box = form.current?.elements.namedItem('body') as HTMLTextAreaElement
                 const at = box.selectionEnd ?? box.value.length
@@ -121,60 +124,60 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
           </div>
           <section className="editor-preview" aria-labelledby="preview-title">
             <h2 id="preview-title" className="comment-form__label">
-              Preview
+              {t('preview')}
             </h2>
             <div className="prose" dangerouslySetInnerHTML={{ __html: renderPostMarkdown(preview) }} />
           </section>
         </div>
-        <FormField name="excerpt" label="Excerpt" value={value('excerpt')} error={failed?.fieldErrors.excerpt} rows={2} help="Shown on the home page; left empty, the first paragraph is used." />
-        <FormField name="tags" label="Tags" value={value('tags')} error={failed?.fieldErrors.tags} help="Separated by commas; new tags are created." />
+        <FormField name="excerpt" label={t('excerpt')} value={value('excerpt')} error={failed?.fieldErrors.excerpt} rows={2} help={t('excerptHelp')} />
+        <FormField name="tags" label={t('tags')} value={value('tags')} error={failed?.fieldErrors.tags} help={t('tagsHelp')} />
         <fieldset>
-          <legend>Featured image</legend>
-          <FormField name="featuredImageUrl" label="Image address" value={value('featuredImageUrl')} error={failed?.fieldErrors.featuredImageUrl} />
+          <legend>{t('image.legend')}</legend>
+          <FormField name="featuredImageUrl" label={t('image.url')} value={value('featuredImageUrl')} error={failed?.fieldErrors.featuredImageUrl} />
           <ImageUpload
-            label="Upload the featured image"
+            label={t('image.upload')}
             onUploaded={(image) => {
               setField('featuredImageUrl', image.url)
               autosave.changed()
             }}
           />
-          <FormField name="featuredImageAlt" label="Alternative text" value={value('featuredImageAlt')} error={failed?.fieldErrors.featuredImageAlt} help="What the image shows, for people who cannot see it." />
-          <FormField name="featuredImageCaption" label="Caption" value={value('featuredImageCaption')} error={failed?.fieldErrors.featuredImageCaption} />
-          <FormField name="featuredImageCredit" label="Credit" value={value('featuredImageCredit')} error={failed?.fieldErrors.featuredImageCredit} />
-          <FormField name="featuredImageCreditUrl" label="Credit link" value={value('featuredImageCreditUrl')} error={failed?.fieldErrors.featuredImageCreditUrl} />
+          <FormField name="featuredImageAlt" label={t('image.alt')} value={value('featuredImageAlt')} error={failed?.fieldErrors.featuredImageAlt} help={t('image.altHelp')} />
+          <FormField name="featuredImageCaption" label={t('image.caption')} value={value('featuredImageCaption')} error={failed?.fieldErrors.featuredImageCaption} />
+          <FormField name="featuredImageCredit" label={t('image.credit')} value={value('featuredImageCredit')} error={failed?.fieldErrors.featuredImageCredit} />
+          <FormField name="featuredImageCreditUrl" label={t('image.creditUrl')} value={value('featuredImageCreditUrl')} error={failed?.fieldErrors.featuredImageCreditUrl} />
         </fieldset>
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" name="commentsOpen" defaultChecked={failed ? failed.values.commentsOpen === 'on' : initial.commentsOpen} /> Allow comments
+            <input type="checkbox" name="commentsOpen" defaultChecked={failed ? failed.values.commentsOpen === 'on' : initial.commentsOpen} /> {t('allowComments')}
           </label>
           {initial.kind === 'post' ? (
             <label className="checkbox">
-              <input type="checkbox" name="pinned" defaultChecked={failed ? failed.values.pinned === 'on' : initial.pinned} /> Pin to the top of the home page
+              <input type="checkbox" name="pinned" defaultChecked={failed ? failed.values.pinned === 'on' : initial.pinned} /> {t('pin')}
             </label>
           ) : null}
         </div>
         <FormField
           name="publishAt"
-          label={`Publish at (${timeZone})`}
+          label={t('publishAt', { zone: timeZone })}
           type="datetime-local"
           step={1}
           value={value('publishAt')}
           error={failed?.fieldErrors.publishAt}
-          help={`For “Schedule”: the post appears on its own at this time, on the clock of ${timeZone} (the site’s time zone, in Settings).`}
+          help={t('publishAtHelp', { zone: timeZone })}
         />
         <div className="comment-form__actions editor-actions">
           <button type="submit" name="intent" value="save" className="button button--secondary" disabled={pending}>
-            {initial.status === 'published' ? 'Update' : 'Save draft'}
+            {initial.status === 'published' ? t('update') : t('saveDraft')}
           </button>
           <button type="submit" name="intent" value="publish" className="button" disabled={pending}>
-            {initial.status === 'published' ? 'Update and keep published' : 'Publish now'}
+            {initial.status === 'published' ? t('updatePublished') : t('publish')}
           </button>
           <button type="submit" name="intent" value="schedule" className="button button--secondary" disabled={pending}>
-            Schedule
+            {t('schedule')}
           </button>
           {initial.status === 'published' || initial.status === 'scheduled' ? (
             <button type="submit" name="intent" value="unpublish" className="button button--secondary" disabled={pending}>
-              Unpublish
+              {t('unpublish')}
             </button>
           ) : null}
         </div>
@@ -183,7 +186,7 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
         <form action={postLifecycleAction} className="editor-trash">
           <input type="hidden" name="postId" value={initial.id} />
           <button type="submit" name="action" value="trash" className="link-button">
-            Move to the trash
+            {t('trash')}
           </button>
         </form>
       ) : null}

@@ -1,6 +1,7 @@
 'use client'
 
 import { useActionState, useState } from 'react'
+import { useTranslations } from 'next-intl'
 import { saveSettingsAction } from '@/app/admin/settings/actions'
 import { navigationText } from '@/lib/admin/navigation'
 import { idle, type FormState } from '@/lib/forms'
@@ -11,14 +12,20 @@ import { FormField } from './form-field'
 import { SentByScript } from './sent-by-script'
 import { ImageUpload } from './image-upload'
 
+type FieldName = Exclude<keyof SiteSettings, 'language' | 'timeZone' | 'dateFormat' | 'timeFormat' | 'commentOrder' | 'holdFirstComment' | 'logoUrl' | 'iconUrl' | 'feedFullContent'>
+
 /** The settings form; a refusal keeps everything typed and marks each wrong field (`restored`: one sent without script). */
 export function SettingsForm(props: { settings: SiteSettings; shown: string; restored?: FormState; timeZones: string[] }) {
   const { settings, shown, restored, timeZones } = props
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
+  const t = useTranslations('admin.settings')
   const invalid = state.status === 'error' ? state : null
   // An uploaded logo or icon fills in its address field.
   const [uploaded, setUploaded] = useState<{ logoUrl?: string; iconUrl?: string }>({})
-  const field = (name: keyof SiteSettings, label: string, type?: 'number' | 'words', help?: string) => {
+  /** A setting's field, labelled (and explained, where the catalog has help) by the catalog's fields.<name>. */
+  const field = (name: FieldName, type?: 'number' | 'words') => {
+    const label = t(`fields.${name}.label`)
+    const help = t.has(`fields.${name}.help` as never) ? t(`fields.${name}.help` as never) : undefined
     const current = settings[name]
     const value = invalid
       ? (invalid.values[name] ?? '')
@@ -41,24 +48,24 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
   }
 
   /** An image's address, filled in by its upload button (and still editable, for use without script). */
-  const imageField = (name: 'logoUrl' | 'iconUrl', label: string, help: string, uploadLabel: string) => (
+  const imageField = (name: 'logoUrl' | 'iconUrl') => (
     <>
       <FormField
         key={`${name}-${uploaded[name] ?? ''}`}
         name={name}
-        label={label}
-        help={help}
+        label={t(`fields.${name}.label`)}
+        help={t(`fields.${name}.help`)}
         value={uploaded[name] ?? (invalid ? String(invalid.values[name] ?? '') : settings[name])}
         error={invalid?.fieldErrors[name]}
       />
-      <ImageUpload label={uploadLabel} onUploaded={(image) => setUploaded((u) => ({ ...u, [name]: image.url }))} />
+      <ImageUpload label={t(`fields.${name}.upload`)} onUploaded={(image) => setUploaded((u) => ({ ...u, [name]: image.url }))} />
     </>
   )
 
   /** A choice among a few values, each shown as an example, with its error beside it. */
-  const choice = (name: 'language' | 'dateFormat' | 'timeFormat' | 'commentOrder', label: string, options: Record<string, string>) => (
+  const choice = (name: 'language' | 'dateFormat' | 'timeFormat' | 'commentOrder', options: Record<string, string>) => (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
+      <label htmlFor={name}>{t(`fields.${name}.label`)}</label>
       <select
         id={name}
         name={name}
@@ -91,20 +98,20 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
         </p>
       ) : null}
       <fieldset>
-        <legend>The blog</legend>
-        {field('title', 'Site title')}
-        {field('tagline', 'Tagline', undefined, 'A line under the title.')}
-        {field('postsPerPage', 'Posts per page', 'number')}
-        {field('navigation', 'Links in the site’s header', 'words', 'One per line: a label, a bar and an address, e.g. “About | /pages/about”.')}
+        <legend>{t('sections.blog')}</legend>
+        {field('title')}
+        {field('tagline')}
+        {field('postsPerPage', 'number')}
+        {field('navigation', 'words')}
       </fieldset>
       <fieldset>
-        <legend>Language, time and dates</legend>
-        {choice('language', 'Site language', Object.fromEntries(Object.entries(LANGUAGES).map(([code, { name }]) => [code, name])))}
+        <legend>{t('sections.clock')}</legend>
+        {choice('language', Object.fromEntries(Object.entries(LANGUAGES).map(([code, { name }]) => [code, name])))}
         <FormField
           name="timeZone"
-          label="Time zone"
+          label={t('fields.timeZone.label')}
           list="time-zones"
-          help="A city in the same time zone as you, e.g. Europe/Lisbon. Dates on the blog, “Publish at” and the monthly archives follow it."
+          help={t('fields.timeZone.help')}
           value={invalid ? String(invalid.values.timeZone ?? '') : settings.timeZone}
           error={invalid?.fieldErrors.timeZone}
         />
@@ -113,22 +120,22 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
             <option key={zone} value={zone} />
           ))}
         </datalist>
-        {choice('dateFormat', 'Date format', DATE_FORMATS)}
-        {choice('timeFormat', 'Time format', TIME_FORMATS)}
+        {choice('dateFormat', DATE_FORMATS)}
+        {choice('timeFormat', TIME_FORMATS)}
       </fieldset>
       <fieldset>
-        <legend>Look</legend>
-        {field('accentColor', 'Accent colour', undefined, 'For links and buttons, as # and six hexadecimal digits (e.g. #1d6b52); empty for Plateau’s own. It must read well on the light background (WCAG AA); the dark scheme gets a lighter tint of it.')}
-        {imageField('logoUrl', 'Logo address', 'An image uploaded here, shown in place of the title in the header; empty for the title.', 'Upload a logo')}
-        {field('logoAlt', 'Logo description', undefined, 'What the logo says or shows, for people who cannot see it.')}
-        {imageField('iconUrl', 'Site icon address', 'A square image uploaded here, for browser tabs; empty for Plateau’s, drawn in the accent colour.', 'Upload a site icon')}
-        {field('headerText', 'Line under the header', undefined, 'Shown on every reader page, e.g. an announcement; empty for none.')}
-        {field('footerText', 'Footer', undefined, 'Empty for “Powered by Plateau…”.')}
-        {field('customCss', 'Custom CSS for the reader pages', 'words', 'CSS only, applied after Plateau’s own on every reader page (never in the admin). Images must be uploaded here: nothing may load from another site.')}
+        <legend>{t('sections.look')}</legend>
+        {field('accentColor')}
+        {imageField('logoUrl')}
+        {field('logoAlt')}
+        {imageField('iconUrl')}
+        {field('headerText')}
+        {field('footerText')}
+        {field('customCss', 'words')}
       </fieldset>
       <fieldset>
-        <legend>Comments</legend>
-        {field('commentDepth', 'Threading depth', 'number', 'How many levels of replies; deeper replies join the deepest level.')}
+        <legend>{t('sections.comments')}</legend>
+        {field('commentDepth', 'number')}
         <div className="field">
           <label className="checkbox">
             <input
@@ -136,26 +143,26 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
               name="holdFirstComment"
               defaultChecked={invalid ? invalid.values.holdFirstComment === 'on' : settings.holdFirstComment}
             />{' '}
-            Hold a commenter’s comments until one of theirs has been approved
+            {t('fields.holdFirstComment.label')}
           </label>
         </div>
-        {field('linkLimit', 'Hold comments with this many links or more', 'number')}
-        {field('moderationWords', 'Moderation words', 'words', 'One per line. A comment containing one waits for approval.')}
-        {field('blockWords', 'Block words', 'words', 'One per line. A comment containing one goes to spam.')}
-        {field('floodSeconds', 'Seconds between two comments by the same person', 'number')}
-        {field('minSubmitSeconds', 'Seconds a comment takes to write at least', 'number', 'Forms sent back faster are treated as bots.')}
-        {field('editMinutes', 'Minutes during which people may edit their comment', 'number')}
-        {field('closeCommentsAfterDays', 'Close comments on posts older than this many days', 'number', '0 keeps them open.')}
-        {field('commentsPerPage', 'Top-level comments per page', 'number', 'Longer conversations continue on further pages.')}
-        {choice('commentOrder', 'Show first', { oldest: 'Oldest comments', newest: 'Newest comments' })}
+        {field('linkLimit', 'number')}
+        {field('moderationWords', 'words')}
+        {field('blockWords', 'words')}
+        {field('floodSeconds', 'number')}
+        {field('minSubmitSeconds', 'number')}
+        {field('editMinutes', 'number')}
+        {field('closeCommentsAfterDays', 'number')}
+        {field('commentsPerPage', 'number')}
+        {choice('commentOrder', { oldest: t('fields.commentOrder.oldest'), newest: t('fields.commentOrder.newest') })}
       </fieldset>
       <fieldset>
-        <legend>Images</legend>
-        {field('uploadMaxMegabytes', 'Largest image upload, in megabytes', 'number', 'JPEG, PNG, WebP, GIF and AVIF images up to this size.')}
-        {field('importMaxMegabytes', 'Largest WordPress export to import, in megabytes', 'number', 'A bigger export file is refused before it is read.')}
+        <legend>{t('sections.images')}</legend>
+        {field('uploadMaxMegabytes', 'number')}
+        {field('importMaxMegabytes', 'number')}
       </fieldset>
       <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Saving…' : 'Save settings'}
+        {pending ? t('saving') : t('save')}
       </button>
     </form>
   )

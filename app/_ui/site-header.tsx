@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import type { PublicSiteInfo } from '@/lib/settings'
-import { DEFAULT_LANGUAGE, translator } from '@/lib/i18n'
+import { DEFAULT_LANGUAGE, type Language, translator } from '@/lib/i18n'
 
 /**
  * The blog's masthead with the search box (a plain GET form), and the look the owner chose (accent,
@@ -57,11 +57,11 @@ export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: str
   )
 }
 
-/** The footer: the owner's line, or Plateau's. */
-export function SiteFooter({ site }: { site?: PublicSiteInfo }) {
+/** The footer: the owner's line, or Plateau's (in `language` where there is no `site`, as in the admin). */
+export function SiteFooter({ site, language }: { site?: PublicSiteInfo; language?: Language }) {
   return (
     <footer className="site-footer">
-      <p>{site?.look.footerText || translator(site?.language ?? DEFAULT_LANGUAGE, 'site')('poweredBy')}</p>
+      <p>{site?.look.footerText || translator(site?.language ?? language ?? DEFAULT_LANGUAGE, 'site')('poweredBy')}</p>
     </footer>
   )
 }

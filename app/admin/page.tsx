@@ -1,40 +1,27 @@
 import Link from 'next/link'
+import type { ReactNode } from 'react'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { can } from '@/lib/auth/permissions'
+import { translator } from '@/lib/i18n'
+import { getSiteLocale } from '@/lib/settings'
 
 export const instant = false
 
 export default async function AdminHome() {
   const viewer = await requirePageCapability('admin.enter', '/admin')
+  const t = translator((await getSiteLocale()).language, 'admin.home')
+  const item = (href: string, key: 'posts' | 'comments' | 'people' | 'settings' | 'audit') => (
+    <li>{t.rich(key, { link: (chunks: ReactNode) => <Link href={href}>{chunks}</Link> })}</li>
+  )
   return (
     <main id="main" className="page">
-      <h1>Hello, {viewer.name}</h1>
+      <h1>{t('hello', { name: viewer.name })}</h1>
       <ul>
-        {can(viewer, 'posts.write') ? (
-          <li>
-            <Link href="/admin/posts">Posts</Link>: write, schedule and publish.
-          </li>
-        ) : null}
-        {can(viewer, 'comments.moderate') ? (
-          <li>
-            <Link href="/admin/comments">Moderate comments</Link>: approve what waits, clear out spam.
-          </li>
-        ) : null}
-        {can(viewer, 'people.manage') ? (
-          <li>
-            <Link href="/admin/people">People</Link>: roles and bans.
-          </li>
-        ) : null}
-        {can(viewer, 'settings.manage') ? (
-          <li>
-            <Link href="/admin/settings">Settings</Link>: the blog’s title, paging and comment rules.
-          </li>
-        ) : null}
-        {can(viewer, 'audit.read') ? (
-          <li>
-            <Link href="/admin/audit">Audit log</Link>: who did what, and when.
-          </li>
-        ) : null}
+        {can(viewer, 'posts.write') ? item('/admin/posts', 'posts') : null}
+        {can(viewer, 'comments.moderate') ? item('/admin/comments', 'comments') : null}
+        {can(viewer, 'people.manage') ? item('/admin/people', 'people') : null}
+        {can(viewer, 'settings.manage') ? item('/admin/settings', 'settings') : null}
+        {can(viewer, 'audit.read') ? item('/admin/audit', 'audit') : null}
       </ul>
     </main>
   )

@@ -41,10 +41,10 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
         ok: false,
         fieldErrors: {
           title: 'The blog needs a title.',
-          postsPerPage: 'Posts per page must be at least 1.',
-          commentDepth: 'Threading depth must be a whole number.',
-          editMinutes: 'The edit window must be a whole number.',
-          uploadMaxMegabytes: 'The upload limit must be at most 100.',
+          postsPerPage: '“Posts per page” must be at least 1.',
+          commentDepth: '“Threading depth” must be a whole number.',
+          editMinutes: '“Minutes during which people may edit their comment” must be a whole number.',
+          uploadMaxMegabytes: '“Largest image upload, in megabytes” must be at most 100.',
         },
       })
       expect(await getSiteSettings(blog.db)).toMatchObject({ title: 'Plateau', postsPerPage: 10 })

@@ -14,110 +14,122 @@ import { uploadedImageSizes, UPLOADS_PATH } from '@/lib/uploads/paths'
 import { findUpload } from '@/db/queries/uploads'
 import { searchInLanguage } from '@/lib/posts/search'
 import { LANGUAGE_CODES, LANGUAGES } from '@/lib/i18n/languages'
+import { siteTranslator, translator, type Translator } from '@/lib/i18n'
 import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
 // saved until all are right. (Reading settings is lenient instead: see lib/settings.ts.)
 
-const whole = (label: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${label} must be a whole number.` })
-    .int(`${label} must be a whole number.`)
-    .min(min, `${label} must be at least ${min}.`)
-    .max(max, `${label} must be at most ${max}.`)
-const wordList = z
-  .string()
-  .max(20_000, 'Keep the list under 20,000 characters.')
-  .transform((text) => [...new Set(text.split('\n').map((w) => w.trim()).filter(Boolean))])
+/** The settings form's sentences, in the site's language (the catalog's admin.settings). */
+type T = Translator<'admin.settings'>
+
+const whole = (t: T, field: string, min: number, max: number) => {
+  const label = t(`fields.${field}.label` as never)
+  return z.coerce
+    .number({ error: t('errors.whole', { label }) })
+    .int(t('errors.whole', { label }))
+    .min(min, t('errors.atLeast', { label, min }))
+    .max(max, t('errors.atMost', { label, max }))
+}
+const wordList = (t: T) =>
+  z
+    .string()
+    .max(20_000, t('errors.listTooLong'))
+    .transform((text) => [...new Set(text.split('\n').map((w) => w.trim()).filter(Boolean))])
 
 /** Navigation links, one per line: "Label | /path" (or a full https:// address). */
-const navigationLines = z
-  .string()
-  .max(5_000, 'Keep the links under 5,000 characters.')
-  .transform((text, ctx) => {
-    const links = []
-    for (const [i, line] of text.split('\n').map((l) => l.trim()).entries()) {
-      if (!line) continue
-      const [label, href] = line.split('|').map((part) => part?.trim() ?? '')
-      if (!label || !href || !/^(\/|https?:\/\/)\S*$/i.test(href)) {
-        ctx.addIssue({ code: 'custom', message: `Line ${i + 1}: write a label, a bar and an address, e.g. “About | /pages/about”.` })
-        return z.NEVER
+const navigationLines = (t: T) =>
+  z
+    .string()
+    .max(5_000, t('errors.linksTooLong'))
+    .transform((text, ctx) => {
+      const links = []
+      for (const [i, line] of text.split('\n').map((l) => l.trim()).entries()) {
+        if (!line) continue
+        const [label, href] = line.split('|').map((part) => part?.trim() ?? '')
+        if (!label || !href || !/^(\/|https?:\/\/)\S*$/i.test(href)) {
+          ctx.addIssue({ code: 'custom', message: t('errors.linkLine', { line: i + 1 }) })
+          return z.NEVER
+        }
+        links.push({ label: label.slice(0, 60), href })
       }
-      links.push({ label: label.slice(0, 60), href })
-    }
-    return links
-  })
+      return links
+    })
 
 /** An image uploaded to this blog, by its address (/uploads/…), or '' for none. */
-const uploadedImage = (what: string) =>
+const uploadedImage = (t: T, what: 'logo' | 'icon') =>
   z
     .string()
     .trim()
-    .refine((address) => address === '' || uploadedImageSizes(address) !== null, `${what} must be an image uploaded here: upload one with the button, or paste the address of one (it starts with /uploads/).`)
+    .refine((address) => address === '' || uploadedImageSizes(address) !== null, t('errors.notUploaded', { what }))
 
-export const settingsFormSchema = z.object({
-  title: z.string().trim().min(1, 'The blog needs a title.').max(120, 'Keep the title under 120 characters.'),
-  tagline: z.string().trim().max(200, 'Keep the tagline under 200 characters.'),
-  postsPerPage: whole('Posts per page', 1, 100),
-  commentDepth: whole('Threading depth', 1, 10),
-  holdFirstComment: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
-  linkLimit: whole('The link limit', 1, 50),
-  moderationWords: wordList,
-  blockWords: wordList,
-  floodSeconds: whole('The wait between comments', 0, 3600),
-  minSubmitSeconds: whole('The minimum time to write', 0, 60),
-  editMinutes: whole('The edit window', 0, 1440),
-  commentsPerPage: whole('Comments per page', 1, 500),
-  closeCommentsAfterDays: whole('Days before comments close', 0, 36_500),
-  commentOrder: z.enum(['oldest', 'newest'], { error: 'Choose oldest or newest first.' }),
-  uploadMaxMegabytes: whole('The upload limit', 1, 100),
-  importMaxMegabytes: whole('The import limit', 1, 2000),
-  navigation: navigationLines,
-  language: z.enum(LANGUAGE_CODES, { error: `Choose one of the languages Plateau speaks: ${Object.values(LANGUAGES).map((l) => l.name).join(', ')}.` }),
-  timeZone: z
-    .string()
-    .trim()
-    .transform((zone, ctx) => {
-      const known = canonicalTimeZone(zone)
-      if (known) return known
-      ctx.addIssue({ code: 'custom', message: `“${zone.slice(0, 60)}” is not a time zone this server knows: choose one from the list, such as Europe/Lisbon or Asia/Tokyo.` })
-      return z.NEVER
-    }),
-  dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]], { error: 'Choose one of the date formats listed.' }),
-  timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]], { error: 'Choose the 24-hour or the 12-hour clock.' }),
-  // The look: lib/look/ checks the colour and the CSS; the images are checked against the uploads below.
-  accentColor: z
-    .string()
-    .trim()
-    .transform((text, ctx) => {
-      if (text === '') return ''
-      const checked = checkAccent(text)
-      if (checked.ok) return checked.colours.light
-      ctx.addIssue({ code: 'custom', message: checked.message })
-      return z.NEVER
-    }),
-  logoUrl: uploadedImage('The logo'),
-  logoAlt: z.string().trim().max(200, 'Keep the logo’s description under 200 characters.'),
-  iconUrl: uploadedImage('The site icon'),
-  headerText: z.string().trim().max(300, 'Keep the line under the header under 300 characters.'),
-  footerText: z.string().trim().max(500, 'Keep the footer under 500 characters.'),
-  customCss: z
-    .string()
-    .max(CUSTOM_CSS_MAX_LENGTH + 1000, `Keep the custom CSS under ${CUSTOM_CSS_MAX_LENGTH.toLocaleString('en')} characters.`)
-    .transform((text, ctx) => {
-      const checked = checkCustomCss(text.replace(/\r\n/g, '\n'))
-      if (checked.ok) return text.replace(/\r\n/g, '\n').trim()
-      ctx.addIssue({ code: 'custom', message: checked.message })
-      return z.NEVER
-    }),
-})
+const settingsFormSchema = (t: T) =>
+  z.object({
+    title: z.string().trim().min(1, t('errors.titleMissing')).max(120, t('errors.titleTooLong')),
+    tagline: z.string().trim().max(200, t('errors.taglineTooLong')),
+    postsPerPage: whole(t, 'postsPerPage', 1, 100),
+    commentDepth: whole(t, 'commentDepth', 1, 10),
+    holdFirstComment: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()),
+    linkLimit: whole(t, 'linkLimit', 1, 50),
+    moderationWords: wordList(t),
+    blockWords: wordList(t),
+    floodSeconds: whole(t, 'floodSeconds', 0, 3600),
+    minSubmitSeconds: whole(t, 'minSubmitSeconds', 0, 60),
+    editMinutes: whole(t, 'editMinutes', 0, 1440),
+    commentsPerPage: whole(t, 'commentsPerPage', 1, 500),
+    closeCommentsAfterDays: whole(t, 'closeCommentsAfterDays', 0, 36_500),
+    commentOrder: z.enum(['oldest', 'newest'], { error: t('errors.commentOrder') }),
+    uploadMaxMegabytes: whole(t, 'uploadMaxMegabytes', 1, 100),
+    importMaxMegabytes: whole(t, 'importMaxMegabytes', 1, 2000),
+    navigation: navigationLines(t),
+    language: z.enum(LANGUAGE_CODES, { error: t('errors.language', { languages: Object.values(LANGUAGES).map((l) => l.name).join(', ') }) }),
+    timeZone: z
+      .string()
+      .trim()
+      .transform((zone, ctx) => {
+        const known = canonicalTimeZone(zone)
+        if (known) return known
+        ctx.addIssue({ code: 'custom', message: t('errors.timeZone', { zone: zone.slice(0, 60) }) })
+        return z.NEVER
+      }),
+    dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]], { error: t('errors.dateFormat') }),
+    timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]], { error: t('errors.timeFormat') }),
+    // The look: lib/look/ checks the colour and the CSS; the images are checked against the uploads below.
+    accentColor: z
+      .string()
+      .trim()
+      .transform((text, ctx) => {
+        if (text === '') return ''
+        const checked = checkAccent(text)
+        if (checked.ok) return checked.colours.light
+        ctx.addIssue({ code: 'custom', message: checked.message })
+        return z.NEVER
+      }),
+    logoUrl: uploadedImage(t, 'logo'),
+    logoAlt: z.string().trim().max(200, t('errors.logoAltTooLong')),
+    iconUrl: uploadedImage(t, 'icon'),
+    headerText: z.string().trim().max(300, t('errors.headerTooLong')),
+    footerText: z.string().trim().max(500, t('errors.footerTooLong')),
+    customCss: z
+      .string()
+      .max(CUSTOM_CSS_MAX_LENGTH + 1000, t('errors.cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }))
+      .transform((text, ctx) => {
+        const checked = checkCustomCss(text.replace(/\r\n/g, '\n'))
+        if (checked.ok) return text.replace(/\r\n/g, '\n').trim()
+        ctx.addIssue({ code: 'custom', message: checked.message })
+        return z.NEVER
+      }),
+  })
 
-export type SettingsField = keyof z.input<typeof settingsFormSchema>
+type SettingsForm = ReturnType<typeof settingsFormSchema>
+const FORM_FIELDS = Object.keys(settingsFormSchema(translator('en', 'admin.settings')).shape)
+
+export type SettingsField = keyof z.input<SettingsForm>
 
 /** Each setting as the form shows it: text as typed, a list one per line, a ticked box 'on'. */
 export function settingsAsForm(settings: SiteSettings): Record<string, string> {
   return Object.fromEntries(
-    Object.keys(settingsFormSchema.shape).map((key) => {
+    FORM_FIELDS.map((key) => {
       const value = settings[key as keyof SiteSettings]
       if (key === 'navigation') return [key, navigationText(settings.navigation)]
       if (typeof value === 'boolean') return [key, value ? 'on' : '']
@@ -140,12 +152,12 @@ function shownValues(raw: unknown): Record<string, string> | null {
 }
 
 /** The logo and icon must be images uploaded here (not only addresses that look like one), and the logo needs words for people who cannot see it. */
-async function checkLookImages(data: z.output<typeof settingsFormSchema>, fieldErrors: Partial<Record<SettingsField, string>>, db: DB): Promise<void> {
-  for (const [field, what] of [['logoUrl', 'The logo'], ['iconUrl', 'The site icon']] as const) {
+async function checkLookImages(t: T, data: z.output<SettingsForm>, fieldErrors: Partial<Record<SettingsField, string>>, db: DB): Promise<void> {
+  for (const [field, what] of [['logoUrl', 'logo'], ['iconUrl', 'icon']] as const) {
     const address = data[field]
-    if (address && !(await findUpload(address.slice(UPLOADS_PATH.length), db))) fieldErrors[field] = `${what} must be an image uploaded here; nothing was uploaded at ${address}.`
+    if (address && !(await findUpload(address.slice(UPLOADS_PATH.length), db))) fieldErrors[field] = t('errors.nothingAt', { what, address })
   }
-  if (data.logoUrl && !data.logoAlt) fieldErrors.logoAlt = 'Describe the logo for people who cannot see it, e.g. the blog’s name as it is written there.'
+  if (data.logoUrl && !data.logoAlt) fieldErrors.logoAlt = t('errors.logoAltMissing')
 }
 
 /** The current settings for the form. Admins only; throws PermissionDenied. */
@@ -165,10 +177,11 @@ export async function saveSettings(
   db: DB = getDb(),
 ): Promise<{ ok: true; changed: string[]; changes: PublicChanges } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
   const actor = requireCapability(viewer, 'settings.manage')
-  const parsed = settingsFormSchema.safeParse(form)
+  const t = await siteTranslator('admin.settings', db)
+  const parsed = settingsFormSchema(t).safeParse(form)
   const fieldErrors: Partial<Record<SettingsField, string>> = {}
   if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
-  else await checkLookImages(parsed.data, fieldErrors, db)
+  else await checkLookImages(t, parsed.data, fieldErrors, db)
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
   const before = await getSiteSettings(db)
   // A field the person left as the form showed it keeps what is stored now: someone else (an

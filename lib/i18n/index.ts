@@ -59,8 +59,21 @@ export async function siteTranslator<A extends MessageArea>(area: A, db?: DB): P
   return translator((await getSiteSettings(db)).language, area)
 }
 
-/** The catalog's parts a client island needs, to hand to `SiteLanguage`. */
-export function messagesFor(language: Language, areas: (keyof Messages)[]): Partial<Messages> {
-  const catalog = CATALOGS[language]
-  return Object.fromEntries(areas.map((area) => [area, catalog[area]]))
+/**
+ * The catalog's parts a client island needs, to hand to `SiteLanguage`: whole areas ('client') or
+ * parts of one ('admin.editor'), so a page sends only the sentences its islands use.
+ */
+export function messagesFor(language: Language, parts: string[]): Partial<Messages> {
+  const out: Record<string, unknown> = {}
+  for (const part of parts) {
+    const path = part.split('.')
+    let from: unknown = CATALOGS[language]
+    let to = out
+    for (const [i, key] of path.entries()) {
+      from = (from as Record<string, unknown>)[key]
+      if (i === path.length - 1) to[key] = from
+      else to = (to[key] ??= {}) as Record<string, unknown>
+    }
+  }
+  return out as Partial<Messages>
 }

@@ -1,12 +1,19 @@
 import type { Metadata } from 'next'
+import { SiteLanguage } from '@/app/_ui/site-language'
+import { connection } from 'next/server'
 import { SettingsForm } from '@/app/_ui/settings-form'
 import { loadSettingsForm, settingsAsForm } from '@/lib/admin/settings'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
+import { getSiteLocale } from '@/lib/settings'
 import { timeZoneNames } from '@/lib/dates'
+import { messagesFor, translator } from '@/lib/i18n'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Settings' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.settings')('title') }
+}
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
@@ -14,15 +21,18 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const settings = await loadSettingsForm(viewer)
   const kept = await loadKeptForm(viewer.id, raw.form)
   const saved = typeof raw.saved === 'string' ? Number(raw.saved) : null
+  const t = translator(settings.language, 'admin.settings')
   return (
     <main id="main" className="page">
-      <h1>Settings</h1>
+      <h1>{t('title')}</h1>
       {saved !== null ? (
         <p role="status" className="notice">
-          {saved === 0 ? 'Nothing changed.' : `Saved ${saved} setting${saved === 1 ? '' : 's'}; the blog uses them now.`}
+          {t('saved', { count: saved })}
         </p>
       ) : null}
-      <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} timeZones={timeZoneNames()} />
+      <SiteLanguage language={settings.language} timeZone={settings.timeZone} messages={messagesFor(settings.language, ['client', 'admin.settings'])}>
+        <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} timeZones={timeZoneNames()} />
+      </SiteLanguage>
     </main>
   )
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { SiteLanguage } from '@/app/_ui/site-language'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostEditor } from '@/app/_ui/post-editor'
@@ -8,16 +9,16 @@ import { formatDateTime, toLocalInput } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { loadPostForEditing } from '@/lib/posts/editing'
 import { loadKeptForm } from '@/lib/kept-forms'
+import { messagesFor, translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Edit post' }
-
-const SAVED: Record<string, string> = {
-  save: 'Saved.',
-  publish: 'Published.',
-  schedule: 'Scheduled.',
-  unpublish: 'Unpublished: the post is a draft again.',
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.editor')('editPost') }
 }
+
+const SAVED = ['save', 'publish', 'schedule', 'unpublish'] as const
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -28,38 +29,41 @@ export default async function EditPostPage({ params, searchParams }: Props) {
   const locale = await getSiteLocale()
   const post = await loadPostForEditing(viewer, Number(id))
   if (!post) notFound()
-  const saved = typeof raw.saved === 'string' ? SAVED[raw.saved] : undefined
+  const t = translator(locale.language, 'admin.editor')
+  const savedAs = SAVED.find((intent) => intent === raw.saved)
+  const saved = savedAs ? t(`saved.${savedAs}`) : undefined
   const kept = await loadKeptForm(viewer.id, raw.form)
   const status =
     post.status === 'scheduled' && post.publishedAt
-      ? `Scheduled for ${formatDateTime(post.publishedAt.toISOString(), locale)} (${locale.timeZone})`
-      : { draft: 'Draft', published: 'Published', trash: 'In the trash', scheduled: 'Scheduled' }[post.status]
+      ? t('scheduledFor', { when: formatDateTime(post.publishedAt.toISOString(), locale), zone: locale.timeZone })
+      : t(`status.${post.status}`)
 
   return (
     <main id="main" className="page page--wide">
-      <h1>{post.kind === 'page' ? 'Edit page' : 'Edit post'}</h1>
+      <h1>{post.kind === 'page' ? t('editPage') : t('editPost')}</h1>
       <p className="muted">
         {status}
         {post.status === 'published' ? (
           <>
             {' · '}
-            <Link href={pathOfKind(post.kind, post.slug)}>View the {post.kind}</Link>
+            <Link href={pathOfKind(post.kind, post.slug)}>{t('view', { kind: post.kind })}</Link>
           </>
         ) : (
           <>
             {' · '}
-            <Link href={`/admin/posts/${post.id}/preview`}>Preview</Link>
+            <Link href={`/admin/posts/${post.id}/preview`}>{t('preview')}</Link>
           </>
         )}
         {' · '}
-        <Link href={`/admin/posts/${post.id}/revisions`}>Revisions</Link>
+        <Link href={`/admin/posts/${post.id}/revisions`}>{t('revisions')}</Link>
       </p>
       {saved ? (
         <p role="status" className="notice">
           {saved}
         </p>
       ) : null}
-      <PostEditor
+      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor'])}>
+        <PostEditor
         initial={{
           id: post.id,
           kind: post.kind,
@@ -82,6 +86,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
         restored={kept}
         timeZone={locale.timeZone}
       />
+      </SiteLanguage>
     </main>
   )
 }

@@ -1,11 +1,17 @@
 import type { Metadata } from 'next'
+import { SiteLanguage } from '@/app/_ui/site-language'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { getSiteLocale } from '@/lib/settings'
+import { messagesFor, translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'New post or page' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.editor')('newTitle') }
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -14,10 +20,13 @@ export default async function NewPostPage({ searchParams }: Props) {
   const query = await searchParams
   const kind = query.kind === 'page' ? 'page' : 'post'
   const viewer = await requirePageCapability('posts.write', kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new')
+  const locale = await getSiteLocale()
+  const t = translator(locale.language, 'admin.editor')
   return (
     <main id="main" className="page page--wide">
-      <h1>{kind === 'page' ? 'New page' : 'New post'}</h1>
-      <PostEditor
+      <h1>{kind === 'page' ? t('newPage') : t('newPost')}</h1>
+      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor'])}>
+        <PostEditor
         initial={{
           id: null,
           kind,
@@ -38,8 +47,9 @@ export default async function NewPostPage({ searchParams }: Props) {
           version: '',
         }}
         restored={await loadKeptForm(viewer.id, query.form)}
-        timeZone={(await getSiteLocale()).timeZone}
+        timeZone={locale.timeZone}
       />
+      </SiteLanguage>
     </main>
   )
 }
