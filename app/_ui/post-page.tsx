@@ -169,7 +169,7 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
             <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen} locale={locale}>
               <div className="respond__who">
                 <SignedInAs />
-                <SignOutButton returnTo={`${postPath(post.slug)}#respond`} /> {t('emailPrivate')}
+                <SignOutButton language={site.language} returnTo={`${postPath(post.slug)}#respond`} /> {t('emailPrivate')}
               </div>
             </RespondIsland>
             <noscript>

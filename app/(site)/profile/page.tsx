@@ -53,7 +53,7 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <section aria-labelledby="sessions-title">
           <h2 id="sessions-title">{t('signingOut')}</h2>
           <div className="paragraph">
-            <SignOutButton /> {t('signOutHere')}
+            <SignOutButton language={site.language} /> {t('signOutHere')}
           </div>
           <form action={signOutEverywhereAction}>
             <button type="submit" className="button button--secondary">

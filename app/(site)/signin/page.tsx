@@ -37,7 +37,7 @@ export default async function SignInPage({ searchParams }: Props) {
         {viewer ? (
           <>
             <div className="paragraph">
-              {t.rich('signedIn', { name: () => <strong>{viewer.name}</strong>, link: (chunks) => <a href={callbackUrl}>{chunks}</a> })} <SignOutButton returnTo="/signin" />
+              {t.rich('signedIn', { name: () => <strong>{viewer.name}</strong>, link: (chunks) => <a href={callbackUrl}>{chunks}</a> })} <SignOutButton language={site.language} returnTo="/signin" />
             </div>
           </>
         ) : (

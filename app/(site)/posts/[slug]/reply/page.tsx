@@ -83,7 +83,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
           ) : (
             <>
               <div className="respond__who">
-                {t.rich('signedInAs', { name: () => <strong>{respond.viewer!.name}</strong> })} <SignOutButton returnTo={here} /> {t('emailPrivate')}
+                {t.rich('signedInAs', { name: () => <strong>{respond.viewer!.name}</strong> })} <SignOutButton language={site.language} returnTo={here} /> {t('emailPrivate')}
               </div>
               {respond.editing ? (
                 <CommentForm
