@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import Link from 'next/link'
+import { type Language, translator } from '@/lib/i18n'
 
 /** The outcome of the last admin action, carried in the URL (`notice` or `error`). */
 export function AdminNotices({ query }: { query: Record<string, string | string[] | undefined> }) {
@@ -40,7 +41,7 @@ export function StatusTabs<S extends string>(props: { label: string; statuses: r
 }
 
 /** A GET search form that keeps the list's other filters. */
-export function ListSearch({ action, label, value, keep }: { action: string; label: string; value?: string; keep: Record<string, string | number | undefined> }) {
+export function ListSearch({ action, label, value, keep, language }: { action: string; label: string; value?: string; keep: Record<string, string | number | undefined>; language: Language }) {
   const id = `${action.replace(/\W+/g, '-')}-search`
   return (
     <form method="get" action={action} role="search" className="search-form">
@@ -48,7 +49,7 @@ export function ListSearch({ action, label, value, keep }: { action: string; lab
       <label htmlFor={id}>{label}</label>
       <input id={id} name="q" type="search" defaultValue={value ?? ''} />
       <button type="submit" className="button button--secondary">
-        Search
+        {translator(language, 'admin')('search')}
       </button>
     </form>
   )

@@ -41,7 +41,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
         labels={MODERATION_STATUS_LABELS}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
+      <ListSearch language={locale.language} action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
       {query.post || query.author ? (
         <p className="muted">
           Showing only the comments {query.post ? 'on one post' : ''}

@@ -8,48 +8,55 @@ import { getSiteLocale } from '@/lib/settings'
 import { loadPostList } from '@/lib/posts/editing'
 import type { PostStatus } from '@/lib/vocabulary'
 import { postLifecycleAction } from './actions'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Posts' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.posts')('title') }
+}
 
-const LABELS: Record<PostStatus, string> = { published: 'Published', scheduled: 'Scheduled', draft: 'Drafts', trash: 'Trash' }
+const STATUSES = ['published', 'scheduled', 'draft', 'trash'] as const satisfies readonly PostStatus[]
 
 export default async function PostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('posts.write', '/admin/posts')
   const locale = await getSiteLocale()
   const { query, counts, posts, hasNext, authors, tags } = await loadPostList(viewer, raw)
+  const t = translator(locale.language, 'admin.posts')
+  const labels = Object.fromEntries(STATUSES.map((s) => [s, t(`statuses.${s}`)])) as Record<PostStatus, string>
   const here = (change: Record<string, string | number | undefined>) =>
     listHref('/admin/posts', { status: query.status, q: query.q, author: query.author, tag: query.tag, page: query.page }, change)
 
   return (
     <main id="main" className="page page--wide">
-      <h1>Posts</h1>
+      <h1>{t('title')}</h1>
       <p>
         <Link href="/admin/posts/new" className="button">
-          Write a new post
+          {t('newPost')}
         </Link>{' '}
         <Link href="/admin/posts/new?kind=page" className="button button--secondary">
-          Write a new page
+          {t('newPage')}
         </Link>
       </p>
       <StatusTabs
-        label="Post status"
-        statuses={['published', 'scheduled', 'draft', 'trash'] as const}
+        label={t('statusNav')}
+        statuses={STATUSES}
         current={query.status}
         counts={counts}
-        labels={LABELS}
+        labels={labels}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch action="/admin/posts" label="Search titles" value={query.q} keep={{ status: query.status, author: query.author, tag: query.tag }} />
+      <ListSearch language={locale.language} action="/admin/posts" label={t('searchTitles')} value={query.q} keep={{ status: query.status, author: query.author, tag: query.tag }} />
       <form method="get" action="/admin/posts" className="search-form filter-form">
         <input type="hidden" name="status" value={query.status} />
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
         {authors.length > 0 ? (
           <>
-            <label htmlFor="filter-author">Author</label>
+            <label htmlFor="filter-author">{t('author')}</label>
             <select id="filter-author" name="author" defaultValue={query.author ?? ''}>
-              <option value="">Everyone</option>
+              <option value="">{t('everyone')}</option>
               {authors.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -58,52 +65,52 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
             </select>
           </>
         ) : null}
-        <label htmlFor="filter-tag">Tag</label>
+        <label htmlFor="filter-tag">{t('tag')}</label>
         <select id="filter-tag" name="tag" defaultValue={query.tag ?? ''}>
-          <option value="">Any tag</option>
-          {tags.map((t) => (
-            <option key={t.slug} value={t.slug}>
-              {t.name}
+          <option value="">{t('anyTag')}</option>
+          {tags.map((tag) => (
+            <option key={tag.slug} value={tag.slug}>
+              {tag.name}
             </option>
           ))}
         </select>
         <button type="submit" className="button button--secondary">
-          Filter
+          {t('filter')}
         </button>
       </form>
       <AdminNotices query={raw} />
       {posts.length === 0 ? (
-        <p>No {LABELS[query.status].toLowerCase()} posts here.</p>
+        <p>{t(`empty.${query.status}`)}</p>
       ) : (
-        <AdminTable caption={`${LABELS[query.status]} posts, newest first`} columns={['Title', 'Author', 'Date', 'Actions']}>
+        <AdminTable caption={t('caption', { status: labels[query.status] })} columns={[t('columns.title'), t('columns.author'), t('columns.date'), t('columns.actions')]}>
           {posts.map((p) => {
             const when = (p.publishedAt ?? p.updatedAt).toISOString()
             return (
               <tr key={p.id}>
                 <td>
                   {p.status === 'trash' ? p.title : <Link href={`/admin/posts/${p.id}`}>{p.title}</Link>}
-                  {p.kind === 'page' ? <span className="muted"> (page)</span> : null}
+                  {p.kind === 'page' ? <span className="muted"> {t('isPage')}</span> : null}
                 </td>
                 <td>{p.authorName ?? '—'}</td>
                 <td>
                   <time dateTime={when}>{formatDateTime(when, locale)}</time>
                 </td>
                 <td className="admin-table__actions">
-                  {p.status === 'published' ? <a href={pathOfKind(p.kind, p.slug)}>View</a> : null}
+                  {p.status === 'published' ? <a href={pathOfKind(p.kind, p.slug)}>{t('view')}</a> : null}
                   <form action={postLifecycleAction} className="inline-form">
                     <input type="hidden" name="postId" value={p.id} />
                     {p.status === 'trash' ? (
                       <>
-                        <button type="submit" name="action" value="restore" className="link-button" aria-label={`Restore “${p.title}”`}>
-                          Restore
+                        <button type="submit" name="action" value="restore" className="link-button" aria-label={t('restoreLabel', { title: p.title })}>
+                          {t('restore')}
                         </button>{' '}
-                        <button type="submit" name="action" value="delete" className="link-button" aria-label={`Delete “${p.title}” permanently`}>
-                          Delete permanently
+                        <button type="submit" name="action" value="delete" className="link-button" aria-label={t('deleteLabel', { title: p.title })}>
+                          {t('delete')}
                         </button>
                       </>
                     ) : (
-                      <button type="submit" name="action" value="trash" className="link-button" aria-label={`Move “${p.title}” to the trash`}>
-                        Trash
+                      <button type="submit" name="action" value="trash" className="link-button" aria-label={t('trashLabel', { title: p.title })}>
+                        {t('trash')}
                       </button>
                     )}
                   </form>
@@ -113,9 +120,9 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
           })}
         </AdminTable>
       )}
-      <nav className="pagination" aria-label="More posts">
-        {hasNext ? <Link href={here({ page: query.page + 1 })}>Older posts</Link> : null}
-        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>Newer posts</Link> : null}
+      <nav className="pagination" aria-label={t('more')}>
+        {hasNext ? <Link href={here({ page: query.page + 1 })}>{t('older')}</Link> : null}
+        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>{t('newer')}</Link> : null}
       </nav>
     </main>
   )
