@@ -7,16 +7,21 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
 // so switching the language is an UPDATE that rebuilds every vector. (SQLite's FTS5 table is
 // recreated with the language's tokenizer instead: db/queries/search.ts.)
 
+/** The generated search vector, built with `config` (a column name or a configuration's name), and its index. */
+async function addSearchVector(db: Kysely<any>, config: ReturnType<typeof sql.raw>): Promise<void> {
+  await sql`ALTER TABLE post ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector(${config}, coalesce(title, '')), 'A') ||
+    setweight(to_tsvector(${config}, coalesce(excerpt, '')), 'B') ||
+    setweight(to_tsvector(${config}, coalesce(body, '')), 'C')) STORED`.execute(db)
+  await sql`CREATE INDEX "post_searchVector_index" ON post USING GIN ("searchVector")`.execute(db)
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
   await sql`ALTER TABLE post ADD COLUMN "searchConfig" regconfig NOT NULL DEFAULT 'english'`.execute(db)
   await sql`DROP INDEX "post_searchVector_index"`.execute(db)
   await sql`ALTER TABLE post DROP COLUMN "searchVector"`.execute(db)
-  await sql`ALTER TABLE post ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector("searchConfig", coalesce(title, '')), 'A') ||
-    setweight(to_tsvector("searchConfig", coalesce(excerpt, '')), 'B') ||
-    setweight(to_tsvector("searchConfig", coalesce(body, '')), 'C')) STORED`.execute(db)
-  await sql`CREATE INDEX "post_searchVector_index" ON post USING GIN ("searchVector")`.execute(db)
+  await addSearchVector(db, sql.raw('"searchConfig"'))
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -24,9 +29,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX "post_searchVector_index"`.execute(db)
   await sql`ALTER TABLE post DROP COLUMN "searchVector"`.execute(db)
   await sql`ALTER TABLE post DROP COLUMN "searchConfig"`.execute(db)
-  await sql`ALTER TABLE post ADD COLUMN "searchVector" tsvector GENERATED ALWAYS AS (
-    setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-    setweight(to_tsvector('english', coalesce(excerpt, '')), 'B') ||
-    setweight(to_tsvector('english', coalesce(body, '')), 'C')) STORED`.execute(db)
-  await sql`CREATE INDEX "post_searchVector_index" ON post USING GIN ("searchVector")`.execute(db)
+  await addSearchVector(db, sql.raw("'english'"))
 }

@@ -22,7 +22,7 @@ import { decideCommentStatus } from '@/lib/comments/screening'
 import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
-import { siteTranslator, type Translator } from '@/lib/i18n'
+import { siteTranslator, translator, type Translator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments, mailAboutHeldComment } from '@/lib/mail/notifications'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
@@ -66,7 +66,8 @@ export async function postComment(
   context: { ip: string; now?: Date },
   db: DB = getDb(),
 ): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string; changes: PublicChanges }>> {
-  const t = await commentRefusals(db)
+  const settings = await getSiteSettings(db)
+  const t = translator(settings.language, 'errors.comments')
   if (!viewer) return refuse(t('signInToComment'))
   if (viewer.banned) return refuse(t('banned'))
   const parsed = newCommentSchema.safeParse(raw)
@@ -76,7 +77,6 @@ export async function postComment(
   }
   const input = parsed.data
   const now = context.now ?? new Date()
-  const settings = await getSiteSettings(db)
 
   const post = await findPostForCommenting(input.postId, db)
   if (!post || !post.live) return refuse(t('notOpen'))
@@ -140,7 +140,8 @@ export async function editComment(
   now: Date = new Date(),
   db: DB = getDb(),
 ): Promise<CommentResult<{ id: number; postSlug: string; changes: PublicChanges }>> {
-  const t = await commentRefusals(db)
+  const settings = await getSiteSettings(db)
+  const t = translator(settings.language, 'errors.comments')
   if (!viewer) return refuse(t('signInToEdit'))
   const id = idSchema.safeParse(raw.commentId)
   if (!id.success) return refuse(t('notYours'))
@@ -150,7 +151,6 @@ export async function editComment(
   const moderator = isModerator(viewer)
   if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !moderator)) return refuse(t('notYours'))
   if (viewer.banned && !moderator) return refuse(t('banned'))
-  const settings = await getSiteSettings(db)
   if (!moderator && now.getTime() - comment.createdAt.getTime() > settings.editMinutes * 60_000) {
     return refuse(t('editWindow', { minutes: settings.editMinutes }))
   }

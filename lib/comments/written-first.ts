@@ -14,6 +14,7 @@ import { allow } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { issueFormToken } from './form-token'
 import { commentsAreOpen } from './open'
+import { translator } from '@/lib/i18n'
 import { bodySchema, commentIssue, commentRefusals, newCommentSchema, postComment } from './posting'
 
 /*
@@ -46,7 +47,8 @@ export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
 
 /** Keeps a comment written by a signed-out reader and writes the mail that confirms it. Public. */
 export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<{ ok: true; postSlug: string } | WrittenFirstRefusal> {
-  const t = await commentRefusals(db)
+  const settings = await getSiteSettings(db)
+  const t = translator(settings.language, 'errors.comments')
   const parsed = unconfirmedSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
@@ -58,7 +60,6 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
   const input = parsed.data
   const now = context.now ?? new Date()
   const post = await findPostForCommenting(input.postId, db)
-  const settings = await getSiteSettings(db)
   if (!post || !post.live) return { ok: false, message: t('notOpen') }
   if (!commentsAreOpen(post, settings, now)) return { ok: false, message: t('closed') }
   // A filled-in hidden field: a bot. It is told all went well, and nothing is kept or sent.

@@ -1,7 +1,7 @@
 import { renderCommentMarkdown } from '@/lib/markdown/render'
 import { postPath, shortCommentPath } from '@/lib/paths'
 import { absoluteUrl, linkOrigin } from '@/lib/public-address'
-import { followTopic, oneClickUnsubscribeUrl, unsubscribePageUrl, type MailTopic } from './unsubscribe'
+import { followTopic, oneClickUnsubscribeUrl, topicSentence, unsubscribePageUrl, type MailTopic } from './unsubscribe'
 import { directionOf, type Language, translator } from '@/lib/i18n'
 
 // Every email the blog writes, in one place: a plain-text and an HTML version, the site's name and
@@ -15,11 +15,6 @@ export interface MailSite {
   language: Language
 }
 
-/** Which emails a topic is, as the catalog names them ("emails about your comments…"). */
-export function topicSentence(topic: MailTopic, language: Language): string {
-  const t = translator(language, 'unsubscribe.topics')
-  return topic.startsWith('follow-') ? t('follow') : t(topic as 'replies' | 'held' | 'all')
-}
 
 export interface MailContent {
   subject: string
@@ -57,6 +52,15 @@ const quote = (body: string) =>
     .map((line) => `> ${line}`)
     .join('\n')
 
+/** Every mail's HTML: in the site's language and direction, `body`, then the blog's name and address (and `footerExtra`). */
+function htmlLetter(site: MailSite, subject: string, body: string, footerExtra = ''): string {
+  return `<!doctype html><html lang="${site.language}" dir="${directionOf(site.language)}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
+${body}
+<hr style="border:0;border-top:1px solid #ddd">
+<p style="font-size:0.875rem;color:#555">${escape(site.title)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a>${footerExtra}</p>
+</body></html>`
+}
+
 function write(letter: Letter): MailContent {
   const { site, subject, intro, groups, unsubscribe } = letter
   const t = translator(site.language, 'mail')
@@ -76,13 +80,13 @@ function write(letter: Letter): MailContent {
   const entryHtml = (e: Entry) => `<p><strong>${escape(e.author)}</strong> ${escape(e.says)}</p>
 <blockquote style="margin:0 0 1rem;padding:0;padding-inline-start:1rem;border-inline-start:3px solid #ccc">${renderCommentMarkdown(e.body)}</blockquote>
 <p>${e.links.map(([label, path]) => `<a href="${escape(absoluteUrl(path))}">${escape(label)}</a>`).join(' · ')}</p>`
-  const htmlBody = `<!doctype html><html lang="${site.language}" dir="${directionOf(site.language)}"><head><meta charset="utf-8"><title>${escape(subject)}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
-${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
-${groups.map((g) => `${g.heading ? `<h2 style="font-size:1.125rem">${escape(g.heading)}</h2>\n` : ''}${g.entries.map(entryHtml).join('\n')}`).join('\n')}
-<hr style="border:0;border-top:1px solid #ddd">
-<p style="font-size:0.875rem;color:#555">${escape(site.title)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a>${unsubscribe ? `<br>
-<a href="${escape(stopPage!)}">${escape(stop)}</a>` : ''}</p>
-</body></html>`
+  const htmlBody = htmlLetter(
+    site,
+    subject,
+    `${intro.map((p) => `<p>${escape(p)}</p>`).join('\n')}
+${groups.map((g) => `${g.heading ? `<h2 style="font-size:1.125rem">${escape(g.heading)}</h2>\n` : ''}${g.entries.map(entryHtml).join('\n')}`).join('\n')}`,
+    unsubscribe ? `<br>\n<a href="${escape(stopPage!)}">${escape(stop)}</a>` : '',
+  )
   return {
     subject,
     textBody,
@@ -241,13 +245,13 @@ export function signInMail(site: MailSite, url: string): Pick<MailContent, 'subj
     subject: t('subject', names),
     // The link on a line of its own: mail programs make it clickable whole.
     textBody: [t('intro', names), url, '', t('expires'), '', '-- ', `${site.title} · ${linkOrigin()}`].join('\n'),
-    htmlBody: `<!doctype html><html lang="${site.language}" dir="${directionOf(site.language)}"><head><meta charset="utf-8"><title>${escape(t('subject', names))}</title></head><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36rem;margin:0 auto;padding:1rem;color:#1a1a1a">
-<p>${escape(t('intro', names))}</p>
+    htmlBody: htmlLetter(
+      site,
+      t('subject', names),
+      `<p>${escape(t('intro', names))}</p>
 <p><a href="${escape(url)}" style="display:inline-block;padding:0.5rem 1rem;background:#1d4ed8;color:#fff;text-decoration:none;border-radius:4px">${escape(t('button', names))}</a></p>
 <p style="word-break:break-all;font-size:0.875rem">${escape(url)}</p>
-<p>${escape(t('expires'))}</p>
-<hr style="border:0;border-top:1px solid #ddd">
-<p style="font-size:0.875rem;color:#555">${escape(site.title)} · <a href="${escape(linkOrigin())}">${escape(linkOrigin())}</a></p>
-</body></html>`,
+<p>${escape(t('expires'))}</p>`,
+    ),
   }
 }

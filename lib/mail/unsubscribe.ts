@@ -3,6 +3,7 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { setMailChoices, stopAllMail, unfollowPost } from '@/db/queries/outgoing-mail'
 import { absoluteUrl } from '@/lib/public-address'
+import { type Language, translator } from '@/lib/i18n'
 
 // Unsubscribe links: signed with the blog's secret, so they work without a session (one click from
 // the mail client, RFC 8058, or the visible link) and nobody can make one for someone else.
@@ -14,6 +15,12 @@ const FOLLOW = /^follow-([1-9]\d{0,11})$/
 export const isMailTopic = (topic: unknown): topic is MailTopic =>
   topic === 'replies' || topic === 'held' || topic === 'all' || (typeof topic === 'string' && FOLLOW.test(topic))
 export const followTopic = (postId: number): MailTopic => `follow-${postId}`
+
+/** Which emails a topic is, as the catalog names them ("emails about your comments…"). */
+export function topicSentence(topic: MailTopic, language: Language): string {
+  const t = translator(language, 'unsubscribe.topics')
+  return topic.startsWith('follow-') ? t('follow') : t(topic as 'replies' | 'held' | 'all')
+}
 
 function signature(userId: string, topic: MailTopic): string {
   const secret = process.env.AUTH_SECRET

@@ -3,7 +3,7 @@ import { connection } from 'next/server'
 import Link from 'next/link'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
-import { isMailTopic, type MailTopic, readUnsubscribeLink } from '@/lib/mail/unsubscribe'
+import { isMailTopic, readUnsubscribeLink, topicSentence } from '@/lib/mail/unsubscribe'
 import { translator } from '@/lib/i18n'
 
 export const instant = false
@@ -11,9 +11,6 @@ export async function generateMetadata(): Promise<Metadata> {
   await connection() // rendered on request, never at build
   return { title: translator((await cachedSiteInfo()).language, 'unsubscribe')('title'), robots: { index: false } }
 }
-
-/** Which emails a topic is, as the catalog names them. */
-const topicKey = (topic: MailTopic) => (topic.startsWith('follow-') ? 'follow' : (topic as 'replies' | 'held' | 'all'))
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -33,11 +30,11 @@ export default async function UnsubscribePage({ searchParams }: Props) {
         <h1>{t('title')}</h1>
         {done ? (
           <p role="status" className="notice">
-            {t.rich('done', { emails: t(`topics.${topicKey(done)}`), profile })}
+            {t.rich('done', { emails: topicSentence(done, site.language), profile })}
           </p>
         ) : link ? (
           <form method="post" action={`/api/unsubscribe?${new URLSearchParams({ u: link.userId, topic: link.topic, sig: String(query.sig), from: 'page' })}`}>
-            <p>{t('ask', { emails: t(`topics.${topicKey(link.topic)}`) })}</p>
+            <p>{t('ask', { emails: topicSentence(link.topic, site.language) })}</p>
             <button type="submit" className="button">
               {t('title')}
             </button>
