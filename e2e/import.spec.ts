@@ -107,6 +107,8 @@ ${items.join('\n')}
 }
 
 test('an admin imports a large export and watches its progress reach the report', async ({ page }) => {
+  // A thousand posts: on a loaded test machine the import alone can take longer than a test's 30 s.
+  test.setTimeout(120_000)
   await signInAs(page, 'bulk-admin@mail.example', 'admin', '/admin/import')
   await page.getByLabel('WordPress export file').setInputFiles({ name: 'bulk.xml', mimeType: 'text/xml', buffer: Buffer.from(manyPosts(1000, 'http://bulk.example')) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
