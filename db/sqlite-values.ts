@@ -1,7 +1,11 @@
 import {
+  CompiledQuery,
   OperationNodeTransformer,
   SqliteAdapter,
   SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
   type KyselyPlugin,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
@@ -78,7 +82,27 @@ class TransactionalSqliteAdapter extends SqliteAdapter {
   }
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), waiting for it as busy_timeout
+ * allows. A plain BEGIN starts as a reader and is refused at once ("database is locked", no waiting)
+ * when it first writes after another process — a command-line import, `npm run user` — has written
+ * since it began.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+}
+
 export class PlateauSqliteDialect extends SqliteDialect {
+  constructor(private readonly options: ConstructorParameters<typeof SqliteDialect>[0]) {
+    super(options)
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.options)
+  }
+
   override createAdapter(): SqliteAdapter {
     return new TransactionalSqliteAdapter()
   }
