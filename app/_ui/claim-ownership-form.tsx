@@ -6,7 +6,8 @@ import { FormField } from '@/app/_ui/form-field'
 import { idle } from '@/lib/forms'
 
 /** The owner's confirmation; `suggestedAddress` is shown for the owner to confirm when no AUTH_URL sets it. */
-export function ClaimOwnershipForm({ token, suggestedAddress }: { token: string; suggestedAddress: string | null }) {
+export function ClaimOwnershipForm(props: { token: string; suggestedAddress: string | null; words: { address: string; addressHelp: string; button: string } }) {
+  const { token, suggestedAddress, words } = props
   const [state, formAction, pending] = useActionState(claimOwnershipAction, idle)
   const error = state.status === 'error' ? state : null
   return (
@@ -16,10 +17,10 @@ export function ClaimOwnershipForm({ token, suggestedAddress }: { token: string;
         <FormField
           key={error?.attempt ?? 0}
           name="address"
-          label="The blog’s public address"
+          label={words.address}
           type="url"
           value={error?.values.address ?? suggestedAddress}
-          help="Sign-in links, feeds and emails point here. Use the address readers type, such as https://blog.example.com."
+          help={words.addressHelp}
           error={error?.field === 'address' ? error.message : undefined}
         />
       ) : null}
@@ -29,7 +30,7 @@ export function ClaimOwnershipForm({ token, suggestedAddress }: { token: string;
         </p>
       ) : null}
       <button type="submit" className="button" disabled={pending}>
-        Make me the owner of this blog
+        {words.button}
       </button>
     </form>
   )

@@ -1,5 +1,6 @@
 'use client'
 
+import { useTranslations } from 'next-intl'
 import { useId, useState } from 'react'
 
 export interface UploadedImage {
@@ -14,12 +15,13 @@ const ACCEPT = 'image/jpeg,image/png,image/webp,image/gif,image/avif'
 /** A file picker that uploads the chosen image at once and says how it went (or why it was refused). */
 export function ImageUpload({ label, onUploaded }: { label: string; onUploaded: (image: UploadedImage) => void }) {
   const id = useId()
+  const t = useTranslations('admin.upload')
   const [status, setStatus] = useState<{ kind: 'busy' | 'done' | 'error'; text: string } | null>(null)
 
   async function upload(input: HTMLInputElement) {
     const file = input.files?.[0]
     if (!file) return
-    setStatus({ kind: 'busy', text: `Uploading ${file.name}…` })
+    setStatus({ kind: 'busy', text: t('busy', { name: file.name }) })
     const body = new FormData()
     body.set('file', file)
     try {
@@ -27,10 +29,10 @@ export function ImageUpload({ label, onUploaded }: { label: string; onUploaded: 
       const result = (await response.json()) as ({ ok: true } & UploadedImage) | { ok: false; message: string }
       if (!result.ok) return setStatus({ kind: 'error', text: result.message })
       onUploaded(result)
-      setStatus({ kind: 'done', text: `Uploaded ${result.name} (${result.width} × ${result.height}).` })
+      setStatus({ kind: 'done', text: t('done', { name: result.name, width: result.width, height: result.height }) })
       input.value = ''
     } catch {
-      setStatus({ kind: 'error', text: 'The upload failed: check your connection and try again.' })
+      setStatus({ kind: 'error', text: t('failed') })
     }
   }
 
@@ -39,7 +41,7 @@ export function ImageUpload({ label, onUploaded }: { label: string; onUploaded: 
       <label htmlFor={id}>{label}</label>
       <input id={id} type="file" accept={ACCEPT} onChange={(e) => void upload(e.currentTarget)} aria-describedby={`${id}-status ${id}-help`} />
       <p id={`${id}-help`} className="comment-form__help">
-        JPEG, PNG, WebP, GIF or AVIF, resized for every screen.
+        {t('help')}
       </p>
       <p id={`${id}-status`} role={status?.kind === 'error' ? 'alert' : 'status'} className={`upload-status${status?.kind === 'error' ? ' form-error' : ''}`}>
         {status?.text}

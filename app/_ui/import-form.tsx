@@ -1,5 +1,6 @@
 'use client'
 
+import { useFormatter, useTranslations } from 'next-intl'
 import { useRouter } from 'next/navigation'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { ImportJobView } from '@/lib/imports/jobs'
@@ -11,9 +12,10 @@ import type { ImportJobView } from '@/lib/imports/jobs'
  */
 
 /** One import form: one file in, of the kind it names. */
-export function ImportForm({ kind, label, help, button }: { kind: 'wordpress' | 'disqus'; label: string; help: string; button: string }) {
+export function ImportForm({ kind }: { kind: 'wordpress' | 'disqus' }) {
   const id = useId()
   const router = useRouter()
+  const t = useTranslations('admin.import')
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null })
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -22,13 +24,13 @@ export function ImportForm({ kind, label, help, button }: { kind: 'wordpress' | 
     setState({ busy: true, error: null })
     try {
       const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' } })
-      if (!response.ok) return setState({ busy: false, error: `Nothing was imported: ${await response.text()}` })
+      if (!response.ok) return setState({ busy: false, error: t('notImported', { reason: await response.text() }) })
       const { location } = (await response.json()) as { location: string }
       form.reset()
       setState({ busy: false, error: null })
       router.push(location)
     } catch {
-      setState({ busy: false, error: 'The upload did not get through: check your connection and try again (the file is still chosen).' })
+      setState({ busy: false, error: t('offline') })
     }
   }
 
@@ -36,14 +38,14 @@ export function ImportForm({ kind, label, help, button }: { kind: 'wordpress' | 
     <form action="/admin/import/upload" method="post" encType="multipart/form-data" className="settings-form" onSubmit={(e) => void submit(e)}>
       <input type="hidden" name="kind" value={kind} />
       <div className="field">
-        <label htmlFor={`${id}-file`}>{label}</label>
+        <label htmlFor={`${id}-file`}>{t(`${kind}.label`)}</label>
         <input id={`${id}-file`} name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby={`${id}-help`} />
         <p id={`${id}-help`} className="comment-form__help">
-          {help}
+          {t(`${kind}.help`)}
         </p>
       </div>
       <button type="submit" className="button" disabled={state.busy}>
-        {state.busy ? 'Uploading…' : button}
+        {state.busy ? t('uploading') : t(`${kind}.button`)}
       </button>
       {state.error ? (
         <p role="alert" className="form-error">
@@ -64,19 +66,21 @@ function RefreshWhileShown({ everyMs }: { everyMs: number }) {
   return null
 }
 
-const count = (n: number) => n.toLocaleString('en')
-
 /** An import's progress and, once it has ended, its report (or why nothing was imported). */
 export function ImportJob({ job, live }: { job: ImportJobView; live: boolean }) {
+  const t = useTranslations('admin.import.job')
+  const format = useFormatter()
   const running = job.status === 'running'
+  const unit = t(`units.${job.kind}`)
+  const [done, total] = [format.number(job.done), format.number(job.total)]
   return (
     <section aria-labelledby="import-job" className="import-job">
-      <h2 id="import-job">{running ? `Importing ${job.fileName}…` : `Import of ${job.fileName}`}</h2>
+      <h2 id="import-job">{running ? t('importing', { file: job.fileName }) : t('importOf', { file: job.fileName })}</h2>
       {running ? live ? <RefreshWhileShown everyMs={700} /> : <meta httpEquiv="refresh" content="1" /> : null}
-      <progress aria-label="Import progress" aria-describedby="import-count" value={job.status === 'done' ? job.total || 1 : job.done} max={job.total || 1} />
+      <progress aria-label={t('progress')} aria-describedby="import-count" value={job.status === 'done' ? job.total || 1 : job.done} max={job.total || 1} />
       <p id="import-count">
-        {job.status === 'done' ? `All ${count(job.done)} ${job.unit} read.` : `${count(job.done)} of about ${count(job.total)} ${job.unit} read${running ? '…' : '.'}`}
-        {running ? ' This page follows the import; you can leave it and come back.' : null}
+        {job.status === 'done' ? t('allRead', { count: done, unit }) : t(running ? 'reading' : 'someRead', { done, total, unit })}
+        {running ? ` ${t('follows')}` : null}
       </p>
       {job.message ? (
         <p role="alert" className="form-error">
@@ -85,7 +89,7 @@ export function ImportJob({ job, live }: { job: ImportJobView; live: boolean }) 
       ) : null}
       {job.status === 'done' ? (
         <section role="status" aria-labelledby="import-report" className="notice">
-          <h2 id="import-report">Imported</h2>
+          <h2 id="import-report">{t('imported')}</h2>
           <pre className="import-report">{job.lines.join('\n')}</pre>
         </section>
       ) : null}

@@ -20,8 +20,8 @@ function Submit({ label, busy }: { label: string; busy: string }) {
  * One form on a comment's admin page: edit its text, or reply to it. A refusal is said beside the
  * box and keeps what was typed.
  */
-export function ModeratorCommentForm(props: { kind: 'edit' | 'reply'; commentId: number; initialBody: string; label: string; submit: string; formToken?: string; restored?: FormState }) {
-  const { kind, commentId, initialBody, label, submit, formToken, restored } = props
+export function ModeratorCommentForm(props: { kind: 'edit' | 'reply'; commentId: number; initialBody: string; label: string; submit: string; busy: string; formToken?: string; restored?: FormState }) {
+  const { kind, commentId, initialBody, label, submit, busy, formToken, restored } = props
   const [state, formAction] = useActionState(kind === 'edit' ? moderatorEditAction : moderatorReplyAction, restored?.status === 'error' && restored.form === kind ? restored : idle)
   const error = state.status === 'error' ? state : null
   const id = `moderator-${kind}`
@@ -48,7 +48,7 @@ export function ModeratorCommentForm(props: { kind: 'edit' | 'reply'; commentId:
         </p>
       ) : null}
       <div>
-        <Submit label={submit} busy="Saving…" />
+        <Submit label={submit} busy={busy} />
       </div>
     </form>
   )

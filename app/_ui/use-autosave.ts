@@ -1,5 +1,6 @@
 'use client'
 
+import { useFormatter, useTranslations } from 'next-intl'
 import { useEffect, useRef, useState, type RefObject } from 'react'
 
 /*
@@ -46,6 +47,8 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
   const [autosaved, setAutosaved] = useState<{ base: SavedAs; saved: SavedAs } | null>(null)
   const savedAs = autosaved && autosaved.base.postId === options.base.postId && autosaved.base.version === options.base.version ? autosaved.saved : options.base
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle', text: '' })
+  const t = useTranslations('admin.editor.autosave')
+  const format = useFormatter()
   const [offered, setOffered] = useState<LocalCopy | null>(null)
   const dirty = useRef(false)
   const changes = useRef(0)
@@ -71,11 +74,11 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     const element = form.current
     if (!element || !dirty.current || !options.autosave) return
     const body = new FormData(element)
-    if (!String(body.get('title') ?? '').trim()) return setStatus({ kind: 'local', text: 'Kept in this browser; saved as a draft once it has a title.' })
+    if (!String(body.get('title') ?? '').trim()) return setStatus({ kind: 'local', text: t('needsTitle') })
     if (saving.current) return
     saving.current = true
     const started = changes.current
-    setStatus({ kind: 'saving', text: 'Saving…' })
+    setStatus({ kind: 'saving', text: t('saving') })
     try {
       const response = await fetch('/api/posts/autosave', { method: 'POST', body, keepalive: leaving })
       const result = (await response.json()) as { ok: true; id: number; version: string } | { ok: false; message: string }
@@ -90,9 +93,9 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
         dirty.current = false
         localStorage.removeItem(storageKey(String(result.id)))
       }
-      setStatus({ kind: 'saved', text: `Draft saved at ${new Date().toLocaleTimeString()}.` })
+      setStatus({ kind: 'saved', text: t('savedAt', { time: format.dateTime(new Date(), { hour: 'numeric', minute: '2-digit', second: '2-digit' }) }) })
     } catch {
-      setStatus({ kind: 'error', text: 'Not saved: the blog cannot be reached. Your text is kept in this browser and will be saved when it can.' })
+      setStatus({ kind: 'error', text: t('unreachable') })
     } finally {
       saving.current = false
     }
@@ -111,7 +114,7 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     } catch {
       // Storage full or disabled: the server save and the leave warning still protect the text.
     }
-    if (!options.autosave) setStatus({ kind: 'local', text: 'Unsaved changes, kept in this browser until you save.' })
+    if (!options.autosave) setStatus({ kind: 'local', text: t('unsaved') })
     if (timer.current) clearTimeout(timer.current)
     timer.current = setTimeout(() => void latestSave.current(), DELAY_MS)
   }

@@ -16,6 +16,7 @@ import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { commentIssue, commentRefusals, editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
 import { renderCommentMarkdown } from '@/lib/markdown/render'
+import { siteTranslator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments } from '@/lib/mail/notifications'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
@@ -80,9 +81,10 @@ export async function moderate<T extends Moderated>(
   db: DB = getDb(),
 ): Promise<{ ok: true; count: number; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'comments.moderate')
-  if (!(action in MODERATION_ACTIONS)) return { ok: false, message: `Choose what to do with the selected ${target.noun}s.` }
-  const parsed = z.array(z.coerce.number().int().positive()).min(1, `Select at least one ${target.noun}.`).max(500).safeParse(rawIds)
-  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message }
+  const refuse = async (why: 'chooseAction' | 'selectOne' | 'tooMany') => ({ ok: false as const, message: (await siteTranslator('admin.moderation', db))(why, { noun: target.noun }) })
+  if (!(action in MODERATION_ACTIONS)) return refuse('chooseAction')
+  const parsed = z.array(z.coerce.number().int().positive()).min(1).max(500).safeParse(rawIds)
+  if (!parsed.success) return refuse(Array.isArray(rawIds) && rawIds.length > 500 ? 'tooMany' : 'selectOne')
   const status = MODERATION_ACTIONS[action as ModerationAction]
   const items = await target.find([...new Set(parsed.data)], db)
   const ids = items.map((c) => c.id)
@@ -147,7 +149,7 @@ export async function replyAsModerator(
   const actor = requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(raw.commentId)
   const parent = id.success ? await findComment(id.data, db) : undefined
-  if (!parent || parent.deletedAt) return { ok: false, message: 'That comment is no longer there.' }
+  if (!parent || parent.deletedAt) return { ok: false, message: (await siteTranslator('admin.moderation', db))('commentGone') }
   const body = newCommentSchema.shape.body.safeParse(raw.body)
   if (!body.success) return { ok: false, message: commentIssue(await commentRefusals(db), body.error.issues[0].message), field: 'body' }
   try {

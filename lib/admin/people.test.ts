@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { testDialects } from '@/db/test-databases'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
+import { writeSetting } from '@/db/queries/settings'
 import { loadAuditLog } from './audit'
+import { moderateComments } from './moderation'
 import { changeRole, changeRoleByEmail, loadPeople, setBan } from './people'
 import { useAdminBlog } from '@/lib/testing/admin-blog'
 
@@ -52,6 +54,16 @@ describe.each(await testDialects())('people on $name', (dialect) => {
       expect(await changeRole(viewers.admin, viewers.admin.id, 'editor', blog.db)).toMatchObject({ ok: true })
       const log = await loadAuditLog(viewers.editor.role === 'editor' ? { ...viewers.editor, role: 'admin' } : viewers.admin, 1, blog.db)
       expect(log.entries.map((e) => e.action)).toEqual(['user.role', 'user.role', 'user.role'])
+    })
+
+    it('answer in the site’s language, as the moderation does', async () => {
+      await writeSetting('language', 'de', blog.db)
+      expect(await changeRole(viewers.admin, viewers.commenter.id, 'editor', blog.db)).toEqual({ ok: true, message: 'commenter hat jetzt die Rolle Redakteur.' })
+      expect(await setBan(viewers.admin, viewers.admin.id, true, blog.db)).toEqual({ ok: false, message: 'Du kannst dich nicht selbst sperren.' })
+      expect(await moderateComments(viewers.editor, 'approve', [], blog.db)).toEqual({ ok: false, message: 'Wähle mindestens einen Kommentar aus.' })
+      await writeSetting('language', 'ar', blog.db)
+      expect(await changeRole(viewers.admin, viewers.commenter.id, 'emperor', blog.db)).toEqual({ ok: false, message: 'اختر أحد الأدوار: مدير أو محرر أو كاتب أو معلّق.' })
+      expect(await moderateComments(viewers.editor, 'explode', [1], blog.db)).toEqual({ ok: false, message: 'اختر ما تريد فعله بالتعليقات المحددة.' })
     })
   })
 

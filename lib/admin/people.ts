@@ -7,10 +7,14 @@ import { countAdmins, deleteSessionsOf, findUserByEmail, findUserById, listPeopl
 import { ROLES } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
+import { siteTranslator } from '@/lib/i18n'
 
 export const PEOPLE_PAGE_SIZE = 50
 
 type Result = { ok: true; message: string } | { ok: false; message: string }
+
+/** What these say to whoever asked, in the site's language. */
+const sentences = (db: DB) => siteTranslator('admin.people', db)
 
 /** Everyone with an account, with role, comment count and joined date. Admins only; throws PermissionDenied. */
 export async function loadPeople(viewer: Viewer | null, page: number, db: DB = getDb()) {
@@ -25,11 +29,12 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
   // Whoever runs `npm run user` on the server may; the audit log records the command line (no actor).
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'people.manage').id
   const parsed = z.enum(ROLES).safeParse(role)
-  if (!parsed.success) return { ok: false, message: 'Choose one of the roles: admin, editor, author or commenter.' }
+  const t = await sentences(db)
+  if (!parsed.success) return { ok: false, message: t('chooseRole') }
   const person = await findUserById(userId, db)
-  if (!person || person.deletedAt) return { ok: false, message: 'That person no longer has an account.' }
+  if (!person || person.deletedAt) return { ok: false, message: t('noAccount') }
   if (person.role === 'admin' && parsed.data !== 'admin' && (await countAdmins(db)) <= 1) {
-    return { ok: false, message: 'The blog needs at least one admin: make someone else an admin first.' }
+    return { ok: false, message: t('lastAdmin') }
   }
   await db.transaction().execute(async (trx) => {
     await setUserRole(userId, parsed.data, trx)
@@ -38,15 +43,16 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
       trx,
     )
   })
-  return { ok: true, message: `${person.name ?? 'That person'} is now ${/^[aeiou]/.test(parsed.data) ? 'an' : 'a'} ${parsed.data}.` }
+  return { ok: true, message: t('nowRole', { name: person.name ?? t('thatPerson'), role: parsed.data }) }
 }
 
 /** `npm run user -- role <email> <role>`: changeRole for the person with that email, with the same guard and audit. */
 export async function changeRoleByEmail(viewer: 'command-line', email: string, role: unknown, db: DB = getDb()): Promise<Result> {
   const person = await findUserByEmail(email.trim().toLowerCase(), db)
-  if (!person || person.deletedAt) return { ok: false, message: `No one has signed in with ${email} yet. Ask them to sign in once, then run this again.` }
+  const t = await sentences(db)
+  if (!person || person.deletedAt) return { ok: false, message: t('notSignedIn', { email }) }
   const result = await changeRole(viewer, person.id, role, db)
-  return result.ok ? { ok: true, message: `${email} is now ${/^[aeiou]/.test(String(role)) ? 'an' : 'a'} ${role}.` } : result
+  return result.ok ? { ok: true, message: t('nowRole', { name: email, role: String(role) }) } : result
 }
 
 /**
@@ -55,10 +61,11 @@ export async function changeRoleByEmail(viewer: 'command-line', email: string, r
  */
 export async function setBan(viewer: Viewer | null, userId: string, banned: boolean, db: DB = getDb()): Promise<Result> {
   const actor = requireCapability(viewer, 'people.manage')
-  if (userId === actor.id) return { ok: false, message: 'You cannot ban yourself.' }
+  const t = await sentences(db)
+  if (userId === actor.id) return { ok: false, message: t('cannotBanSelf') }
   const person = await findUserById(userId, db)
-  if (!person || person.deletedAt) return { ok: false, message: 'That person no longer has an account.' }
-  const name = person.name ?? 'That person'
+  if (!person || person.deletedAt) return { ok: false, message: t('noAccount') }
+  const name = person.name ?? t('thatPerson')
   await db.transaction().execute(async (trx) => {
     await setUserBanned(userId, banned ? new Date() : null, trx)
     let spammed = 0
@@ -68,5 +75,5 @@ export async function setBan(viewer: Viewer | null, userId: string, banned: bool
     }
     await insertAuditEntries([{ actorId: actor.id, action: banned ? 'user.ban' : 'user.unban', subject: `user:${userId}`, detail: { heldCommentsToSpam: spammed } }], trx)
   })
-  return { ok: true, message: banned ? `${name} is banned and signed out everywhere.` : `${name} may comment again.` }
+  return { ok: true, message: banned ? t('isBanned', { name }) : t('isUnbanned', { name }) }
 }

@@ -8,13 +8,13 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
 import { navigationText } from './navigation'
-import { checkAccent } from '@/lib/look/accent'
+import { checkAccent, type LookSentences } from '@/lib/look/accent'
 import { checkCustomCss, CUSTOM_CSS_MAX_LENGTH } from '@/lib/look/custom-css'
 import { uploadedImageSizes, UPLOADS_PATH } from '@/lib/uploads/paths'
 import { findUpload } from '@/db/queries/uploads'
 import { searchInLanguage } from '@/lib/posts/search'
 import { LANGUAGE_CODES, LANGUAGES } from '@/lib/i18n/languages'
-import { siteTranslator, translator, type Translator } from '@/lib/i18n'
+import { translator, type Translator } from '@/lib/i18n'
 import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // The settings form, validated strictly: every mistake is reported beside its field and nothing is
@@ -63,7 +63,7 @@ const uploadedImage = (t: T, what: 'logo' | 'icon') =>
     .trim()
     .refine((address) => address === '' || uploadedImageSizes(address) !== null, t('errors.notUploaded', { what }))
 
-const settingsFormSchema = (t: T) =>
+const settingsFormSchema = (t: T, look: LookSentences) =>
   z.object({
     title: z.string().trim().min(1, t('errors.titleMissing')).max(120, t('errors.titleTooLong')),
     tagline: z.string().trim().max(200, t('errors.taglineTooLong')),
@@ -100,7 +100,7 @@ const settingsFormSchema = (t: T) =>
       .trim()
       .transform((text, ctx) => {
         if (text === '') return ''
-        const checked = checkAccent(text)
+        const checked = checkAccent(text, look)
         if (checked.ok) return checked.colours.light
         ctx.addIssue({ code: 'custom', message: checked.message })
         return z.NEVER
@@ -114,7 +114,7 @@ const settingsFormSchema = (t: T) =>
       .string()
       .max(CUSTOM_CSS_MAX_LENGTH + 1000, t('errors.cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }))
       .transform((text, ctx) => {
-        const checked = checkCustomCss(text.replace(/\r\n/g, '\n'))
+        const checked = checkCustomCss(text.replace(/\r\n/g, '\n'), look)
         if (checked.ok) return text.replace(/\r\n/g, '\n').trim()
         ctx.addIssue({ code: 'custom', message: checked.message })
         return z.NEVER
@@ -122,7 +122,7 @@ const settingsFormSchema = (t: T) =>
   })
 
 type SettingsForm = ReturnType<typeof settingsFormSchema>
-const FORM_FIELDS = Object.keys(settingsFormSchema(translator('en', 'admin.settings')).shape)
+const FORM_FIELDS = Object.keys(settingsFormSchema(translator('en', 'admin.settings'), translator('en', 'admin.settings.look')).shape)
 
 export type SettingsField = keyof z.input<SettingsForm>
 
@@ -177,8 +177,9 @@ export async function saveSettings(
   db: DB = getDb(),
 ): Promise<{ ok: true; changed: string[]; changes: PublicChanges } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
   const actor = requireCapability(viewer, 'settings.manage')
-  const t = await siteTranslator('admin.settings', db)
-  const parsed = settingsFormSchema(t).safeParse(form)
+  const { language } = await getSiteSettings(db)
+  const t = translator(language, 'admin.settings')
+  const parsed = settingsFormSchema(t, translator(language, 'admin.settings.look')).safeParse(form)
   const fieldErrors: Partial<Record<SettingsField, string>> = {}
   if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
   else await checkLookImages(t, parsed.data, fieldErrors, db)

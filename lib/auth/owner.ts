@@ -4,6 +4,7 @@ import { getDb } from '@/db'
 import { claimSetting, readSettings, takeSetting, writeSetting } from '@/db/queries/settings'
 import { configuredOrigin, parseOrigin, savePublicOrigin } from '@/lib/public-address'
 import { countAdmins, setUserRole } from '@/db/queries/users'
+import { siteTranslator } from '@/lib/i18n'
 import type { Viewer } from './viewer'
 
 const SETUP_KEY = 'owner.setupTokenHash'
@@ -50,7 +51,6 @@ async function readSetupToken(db: DB): Promise<StoredSetupToken | null> {
   return typeof stored?.hash === 'string' && typeof stored.expiresAt === 'string' ? (stored as StoredSetupToken) : null
 }
 
-const USED = 'This setup link has already been used, has expired or has been replaced. Restart the server for a new one if the blog still has no owner.'
 
 export interface OwnershipClaim {
   token: string
@@ -65,10 +65,12 @@ export interface OwnershipClaim {
  * atomically, so of two racing claims one wins. Returns a refusal with a sentence otherwise.
  */
 export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClaim, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string; field?: 'address' }> {
-  if (!viewer) return { ok: false, message: 'Sign in first, then open the setup link again.' }
+  const t = await siteTranslator('setup', db)
+  const USED = t('used')
+  if (!viewer) return { ok: false, message: t('signInFirst') }
   if (viewer.banned) return { ok: false, message: USED }
   const origin = configuredOrigin() ?? parseOrigin(claim.address)
-  if (!origin) return { ok: false, field: 'address', message: 'Enter the address readers will use for this blog, like https://blog.example.com.' }
+  if (!origin) return { ok: false, field: 'address', message: t('enterAddress') }
   const stored = await readSetupToken(db)
   const given = Buffer.from(hash(claim.token))
   const matches = stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)

@@ -43,7 +43,6 @@ export interface ImportJobView {
   done: number
   /** About how many there are (counted ahead); at least `done`. */
   total: number
-  unit: string
   /** When it has ended: the report, or the sentence saying why nothing was imported. */
   lines: string[]
   message: string | null
@@ -123,5 +122,5 @@ export async function loadImportJob(viewer: Viewer | null, id: number, db: DB = 
         : status === 'stopped'
           ? 'Nothing was imported: the server running the import stopped before it ended. Import the file again.'
           : null
-  return { id, kind: row.kind, fileName: row.fileName, status, done, total: Math.max(row.total, done), unit: IMPORT_KIND[row.kind].unit, lines: detail.lines ?? [], message }
+  return { id, kind: row.kind, fileName: row.fileName, status, done, total: Math.max(row.total, done), lines: detail.lines ?? [], message }
 }

@@ -12,6 +12,7 @@ import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings } from '@/lib/settings'
 import { startImportJob } from './jobs'
+import { translator } from '@/lib/i18n'
 
 /** Where the admin is sent after uploading: the job's page, or the refusal of a file that never became one. */
 export type UploadAnswer = { job: number; finished: Promise<void> } | { refused: number }
@@ -27,7 +28,8 @@ export const importKindOf = (value: string): ImportKindName | null => (IMPORT_KI
  */
 export async function receiveUploadedExport(viewer: Viewer | null, request: Request, db: DB = getDb()): Promise<UploadAnswer> {
   const admin = requireCapability(viewer, 'settings.manage')
-  const { importMaxMegabytes } = await getSiteSettings(db)
+  const { importMaxMegabytes, language } = await getSiteSettings(db)
+  const t = translator(language, 'admin.import')
   const file = path.join(os.tmpdir(), `plateau-import-${randomUUID()}.xml`)
   const refuse = async (message: string) => {
     fs.rmSync(file, { force: true })
@@ -37,13 +39,13 @@ export async function receiveUploadedExport(viewer: Viewer | null, request: Requ
     const upload = await saveMultipartFile(request, 'file', file, importMaxMegabytes * 1024 * 1024)
     // The form says which kind of file it takes (the admin page has one form for each).
     const kind = importKindOf(upload.fields.kind ?? 'wordpress')
-    if (!kind) return await refuse('Nothing was imported: the form did not say which kind of export this is.')
-    if (upload.size === 0) return await refuse(kind === 'disqus' ? 'Choose the Disqus export file (the .xml Disqus e-mails you, unzipped) first.' : 'Choose the export file (an .xml from WordPress’s Tools → Export) first.')
+    if (!kind) return await refuse(t('noKind'))
+    if (upload.size === 0) return await refuse(t(kind === 'disqus' ? 'chooseDisqus' : 'chooseWordpress'))
     const { id, finished } = await startImportJob(admin, kind, upload.name, file, db)
     return { job: id, finished }
   } catch (error) {
-    if (error instanceof BodyTooLarge) return await refuse(`Nothing was imported: the file is larger than ${importMaxMegabytes} MB, the import limit in Settings.`)
-    if (error instanceof BodyMalformed) return await refuse(`Nothing was imported: ${error.message}`)
+    if (error instanceof BodyTooLarge) return await refuse(t('tooLarge', { mb: importMaxMegabytes }))
+    if (error instanceof BodyMalformed) return await refuse(t('notImported', { reason: error.message }))
     fs.rmSync(file, { force: true })
     throw error
   }

@@ -1,3 +1,7 @@
+import { translator, type Translator } from '@/lib/i18n'
+
+/** The sentences the look's checks refuse with. */
+export type LookSentences = Translator<'admin.settings.look'>
 /*
  * The accent colour an owner chooses, checked for contrast as WCAG 2.2 AA asks of text (4.5:1):
  * links and headings' rules are drawn in it on the page's backgrounds, and buttons put text on it.
@@ -61,21 +65,17 @@ export interface AccentColours {
 
 const ratio = (n: number) => `${Math.floor(n * 10) / 10}:1`
 
-/** The colours the site is drawn with for an accepted accent, or the sentence saying why it is refused. */
-export function checkAccent(text: string): { ok: true; colours: AccentColours } | { ok: false; message: string } {
+/**
+ * The colours the site is drawn with for an accepted accent, or the sentence saying why it is refused
+ * (in the language of `t`: the settings form hands the site's).
+ */
+export function checkAccent(text: string, t: LookSentences = translator('en', 'admin.settings.look')): { ok: true; colours: AccentColours } | { ok: false; message: string } {
   const colour = parseHexColour(text)
-  if (!colour) return { ok: false, message: 'Write the colour as # and six hexadecimal digits, e.g. #1d6b52, or pick it.' }
+  if (!colour) return { ok: false, message: t('accentFormat') }
   const onBackground = worst(colour, LIGHT_BACKGROUNDS)
-  if (onBackground < MIN_CONTRAST) {
-    return {
-      ok: false,
-      message: `${colour} is too light to read on the page’s light background: its contrast is ${ratio(onBackground)}, and WCAG AA asks 4.5:1 for text. Choose a darker shade.`,
-    }
-  }
+  if (onBackground < MIN_CONTRAST) return { ok: false, message: t('accentTooLight', { colour, contrast: ratio(onBackground) }) }
   const underText = contrastRatio(colour, LIGHT_ON_ACCENT)
-  if (underText < MIN_CONTRAST) {
-    return { ok: false, message: `White button text on ${colour} has a contrast of ${ratio(underText)}, and WCAG AA asks 4.5:1. Choose a darker shade.` }
-  }
+  if (underText < MIN_CONTRAST) return { ok: false, message: t('accentButtonText', { colour, contrast: ratio(underText) }) }
   // The dark scheme: the least lightening of the colour that reads on every dark background and under dark text.
   let dark = colour
   for (let step = 1; step <= 20 && (worst(dark, DARK_BACKGROUNDS) < MIN_CONTRAST || contrastRatio(dark, DARK_ON_ACCENT) < MIN_CONTRAST); step++) {

@@ -1,4 +1,6 @@
 import { generate, parse, walk, type CssNode } from 'css-tree'
+import { translator } from '@/lib/i18n'
+import type { LookSentences } from './accent'
 
 /*
  * An owner's custom CSS for the reader pages: parsed by css-tree and served as the parser
@@ -17,24 +19,26 @@ function isOwnAddress(url: string): boolean {
   return (address.startsWith('/') && !address.startsWith('//') && !address.startsWith('/\\')) || /^data:image\/(png|gif|jpeg|webp|avif);/i.test(address)
 }
 
-const where = (node: CssNode) => (node.loc ? ` on line ${node.loc.start.line}` : '')
+/** The line a refusal names, for the sentences' "on line …" (none when the parser gave none). */
+const lineOf = (line: number | undefined) => (line ? String(line) : 'none')
+const where = (node: CssNode) => lineOf(node.loc?.start.line)
 
-const remote = (address: string, node: CssNode) =>
-  `Custom CSS cannot load anything from another site (“${address.slice(0, 80)}”${where(node)}): upload the image here and use its /uploads/ address.`
-
-/** The custom CSS to serve, or the sentence saying why it is refused. Empty text is no custom CSS. */
-export function checkCustomCss(text: string): CustomCssResult {
+/**
+ * The custom CSS to serve, or the sentence saying why it is refused (in the language of `t`: the
+ * settings form hands the site's). Empty text is no custom CSS.
+ */
+export function checkCustomCss(text: string, t: LookSentences = translator('en', 'admin.settings.look')): CustomCssResult {
+  const remote = (address: string, node: CssNode) => t('cssRemote', { address: address.slice(0, 80), line: where(node) })
   if (text.trim() === '') return { ok: true, css: '' }
-  if (text.length > CUSTOM_CSS_MAX_LENGTH) return { ok: false, message: `Keep the custom CSS under ${CUSTOM_CSS_MAX_LENGTH.toLocaleString('en')} characters.` }
-  if (/<\/?style|<!--|-->|<\/|<script/i.test(text)) {
-    return { ok: false, message: 'Custom CSS is CSS only: it cannot contain HTML such as “</style>”, which would end its style element.' }
-  }
+  if (text.length > CUSTOM_CSS_MAX_LENGTH) return { ok: false, message: t('cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }) }
+  if (/<\/?style|<!--|-->|<\/|<script/i.test(text)) return { ok: false, message: t('cssHtml', { tag: '</style>' }) }
   let syntaxError: string | null = null
   const ast = parse(text, {
     positions: true,
     onParseError(error) {
+      // The parser's own words (English) say what it expected.
       const at = error as unknown as { line?: number; message: string }
-      syntaxError ??= `The custom CSS has an error${at.line ? ` on line ${at.line}` : ''}: ${at.message.replace(/\.$/, '')}.`
+      syntaxError ??= t('cssSyntax', { line: lineOf(at.line), detail: at.message.replace(/\.$/, '') })
     },
   })
   if (syntaxError) return { ok: false, message: syntaxError }
@@ -42,7 +46,7 @@ export function checkCustomCss(text: string): CustomCssResult {
   walk(ast, (node) => {
     if (refused) return
     if (node.type === 'Atrule' && node.name.toLowerCase() === 'import') {
-      refused = `Custom CSS cannot @import another stylesheet${where(node)}: put the rules here instead.`
+      refused = t('cssImport', { line: where(node) })
     } else if (node.type === 'Url' && !isOwnAddress(node.value)) {
       refused = remote(node.value, node)
     } else if (node.type === 'Function' && /^(expression|image-set|-webkit-image-set)$/i.test(node.name)) {
@@ -50,7 +54,7 @@ export function checkCustomCss(text: string): CustomCssResult {
       walk(node, (inner) => {
         if (!refused && inner.type === 'String' && !isOwnAddress(inner.value)) refused = remote(inner.value, node)
       })
-      if (!refused && node.name.toLowerCase() === 'expression') refused = `Custom CSS cannot run script: expression()${where(node)}.`
+      if (!refused && node.name.toLowerCase() === 'expression') refused = t('cssScript', { line: where(node) })
     }
   })
   if (refused) return { ok: false, message: refused }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkAccent, contrastRatio, DARK_BACKGROUNDS, DARK_ON_ACCENT, LIGHT_BACKGROUNDS, LIGHT_ON_ACCENT } from './accent'
 import { checkCustomCss } from './custom-css'
 import { accentCss, customCssPath, siteLook } from '.'
+import { translator } from '@/lib/i18n'
 
 describe('the accent colour', () => {
   it('is taken when it reads on every background and under button text, in both schemes', () => {
@@ -57,6 +58,18 @@ describe('custom CSS', () => {
     ['a { color: red } }', 'The custom CSS has an error on line 1: Selector is expected.'],
   ])('refuses %j with a sentence saying why', (css, message) => {
     expect(checkCustomCss(css)).toEqual({ ok: false, message })
+  })
+
+  it('is refused in the language it is asked in', () => {
+    expect(checkAccent('#f0c000', translator('de', 'admin.settings.look'))).toEqual({
+      ok: false,
+      message: '#f0c000 ist zu hell, um auf dem hellen Hintergrund der Seite lesbar zu sein: der Kontrast beträgt 1.4:1, und WCAG AA verlangt 4.5:1 für Text. Wähle einen dunkleren Ton.',
+    })
+    expect(checkCustomCss('a { color: red }\nb { background: url(https://tracker.example/p.png) }', translator('ar', 'admin.settings.look'))).toEqual({
+      ok: false,
+      message: 'لا يمكن لـ CSS المخصص تحميل أي شيء من موقع آخر («https://tracker.example/p.png» في السطر 2): ارفع الصورة هنا واستخدم عنوانها في /uploads/.',
+    })
+    expect(checkCustomCss('x'.repeat(20_001), translator('de', 'admin.settings.look'))).toEqual({ ok: false, message: 'Bleib beim eigenen CSS unter 20.000 Zeichen.' })
   })
 
   it('is linked at an address that changes with it, and not at all when empty', () => {

@@ -26,6 +26,7 @@ import { recordRevision } from './revisions'
 import { slugify } from './slugs'
 import { fromLocalInput } from '@/lib/dates'
 import { getSiteSettings } from '@/lib/settings'
+import { siteTranslator, type Translator } from '@/lib/i18n'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 
 export const POSTS_PAGE_SIZE = 20
@@ -61,17 +62,19 @@ export async function loadPostForEditing(viewer: Viewer | null, id: number, db: 
   return post && canEditPost(viewer, post) ? post : null
 }
 
+// The schema's messages are keys of the catalog's errors.posts, turned into sentences in the site's
+// language when a save is refused (`postRefusal`).
 const optionalUrl = z
   .string()
   .trim()
-  .max(2000)
-  .refine((v) => v === '' || /^(https?:\/\/|\/)[^\s]*$/i.test(v), 'Enter a web address starting with https:// or a path starting with /.')
-const optionalText = (max: number) => z.string().trim().max(max, `Keep this under ${max} characters.`)
+  .max(2000, 'tooLong')
+  .refine((v) => v === '' || /^(https?:\/\/|\/)[^\s]*$/i.test(v), 'badUrl')
+const optionalText = (max: number) => z.string().trim().max(max, 'tooLong')
 
 export const postFormSchema = z.object({
-  title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Keep the title under 200 characters.'),
-  slug: z.string().trim().max(80, 'Keep the address under 80 characters.'),
-  body: z.string().max(500_000, 'The post is too long to save (500,000 characters at most).'),
+  title: z.string().trim().min(1, 'noTitle').max(200, 'titleTooLong'),
+  slug: z.string().trim().max(80, 'slugTooLong'),
+  body: z.string().max(500_000, 'bodyTooLong'),
   excerpt: optionalText(500),
   tags: optionalText(1000),
   featuredImageUrl: optionalUrl,
@@ -90,6 +93,19 @@ export const postFormSchema = z.object({
 
 export type PostFormField = keyof z.input<typeof postFormSchema>
 export type PostFormValues = Record<string, string>
+
+type PostRefusals = Translator<'errors.posts'>
+/** The sentences posts are refused with, in the site's language. */
+const postRefusals = (db?: DB) => siteTranslator('errors.posts', db)
+
+const REFUSAL_KEYS = ['badUrl', 'tooLong', 'noTitle', 'titleTooLong', 'slugTooLong', 'bodyTooLong'] as const
+
+/** A schema issue as a sentence (its message is the catalog key; "too long" says its limit). */
+function postRefusal(t: PostRefusals, issue: z.core.$ZodIssue): string {
+  const key = REFUSAL_KEYS.find((k) => k === issue.message)
+  if (key === 'tooLong') return t('tooLong', { max: issue.code === 'too_big' ? Number(issue.maximum) : 0 })
+  return key ? t(key) : t('checkFields')
+}
 
 export type SavePostResult =
   | { ok: true; id: number; slug: string; status: PostStatus; changes: PublicChanges; version: string }
@@ -125,22 +141,26 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   if (existing && !canEditPost(actor, existing)) throw new PermissionDenied('posts.edit-any')
 
   const parsed = postFormSchema.safeParse(form)
-  const fieldErrors: Partial<Record<PostFormField, string>> = {}
-  if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as PostFormField] ??= issue.message
+  const refusals: Partial<Record<PostFormField, (t: PostRefusals) => string>> = {}
+  if (!parsed.success) for (const issue of parsed.error.issues) refusals[issue.path[0] as PostFormField] ??= (t) => postRefusal(t, issue)
   const input = parsed.success ? parsed.data : null
 
   const slug = input ? slugify(input.slug || input.title) : ''
-  if (input && !slug) fieldErrors.slug = 'Use at least one letter or digit in the address.'
-  if (input && slug && (await isSlugTaken(slug, id, db))) fieldErrors.slug = `Another post already uses the address /posts/${slug}.`
+  if (input && !slug) refusals.slug = (t) => t('slugNoLetters')
+  if (input && slug && (await isSlugTaken(slug, id, db))) refusals.slug = (t) => t('slugTaken', { path: `/posts/${slug}` })
   let publishAt: Date | null = null
   if (input?.intent === 'schedule') {
     // Typed on the site's clock (Settings → Time zone), kept in UTC.
     const { timeZone } = await getSiteSettings(db)
     publishAt = fromLocalInput(input.publishAt, timeZone)
-    if (!publishAt) fieldErrors.publishAt = 'Choose the date and time to publish.'
-    else if (publishAt <= now) fieldErrors.publishAt = 'Choose a time in the future, or publish now.'
+    if (!publishAt) refusals.publishAt = (t) => t('noPublishAt')
+    else if (publishAt <= now) refusals.publishAt = (t) => t('pastPublishAt')
   }
-  if (!input || Object.keys(fieldErrors).length > 0) return { ok: false, kind: 'invalid', fieldErrors }
+  if (!input || Object.keys(refusals).length > 0) {
+    const t = await postRefusals(db)
+    const fieldErrors = Object.fromEntries(Object.entries(refusals).map(([field, say]) => [field, say(t)])) as Partial<Record<PostFormField, string>>
+    return { ok: false, kind: 'invalid', fieldErrors }
+  }
 
   const status: PostStatus =
     input.intent === 'publish' ? 'published' : input.intent === 'schedule' ? 'scheduled' : input.intent === 'unpublish' ? 'draft' : (existing?.status ?? 'draft')
@@ -202,9 +222,9 @@ export async function changePostLifecycle(
 ): Promise<{ ok: true; slug: string; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
   const post = await findEditablePost(id, now, db)
-  if (!post) return { ok: false, message: 'That post no longer exists.' }
+  if (!post) return { ok: false, message: (await postRefusals(db))('postGone') }
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
-  if (action === 'delete' && post.status !== 'trash') return { ok: false, message: 'Move the post to the trash before deleting it for good.' }
+  if (action === 'delete' && post.status !== 'trash') return { ok: false, message: (await postRefusals(db))('trashFirst') }
   const wasLive = isPublicNow(post, now)
   await db.transaction().execute(async (trx) => {
     if (action === 'delete') await deletePostRow(id, trx)
@@ -225,11 +245,12 @@ export async function autosavePost(viewer: Viewer | null, id: number | null, for
   requireCapability(viewer, 'posts.write')
   if (id !== null) {
     const existing = await findEditablePost(id, now, db)
-    if (existing && existing.status !== 'draft') return { ok: false, message: 'Changes to a post that is not a draft are kept in this browser until you save.' }
+    if (existing && existing.status !== 'draft') return { ok: false, message: (await postRefusals(db))('notDraft') }
   }
   const result = await savePost(viewer, id, { ...form, intent: 'save', publishAt: '' }, now, db)
   if (result.ok) return { ok: true, id: result.id, version: result.version }
-  if (result.kind === 'invalid') return { ok: false, message: `Not saved yet: ${Object.values(result.fieldErrors)[0] ?? 'check the fields.'} Your text is kept in this browser.` }
-  if (result.kind === 'conflict') return { ok: false, message: 'Someone else saved this post meanwhile; autosave has stopped so neither version is lost. Save to compare them.' }
-  return { ok: false, message: 'This post was deleted while you were editing it. Your text is kept in this browser.' }
+  const t = await postRefusals(db)
+  if (result.kind === 'invalid') return { ok: false, message: t('notSavedYet', { reason: Object.values(result.fieldErrors)[0] ?? t('checkFields') }) }
+  if (result.kind === 'conflict') return { ok: false, message: t('conflict') }
+  return { ok: false, message: t('deleted') }
 }

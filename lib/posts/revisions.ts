@@ -9,6 +9,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { isPublicNow } from '@/db/queries/visibility'
 import { canEditPost, findEditablePost } from './access'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { siteTranslator } from '@/lib/i18n'
 
 type RevisedText = { title: string; excerpt: string | null; body: string; updatedAt: Date }
 
@@ -93,10 +94,10 @@ export async function restoreRevision(
 ): Promise<{ ok: true; slug: string; changes: PublicChanges } | { ok: false; message: string }> {
   const actor = requireCapability(viewer, 'posts.write')
   const post = await findEditablePost(postId, now, db)
-  if (!post) return { ok: false, message: 'That post no longer exists.' }
+  if (!post) return { ok: false, message: (await siteTranslator('errors.posts', db))('postGone') }
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   const [revision] = await findRevisions(postId, [revisionId], db)
-  if (!revision) return { ok: false, message: 'That revision no longer exists.' }
+  if (!revision) return { ok: false, message: (await siteTranslator('errors.posts', db))('revisionGone') }
   const text = { title: revision.title, excerpt: revision.excerpt, body: revision.body, updatedAt: now }
   await db.transaction().execute(async (trx) => {
     await updatePost(postId, text, trx)

@@ -8,6 +8,7 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings } from '@/lib/settings'
 import { RESIZED_WIDTHS, UPLOADS_PATH, uploadedImageSizes, type ImageSizes } from './paths'
 import { getStorage, type FileStorage } from './storage'
+import { translator } from '@/lib/i18n'
 
 /** The formats accepted, as sharp names what it finds in the bytes (AVIF is HEIF with AV1 inside). */
 const ACCEPTED: Record<string, { ext: string; contentType: string }> = {
@@ -17,11 +18,9 @@ const ACCEPTED: Record<string, { ext: string; contentType: string }> = {
   gif: { ext: 'gif', contentType: 'image/gif' },
   avif: { ext: 'avif', contentType: 'image/avif' },
 }
-const NOT_AN_IMAGE = 'This file is not a JPEG, PNG, WebP, GIF or AVIF image. Choose an image in one of those formats.'
 
 /** The most pixels an image may have (sharp's own default is 268 MP, a decompression bomb's playground). */
 export const MAX_IMAGE_PIXELS = 40_000_000
-const TOO_MANY_PIXELS = `That image has more than ${MAX_IMAGE_PIXELS / 1_000_000} million pixels. Choose a smaller one (a photo resized to 8000 pixels across is plenty).`
 
 /**
  * The original as it is stored: decoded and encoded again in its own format, turned the way it is
@@ -79,12 +78,13 @@ export async function uploadImage(
 
 /** Stores an image as `uploadImage` does, for someone already allowed to (the WordPress importer). */
 export async function storeImage(file: { name: string; bytes: Uint8Array }, uploadedById: string | null, now: Date, db: DB, storage: FileStorage): Promise<UploadResult> {
-  const { uploadMaxMegabytes } = await getSiteSettings(db)
-  if (file.bytes.byteLength === 0) return { ok: false, message: 'That file is empty. Choose an image.' }
-  if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024) return { ok: false, message: `That image is larger than ${uploadMaxMegabytes} MB, the limit set for this blog. Choose a smaller one.` }
+  const { uploadMaxMegabytes, language } = await getSiteSettings(db)
+  const t = translator(language, 'errors.uploads')
+  if (file.bytes.byteLength === 0) return { ok: false, message: t('empty') }
+  if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024) return { ok: false, message: t('tooLarge', { mb: uploadMaxMegabytes }) }
   const image = await sniff(file.bytes)
-  if (!image) return { ok: false, message: NOT_AN_IMAGE }
-  if (image.tooLarge) return { ok: false, message: TOO_MANY_PIXELS }
+  if (!image) return { ok: false, message: t('notAnImage') }
+  if (image.tooLarge) return { ok: false, message: t('tooManyPixels', { millions: MAX_IMAGE_PIXELS / 1_000_000 }) }
 
   const hash = createHash('sha256').update(file.bytes).digest('hex').slice(0, 16)
   const base = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${hash}-${image.width}x${image.height}`
@@ -102,7 +102,7 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
       }
     }
   } catch {
-    return { ok: false, message: 'That image could not be read: it may be damaged. Try saving it again from an image editor.' }
+    return { ok: false, message: t('damaged') }
   }
   await storage.put(key, original, image.format.contentType)
   const name = file.name.slice(0, 200) || 'image'

@@ -5,27 +5,33 @@ import { loadAuditLog } from '@/lib/admin/audit'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Audit log' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.audit')('title') }
+}
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('audit.read', '/admin/audit')
   const locale = await getSiteLocale()
   const { page, entries, hasNext } = await loadAuditLog(viewer, Number(raw.page ?? 1))
+  const t = translator(locale.language, 'admin.audit')
   return (
     <main id="main" className="page page--wide">
-      <h1>Audit log</h1>
-      {entries.length === 0 ? <p>Nothing has been done in the admin yet.</p> : null}
+      <h1>{t('title')}</h1>
+      {entries.length === 0 ? <p>{t('empty')}</p> : null}
       {entries.length > 0 ? (
-        <AdminTable caption="Admin actions, newest first" columns={['When', 'Who', 'What', 'To', 'Details']}>
+        <AdminTable caption={t('caption')} columns={[t('columns.when'), t('columns.who'), t('columns.what'), t('columns.to'), t('columns.details')]}>
           {entries.map((e) => (
             <tr key={e.id}>
               <td>
                 <time dateTime={e.createdAt}>{formatDateTime(e.createdAt, locale)}</time>
               </td>
-              <td>{e.actorName ?? 'Someone since deleted'}</td>
+              <td>{e.actorName ?? t('deletedActor')}</td>
               <td>{e.action}</td>
               <td>{e.subject}</td>
               <td>
@@ -37,9 +43,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ))}
         </AdminTable>
       ) : null}
-      <nav className="pagination" aria-label="More entries">
-        {hasNext ? <Link href={`/admin/audit?page=${page + 1}`}>Older entries</Link> : null}
-        {page > 1 ? <Link href={`/admin/audit?page=${page - 1}`}>Newer entries</Link> : null}
+      <nav className="pagination" aria-label={t('more')}>
+        {hasNext ? <Link href={`/admin/audit?page=${page + 1}`}>{t('older')}</Link> : null}
+        {page > 1 ? <Link href={`/admin/audit?page=${page - 1}`}>{t('newer')}</Link> : null}
       </nav>
     </main>
   )

@@ -7,6 +7,7 @@ import { expireFromAction } from '@/lib/public/expire'
 import { backTo, runButton, runForm } from '@/lib/form-actions'
 import { formError, type FormState } from '@/lib/forms'
 import { parseId } from '@/lib/params'
+import { siteTranslator } from '@/lib/i18n'
 
 /** The queue page (with its filters) the moderator came from. */
 function queueOf(fd: FormData): string {
@@ -21,13 +22,13 @@ export async function moderateAction(fd: FormData): Promise<void> {
   const result = await runButton(queueOf(fd), async () => moderateComments(await getCurrentUser(), action, ids))
   if (!result.ok) backTo(queueOf(fd), 'error', result.message)
   expireFromAction(result.changes)
-  backTo(queueOf(fd), 'notice', `${result.count} comment${result.count === 1 ? '' : 's'} updated.`)
+  backTo(queueOf(fd), 'notice', (await siteTranslator('admin.moderation'))('commentsUpdated', { count: result.count }))
 }
 
 type ModeratorResult = Awaited<ReturnType<typeof replyAsModerator>>
 
 /** A reply or an edit from a comment's admin page: refresh the post and say so, or keep what was typed. */
-function moderatorForm(form: 'reply' | 'edit', run: (values: Record<string, string>) => Promise<ModeratorResult>, notice: (id: number) => string) {
+function moderatorForm(form: 'reply' | 'edit', run: (values: Record<string, string>) => Promise<ModeratorResult>, notice: 'replyPublished' | 'textSaved') {
   const page = (values: Record<string, string>) => `/admin/comments/${parseId(values.commentId) ?? ''}`
   return (prev: FormState, fd: FormData) =>
     runForm(
@@ -37,14 +38,14 @@ function moderatorForm(form: 'reply' | 'edit', run: (values: Record<string, stri
         const result = await run(values)
         if (!result.ok) return formError(prev, result.message, { body: values.body ?? '' }, result.field)
         expireFromAction(result.changes)
-        backTo(page(values), 'notice', notice(result.id))
+        backTo(page(values), 'notice', (await siteTranslator('admin.moderation'))(notice, { id: result.id }))
       },
       { page, form },
     )
 }
 
-const reply = moderatorForm('reply', async (values) => replyAsModerator(await getCurrentUser(), { commentId: values.commentId, body: values.body, formToken: values.formToken }), (id) => `Your reply is published (comment ${id}).`)
-const edit = moderatorForm('edit', async (values) => editAsModerator(await getCurrentUser(), { commentId: values.commentId, body: values.body }), () => 'The comment’s text is saved.')
+const reply = moderatorForm('reply', async (values) => replyAsModerator(await getCurrentUser(), { commentId: values.commentId, body: values.body, formToken: values.formToken }), 'replyPublished')
+const edit = moderatorForm('edit', async (values) => editAsModerator(await getCurrentUser(), { commentId: values.commentId, body: values.body }), 'textSaved')
 
 /** Replies to a comment as the signed-in moderator, from the comment's admin page. */
 export async function moderatorReplyAction(prev: FormState, fd: FormData): Promise<FormState> {

@@ -3,17 +3,21 @@ import Link from 'next/link'
 import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { SelectAll } from '@/app/_ui/select-all'
 import { loadModerationQueue } from '@/lib/admin/moderation'
-import { MODERATION_BUTTONS, MODERATION_STATUS_LABELS } from '@/app/_ui/moderation-buttons'
+import { moderationWords } from '@/app/_ui/moderation-buttons'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { shortCommentPath } from '@/lib/paths'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
-import { UNNAMED } from '@/lib/auth/viewer'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Comments' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.comments')('title') }
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -29,58 +33,71 @@ export default async function CommentsQueue({ searchParams }: Props) {
   const { query, counts, comments, hasNext } = await loadModerationQueue(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) =>
     listHref('/admin/comments', { status: query.status, post: query.post, author: query.author, q: query.q, page: query.page }, change)
+  const t = translator(locale.language, 'admin.comments')
+  const words = moderationWords(locale.language)
+  const buttons = words.buttons[query.status]
+  const anonymous = translator(locale.language, 'people')('anonymous')
 
   return (
     <main id="main" className="page page--wide">
-      <h1>Comments</h1>
+      <h1>{t('title')}</h1>
       <StatusTabs
-        label="Comment status"
+        label={t('statusNav')}
         statuses={COMMENT_STATUSES}
         current={query.status}
         counts={counts}
-        labels={MODERATION_STATUS_LABELS}
+        labels={words.statuses}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch language={locale.language} action="/admin/comments" label="Search comments" value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
+      <ListSearch language={locale.language} action="/admin/comments" label={t('search')} value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
       {query.post || query.author ? (
         <p className="muted">
-          Showing only the comments {query.post ? 'on one post' : ''}
-          {query.post && query.author ? ' and ' : ''}
-          {query.author ? 'by one author' : ''}. <Link href={here({ post: undefined, author: undefined, page: 1 })}>Show all comments</Link>
+          {t(query.post && query.author ? 'onlyBoth' : query.post ? 'onlyPost' : 'onlyAuthor')} <Link href={here({ post: undefined, author: undefined, page: 1 })}>{t('showAll')}</Link>
         </p>
       ) : null}
       <AdminNotices query={raw} />
       {comments.length === 0 ? (
-        <p>No {MODERATION_STATUS_LABELS[query.status].toLowerCase()} comments{query.q ? ` match “${query.q}”` : ''}.</p>
+        <p>{query.q ? t(`emptyMatch.${query.status}`, { query: query.q }) : t(`empty.${query.status}`)}</p>
       ) : (
         <form action={moderateAction}>
           <input type="hidden" name="returnTo" value={here({})} />
           <div className="bulk-actions">
             <SelectAll name="ids" />
-            <span>With the selected:</span>
-            {MODERATION_BUTTONS[query.status].map(([action, label]) => (
+            <span>{words.withSelected}</span>
+            {buttons.map(([action, label]) => (
               <button key={action} type="submit" name="action" value={action} className="button button--secondary">
                 {label}
               </button>
             ))}
           </div>
-          <AdminTable caption={`${MODERATION_STATUS_LABELS[query.status]} comments, newest first`} columns={[<span key="select" className="visually-hidden">Select</span>, 'Author', 'Comment', 'On', 'Actions']}>
+          <AdminTable
+            caption={t(`caption.${query.status}`)}
+            columns={[
+              <span key="select" className="visually-hidden">
+                {words.select}
+              </span>,
+              t('columns.author'),
+              t('columns.comment'),
+              t('columns.on'),
+              t('columns.actions'),
+            ]}
+          >
             {comments.map((c) => {
-              const author = c.authorName ?? UNNAMED
+              const author = c.authorName ?? anonymous
               return (
                 <tr key={c.id}>
                   <td>
-                    <input type="checkbox" name="ids" value={c.id} aria-label={`Select the comment by ${author}`} />
+                    <input type="checkbox" name="ids" value={c.id} aria-label={t('selectOne', { author })} />
                   </td>
                   <td>
-                    <Link href={`/admin/comments/${c.id}`} aria-label={`Open the comment by ${author} to reply or edit`}>
+                    <Link href={`/admin/comments/${c.id}`} aria-label={t('open', { author })}>
                       {author}
                     </Link>
                     {c.authorKey && !query.author ? (
                       <>
                         <br />
                         <Link href={here({ author: c.authorKey, page: 1 })} className="muted">
-                          All by {author}
+                          {t('allBy', { author })}
                         </Link>
                       </>
                     ) : null}
@@ -96,19 +113,19 @@ export default async function CommentsQueue({ searchParams }: Props) {
                     {c.status === 'approved' ? (
                       <>
                         {' · '}
-                        <a href={shortCommentPath(c.id)}>View in context</a>
+                        <a href={shortCommentPath(c.id)}>{t('inContext')}</a>
                       </>
                     ) : null}
                   </td>
                   <td className="admin-table__actions">
-                    {MODERATION_BUTTONS[query.status].map(([action, label]) => (
+                    {buttons.map(([action, label]) => (
                       <button
                         key={action}
                         type="submit"
                         name="one"
                         value={`${action}:${c.id}`}
                         className="link-button"
-                        aria-label={`${label}: the comment by ${author}`}
+                        aria-label={t('buttonLabel', { action: label, author })}
                       >
                         {label}
                       </button>
@@ -120,9 +137,9 @@ export default async function CommentsQueue({ searchParams }: Props) {
           </AdminTable>
         </form>
       )}
-      <nav className="pagination" aria-label="More comments">
-        {hasNext ? <Link href={here({ page: query.page + 1 })}>Older comments</Link> : null}
-        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>Newer comments</Link> : null}
+      <nav className="pagination" aria-label={t('more')}>
+        {hasNext ? <Link href={here({ page: query.page + 1 })}>{t('older')}</Link> : null}
+        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>{t('newer')}</Link> : null}
       </nav>
     </main>
   )

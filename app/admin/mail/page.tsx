@@ -4,29 +4,33 @@ import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { loadOutgoingMail } from '@/lib/mail/choices'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Outgoing mail' }
-
-const STATUS = { pending: 'Waiting', sending: 'Being sent', sent: 'Sent', failed: 'Refused by the mail server' } as const
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.mail')('title') }
+}
 
 export default async function OutgoingMailPage() {
   const viewer = await requirePageCapability('settings.manage', '/admin/mail')
   const locale = await getSiteLocale()
   const { sending, mails } = await loadOutgoingMail(viewer)
+  const t = translator(locale.language, 'admin.mail')
   return (
     <main id="main" className="page page--wide">
-      <h1>Outgoing mail</h1>
+      <h1>{t('title')}</h1>
       {sending ? (
-        <p>Notifications go out within seconds; one the mail server does not take is tried again, waiting longer each time.</p>
+        <p>{t('sending')}</p>
       ) : (
         <p role="status" className="notice">
-          No mail server is set (SMTP_URL), so nothing is sent: here is what would have been. Sign-in links are written to the server’s log.
+          {t('notSending')}
         </p>
       )}
-      {mails.length === 0 ? <p>No notifications yet.</p> : null}
+      {mails.length === 0 ? <p>{t('empty')}</p> : null}
       {mails.length > 0 ? (
-        <AdminTable caption="Notifications, newest first" columns={['Written', 'To', 'Subject', 'State', 'Attempts']}>
+        <AdminTable caption={t('caption')} columns={[t('columns.written'), t('columns.to'), t('columns.subject'), t('columns.state'), t('columns.attempts')]}>
           {mails.map((m) => (
             <tr key={m.id}>
               <td>
@@ -40,9 +44,11 @@ export default async function OutgoingMailPage() {
                 </details>
               </td>
               <td>
-                {STATUS[m.status]}
-                {m.status === 'pending' && m.lastError ? ` (last try: ${m.lastError})` : null}
-                {m.status === 'failed' && m.lastError ? `: ${m.lastError}` : null}
+                {m.status === 'pending' && m.lastError
+                  ? t('lastTry', { status: t('status.pending'), error: m.lastError })
+                  : m.status === 'failed' && m.lastError
+                    ? t('failedWith', { status: t('status.failed'), error: m.lastError })
+                    : t(`status.${m.status}`)}
               </td>
               <td>{m.attempts}</td>
             </tr>

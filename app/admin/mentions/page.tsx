@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable, listHref, StatusTabs } from '@/app/_ui/admin-parts'
-import { MODERATION_BUTTONS, MODERATION_STATUS_LABELS } from '@/app/_ui/moderation-buttons'
+import { moderationWords } from '@/app/_ui/moderation-buttons'
 import { loadMentionQueue } from '@/lib/admin/mentions'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
@@ -9,9 +9,14 @@ import { getSiteLocale } from '@/lib/settings'
 import { postPath } from '@/lib/paths'
 import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateMentionAction } from './actions'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Mentions' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.mentions')('title') }
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -22,20 +27,21 @@ export default async function MentionsQueue({ searchParams }: Props) {
   const locale = await getSiteLocale()
   const { query, counts, mentions, hasNext } = await loadMentionQueue(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) => listHref('/admin/mentions', { status: query.status, page: query.page }, change)
-  const label = MODERATION_STATUS_LABELS[query.status]
+  const t = translator(locale.language, 'admin.mentions')
+  const words = moderationWords(locale.language)
 
   return (
     <main id="main" className="page page--wide">
-      <h1>Mentions</h1>
-      <p className="muted">Other pages that link to your posts (pingbacks and trackbacks). Approved ones are shown under the post’s comments.</p>
-      <StatusTabs label="Mention status" statuses={COMMENT_STATUSES} current={query.status} counts={counts} labels={MODERATION_STATUS_LABELS} href={(s) => here({ status: s, page: 1 })} />
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <StatusTabs label={t('statusNav')} statuses={COMMENT_STATUSES} current={query.status} counts={counts} labels={words.statuses} href={(s) => here({ status: s, page: 1 })} />
       <AdminNotices query={raw} />
       {mentions.length === 0 ? (
-        <p>No {label.toLowerCase()} mentions.</p>
+        <p>{t(`empty.${query.status}`)}</p>
       ) : (
         <form action={moderateMentionAction}>
           <input type="hidden" name="returnTo" value={here({})} />
-          <AdminTable caption={`${label} mentions, newest first`} columns={['Linking page', 'On', 'Actions']}>
+          <AdminTable caption={t(`caption.${query.status}`)} columns={[t('columns.page'), t('columns.on'), t('columns.actions')]}>
             {mentions.map((m) => (
               <tr key={m.id}>
                 <td>
@@ -46,14 +52,14 @@ export default async function MentionsQueue({ searchParams }: Props) {
                   <time className="muted" dateTime={m.createdAt.toISOString()}>
                     {formatDateTime(m.createdAt.toISOString(), locale)}
                   </time>{' '}
-                  <span className="muted">({m.kind})</span>
+                  <span className="muted">({t(`kind.${m.kind}`)})</span>
                 </td>
                 <td>
                   <Link href={postPath(m.postSlug)}>{m.postTitle}</Link>
                 </td>
                 <td className="admin-table__actions">
-                  {MODERATION_BUTTONS[query.status].map(([action, text]) => (
-                    <button key={action} type="submit" name="one" value={`${action}:${m.id}`} className="link-button" aria-label={`${text}: the mention on ${m.title}`}>
+                  {words.buttons[query.status].map(([action, text]) => (
+                    <button key={action} type="submit" name="one" value={`${action}:${m.id}`} className="link-button" aria-label={t('buttonLabel', { action: text, title: m.title })}>
                       {text}
                     </button>
                   ))}
@@ -63,9 +69,9 @@ export default async function MentionsQueue({ searchParams }: Props) {
           </AdminTable>
         </form>
       )}
-      <nav className="pagination" aria-label="More mentions">
-        {hasNext ? <Link href={here({ page: query.page + 1 })}>Older mentions</Link> : null}
-        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>Newer mentions</Link> : null}
+      <nav className="pagination" aria-label={t('more')}>
+        {hasNext ? <Link href={here({ page: query.page + 1 })}>{t('older')}</Link> : null}
+        {query.page > 1 ? <Link href={here({ page: query.page - 1 })}>{t('newer')}</Link> : null}
       </nav>
     </main>
   )

@@ -3,6 +3,7 @@
 import { changeRole, setBan } from '@/lib/admin/people'
 import { getCurrentUser } from '@/lib/auth/session'
 import { backTo, runButton } from '@/lib/form-actions'
+import { siteTranslator } from '@/lib/i18n'
 
 const PEOPLE = '/admin/people'
 
@@ -18,5 +19,5 @@ export async function peopleAction(fd: FormData): Promise<void> {
   const intent = String(fd.get('intent') ?? '')
   if (intent === 'role') await run(() => changeRole(viewer, userId, fd.get('role')))
   if (intent === 'ban' || intent === 'unban') await run(() => setBan(viewer, userId, intent === 'ban'))
-  backTo(PEOPLE, 'error', 'Choose what to change.')
+  backTo(PEOPLE, 'error', (await siteTranslator('admin.people'))('chooseChange'))
 }

@@ -7,48 +7,56 @@ import { formatDate } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { ROLES } from '@/lib/vocabulary'
 import { peopleAction } from './actions'
-import { UNNAMED } from '@/lib/auth/viewer'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'People' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.people')('title') }
+}
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams
   const viewer = await requirePageCapability('people.manage', '/admin/people')
   const locale = await getSiteLocale()
   const { page, people, hasNext } = await loadPeople(viewer, Number(raw.page ?? 1))
+  const t = translator(locale.language, 'admin.people')
+  const anonymous = translator(locale.language, 'people')('anonymous')
 
   return (
     <main id="main" className="page page--wide">
-      <h1>People</h1>
+      <h1>{t('title')}</h1>
       <AdminNotices query={raw} />
-      <AdminTable caption="Everyone with an account, newest first" columns={['Name', 'Role', 'Comments', 'Joined', 'Ban']}>
+      <AdminTable caption={t('caption')} columns={[t('columns.name'), t('columns.role'), t('columns.comments'), t('columns.joined'), t('columns.ban')]}>
         {people.map((p) => {
-          const name = p.name ?? UNNAMED
+          const name = p.name ?? anonymous
           return (
             <tr key={p.id}>
               <td>
                 {name}
-                {p.id === viewer.id ? <span className="muted"> (you)</span> : null}
-                {p.bannedAt ? <strong className="badge">Banned</strong> : null}
-                {p.emailBouncedAt ? <strong className="badge" title="The mail server refused this person’s address: the blog sends them nothing.">Email bounced</strong> : null}
+                {p.id === viewer.id ? <span className="muted"> {t('you')}</span> : null}
+                {p.bannedAt ? <strong className="badge">{t('banned')}</strong> : null}
+                {p.emailBouncedAt ? <strong className="badge" title={t('bouncedHelp')}>
+                    {t('bounced')}
+                  </strong> : null}
               </td>
               <td>
                 <form action={peopleAction} className="inline-form">
                   <input type="hidden" name="intent" value="role" />
                   <input type="hidden" name="userId" value={p.id} />
                   <label className="visually-hidden" htmlFor={`role-${p.id}`}>
-                    Role of {name}
+                    {t('roleOf', { name })}
                   </label>
                   <select id={`role-${p.id}`} name="role" defaultValue={p.role}>
                     {ROLES.map((r) => (
                       <option key={r} value={r}>
-                        {r}
+                        {t(`roles.${r}`)}
                       </option>
                     ))}
                   </select>{' '}
-                  <button type="submit" className="link-button" aria-label={`Save the role of ${name}`}>
-                    Save
+                  <button type="submit" className="link-button" aria-label={t('saveRole', { name })}>
+                    {t('save')}
                   </button>
                 </form>
               </td>
@@ -61,8 +69,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   <form action={peopleAction} className="inline-form">
                     <input type="hidden" name="intent" value={p.bannedAt ? 'unban' : 'ban'} />
                     <input type="hidden" name="userId" value={p.id} />
-                    <button type="submit" className="link-button" aria-label={`${p.bannedAt ? 'Lift the ban on' : 'Ban'} ${name}`}>
-                      {p.bannedAt ? 'Lift ban' : 'Ban'}
+                    <button type="submit" className="link-button" aria-label={p.bannedAt ? t('liftBanLabel', { name }) : t('banLabel', { name })}>
+                      {p.bannedAt ? t('liftBan') : t('ban')}
                     </button>
                   </form>
                 )}
@@ -71,9 +79,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           )
         })}
       </AdminTable>
-      <nav className="pagination" aria-label="More people">
-        {hasNext ? <Link href={`/admin/people?page=${page + 1}`}>Next page</Link> : null}
-        {page > 1 ? <Link href={`/admin/people?page=${page - 1}`}>Previous page</Link> : null}
+      <nav className="pagination" aria-label={t('more')}>
+        {hasNext ? <Link href={`/admin/people?page=${page + 1}`}>{t('next')}</Link> : null}
+        {page > 1 ? <Link href={`/admin/people?page=${page - 1}`}>{t('previous')}</Link> : null}
       </nav>
     </main>
   )

@@ -8,6 +8,7 @@ import { formFailure, type FormState } from '@/lib/forms'
 import { changePostLifecycle, savePost } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
+import { siteTranslator } from '@/lib/i18n'
 
 /** The editor's own address: the post's, or a new post's or page's. */
 const editorPage = (values: Record<string, string>) => {
@@ -17,6 +18,7 @@ const editorPage = (values: Record<string, string>) => {
 
 /** Saves, publishes, schedules or unpublishes from the post editor. */
 export async function savePostAction(prev: FormState, fd: FormData): Promise<FormState> {
+  const t = await siteTranslator('errors.posts')
   return runForm(
     prev,
     fd,
@@ -24,10 +26,10 @@ export async function savePostAction(prev: FormState, fd: FormData): Promise<For
       const id = parseId(values.postId)
       const result = await savePost(await getCurrentUser(), id, values)
       if (!result.ok) {
-        if (result.kind === 'invalid') return formFailure(prev, { message: 'Nothing was saved: fix the fields marked below.', fieldErrors: result.fieldErrors, values })
-        if (result.kind === 'gone') return formFailure(prev, { message: 'This post was deleted while you were editing it. Copy your text before leaving.', values })
+        if (result.kind === 'invalid') return formFailure(prev, { message: t('fixFields'), fieldErrors: result.fieldErrors, values })
+        if (result.kind === 'gone') return formFailure(prev, { message: t('goneWhileEditing'), values })
         return formFailure(prev, {
-          message: 'Someone else saved this post after you opened it. Nothing was overwritten: compare the two versions below, then save again to keep yours.',
+          message: t('savedMeanwhile'),
           values: { ...values, version: result.theirs.updatedAt },
           theirs: result.theirs,
         })
@@ -36,7 +38,7 @@ export async function savePostAction(prev: FormState, fd: FormData): Promise<For
       expireFromAction(result.changes)
       redirect(`/admin/posts/${result.id}?saved=${values.intent}`)
     },
-    { refused: 'You cannot edit this post.', page: editorPage },
+    { refused: t('cannotEdit'), page: editorPage },
   )
 }
 
@@ -45,10 +47,11 @@ export async function postLifecycleAction(fd: FormData): Promise<void> {
   const id = Number(fd.get('postId'))
   const action = String(fd.get('action'))
   if (action !== 'trash' && action !== 'restore' && action !== 'delete') redirect('/admin/posts')
-  const result = await runButton('/admin/posts', async () => changePostLifecycle(await getCurrentUser(), id, action), 'You cannot change this post.')
+  const t = await siteTranslator('errors.posts')
+  const result = await runButton('/admin/posts', async () => changePostLifecycle(await getCurrentUser(), id, action), t('cannotChange'))
   if (!result.ok) backTo('/admin/posts', 'error', result.message)
   expireFromAction(result.changes)
-  const done = { trash: 'Moved to the trash.', restore: 'Restored as a draft.', delete: 'Deleted for good.' }[action]
+  const done = (await siteTranslator('admin.posts.notices'))(({ trash: 'trashed', restore: 'restored', delete: 'deletedForGood' } as const)[action])
   backTo(`/admin/posts?status=${action === 'restore' ? 'draft' : 'trash'}`, 'notice', done)
 }
 
@@ -56,8 +59,8 @@ export async function postLifecycleAction(fd: FormData): Promise<void> {
 export async function restoreRevisionAction(fd: FormData): Promise<void> {
   const postId = Number(fd.get('postId'))
   const page = `/admin/posts/${postId}/revisions`
-  const result = await runButton(page, async () => restoreRevision(await getCurrentUser(), postId, Number(fd.get('revisionId'))), 'You cannot change this post.')
+  const result = await runButton(page, async () => restoreRevision(await getCurrentUser(), postId, Number(fd.get('revisionId'))), (await siteTranslator('errors.posts'))('cannotChange'))
   if (!result.ok) backTo(page, 'error', result.message)
   expireFromAction(result.changes)
-  backTo(page, 'notice', 'Restored: the post has that revision’s title, excerpt and body again.')
+  backTo(page, 'notice', (await siteTranslator('admin.posts.notices'))('revisionRestored'))
 }

@@ -30,7 +30,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {t('saved', { count: saved })}
         </p>
       ) : null}
-      <SiteLanguage language={settings.language} timeZone={settings.timeZone} messages={messagesFor(settings.language, ['client', 'admin.settings'])}>
+      <SiteLanguage language={settings.language} timeZone={settings.timeZone} messages={messagesFor(settings.language, ['client', 'admin.settings', 'admin.upload'])}>
         <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} timeZones={timeZoneNames()} />
       </SiteLanguage>
     </main>

@@ -1,16 +1,24 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
+import type { ReactNode } from 'react'
 import { ClaimOwnershipForm } from '@/app/_ui/claim-ownership-form'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { getCurrentUser } from '@/lib/auth/session'
+import { translator } from '@/lib/i18n'
 import { signInPath } from '@/lib/paths'
 import { configuredOrigin, localOrigin } from '@/lib/public-address'
+import { getSiteLocale } from '@/lib/settings'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Become the owner', robots: { index: false } }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'setup')('title'), robots: { index: false } }
+}
 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params
   const viewer = await getCurrentUser()
+  const t = translator((await getSiteLocale()).language, 'setup')
   // A suggestion for the owner to confirm or correct — this machine's address, never the request's
   // Host, which whoever sends the request writes.
   const suggestedAddress = configuredOrigin() ? null : localOrigin()
@@ -18,20 +26,14 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
     <>
       <SiteHeader />
       <main id="main" className="page page--narrow">
-        <h1>Become the owner of this blog</h1>
+        <h1>{t('heading')}</h1>
         {viewer ? (
           <>
-            <p>
-              You are signed in as <strong>{viewer.name}</strong>. The owner is the blog’s first admin: they run the blog and
-              can make others editors or admins.
-            </p>
-            <ClaimOwnershipForm token={token} suggestedAddress={suggestedAddress} />
+            <p>{t.rich('signedIn', { name: viewer.name, strong: (chunks: ReactNode) => <strong>{chunks}</strong> })}</p>
+            <ClaimOwnershipForm token={token} suggestedAddress={suggestedAddress} words={{ address: t('address'), addressHelp: t('addressHelp'), button: t('button') }} />
           </>
         ) : (
-          <p>
-            <a href={signInPath(`/setup/${token}`)}>Sign in</a> with the account that should own this blog; you will come
-            back here to confirm.
-          </p>
+          <p>{t.rich('signIn', { link: (chunks: ReactNode) => <a href={signInPath(`/setup/${token}`)}>{chunks}</a> })}</p>
         )}
       </main>
       <SiteFooter />

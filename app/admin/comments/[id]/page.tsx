@@ -11,19 +11,21 @@ import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { moderateAction } from '../actions'
-import { UNNAMED } from '@/lib/auth/viewer'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 // One comment in the admin: read it whole, edit its text, reply to it (approving it if it waits).
 export const instant = false
-export const metadata: Metadata = { title: 'Comment' }
-
-// What a moderation email's links ask for: shown here with the button that does it.
-const CONFIRM: Record<string, { from: string; ask: string; button: string }> = {
-  approve: { from: 'pending', ask: 'Approve this comment? It will appear on its post.', button: 'Approve' },
-  spam: { from: 'pending', ask: 'Mark this comment as spam? It stays out of sight.', button: 'Mark as spam' },
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.comments.one')('title') }
 }
 
-const STATUS: Record<string, string> = { pending: 'Waiting for approval', approved: 'Approved', spam: 'Spam', trash: 'In the trash' }
+// What a moderation email's links ask for: shown here with the button that does it.
+const CONFIRM = {
+  approve: { from: 'pending', ask: 'approveAsk', button: 'approveButton' },
+  spam: { from: 'pending', ask: 'spamAsk', button: 'spamButton' },
+} as const
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -33,55 +35,56 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
   const locale = await getSiteLocale()
   const comment = await loadCommentForModeration(viewer, id)
   if (!comment) notFound()
-  const author = comment.authorName ?? UNNAMED
+  const t = translator(locale.language, 'admin.comments.one')
+  const author = comment.authorName ?? translator(locale.language, 'people')('anonymous')
   const query = await searchParams
   const kept = await loadKeptForm(viewer.id, query.form)
+  const asked = query.confirm === 'approve' || query.confirm === 'spam' ? CONFIRM[query.confirm] : null
 
   return (
     <main id="main" className="page page--wide">
       <p>
-        <Link href={`/admin/comments?status=${comment.status}`}>← {STATUS[comment.status]} comments</Link>
+        <Link href={`/admin/comments?status=${comment.status}`}>{t(`back.${comment.status}`)}</Link>
       </p>
-      <h1>
-        Comment by {author} on “{comment.postTitle}”
-      </h1>
+      <h1>{t('heading', { author, post: comment.postTitle })}</h1>
       <AdminNotices query={query} />
       <p className="muted">
-        {STATUS[comment.status]} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString(), locale)}</time>
+        {t(`status.${comment.status}`)} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString(), locale)}</time>
         {comment.status === 'approved' ? (
           <>
             {' · '}
-            <a href={shortCommentPath(comment.id)}>View in context</a>
+            <a href={shortCommentPath(comment.id)}>{translator(locale.language, 'admin.comments')('inContext')}</a>
           </>
         ) : null}
       </p>
       <blockquote className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
-      {typeof query.confirm === 'string' && CONFIRM[query.confirm]?.from === comment.status ? (
+      {asked && asked.from === comment.status ? (
         <form action={moderateAction} className="notice">
           <input type="hidden" name="one" value={`${query.confirm}:${comment.id}`} />
           <input type="hidden" name="returnTo" value={`/admin/comments/${comment.id}`} />
-          <p>{CONFIRM[query.confirm].ask}</p>
+          <p>{t(asked.ask)}</p>
           <button type="submit" className="button">
-            {CONFIRM[query.confirm].button}
+            {t(asked.button)}
           </button>
         </form>
       ) : null}
 
       <section aria-labelledby="reply-title">
-        <h2 id="reply-title">{comment.status === 'approved' ? 'Reply' : 'Approve and reply'}</h2>
+        <h2 id="reply-title">{comment.status === 'approved' ? t('reply') : t('approveAndReply')}</h2>
         <ModeratorCommentForm
           kind="reply"
           commentId={comment.id}
           initialBody=""
-          label={`Your reply to ${author}, published at once as ${viewer.name}`}
-          submit={comment.status === 'approved' ? 'Reply' : 'Approve and reply'}
+          label={t('replyLabel', { author, name: viewer.name })}
+          submit={comment.status === 'approved' ? t('reply') : t('approveAndReply')}
+          busy={t('saving')}
           formToken={issueFormToken()}
           restored={kept}
         />
       </section>
       <section aria-labelledby="edit-title">
-        <h2 id="edit-title">Edit the text</h2>
-        <ModeratorCommentForm kind="edit" commentId={comment.id} initialBody={comment.body} label="Comment text (Markdown)" submit="Save text" restored={kept} />
+        <h2 id="edit-title">{t('editTitle')}</h2>
+        <ModeratorCommentForm kind="edit" commentId={comment.id} initialBody={comment.body} label={t('editLabel')} submit={t('saveText')} busy={t('saving')} restored={kept} />
       </section>
     </main>
   )

@@ -62,7 +62,7 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           {saved}
         </p>
       ) : null}
-      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor'])}>
+      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor', 'admin.upload'])}>
         <PostEditor
         initial={{
           id: post.id,

@@ -25,7 +25,7 @@ export default async function NewPostPage({ searchParams }: Props) {
   return (
     <main id="main" className="page page--wide">
       <h1>{kind === 'page' ? t('newPage') : t('newPost')}</h1>
-      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor'])}>
+      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor', 'admin.upload'])}>
         <PostEditor
         initial={{
           id: null,

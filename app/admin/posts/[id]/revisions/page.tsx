@@ -8,9 +8,14 @@ import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { loadRevisions, type DiffPart } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
+import { translator } from '@/lib/i18n'
+import { connection } from 'next/server'
 
 export const instant = false
-export const metadata: Metadata = { title: 'Revisions' }
+export async function generateMetadata(): Promise<Metadata> {
+  await connection() // rendered on request, never at build
+  return { title: translator((await getSiteLocale()).language, 'admin.revisions')('title') }
+}
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
@@ -41,34 +46,39 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
   const view = await loadRevisions(viewer, Number(id), { from: number(query.from), to: number(query.to) })
   if (!view) notFound()
   const { post, revisions, comparison } = view
-  const when = (d: Date) => `${formatDateTime(d.toISOString(), locale)} (${locale.timeZone})`
+  const t = translator(locale.language, 'admin.revisions')
+  const when = (d: Date) => t('when', { when: formatDateTime(d.toISOString(), locale), zone: locale.timeZone })
 
   return (
     <main id="main" className="page page--wide">
-      <h1>Revisions of “{post.title}”</h1>
+      <h1>{t('heading', { title: post.title })}</h1>
       <p className="muted">
-        <Link href={`/admin/posts/${post.id}`}>Back to editing</Link>
+        <Link href={`/admin/posts/${post.id}`}>{t('back')}</Link>
       </p>
       <AdminNotices query={query} />
       {revisions.length === 0 ? (
-        <p>No revisions yet: one is kept each time the published post is saved.</p>
+        <p>{t('empty')}</p>
       ) : (
         <form method="get" className="revisions-form">
-          <AdminTable caption="Revisions, newest first" columns={['Saved', 'By', 'Title', 'Older', 'Newer', 'Restore']}>
+          <AdminTable
+            caption={t('caption')}
+            columns={[t('columns.saved'), t('columns.by'), t('columns.title'), t('columns.older'), t('columns.newer'), t('columns.restore')]}
+          >
             {revisions.map((r) => (
               <tr key={r.id}>
                 <td>{when(r.createdAt)}</td>
-                <td>{r.savedByName ?? 'Someone'}</td>
+                <td>{r.savedByName ?? t('someone')}</td>
                 <td>{r.title}</td>
                 <td>
-                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === comparison?.from.id} aria-label={`Compare from the revision of ${when(r.createdAt)}`} />
+                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === comparison?.from.id} aria-label={t('compareFrom', { when: when(r.createdAt) })} />
                 </td>
                 <td>
-                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === comparison?.to.id} aria-label={`Compare to the revision of ${when(r.createdAt)}`} />
+                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === comparison?.to.id} aria-label={t('compareTo', { when: when(r.createdAt) })} />
                 </td>
                 <td>
                   <button type="submit" formAction={restoreRevisionAction} formMethod="post" name="revisionId" value={r.id} className="link-button">
-                    Restore this revision<span className="visually-hidden"> of {when(r.createdAt)}</span>
+                    {t('restore')}
+                    <span className="visually-hidden">{t('restoreOf', { when: when(r.createdAt) })}</span>
                   </button>
                 </td>
               </tr>
@@ -76,20 +86,18 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
           </AdminTable>
           <input type="hidden" name="postId" value={post.id} />
           <button type="submit" className="button button--secondary">
-            Compare
+            {t('compare')}
           </button>
         </form>
       )}
       {comparison ? (
         <section aria-labelledby="comparison-title" className="comparison">
-          <h2 id="comparison-title">
-            From {when(comparison.from.createdAt)} to {when(comparison.to.createdAt)}
-          </h2>
-          <h3>Title</h3>
+          <h2 id="comparison-title">{t('comparison', { from: when(comparison.from.createdAt), to: when(comparison.to.createdAt) })}</h2>
+          <h3>{t('parts.title')}</h3>
           <Diff parts={comparison.title} />
-          <h3>Excerpt</h3>
+          <h3>{t('parts.excerpt')}</h3>
           <Diff parts={comparison.excerpt} />
-          <h3>Body</h3>
+          <h3>{t('parts.body')}</h3>
           <Diff parts={comparison.body} />
         </section>
       ) : null}
