@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures/test'
 import sharp from 'sharp'
-import { signInAs } from './fixtures/sign-in'
+import { chooseName, signInAs, signInWithEmail } from './fixtures/sign-in'
+import { commentStatus } from './fixtures/db'
+import { moderationPost } from './fixtures/content'
 import { expectNoViolations } from './fixtures/axe'
 import { htmlErrors } from './fixtures/vnu'
 
@@ -183,4 +185,51 @@ test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled 
   await page.goto('/posts/the-social-media-plateau')
   await expect(page.locator('html')).toHaveAttribute('lang', 'en')
   await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible()
+})
+
+test('an owner switches the blog to German and moderates in it: the queue, its buttons, its notices and the look’s refusals speak German', async ({ browser, page }) => {
+  test.slow()
+  // A reader's first comment waits for a moderator (written while the blog still speaks English).
+  const text = `Ein Kommentar, der wartet ${Date.now()}.`
+  const reader = await browser.newPage()
+  await signInWithEmail(reader, 'german-reader@mail.example', '/')
+  await chooseName(reader, 'Greta Leserin')
+  await reader.goto(`/posts/${moderationPost.slug}`)
+  const respond = reader.getByRole('region', { name: 'Leave a Reply' })
+  await expect(respond).toContainText('Signed in as Greta Leserin.')
+  await respond.getByLabel('Comment', { exact: true }).fill(text)
+  await respond.getByRole('button', { name: 'Post Comment' }).click()
+  await expect(reader.getByRole('status')).toContainText('awaiting moderation')
+  await reader.close()
+
+  await signInAs(page, 'german-admin@mail.example', 'admin', '/admin/settings')
+  await page.getByLabel('Site language').selectOption('de')
+  await page.getByRole('button', { name: 'Save settings' }).click()
+  await expect(page.getByRole('status')).toHaveText('1 Einstellung gespeichert; das Blog verwendet sie ab sofort.')
+  try {
+    await page.getByRole('navigation', { name: 'Verwaltung' }).getByRole('link', { name: 'Kommentare' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kommentare')
+    await expect(page.getByRole('link', { name: /^Ausstehend \(\d+\)$/ })).toHaveAttribute('aria-current', 'page')
+    const row = page.getByRole('row').filter({ hasText: text })
+    await row.getByRole('button', { name: 'Freigeben: der Kommentar von Greta Leserin' }).click()
+    await expect(page.getByRole('status')).toHaveText('1 Kommentar aktualisiert.')
+    expect(await commentStatus(text)).toBe('approved')
+    // Nothing ticked: refused with a sentence, in German.
+    await page.goto('/admin/comments?status=approved')
+    await page.locator('.bulk-actions').getByRole('button', { name: 'In den Papierkorb' }).click()
+    await expect(page.locator('main').getByRole('alert')).toHaveText('Wähle mindestens einen Kommentar aus.')
+
+    // The look's checks refuse in German too, beside the field, keeping what was typed.
+    await page.goto('/admin/settings')
+    await page.getByLabel('Akzentfarbe').fill('#f0c000')
+    await page.getByRole('button', { name: 'Einstellungen speichern' }).click()
+    await expect(page.getByLabel('Akzentfarbe')).toHaveAccessibleDescription(/^#f0c000 ist zu hell, um auf dem hellen Hintergrund der Seite lesbar zu sein: der Kontrast beträgt 1\.4:1/)
+    await expect(page.getByLabel('Akzentfarbe')).toHaveValue('#f0c000')
+    await page.getByLabel('Akzentfarbe').fill('')
+  } finally {
+    await page.goto('/admin/settings')
+    await page.getByLabel('Sprache der Website').selectOption('en')
+    await page.getByRole('button', { name: 'Einstellungen speichern' }).click()
+    await expect(page.getByRole('status')).toHaveText('Saved 1 setting; the blog uses them now.')
+  }
 })
