@@ -108,7 +108,7 @@ export async function postComment(
     return refuse(t('tooMany'))
   }
 
-  const { status, reason } = decideCommentStatus(
+  const screening = decideCommentStatus(
     {
       body: input.body,
       honeypot: input.honeypot,
@@ -118,10 +118,11 @@ export async function postComment(
     },
     settings,
   )
+  const { status, reason } = screening
   // The comment and the mails it causes (lib/mail/notifications.ts) are written together.
   const id = await inTransaction(db, async (trx) => {
     const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, trx)
-    if (status === 'pending') await mailAboutHeldComment(id, reason ?? 'held', now, trx)
+    if (screening.status === 'pending') await mailAboutHeldComment(id, screening.reason, now, trx)
     if (input.follow) await followPost(viewer.id, post.id, now, trx)
     if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx)
     return id

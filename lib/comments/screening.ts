@@ -24,20 +24,28 @@ export interface ModerationInput {
   hasApprovedComment: boolean
 }
 
+/** Why a comment is held for a moderator: the moderators' mail says it in the site's language. */
+export type HoldReason = { rule: 'moderationWord'; word: string } | { rule: 'links'; limit: number } | { rule: 'firstComment' }
+
+/** Why a comment is spam or approved: for the log. */
+export type OtherReason = { rule: 'honeypot' | 'formToken' | 'tooFast' | 'trusted' | 'passed' } | { rule: 'blockedWord'; word: string }
+
+export type Screening = { status: 'pending'; reason: HoldReason } | { status: Exclude<CommentStatus, 'pending'>; reason: OtherReason }
+
 /**
  * The status a new comment gets, and why, by the site's rules in WordPress's order: bots and blocked
  * words → spam; moderation words, too many links or a first comment → held; otherwise approved.
  */
-export function decideCommentStatus(input: ModerationInput, settings: SiteSettings): { status: CommentStatus; reason: string } {
-  if (input.honeypot.trim() !== '') return { status: 'spam', reason: 'honeypot field filled' }
-  if (input.secondsToSubmit === null) return { status: 'spam', reason: 'form token missing or forged' }
-  if (input.secondsToSubmit < settings.minSubmitSeconds) return { status: 'spam', reason: 'sent faster than a person types' }
+export function decideCommentStatus(input: ModerationInput, settings: SiteSettings): Screening {
+  if (input.honeypot.trim() !== '') return { status: 'spam', reason: { rule: 'honeypot' } }
+  if (input.secondsToSubmit === null) return { status: 'spam', reason: { rule: 'formToken' } }
+  if (input.secondsToSubmit < settings.minSubmitSeconds) return { status: 'spam', reason: { rule: 'tooFast' } }
   const blocked = findListedWord(input.body, settings.blockWords)
-  if (blocked) return { status: 'spam', reason: `blocked word “${blocked}”` }
-  if (input.trusted) return { status: 'approved', reason: 'trusted role' }
+  if (blocked) return { status: 'spam', reason: { rule: 'blockedWord', word: blocked } }
+  if (input.trusted) return { status: 'approved', reason: { rule: 'trusted' } }
   const held = findListedWord(input.body, settings.moderationWords)
-  if (held) return { status: 'pending', reason: `moderation word “${held}”` }
-  if (countLinks(input.body) >= settings.linkLimit) return { status: 'pending', reason: `${settings.linkLimit} or more links` }
-  if (settings.holdFirstComment && !input.hasApprovedComment) return { status: 'pending', reason: 'first comment' }
-  return { status: 'approved', reason: 'passed every rule' }
+  if (held) return { status: 'pending', reason: { rule: 'moderationWord', word: held } }
+  if (countLinks(input.body) >= settings.linkLimit) return { status: 'pending', reason: { rule: 'links', limit: settings.linkLimit } }
+  if (settings.holdFirstComment && !input.hasApprovedComment) return { status: 'pending', reason: { rule: 'firstComment' } }
+  return { status: 'approved', reason: { rule: 'passed' } }
 }

@@ -19,6 +19,7 @@ import { MODERATOR_ROLES, UNNAMED } from '@/lib/auth/viewer'
 import { log } from '@/lib/log'
 import { getSiteSettings } from '@/lib/settings'
 import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from './templates'
+import type { HoldReason } from '@/lib/comments/screening'
 
 /*
  * Who hears about a comment, decided once, inside the transaction that writes the comment (or
@@ -44,7 +45,8 @@ interface Notice {
   about: string
   to: MailRecipient
   commentId: number
-  reason?: string
+  /** A held comment's reason (lib/comments/screening.ts), kept as JSON with a digest item. */
+  reason?: HoldReason
   content: () => MailContent
 }
 
@@ -69,9 +71,20 @@ async function deliver(notices: Notice[], now: Date, trx: DB): Promise<void> {
     trx,
   )
   await insertDigestItems(
-    unique.filter((n) => n.to.delivery === 'daily').map((n) => ({ userId: n.to.id, kind: n.kind, commentId: n.commentId, reason: n.reason ?? null, dedupeKey: keyOf(n), createdAt: now })),
+    unique.filter((n) => n.to.delivery === 'daily').map((n) => ({ userId: n.to.id, kind: n.kind, commentId: n.commentId, reason: n.reason ? JSON.stringify(n.reason) : null, dedupeKey: keyOf(n), createdAt: now })),
     trx,
   )
+}
+
+/** A digest item's reason as stored: JSON, or (items written before reasons were) a plain English phrase. */
+function holdReasonOf(stored: string | null): HoldReason | string | null {
+  if (!stored) return null
+  try {
+    const reason = JSON.parse(stored) as HoldReason
+    return typeof reason?.rule === 'string' ? reason : stored
+  } catch {
+    return stored
+  }
 }
 
 async function commentOf(id: number, trx: DB) {
@@ -80,7 +93,7 @@ async function commentOf(id: number, trx: DB) {
 }
 
 /** A comment was held: tell the moderators. Call inside the transaction that held it. */
-export async function mailAboutHeldComment(commentId: number, reason: string, now: Date, trx: DB): Promise<void> {
+export async function mailAboutHeldComment(commentId: number, reason: HoldReason, now: Date, trx: DB): Promise<void> {
   const comment = await commentOf(commentId, trx)
   if (!comment || comment.status !== 'pending') return
   const { title, language } = await getSiteSettings(trx)
@@ -140,7 +153,7 @@ export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()):
       for (const item of items) {
         const comment = await commentOf(item.commentId, trx)
         const stillNews = item.kind === 'held-comment' ? comment?.status === 'pending' : comment?.status === 'approved'
-        if (comment && stillNews) entries.push({ kind: item.kind, comment, reason: item.reason })
+        if (comment && stillNews) entries.push({ kind: item.kind, comment, reason: holdReasonOf(item.reason) })
       }
       if (entries.length === 0) return 0
       const { title, language } = await getSiteSettings(trx)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { digestMail, replyMail, signInMail } from './templates'
+import { digestMail, heldCommentMail, replyMail, signInMail } from './templates'
 
 // Mails are written in the site's language: subject, words, links' labels, the unsubscribe line,
 // and the HTML's lang and direction.
@@ -31,6 +31,17 @@ describe('mails in the site’s language', () => {
     expect(digestMail({ title: 'Notes', language: 'en' }, entries(1), 'u1').subject).toBe('[Notes] Your daily digest: one comment on “Gärten”')
     expect(digestMail({ title: 'Notizen', language: 'de' }, entries(3), 'u1').subject).toBe('[Notizen] Deine tägliche Zusammenfassung: 3 Kommentare zu „Gärten“')
     expect(digestMail({ title: 'مدونتي', language: 'ar' }, entries(2), 'u1').subject).toBe('[مدونتي] ملخصك اليومي: تعليقان على «Gärten»')
+  })
+
+  it('tells moderators why a comment waits, in the site’s language, in a mail and in a digest', () => {
+    const de = heldCommentMail({ title: 'Notizen', language: 'de' }, reply, { rule: 'moderationWord', word: 'casino' }, 'u1')
+    expect(de.textBody).toContain('Ein Kommentar zu „Gärten“ wartet auf Freigabe (Moderationswort „casino“).')
+    const ar = heldCommentMail({ title: 'مدونتي', language: 'ar' }, reply, { rule: 'links', limit: 3 }, 'u1')
+    expect(ar.textBody).toContain('تعليق على «Gärten» محجوز للمراجعة (3 روابط أو أكثر).')
+    const held = (reason: Parameters<typeof digestMail>[1][number]['reason']) => ({ kind: 'held-comment' as const, comment: reply, reason })
+    expect(digestMail({ title: 'Notizen', language: 'de' }, [held({ rule: 'firstComment' })], 'u1').textBody).toContain('(erster Kommentar)')
+    // An item queued before reasons were kept as rules keeps its words.
+    expect(digestMail({ title: 'Notizen', language: 'de' }, [held('first comment')], 'u1').textBody).toContain('(first comment)')
   })
 
   it('puts the sign-in link on a line of its own', () => {

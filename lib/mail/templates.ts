@@ -3,6 +3,7 @@ import { postPath, shortCommentPath } from '@/lib/paths'
 import { absoluteUrl, linkOrigin } from '@/lib/public-address'
 import { followTopic, oneClickUnsubscribeUrl, topicSentence, unsubscribePageUrl, type MailTopic } from './unsubscribe'
 import { directionOf, type Language, translator } from '@/lib/i18n'
+import type { HoldReason } from '@/lib/comments/screening'
 
 // Every email the blog writes, in one place: a plain-text and an HTML version, the site's name and
 // address, the comment's text through the same sanitizer as on the page, links to the blog only,
@@ -131,10 +132,20 @@ const readerLinks: Links = (c, site) => [
 ]
 const publishedLinks: Links = (c, site) => [[linkWords(site)('seeIt'), shortCommentPath(c.id)]]
 
+/** Why a comment waits, in the site's language (a phrase from before reasons were kept as rules: as it is). */
+function holdReasonText(language: MailSite['language'], reason: HoldReason | string | null): string {
+  const t = translator(language, 'mail.reasons')
+  if (reason === null) return t('held')
+  if (typeof reason === 'string') return reason
+  if (reason.rule === 'moderationWord') return t('moderationWord', { word: reason.word })
+  if (reason.rule === 'links') return t('links', { limit: reason.limit })
+  return t('firstComment')
+}
+
 /** To an editor or admin: a comment waits for moderation, and why. */
-export function heldCommentMail(site: MailSite, comment: CommentForMail, reason: string, recipientId: string): MailContent {
+export function heldCommentMail(site: MailSite, comment: CommentForMail, reason: HoldReason, recipientId: string): MailContent {
   const t = translator(site.language, 'mail.held')
-  const names = { site: site.title, post: comment.postTitle, reason }
+  const names = { site: site.title, post: comment.postTitle, reason: holdReasonText(site.language, reason) }
   return single({
     site,
     subject: t('subject', names),
@@ -205,13 +216,13 @@ export interface DigestEntry {
   kind: 'held-comment' | 'reply' | 'follow' | 'approved'
   comment: CommentForMail
   /** Why a held comment waits. */
-  reason: string | null
+  reason: HoldReason | string | null
 }
 
 function digestEntry({ kind, comment, reason }: DigestEntry, site: MailSite): Entry {
   const base = { author: comment.authorName, body: comment.body }
   const t = translator(site.language, 'mail.says')
-  if (kind === 'held-comment') return { ...base, says: t('held', { reason: reason ?? 'held' }), links: moderationLinks(comment, site) }
+  if (kind === 'held-comment') return { ...base, says: t('held', { reason: holdReasonText(site.language, reason) }), links: moderationLinks(comment, site) }
   if (kind === 'reply') return { ...base, says: t('replied'), links: readerLinks(comment, site) }
   if (kind === 'approved') return { ...base, says: t('approved'), links: publishedLinks(comment, site) }
   return { ...base, says: t('commented'), links: readerLinks(comment, site) }
