@@ -3,6 +3,10 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { formError, formValues, SENT_BY, type FormState } from '@/lib/forms'
 import { keepForm } from '@/lib/kept-forms'
+import { siteTranslator } from '@/lib/i18n'
+
+/** What a PermissionDenied says when the action names no sentence of its own, in the site's language. */
+const notAllowed = async () => (await siteTranslator('errors'))('permission')
 
 /*
  * The one wrapper every server action goes through (runForm for forms, runButton for buttons).
@@ -15,7 +19,7 @@ import { keepForm } from '@/lib/kept-forms'
  */
 
 export interface RunFormOptions {
-  /** The sentence for a PermissionDenied (else the refusal's own). */
+  /** The sentence for a PermissionDenied (else "You do not have permission to do that."). */
   refused?: string
   /** The form's page, to come back to with what was typed when the form was sent without JavaScript. */
   page?: (values: Record<string, string>) => string
@@ -35,7 +39,7 @@ export async function runForm(prev: FormState, fd: FormData, work: (values: Reco
     state = await work(values)
   } catch (error) {
     if (!(error instanceof PermissionDenied)) throw error
-    state = formError(prev, options.refused ?? error.message, values)
+    state = formError(prev, options.refused ?? (await notAllowed()), values)
   }
   if (state.status === 'error' && options.page && values[SENT_BY] !== 'script') redirect(await keepForm(options.page(values), { ...state, form: options.form }, (await getCurrentUser())?.id ?? null))
   return state
@@ -58,7 +62,7 @@ export async function runButton<T>(path: string, work: () => Promise<T>, refused
   try {
     return await work()
   } catch (error) {
-    if (error instanceof PermissionDenied) backTo(path, 'error', refused ?? error.message)
+    if (error instanceof PermissionDenied) backTo(path, 'error', refused ?? (await notAllowed()))
     throw error
   }
 }

@@ -12,6 +12,8 @@ import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public
 import { htmlToMarkdown } from '@/lib/wordpress/content'
 import { findPostOfOldAddress } from '@/lib/wordpress/old-addresses'
 import { readDisqus, type DisqusPost, type DisqusThread } from './read'
+import { DEFAULT_LANGUAGE, translator, type Language } from '@/lib/i18n'
+import { getSiteSettings } from '@/lib/settings'
 
 /*
  * Imports the comments of a Disqus export, all or nothing (one transaction while the file streams
@@ -44,6 +46,8 @@ export interface DisqusReport {
   unmatched: { link: string; title: string; comments: number }[]
   skipped: { what: string; why: string }[]
   auditId?: number
+  /** The site's language when it was imported: the report is written in it. */
+  language?: Language
 }
 
 export interface DisqusImportOptions {
@@ -148,6 +152,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       else report.skipped.push({ what: `the parent of a reply (${parentKey.split('/').pop()})`, why: 'it is not in the file: the reply is shown as a comment of its own' })
     }
     for (const t of threads.values()) if (!t.postId && t.comments > 0) report.unmatched.push({ link: t.link, title: t.title, comments: t.comments })
+    report.language = (await getSiteSettings(trx)).language
     report.auditId = await insertAuditEntry({ actorId, action: 'import.disqus', subject: `disqus:${report.forum}`, detail: { ...report, unmatched: report.unmatched.length, skipped: report.skipped.length, lines: describeDisqusImport(report) } }, trx)
   })
   log().info({ event: 'import.finished', source: 'disqus', forum: report.forum, comments: report.comments, unmatched: report.unmatched.length, auditId: report.auditId }, 'A Disqus export was imported.')
@@ -156,14 +161,15 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
 
 /** The report as lines a person reads (the command prints them; /admin shows them). */
 export function describeDisqusImport(report: DisqusReport): string[] {
-  const lost = report.unmatched.reduce((n, t) => n + t.comments, 0)
+  const t = translator(report.language ?? DEFAULT_LANGUAGE, 'importReport')
+  const lost = report.unmatched.reduce((n, u) => n + u.comments, 0)
+  const { comments, matched, threads, spam, deleted } = report
   return [
-    `Imported from Disqus (${report.forum || 'no forum named'}): ${report.comments} comment(s) on ${report.matched} of ${report.threads} thread(s), of them ${report.spam} spam and ${report.deleted} deleted (kept as such).`,
-    ...(report.onPages ? [`${report.onPages} comment(s) are on pages, which keep their comments but do not show them.`] : []),
-    report.unmatched.length
-      ? `Threads that match no post or page here (${lost} comment(s) not imported; import those posts first, then this file again):`
-      : 'Every thread with comments matched a post or page.',
-    ...report.unmatched.map((t) => `  ${t.link} “${t.title}”: ${t.comments} comment(s)`),
-    ...(report.skipped.length ? [`Skipped ${report.skipped.length}:`, ...report.skipped.map((s) => `  ${s.what}: ${s.why}`)] : []),
+    t('disqusSummary', { forum: report.forum || t('noForum'), comments, matched, threads, spam, deleted }),
+    ...(report.onPages ? [t('onPages', { count: report.onPages })] : []),
+    report.unmatched.length ? t('unmatched', { lost }) : t('allMatched'),
+    ...report.unmatched.map((u) => t('unmatchedItem', { link: u.link, title: u.title, count: u.comments })),
+    // What was skipped and why: the importer's own words (English).
+    ...(report.skipped.length ? [t('skipped', { count: report.skipped.length }), ...report.skipped.map((s) => t('skippedItem', s))] : []),
   ]
 }

@@ -18,7 +18,8 @@ import { renderPostMarkdown } from '@/lib/markdown/render'
 import { getSiteSettings } from '@/lib/settings'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { resolveCommentLink } from '@/lib/comments/permalinks'
-import { importChanges, importWordPress, type ImportOptions } from './import'
+import { describeImport, importChanges, importWordPress, type ImportOptions } from './import'
+import { writeSetting } from '@/db/queries/settings'
 import { resolveOldAddress } from './old-addresses'
 import { loadPageView } from '@/lib/posts/pages'
 import { loadHomeView, loadPostView } from '@/lib/posts/views'
@@ -102,6 +103,16 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(tagsToExpire(importChanges(second))).toEqual([])
     const after = await snapshot()
     expect({ ...after, auditLog: after.auditLog.length }).toEqual({ ...before, auditLog: before.auditLog.length + 1 })
+  })
+
+  it('writes its report in the site’s language, and keeps it in the audit log', async () => {
+    await writeSetting('language', 'de', db)
+    const report = await importWordPress(admin, fixture('wxr-simple.xml'), options)
+    const lines = describeImport(report)
+    expect(lines[0]).toMatch(/^Importiert aus .+: Beiträge 1, Seiten 0, Kommentare 0, Erwähnungen 0, neue Autoren 1, neue Schlagwörter 0\.$/)
+    expect(lines).toContain('Nichts übersprungen.')
+    const entry = await db.selectFrom('auditLog').select('detail').where('id', '=', report.auditId!).executeTakeFirstOrThrow()
+    expect(JSON.parse(entry.detail).lines).toEqual(lines)
   })
 
   it('brings a post with its authors, tags, status, dates and comment (email kept, private)', async () => {

@@ -26,6 +26,7 @@ import { ImportFileError } from '@/lib/imports/xml'
 import { readWxr, type WxrAuthor, type WxrComment, type WxrItem, type WxrSite } from './wxr'
 import { log } from '@/lib/log'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { DEFAULT_LANGUAGE, translator, type Language } from '@/lib/i18n'
 
 /*
  * Imports a WordPress export into the blog, all or nothing: every record is written in one transaction
@@ -75,6 +76,8 @@ export interface ImportReport {
   newPeople: string[]
   /** The audit log entry that records this import (its report is kept there). */
   auditId?: number
+  /** The site's language when it was imported: the report is written in it. */
+  language?: Language
 }
 
 /**
@@ -424,6 +427,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const url = attachments.get(attachmentId)
       if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
     }
+    report.language = (await getSiteSettings(trx)).language
     report.auditId = await insertAuditEntry(
       {
         actorId,
@@ -440,22 +444,18 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
 
 /** The report as lines a person reads (the command prints them; /admin shows them). */
 export function describeImport(report: ImportReport): string[] {
+  const t = translator(report.language ?? DEFAULT_LANGUAGE, 'importReport')
   const skipped = report.skipped.length
+  const { site, posts, pages, comments, mentions, authors, terms } = report
   return [
-    `Imported from ${report.site}: ${report.posts} post(s), ${report.pages} page(s), ${report.comments} comment(s), ${report.mentions} mention(s), ${report.authors} new author(s), ${report.terms} new tag(s).`,
-    `Old addresses kept: ${report.addresses} (each answers with a permanent redirect to where it lives now).`,
-    `Images: ${report.media.fetched} downloaded into the blog's uploads, ${report.media.remote.length} kept at their old address.`,
-    ...report.media.remote.map((url) => `  kept remote: ${url}`),
-    ...(report.newPeople.length
-      ? [`New people (commenters until an admin gives them another role in People): ${report.newPeople.join(', ')}.`]
-      : []),
-    ...(report.shortcodes.length
-      ? [
-          'Shortcodes, which this blog does not run, shown another way (embeds, audio and video as links, galleries as their images, others as their text):',
-          ...report.shortcodes.map((s) => `  “${s.title}”: ${s.names.map((n) => `[${n}]`).join(', ')}`),
-        ]
-      : []),
-    skipped ? `Skipped ${skipped}:` : 'Nothing skipped.',
-    ...report.skipped.map((s) => `  ${s.what}: ${s.why}`),
+    t('wpSummary', { site, posts, pages, comments, mentions, authors, terms }),
+    t('addresses', { count: report.addresses }),
+    t('images', { fetched: report.media.fetched, remote: report.media.remote.length }),
+    ...report.media.remote.map((url) => t('keptRemote', { url })),
+    ...(report.newPeople.length ? [t('newPeople', { names: report.newPeople.join(', ') })] : []),
+    ...(report.shortcodes.length ? [t('shortcodes'), ...report.shortcodes.map((s) => t('shortcode', { title: s.title, names: s.names.map((n) => `[${n}]`).join(', ') }))] : []),
+    skipped ? t('skipped', { count: skipped }) : t('nothingSkipped'),
+    // What was skipped and why: the importer's own words (English).
+    ...report.skipped.map((s) => t('skippedItem', s)),
   ]
 }
