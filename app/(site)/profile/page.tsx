@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { redirect } from 'next/navigation'
 import { DeleteAccountForm, FollowedPosts, MailChoicesForm, RenameForm } from '@/app/_ui/profile-forms'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
@@ -10,12 +8,10 @@ import { loadMailChoices } from '@/lib/mail/choices'
 import { signInPath } from '@/lib/paths'
 import { signOutEverywhereAction } from './actions'
 import { translator } from '@/lib/i18n'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await cachedSiteInfo()).language, 'profile')('title'), robots: { index: false } }
-}
+export const generateMetadata = titled('profile', 'title', NOT_INDEXED)
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const viewer = await getCurrentUser()

@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { EmailSignInForm, ProviderSignInForm } from '@/app/_ui/email-sign-in-form'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
@@ -8,12 +6,10 @@ import { emailDelivery, oauthSignInMethods } from '@/lib/auth/providers'
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { getCurrentUser } from '@/lib/auth/session'
 import { translator } from '@/lib/i18n'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await cachedSiteInfo()).language, 'signIn')('title'), robots: { index: false } }
-}
+export const generateMetadata = titled('signIn', 'title', NOT_INDEXED)
 
 /** Auth.js's reasons for sending someone back here, and ours (lib/auth/). */
 const ERRORS = ['Verification', 'OAuthAccountNotLinked', 'AccessDenied', 'UnknownAddress'] as const

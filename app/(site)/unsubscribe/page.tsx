@@ -1,16 +1,12 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import Link from 'next/link'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
 import { isMailTopic, readUnsubscribeLink, topicSentence } from '@/lib/mail/unsubscribe'
 import { translator } from '@/lib/i18n'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await cachedSiteInfo()).language, 'unsubscribe')('title'), robots: { index: false } }
-}
+export const generateMetadata = titled('unsubscribe', 'title', NOT_INDEXED)
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

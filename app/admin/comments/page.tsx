@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { SelectAll } from '@/app/_ui/select-all'
@@ -11,13 +10,10 @@ import { getSiteLocale } from '@/lib/settings'
 import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.comments')('title') }
-}
+export const generateMetadata = titled('admin.comments', 'title')
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

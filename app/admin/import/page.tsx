@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { ImportForm, ImportJob } from '@/app/_ui/import-form'
 import { SiteLanguage } from '@/app/_ui/site-language'
 import { requirePageCapability } from '@/lib/auth/guard'
@@ -8,12 +6,10 @@ import { loadImportJob } from '@/lib/imports/jobs'
 import { loadUploadRefusal } from '@/lib/imports/upload'
 import { parseId } from '@/lib/params'
 import { getSiteLocale } from '@/lib/settings'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.import')('title') }
-}
+export const generateMetadata = titled('admin.import', 'title')
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

@@ -1,17 +1,13 @@
-import type { Metadata } from 'next'
 import { AdminTable } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { loadOutgoingMail } from '@/lib/mail/choices'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.mail')('title') }
-}
+export const generateMetadata = titled('admin.mail', 'title')
 
 export default async function OutgoingMailPage() {
   const viewer = await requirePageCapability('settings.manage', '/admin/mail')

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { moderationWords } from '@/app/_ui/moderation-buttons'
@@ -10,13 +9,10 @@ import { postPath } from '@/lib/paths'
 import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateMentionAction } from './actions'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.mentions')('title') }
-}
+export const generateMetadata = titled('admin.mentions', 'title')
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable } from '@/app/_ui/admin-parts'
 import { loadPeople } from '@/lib/admin/people'
@@ -8,13 +7,10 @@ import { getSiteLocale } from '@/lib/settings'
 import { ROLES } from '@/lib/vocabulary'
 import { peopleAction } from './actions'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.people')('title') }
-}
+export const generateMetadata = titled('admin.people', 'title')
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams

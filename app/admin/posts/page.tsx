@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
@@ -9,13 +8,10 @@ import { loadPostList } from '@/lib/posts/editing'
 import type { PostStatus } from '@/lib/vocabulary'
 import { postLifecycleAction } from './actions'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.posts')('title') }
-}
+export const generateMetadata = titled('admin.posts', 'title')
 
 const STATUSES = ['published', 'scheduled', 'draft', 'trash'] as const satisfies readonly PostStatus[]
 

@@ -1,19 +1,14 @@
-import type { Metadata } from 'next'
 import { SiteLanguage } from '@/app/_ui/site-language'
-import { connection } from 'next/server'
 import { SettingsForm } from '@/app/_ui/settings-form'
 import { loadSettingsForm, settingsAsForm } from '@/lib/admin/settings'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
-import { getSiteLocale } from '@/lib/settings'
 import { timeZoneNames } from '@/lib/dates'
 import { messagesFor, translator } from '@/lib/i18n'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.settings')('title') }
-}
+export const generateMetadata = titled('admin.settings', 'title')
 
 export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams

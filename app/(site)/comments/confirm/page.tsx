@@ -1,17 +1,13 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
 import { loadUnconfirmedComment } from '@/lib/comments/written-first'
 import { postPath } from '@/lib/paths'
 import { confirmCommentAction } from './actions'
 import { translator } from '@/lib/i18n'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await cachedSiteInfo()).language, 'confirm')('title'), robots: { index: false } }
-}
+export const generateMetadata = titled('confirm', 'title', NOT_INDEXED)
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

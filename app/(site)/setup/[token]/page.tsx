@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import type { ReactNode } from 'react'
 import { ClaimOwnershipForm } from '@/app/_ui/claim-ownership-form'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
@@ -8,12 +6,10 @@ import { translator } from '@/lib/i18n'
 import { signInPath } from '@/lib/paths'
 import { configuredOrigin, localOrigin } from '@/lib/public-address'
 import { getSiteLocale } from '@/lib/settings'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'setup')('title'), robots: { index: false } }
-}
+export const generateMetadata = titled('setup', 'title', NOT_INDEXED)
 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AdminNotices } from '@/app/_ui/admin-parts'
@@ -12,14 +11,11 @@ import { getSiteLocale } from '@/lib/settings'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { moderateAction } from '../actions'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 // One comment in the admin: read it whole, edit its text, reply to it (approving it if it waits).
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.comments.one')('title') }
-}
+export const generateMetadata = titled('admin.comments.one', 'title')
 
 // What a moderation email's links ask for: shown here with the button that does it.
 const CONFIRM = {

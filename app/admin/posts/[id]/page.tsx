@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import { SiteLanguage } from '@/app/_ui/site-language'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
@@ -10,13 +9,10 @@ import { getSiteLocale } from '@/lib/settings'
 import { loadPostForEditing } from '@/lib/posts/editing'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { messagesFor, translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.editor')('editPost') }
-}
+export const generateMetadata = titled('admin.editor', 'editPost')
 
 const SAVED = ['save', 'publish', 'schedule', 'unpublish'] as const
 

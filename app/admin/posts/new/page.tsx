@@ -1,17 +1,13 @@
-import type { Metadata } from 'next'
 import { SiteLanguage } from '@/app/_ui/site-language'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadKeptForm } from '@/lib/kept-forms'
 import { getSiteLocale } from '@/lib/settings'
 import { messagesFor, translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.editor')('newTitle') }
-}
+export const generateMetadata = titled('admin.editor', 'newTitle')
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 

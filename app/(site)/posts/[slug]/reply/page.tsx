@@ -1,5 +1,3 @@
-import type { Metadata } from 'next'
-import { connection } from 'next/server'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { CommentForm } from '@/app/_ui/comments/comment-form'
@@ -14,15 +12,13 @@ import { siteLocaleOf } from '@/lib/settings'
 import { postPath, replyPath, signInPath } from '@/lib/paths'
 import { loadReplyPage } from '@/lib/comments/reply-page'
 import { translator } from '@/lib/i18n'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 // Rendered whole for each request (it is per person), so it works without JavaScript: this is where
 // a reply link leads before the page's script takes over, and where a held comment is shown.
 export const instant = false
 
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await cachedSiteInfo()).language, 'comments')('leaveReply'), robots: { index: false } }
-}
+export const generateMetadata = titled('comments', 'leaveReply', NOT_INDEXED)
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 

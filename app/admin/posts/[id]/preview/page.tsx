@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { PostArticle } from '@/app/_ui/post-article'
@@ -6,12 +5,12 @@ import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { loadPostPreview } from '@/lib/posts/preview'
 import { parseId } from '@/lib/params'
+import { translator } from '@/lib/i18n'
+import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 
 // A post as its public page would show it, whatever its status, for the people who may edit it.
 export const instant = false
-export const metadata: Metadata = { title: 'Preview', robots: { index: false } }
-
-const STATUS: Record<string, string> = { draft: 'a draft', scheduled: 'scheduled', published: 'live', trash: 'in the trash' }
+export const generateMetadata = titled('admin.preview', 'title', NOT_INDEXED)
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -20,11 +19,11 @@ export default async function PreviewPage({ params }: Props) {
   const viewer = await requirePageCapability('posts.write', `/admin/posts/${id}/preview`)
   const preview = parseId(id) ? await loadPostPreview(viewer, parseId(id)!) : null
   if (!preview) notFound()
+  const t = translator(preview.site.language, 'admin.preview')
   return (
     <>
       <p role="status" className="preview-banner">
-        Preview: this post is {STATUS[preview.status] ?? preview.status}; only people who can edit it see this page.{' '}
-        <Link href={`/admin/posts/${id}`}>Back to editing</Link>
+        {t('banner', { status: preview.status })} <Link href={`/admin/posts/${id}`}>{t('back')}</Link>
       </p>
       <SiteHeader site={preview.site} />
       <main id="main" className="page">

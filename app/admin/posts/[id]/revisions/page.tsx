@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AdminNotices, AdminTable } from '@/app/_ui/admin-parts'
@@ -9,13 +8,10 @@ import { getSiteLocale } from '@/lib/settings'
 import { loadRevisions, type DiffPart } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
 import { translator } from '@/lib/i18n'
-import { connection } from 'next/server'
+import { titled } from '@/app/_ui/page-title'
 
 export const instant = false
-export async function generateMetadata(): Promise<Metadata> {
-  await connection() // rendered on request, never at build
-  return { title: translator((await getSiteLocale()).language, 'admin.revisions')('title') }
-}
+export const generateMetadata = titled('admin.revisions', 'title')
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
