@@ -7,6 +7,7 @@ import type { ImportJobStatus, ImportKindName } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { invalidateEverywhere } from '@/lib/cache/shared-tags'
+import { siteTranslator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { tagsToExpire } from '@/lib/public/tags'
 import { IMPORT_KIND } from './kinds'
@@ -85,7 +86,9 @@ export async function startImportJob(
       await invalidateEverywhere(tagsToExpire(outcome.changes), db)
     } catch (error) {
       if (error instanceof ImportFileError) {
-        const auditId = await insertAuditEntry({ actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message: `Nothing was imported: ${error.message}.` } }, db)
+        // The parser's reason is in its own words (English); the sentence around it in the site's language.
+        const message = (await siteTranslator('admin.import', db))('notImported', { reason: `${error.message}.` })
+        const auditId = await insertAuditEntry({ actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } }, db)
         await finishImportJob(id, { status: 'refused', done: live.done, auditId, at: now() }, db)
       } else {
         log().error({ event: 'import.failed', kind, err: error }, 'An import failed; nothing was imported.')
@@ -114,13 +117,7 @@ export async function loadImportJob(viewer: Viewer | null, id: number, db: DB = 
   if (status === 'running' && !live && now.getTime() - new Date(row.heartbeatAt).getTime() > STOPPED_AFTER_MS) status = 'stopped'
   const entry = row.auditId ? await findAuditEntry(row.auditId, ['import.wordpress', 'import.disqus', 'import.refused'], db) : undefined
   const detail = entry ? (JSON.parse(entry.detail) as { lines?: string[]; message?: string }) : {}
-  const message =
-    status === 'refused'
-      ? String(detail.message ?? 'Nothing was imported.')
-      : status === 'failed'
-        ? 'Nothing was imported: the import failed on the server (its log says why). Try again; if it fails again, import from the command line.'
-        : status === 'stopped'
-          ? 'Nothing was imported: the server running the import stopped before it ended. Import the file again.'
-          : null
+  const t = status === 'running' || status === 'done' ? null : await siteTranslator('admin.import', db)
+  const message = !t ? null : status === 'refused' ? String(detail.message ?? t('nothing')) : t(status === 'failed' ? 'failed' : 'stopped')
   return { id, kind: row.kind, fileName: row.fileName, status, done, total: Math.max(row.total, done), lines: detail.lines ?? [], message }
 }
