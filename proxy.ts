@@ -3,17 +3,25 @@ import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/availability'
 import { REQUEST_ID_HEADER } from '@/lib/request-id'
 import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/cache/catch-up'
 import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
+import { translator } from '@/lib/i18n/catalogs'
+import { directionOf } from '@/lib/i18n/languages'
+import { lastKnownLanguage } from '@/lib/i18n/remembered'
 
 // Runs before every request: refuses addresses no page can answer before they cost anything (bad
 // percent-encoding: 400; an over-long segment: 404), and sets the security headers and the
 // Content-Security-Policy (lib/http/security-headers.ts), with a fresh nonce on per-request pages.
 // While the database is away, every page answers 503 (lib/availability.ts).
 
-const page = (status: number, title: string, text: string) =>
-  new NextResponse(
-    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to the home page</a></p></main></body></html>`,
+/** One of the proxy's own pages, in the site's language as this instance last read it (no database here). */
+function page(status: number, which: 'malformed' | 'notFound' | 'unavailable') {
+  const language = lastKnownLanguage()
+  const t = translator(language, 'proxy')
+  const title = t(`${which}.title`)
+  return new NextResponse(
+    `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><main><h1>${title}</h1><p>${t(`${which}.text`)}</p><p><a href="/">${t('home')}</a></p></main></body></html>`,
     { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
   )
+}
 
 function withRequestId(headers: Headers): string {
   const given = headers.get(REQUEST_ID_HEADER)
@@ -34,13 +42,13 @@ function withHeaders(response: NextResponse, csp: string, request?: NextRequest,
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl
   const raw = new URL(request.url).pathname
-  if (!isWellEncodedPath(raw)) return withHeaders(page(400, 'That address is malformed', 'Its percent-encoding is not valid. Check the link, or start from the home page.'), contentSecurityPolicy(null))
-  if (hasOverlongSegment(raw)) return withHeaders(page(404, 'Page not found', 'There is nothing at this address.'), contentSecurityPolicy(null))
+  if (!isWellEncodedPath(raw)) return withHeaders(page(400, 'malformed'), contentSecurityPolicy(null))
+  if (hasOverlongSegment(raw)) return withHeaders(page(404, 'notFound'), contentSecurityPolicy(null))
 
   // The database has gone away: a friendly 503 (load balancers and readers retry) until it is back.
   // /api/health and /api/ready answer for themselves.
   if (!pathname.startsWith('/api/health') && !pathname.startsWith('/api/ready') && !(await databaseAnswers())) {
-    const response = page(503, 'The blog will be back in a moment', 'It cannot reach its database just now. Nothing you sent was half-saved; please try again in a minute.')
+    const response = page(503, 'unavailable')
     response.headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
     return withHeaders(response, contentSecurityPolicy(null))
   }

@@ -4,6 +4,7 @@ import { getDb } from '@/db'
 import { readSettings } from '@/db/queries/settings'
 import { type SiteLook, siteLook } from '@/lib/look'
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from '@/lib/i18n/languages'
+import { rememberLanguage } from '@/lib/i18n/remembered'
 import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, type SiteLocale, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
 
 // Each field falls back to its default when missing or invalid, so a bad stored value can never take
@@ -75,7 +76,10 @@ export type SiteSettings = z.infer<typeof siteSettingsSchema>
 
 /** The site's settings with defaults filled in. Anyone may call it; it reads one query. */
 export async function getSiteSettings(db: DB = getDb()): Promise<SiteSettings> {
-  return siteSettingsSchema.parse(await readSettings(db))
+  const settings = siteSettingsSchema.parse(await readSettings(db))
+  // For the pages answered without the database (proxy.ts).
+  rememberLanguage(settings.language)
+  return settings
 }
 
 /** The settings of a blog that has set none. */

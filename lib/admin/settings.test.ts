@@ -8,6 +8,7 @@ import { useAdminBlog, validSettingsForm } from '@/lib/testing/admin-blog'
 import { insertUpload } from '@/db/queries/uploads'
 import { insertPost } from '@/db/queries/posts'
 import { loadSearchView } from '@/lib/posts/search'
+import { lastKnownLanguage } from '@/lib/i18n/remembered'
 
 // The settings form: saved at once, refused field by field.
 
@@ -66,6 +67,8 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       })
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, language: 'de' }, db)).toMatchObject({ ok: true, changed: ['title', 'language'] })
       expect(await getSiteSettings(db)).toMatchObject({ language: 'de' })
+      // Remembered for the pages the proxy answers without the database.
+      expect(lastKnownLanguage()).toBe('de')
       // German folds umlauts on both databases; PostgreSQL's German stemmer also finds “Haus” in “Häuser”.
       expect(await found('hauser stadte')).toEqual(['staedte'])
       expect(await found('Gärten')).toEqual(['staedte'])
