@@ -87,6 +87,9 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'settings.manage').id
   const { now = new Date(), db = getDb(), onProgress } = options
   const report: DisqusReport = { forum: '', threads: 0, matched: 0, comments: 0, onPages: 0, spam: 0, deleted: 0, unmatched: [], skipped: [] }
+  // The report is written in the site's language, what was skipped as it is found.
+  report.language = (await getSiteSettings(db)).language
+  const skip = translator(report.language, 'importReport.skips')
   // Per thread only what the comments need (memory stays bounded by threads, never by comments).
   const threads = new Map<string, { forum: string; postId: number | null; onPage: boolean; link: string; title: string; comments: number }>()
   let done = 0
@@ -108,7 +111,10 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
     async function post(p: DisqusPost) {
       const t = threads.get(p.threadId)
       if (!p.id || !t) {
-        report.skipped.push({ what: `the comment ${p.id ? `${p.id} ` : ''}on line ${p.line}`, why: p.id ? `its thread (${p.threadId || 'none'}) is not in the file before it` : 'it has no Disqus id' })
+        report.skipped.push({
+          what: skip('disqusComment', { id: p.id || 'none', line: p.line }),
+          why: p.id ? skip('threadMissing', { thread: p.threadId || skip('none') }) : skip('noDisqusId'),
+        })
         return
       }
       t.comments++
@@ -149,10 +155,9 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
     for (const { id, parentKey } of replies) {
       const parentId = await findCommentIdByLegacyKey(parentKey, trx)
       if (parentId) await setCommentParent(id, parentId, trx)
-      else report.skipped.push({ what: `the parent of a reply (${parentKey.split('/').pop()})`, why: 'it is not in the file: the reply is shown as a comment of its own' })
+      else report.skipped.push({ what: skip('replyParent', { key: parentKey.split('/').pop() ?? parentKey }), why: skip('replyParentWhy') })
     }
     for (const t of threads.values()) if (!t.postId && t.comments > 0) report.unmatched.push({ link: t.link, title: t.title, comments: t.comments })
-    report.language = (await getSiteSettings(trx)).language
     report.auditId = await insertAuditEntry({ actorId, action: 'import.disqus', subject: `disqus:${report.forum}`, detail: { ...report, unmatched: report.unmatched.length, skipped: report.skipped.length, lines: describeDisqusImport(report) } }, trx)
   })
   log().info({ event: 'import.finished', source: 'disqus', forum: report.forum, comments: report.comments, unmatched: report.unmatched.length, auditId: report.auditId }, 'A Disqus export was imported.')
@@ -169,7 +174,6 @@ export function describeDisqusImport(report: DisqusReport): string[] {
     ...(report.onPages ? [t('onPages', { count: report.onPages })] : []),
     report.unmatched.length ? t('unmatched', { lost }) : t('allMatched'),
     ...report.unmatched.map((u) => t('unmatchedItem', { link: u.link, title: u.title, count: u.comments })),
-    // What was skipped and why: the importer's own words (English).
     ...(report.skipped.length ? [t('skipped', { count: report.skipped.length }), ...report.skipped.map((s) => t('skippedItem', s))] : []),
   ]
 }

@@ -72,8 +72,8 @@ export async function readDisqus(chunks: AsyncIterable<Uint8Array | string>, onR
 
   const open = (name: string, tag: SaxesTagNS, path: readonly string[], line: number) => {
     if (path.length === 1) {
-      if (tag.local === 'rss') throw new ImportFileError('This is a WordPress export (or another feed), not a Disqus one: import it under “Import from WordPress”', line)
-      if (name !== 'disqus') throw new ImportFileError(`This is not a Disqus export: it starts with <${tag.name}>, not <disqus>`, line)
+      if (tag.local === 'rss') throw new ImportFileError('wordpressNotDisqus', {}, line)
+      if (name !== 'disqus') throw new ImportFileError('notDisqusRoot', { found: `<${tag.name}>`, expected: '<disqus>' }, line)
       sawRoot = true
       return
     }
@@ -115,8 +115,8 @@ export async function readDisqus(chunks: AsyncIterable<Uint8Array | string>, onR
     }
   }
 
-  const check = (atEnd: boolean, line: number) => (sawRoot ? null : new ImportFileError('This is not a Disqus export: it has no <disqus> element', atEnd ? null : line))
+  const check = (atEnd: boolean, line: number) => (sawRoot ? null : new ImportFileError('notDisqus', { root: '<disqus>' }, atEnd ? null : line))
   // Disqus's own elements by their local name; anything from another namespace is kept apart.
   const nameOf = (tag: SaxesTagNS) => (tag.uri === DISQUS || tag.uri === '' ? tag.local : `other:${tag.local}`)
-  await readXml(chunks, 'Disqus export', { nameOf, open, close, check }, ready, onRecord)
+  await readXml(chunks, 'disqus', { nameOf, open, close, check }, ready, onRecord)
 }

@@ -7,7 +7,8 @@ import type { ImportJobStatus, ImportKindName } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { invalidateEverywhere } from '@/lib/cache/shared-tags'
-import { siteTranslator } from '@/lib/i18n'
+import { siteTranslator, translator } from '@/lib/i18n'
+import { getSiteSettings } from '@/lib/settings'
 import { log } from '@/lib/log'
 import { tagsToExpire } from '@/lib/public/tags'
 import { IMPORT_KIND } from './kinds'
@@ -86,8 +87,8 @@ export async function startImportJob(
       await invalidateEverywhere(tagsToExpire(outcome.changes), db)
     } catch (error) {
       if (error instanceof ImportFileError) {
-        // The parser's reason is in its own words (English); the sentence around it in the site's language.
-        const message = (await siteTranslator('admin.import', db))('notImported', { reason: `${error.message}.` })
+        const { language } = await getSiteSettings(db)
+        const message = translator(language, 'admin.import')('notImported', { reason: `${error.sentence(language)}.` })
         const auditId = await insertAuditEntry({ actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } }, db)
         await finishImportJob(id, { status: 'refused', done: live.done, auditId, at: now() }, db)
       } else {

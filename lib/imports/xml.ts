@@ -1,4 +1,6 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes'
+import { translator, type Messages } from '@/lib/i18n/catalogs'
+import type { Language } from '@/lib/i18n/languages'
 
 /*
  * The streaming core of every import (WordPress's WXR, Disqus's export): reads a file chunk by chunk
@@ -13,14 +15,29 @@ import { SaxesParser, type SaxesTagNS } from 'saxes'
 
 export type { SaxesTagNS } from 'saxes'
 
-/** A file that cannot be imported: says what is wrong and, when known, on which line. Nothing was changed. */
+/** Why a file cannot be imported: a sentence of the catalog's importFile. */
+export type FileRefusal = Exclude<keyof Messages['importFile'], 'atLine'>
+
+/**
+ * A file that cannot be imported: says what is wrong and, when known, on which line. Nothing was
+ * changed. Its message is English (the command line, the log); `sentence` says it in another language.
+ */
 export class ImportFileError extends Error {
   override name = 'ImportFileError'
   constructor(
-    message: string,
+    readonly refusal: FileRefusal,
+    readonly values: Record<string, string> = {},
     readonly line: number | null = null,
   ) {
-    super(line ? `${message} (line ${line})` : message)
+    super('')
+    this.message = this.sentence('en')
+  }
+
+  sentence(language: Language): string {
+    // The refusal's values are the ones its sentence names (checked by the catalog test in English).
+    const t = translator(language, 'importFile') as unknown as (key: string, values?: Record<string, string | number>) => string
+    const reason = t(this.refusal, this.values)
+    return this.line ? t('atLine', { reason, line: this.line }) : reason
   }
 }
 
@@ -43,7 +60,7 @@ export interface XmlHandlers {
  */
 export async function readXml<R>(
   chunks: AsyncIterable<Uint8Array | string>,
-  what: string,
+  what: 'wordpress' | 'disqus',
   handlers: XmlHandlers,
   ready: R[],
   onRecord: (record: R) => Promise<void>,
@@ -54,7 +71,7 @@ export async function readXml<R>(
   let failure: ImportFileError | null = null
 
   parser.on('doctype', () => {
-    failure ??= new ImportFileError(`The file declares a DOCTYPE (entities), which ${what}s never have; it was refused for safety`, parser.line)
+    failure ??= new ImportFileError('doctype', { kind: what }, parser.line)
   })
   parser.on('error', (error) => {
     // "]]>" outside a CDATA section is not allowed in XML, but exports with hand-nested CDATA carry it
@@ -100,7 +117,7 @@ export async function readXml<R>(
       if (end) parser.close()
     } catch (error) {
       if (error instanceof ImportFileError) throw error
-      if (error instanceof TypeError && /decode|encoded/i.test(error.message)) throw new ImportFileError('The file is not UTF-8 text', parser.line)
+      if (error instanceof TypeError && /decode|encoded/i.test(error.message)) throw new ImportFileError('notUtf8', {}, parser.line)
       failure ??= notWellFormed(error as Error, parser.line)
     }
   }
@@ -114,7 +131,7 @@ export async function readXml<R>(
 }
 
 function notWellFormed(error: Error, line: number): ImportFileError {
-  return new ImportFileError(`The file is not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`, line)
+  return new ImportFileError('notXml', { detail: error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '') }, line)
 }
 
 /** How many times `needle` occurs in a file: a fast look ahead (no parsing) at how many records an import will meet. */

@@ -113,6 +113,10 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(lines).toContain('Nichts übersprungen.')
     const entry = await db.selectFrom('auditLog').select('detail').where('id', '=', report.auditId!).executeTakeFirstOrThrow()
     expect(JSON.parse(entry.detail).lines).toEqual(lines)
+    // What was skipped, and why, in German too.
+    const again = describeImport(await importWordPress(admin, fixture('wxr-simple.xml'), options))
+    expect(again).toContain('Übersprungen: 1')
+    expect(again.at(-1)).toMatch(/^ {2}„.+“: bereits importiert$/)
   })
 
   it('brings a post with its authors, tags, status, dates and comment (email kept, private)', async () => {
@@ -215,7 +219,10 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   ])('refuses %s, saying why and where, and changes nothing', async (name, message) => {
     await importWordPress(admin, fixture('wxr-simple.xml'), options)
     const before = await snapshot()
-    await expect(importWordPress(admin, fixture(name), options)).rejects.toThrow(new ImportFileError(message.replace(/ \(line \d+\)$/, ''), 14))
+    const refusal = await importWordPress(admin, fixture(name), options).catch((error: unknown) => error)
+    expect(refusal).toBeInstanceOf(ImportFileError)
+    expect(refusal).toMatchObject({ message, line: 14 })
+    expect((refusal as ImportFileError).sentence('de')).toBe('Die Datei ist kein wohlgeformtes XML: unclosed tag: item (Zeile 14)')
     expect(await snapshot()).toEqual(before)
   })
 

@@ -146,6 +146,9 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   const storageFor = options.storage ?? getStorage
   const download = options.download === false ? null : (options.download ?? defaultDownload)
   const report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, mentions: 0, addresses: 0, shortcodes: [], skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
+  // The report is written in the site's language, what was skipped as it is found.
+  report.language = (await getSiteSettings(db)).language
+  const skip = translator(report.language, 'importReport.skips')
   // Posts showing images to fetch, with those images' addresses (never the bodies: memory stays
   // bounded by one post however big the file).
   const showing: { postId: number; urls: string[] }[] = []
@@ -169,7 +172,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     async function keep(key: string | null, target: { postId?: number; tagId?: number; userId?: string }, what: string) {
       if (!key) return
       if (isOwnAddress(key)) {
-        report.skipped.push({ what: `the old address ${key} of ${what}`, why: 'it is one of this blog’s own addresses, so it was not taken' })
+        report.skipped.push({ what: skip('ownAddress', { key, what }), why: skip('ownAddressWhy') })
         return
       }
       if (await insertOldAddress({ path: key, ...target }, trx)) report.addresses++
@@ -211,7 +214,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const legacyKey = `${site.url}#comment-${c.id}`
       if (await findMentionIdByLegacyKey(legacyKey, trx)) return
       if (!/^https?:\/\//i.test(c.url)) {
-        report.skipped.push({ what: `${c.type} ${c.id} on “${item.title}”`, why: 'it does not give the address of the page that links here' })
+        report.skipped.push({ what: skip('mentionNoSource', { type: c.type, id: c.id, title: item.title }), why: skip('mentionNoSourceWhy') })
         return
       }
       await insertMention(
@@ -280,18 +283,18 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         return
       }
       if (wp.type !== 'post' && wp.type !== 'page') {
-        report.skipped.push({ what: `“${wp.title || wp.id}”`, why: `a ${wp.type || 'untyped'} item, which this blog has no place for` })
+        report.skipped.push({ what: skip('item', { title: wp.title || wp.id }), why: skip('noPlace', { type: wp.type || skip('untyped') }) })
         return
       }
       if (wp.status === 'auto-draft' || wp.status === 'inherit') {
-        report.skipped.push({ what: `“${wp.title || wp.id}”`, why: `a WordPress ${wp.status}` })
+        report.skipped.push({ what: skip('item', { title: wp.title || wp.id }), why: skip('wpStatus', { status: wp.status }) })
         return
       }
       const legacyKey = `${site.url}#${wp.id}`
       const known = await findPostIdByLegacyKey(legacyKey, trx)
       if (known) {
-        report.skipped.push({ what: `“${wp.title}”`, why: 'already imported' })
-        for (const key of itemKeys(site, wp)) await keep(key, { postId: known }, `“${wp.title}”`)
+        report.skipped.push({ what: skip('item', { title: wp.title }), why: skip('alreadyImported') })
+        for (const key of itemKeys(site, wp)) await keep(key, { postId: known }, skip('item', { title: wp.title }))
         await comments(site, known, wp)
         return
       }
@@ -351,7 +354,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     let itemsRead = 0
     try {
       site = await readWxr(file, async (record, current) => {
-        if (!current.url) throw new ImportFileError('The export does not say which site it came from (no <link> or <wp:base_site_url> before its content)')
+        if (!current.url) throw new ImportFileError('noSite', { link: '<link>', base: '<wp:base_site_url>' })
         report.site = current.url
         if (record.kind === 'author') await person(record.author, current)
         else if (record.kind === 'term') {
@@ -368,7 +371,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         }
       })
     } catch (error) {
-      if (error instanceof URIError) throw new ImportFileError('The export holds a slug that is not valid URL encoding')
+      if (error instanceof URIError) throw new ImportFileError('badSlug')
       throw error
     }
     report.site = site.url
@@ -427,7 +430,6 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const url = attachments.get(attachmentId)
       if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
     }
-    report.language = (await getSiteSettings(trx)).language
     report.auditId = await insertAuditEntry(
       {
         actorId,
@@ -455,7 +457,6 @@ export function describeImport(report: ImportReport): string[] {
     ...(report.newPeople.length ? [t('newPeople', { names: report.newPeople.join(', ') })] : []),
     ...(report.shortcodes.length ? [t('shortcodes'), ...report.shortcodes.map((s) => t('shortcode', { title: s.title, names: s.names.map((n) => `[${n}]`).join(', ') }))] : []),
     skipped ? t('skipped', { count: skipped }) : t('nothingSkipped'),
-    // What was skipped and why: the importer's own words (English).
     ...report.skipped.map((s) => t('skippedItem', s)),
   ]
 }

@@ -105,8 +105,8 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
 
   const open = (name: string, tag: SaxesTagNS, path: readonly string[], line: number) => {
     if (path.length === 1) {
-      if (tag.local === 'disqus') throw new ImportFileError('This is a Disqus export, not a WordPress one: import it under “Comments from Disqus”', line)
-      if (name !== 'rss') throw new ImportFileError(`This is not a WordPress export: it starts with <${tag.name}>, not <rss>`, line)
+      if (tag.local === 'disqus') throw new ImportFileError('disqusNotWordpress', {}, line)
+      if (name !== 'rss') throw new ImportFileError('notWordpressRoot', { found: `<${tag.name}>`, expected: '<rss>' }, line)
     }
     if (name.startsWith('wp:')) sawWordPress = true
     const parent = path[path.length - 2]
@@ -213,7 +213,7 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
 
   // Every WXR file says it is one (wp:wxr_version) before its first author, term or item.
   const check = (atEnd: boolean, line: number) =>
-    sawWordPress ? null : new ImportFileError('This is not a WordPress export (WXR): it has no WordPress elements', atEnd ? null : line)
-  await readXml(chunks, 'WordPress export', { nameOf: (tag) => `${prefixOf(tag.uri)}${tag.uri ? ':' : ''}${tag.local}`, open, close, check }, ready, (record) => onRecord(record, site))
+    sawWordPress ? null : new ImportFileError('notWordpress', {}, atEnd ? null : line)
+  await readXml(chunks, 'wordpress', { nameOf: (tag) => `${prefixOf(tag.uri)}${tag.uri ? ':' : ''}${tag.local}`, open, close, check }, ready, (record) => onRecord(record, site))
   return site
 }
