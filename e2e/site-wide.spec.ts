@@ -27,11 +27,12 @@ test('an owner puts the blog on Tokyo time: an unknown zone is refused beside it
 
   try {
     // Typed on Tokyo's clock, nine hours ahead of UTC: a few seconds from now there.
-    const due = new Date(Date.now() + 8_000)
     const tokyo = (instant: Date) => new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)
     await page.goto('/admin/posts/new')
     await page.getByLabel('Title', { exact: true }).fill('Morning in Tokyo')
     await page.getByLabel('Body (Markdown)').fill('おはよう。')
+    // (Counted from the moment it is typed, so a slow page cannot make it a time already past.)
+    const due = new Date(Date.now() + 10_000)
     await page.getByLabel('Publish at (Asia/Tokyo)').fill(tokyo(due))
     await page.getByRole('button', { name: 'Schedule' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'Scheduled.' })).toBeVisible()
@@ -129,13 +130,13 @@ test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled 
   await expect(page.getByRole('status')).toHaveText('حُفظ إعدادان؛ تستخدمهما المدونة الآن.')
   try {
     // Typed on Dubai's clock, four hours ahead of UTC: a few seconds from now there — in an editor that speaks Arabic.
-    const due = new Date(Date.now() + 8_000)
     const dubai = (instant: Date) => new Date(instant.getTime() + 4 * 3_600_000).toISOString().slice(0, 19)
     await page.goto('/admin/posts/new')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('مقالة جديدة')
     await page.getByLabel('العنوان', { exact: true }).fill('صباح الخير من دبي')
     await page.getByLabel('النص (Markdown)').fill('نكتب عن المدونات والتعليقات.')
-    await page.getByLabel('النشر في (Asia/Dubai)').fill(dubai(due))
+    // (Counted from the moment it is typed, so a slow page cannot make it a time already past.)
+    await page.getByLabel('النشر في (Asia/Dubai)').fill(dubai(new Date(Date.now() + 10_000)))
     await page.getByRole('button', { name: 'جدولة' }).click()
     await expect(page.getByRole('status').filter({ hasText: 'جُدولت.' })).toBeVisible()
 
