@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures/test'
 import sharp from 'sharp'
-import { postIdOf } from './fixtures/db'
+import { postIdOf, statusesOfPostsTitled } from './fixtures/db'
 import { BLOG_URL } from './fixtures/auth-config'
 import { signInAs } from './fixtures/sign-in'
 
@@ -96,6 +96,28 @@ test('a draft saves itself, and what is typed offline is saved when the connecti
   await page.reload()
   await expect(page.getByLabel('Body (Markdown)')).toHaveValue('The first thought.\n\nA second, typed on a train.')
   await expect(page.getByRole('heading', { name: /^Unsaved changes/ })).toHaveCount(0)
+})
+
+test('publishing while the draft is being saved in the background publishes that draft, once', async ({ page }) => {
+  await signInAs(page, 'hurried-editor@mail.example', 'editor', '/admin/posts/new')
+  // The background save reaches the blog, but its answer is held on the way back, as on a slow connection.
+  let answerHeld!: () => void
+  const held = new Promise<void>((resolve) => (answerHeld = resolve))
+  let letAnswerThrough!: () => void
+  const through = new Promise<void>((resolve) => (letAnswerThrough = resolve))
+  await page.route('**/api/posts/autosave', async (route) => {
+    const response = await route.fetch()
+    answerHeld()
+    await through
+    await route.fulfill({ response })
+  })
+  await page.getByLabel('Title', { exact: true }).fill('Published mid-save')
+  await page.getByLabel('Body (Markdown)').fill('Sent while the draft was on its way.')
+  await held
+  await page.getByRole('button', { name: 'Publish now' }).click()
+  letAnswerThrough()
+  await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible()
+  expect(await statusesOfPostsTitled('Published mid-save')).toEqual(['published'])
 })
 
 test('changes to a published post are kept in the browser until saved, and offered back', async ({ page, context }) => {

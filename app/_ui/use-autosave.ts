@@ -1,7 +1,7 @@
 'use client'
 
 import { useFormatter, useTranslations } from 'next-intl'
-import { useEffect, useRef, useState, type RefObject } from 'react'
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react'
 
 /*
  * Nothing typed in the post editor is lost:
@@ -105,6 +105,15 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     latestSave.current = save
   })
 
+  // A submit held back while a background save was on its way goes once that save's answer is in the form.
+  const queued = useRef<HTMLElement | null | undefined>(undefined)
+  useEffect(() => {
+    if (saving.current || queued.current === undefined || !form.current) return
+    const submitter = queued.current
+    queued.current = undefined
+    form.current.requestSubmit(submitter)
+  })
+
   function changed() {
     if (!form.current) return
     dirty.current = true
@@ -145,8 +154,18 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     status,
     offered,
     changed,
-    /** Submitting the form: the server action takes over; the browser copy stays until it succeeds. */
-    submitted: () => {
+    /**
+     * Submitting the form: the server action takes over; the browser copy stays until it succeeds.
+     * While a background save is on its way the submit waits for its answer, then goes with the id
+     * and version it brings: sent at once it would create a new post a second time (and find its
+     * address taken) or be refused as an older version.
+     */
+    submitted: (event: FormEvent<HTMLFormElement>) => {
+      if (saving.current) {
+        event.preventDefault()
+        queued.current = event.nativeEvent instanceof SubmitEvent ? event.nativeEvent.submitter : null
+        return
+      }
       dirty.current = false
       if (timer.current) clearTimeout(timer.current)
     },
