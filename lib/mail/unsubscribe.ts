@@ -1,9 +1,9 @@
-import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { setMailChoices, stopAllMail, unfollowPost } from '@/db/queries/outgoing-mail'
 import { absoluteUrl } from '@/lib/public-address'
 import { type Language, translator } from '@/lib/i18n'
+import { isSigned, sign } from '@/lib/signing'
 
 // Unsubscribe links: signed with the blog's secret, so they work without a session (one click from
 // the mail client, RFC 8058, or the visible link) and nobody can make one for someone else.
@@ -22,13 +22,7 @@ export function topicSentence(topic: MailTopic, language: Language): string {
   return topic.startsWith('follow-') ? t('follow') : t(topic as 'replies' | 'held' | 'all')
 }
 
-function signature(userId: string, topic: MailTopic): string {
-  const secret = process.env.AUTH_SECRET
-  if (!secret) throw new Error('AUTH_SECRET is not set; the server sets it at start-up.')
-  return createHmac('sha256', secret).update(`unsubscribe:${userId}:${topic}`).digest('base64url')
-}
-
-const query = (userId: string, topic: MailTopic) => `u=${encodeURIComponent(userId)}&topic=${topic}&sig=${signature(userId, topic)}`
+const query = (userId: string, topic: MailTopic) => `u=${encodeURIComponent(userId)}&topic=${topic}&sig=${sign('unsubscribe', `${userId}:${topic}`)}`
 
 /** The page a person opens from the mail's visible link: it says what stops and asks once. */
 export const unsubscribePageUrl = (userId: string, topic: MailTopic) => absoluteUrl(`/unsubscribe?${query(userId, topic)}`)
@@ -44,10 +38,7 @@ export interface UnsubscribeLink {
 /** The link's person and topic if it was signed here; else null (forged, cut short or changed). */
 export function readUnsubscribeLink(params: { u?: unknown; topic?: unknown; sig?: unknown }): UnsubscribeLink | null {
   const { u, topic, sig } = params
-  if (typeof u !== 'string' || typeof sig !== 'string' || !isMailTopic(topic) || u.length > 100) return null
-  const expected = Buffer.from(signature(u, topic))
-  const given = Buffer.from(sig)
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null
+  if (typeof u !== 'string' || !isMailTopic(topic) || u.length > 100 || !isSigned('unsubscribe', `${u}:${topic}`, sig)) return null
   return { userId: u, topic }
 }
 
