@@ -37,6 +37,20 @@ test('a held comment approved from the queue appears on its post', async ({ page
   await expect(page.getByRole('status')).toHaveText('1 comment updated.')
   await expect(page.getByRole('row').filter({ hasText: moderationPost.heldText })).toHaveCount(0)
 
+  // The outcome travels in the address, signed: a link made elsewhere cannot put its own words there.
+  const answered = new URL(page.url())
+  const lure = 'Your session has expired: sign in again at https://plateau-login.example'
+  for (const kind of ['notice', 'error']) {
+    const forged = new URL(answered)
+    forged.searchParams.delete('notice')
+    forged.searchParams.set(kind, lure)
+    await page.goto(forged.pathname + forged.search)
+    await expect(page.getByRole('heading', { level: 1, name: 'Comments' })).toBeVisible()
+    await expect(page.getByText(lure)).toHaveCount(0)
+  }
+  await page.goto(answered.pathname + answered.search)
+  await expect(page.getByRole('status')).toHaveText('1 comment updated.')
+
   await gotoUntilVisible(page, postPath, page.getByRole('heading', { name: `1 Comment on “${moderationPost.title}”` }))
   await expect(page.getByRole('article', { name: `Comment by ${moderationPost.heldAuthor}` })).toContainText(moderationPost.heldText)
 

@@ -4,6 +4,7 @@ import { getCurrentUser } from '@/lib/auth/session'
 import { formError, formValues, SENT_BY, type FormState } from '@/lib/forms'
 import { keepForm } from '@/lib/kept-forms'
 import { siteTranslator } from '@/lib/i18n'
+import { type OutcomeKind, withOutcome } from '@/lib/outcome'
 
 /** What a PermissionDenied says when the action names no sentence of its own, in the site's language. */
 const notAllowed = async () => (await siteTranslator('errors'))('permission')
@@ -45,13 +46,9 @@ export async function runForm(prev: FormState, fd: FormData, work: (values: Reco
   return state
 }
 
-/** For buttons that answer on the page they were on: back to `path` with a notice or an error. */
-export function backTo(path: string, key: 'notice' | 'error', message: string): never {
-  const url = new URL(path, 'http://localhost')
-  url.searchParams.delete('notice')
-  url.searchParams.delete('error')
-  url.searchParams.set(key, message)
-  redirect(`${url.pathname}${url.search}`)
+/** For buttons that answer on the page they were on: back to `path` with a notice or an error (signed, see lib/outcome.ts). */
+export function backTo(path: string, kind: OutcomeKind, message: string): never {
+  redirect(withOutcome(path, kind, message))
 }
 
 /**

@@ -1,24 +1,20 @@
 import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { type Language, translator } from '@/lib/i18n'
+import { readOutcome } from '@/lib/outcome'
 
-/** The outcome of the last admin action, carried in the URL (`notice` or `error`). */
+/** The outcome of the last admin action, carried in the URL (`notice` or `error`) if the blog signed it. */
 export function AdminNotices({ query }: { query: Record<string, string | string[] | undefined> }) {
-  const notice = typeof query.notice === 'string' ? query.notice : null
-  const error = typeof query.error === 'string' ? query.error : null
-  return (
-    <>
-      {notice ? (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      ) : null}
-      {error ? (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      ) : null}
-    </>
+  const outcome = readOutcome(query)
+  if (!outcome) return null
+  return outcome.kind === 'notice' ? (
+    <p role="status" className="notice">
+      {outcome.message}
+    </p>
+  ) : (
+    <p role="alert" className="form-error">
+      {outcome.message}
+    </p>
   )
 }
 
