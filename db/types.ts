@@ -56,6 +56,8 @@ export interface UnconfirmedCommentTable {
   email: string
   body: string
   followConversation: ColumnType<boolean, boolean | undefined, boolean>
+  /** Seconds the form took to fill in, by its signed token; null when it carried none (sent without script). */
+  formSeconds: ColumnType<number | null, number | null | undefined, number | null>
   createdAt: Timestamp
 }
 
@@ -164,7 +166,10 @@ export interface SessionTable {
   id: string
   userId: string
   sessionToken: string
+  /** Slides forward as the session is used (Auth.js). */
   expires: Timestamp
+  /** When it began: it ends SESSION_MAX_AGE_DAYS later whatever `expires` says (lib/auth/adapter.ts). */
+  createdAt: ColumnType<Date | null, Date | string | undefined, Date | string>
 }
 
 export interface VerificationTokenTable {
@@ -180,6 +185,8 @@ export interface PostTable {
   excerpt: string | null
   /** Markdown source, exactly as the author wrote it. */
   body: string
+  /** The body rendered (lib/markdown), made when it is written; null until then. */
+  html: ColumnType<string | null, string | null | undefined, string | null>
   status: PostStatus
   publishedAt: Timestamp | null
   authorId: string | null
@@ -230,6 +237,8 @@ export interface CommentTable {
   authorUrl: string | null
   /** Markdown source, exactly as the commenter wrote it. */
   body: string
+  /** The body rendered (lib/markdown), made when it is written; null until then. */
+  html: ColumnType<string | null, string | null | undefined, string | null>
   status: CommentStatus
   createdAt: GeneratedTimestamp
   editedAt: Timestamp | null

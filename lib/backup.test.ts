@@ -17,6 +17,7 @@ import { databaseStorage, diskStorage } from './uploads/storage'
 import { importWordPress } from './wordpress/import'
 import { savePost } from './posts/editing'
 import { postForm } from './testing/post-form'
+import { renderMissingHtml } from '@/lib/markdown/stored'
 
 const NOW = new Date('2026-11-27T12:00:00Z')
 const dialects = await testDialects()
@@ -60,6 +61,8 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
     const photo = new Uint8Array(await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#345' } }).jpeg().toBuffer())
     const upload = await uploadImage(admin, { name: 'photo.jpg', bytes: photo }, NOW, source.db, databaseStorage(source.db))
     if (!upload.ok) throw new Error(upload.message)
+    // As the running blog it comes from has done at its start.
+    await renderMissingHtml(source.db)
 
     const backup = await backupOf(source.db)
     // Restored into an installation that keeps its files on disk: they come back there.

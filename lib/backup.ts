@@ -1,9 +1,10 @@
 import { createInterface } from 'node:readline'
 import { searchInLanguage } from '@/lib/posts/search'
+import { renderMissingHtml } from '@/lib/markdown/stored'
 import { getSiteSettings } from '@/lib/settings'
 import type { Readable } from 'node:stream'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { BACKUP_TABLES, countContent, insertRow, moveIdCountersPastRows, readTablePage, setParent } from '@/db/queries/backups'
 import { migrateToLatest } from '@/db/migrate'
 import { migrations } from '@/db/migrations'
@@ -105,7 +106,7 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
   let rows = 0
   let files = 0
   let lineNumber = 0
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     // Files go through the storage this installation uses (in this transaction when it is the database).
     const storage = storageFor(trx)
     const parents: [number, number][] = []
@@ -148,6 +149,8 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
     await moveIdCountersPastRows(trx)
     // The restored blog's language may not be this one's default: search reads words in it.
     await searchInLanguage((await getSiteSettings(trx)).language, trx)
+    // A backup from before comments and posts kept their HTML (or from another renderer): made now.
+    await renderMissingHtml(trx)
   })
   return { rows, files }
 }

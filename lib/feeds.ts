@@ -4,7 +4,7 @@ import { getDb } from '@/db'
 import { listArchivesForSitemap, listCommentsForFeed, listPostsForFeed, listPostsForSitemap } from '@/db/queries/feeds'
 import { postPath, shortCommentPath } from '@/lib/paths'
 import { type ArchiveScope, archivePath, resolveArchive } from '@/lib/posts/archives'
-import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
+import { shownCommentHtml, shownPostHtml } from '@/lib/markdown/stored'
 import { getSiteSettings } from '@/lib/settings'
 import { translator } from '@/lib/i18n'
 
@@ -108,7 +108,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
           title: p.title,
           url,
           date: p.publishedAt ?? p.updatedAt,
-          html: site.feedFullContent ? renderPostMarkdown(p.body) : `<p>${escapeText(p.excerpt ?? '')}</p>`,
+          html: site.feedFullContent ? shownPostHtml(p) : `<p>${escapeText(p.excerpt ?? '')}</p>`,
           summary: p.excerpt ?? undefined,
           author: p.authorName ?? translator(site.language, 'people')('anonymous'),
         }
@@ -136,7 +136,7 @@ export async function buildCommentsFeed(origin: string, format: FeedFormat, post
       entries: comments.map((c) => {
         const url = `${origin}${shortCommentPath(c.id)}`
         const author = c.authorName ?? translator(site.language, 'people')('anonymous')
-        return { id: url, title: t('entry', { author, post: c.postTitle }), url, date: c.createdAt, html: renderCommentMarkdown(c.body), author }
+        return { id: url, title: t('entry', { author, post: c.postTitle }), url, date: c.createdAt, html: shownCommentHtml(c), author }
       }),
     },
     format,

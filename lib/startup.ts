@@ -1,5 +1,6 @@
 import { readDatabaseConfig, type DatabaseConfig } from '@/db/config'
 import { searchInLanguage } from '@/lib/posts/search'
+import { renderMissingHtml } from '@/lib/markdown/stored'
 import { getSiteSettings } from '@/lib/settings'
 import { explainDatabaseError } from '@/db/errors'
 import { getDb } from '@/db'
@@ -23,6 +24,8 @@ export async function startBlog(log: (line: string) => void = (line) => blogLog(
     const where = config.kind === 'sqlite' ? `SQLite at ${config.file}` : `PostgreSQL at ${config.host}/${config.database}`
     log(`Plateau: database ready (${where}${migrated.length ? `, applied ${migrated.length} migration(s)` : ''}).`)
     if (seeded) log('Plateau: a new blog — added the demo post "The social media plateau?" with its comments.')
+    const rendered = await renderMissingHtml(getDb())
+    if (rendered > 0) log(`Plateau: rendered the HTML of ${rendered} comment(s) and post(s) written before it was stored.`)
     // A restored backup may come from a blog in another language: search reads words in this one's.
     if (await searchInLanguage((await getSiteSettings()).language)) log('Plateau: rebuilt the search index in the site’s language.')
     registerSharedCacheTags()

@@ -18,6 +18,9 @@ import * as pinnedAndParents from './2026_12_02_1600_pinned_posts_and_parent_pag
 import * as mentions from './2026_12_02_1700_mentions'
 import * as importJobs from './2026_12_02_1800_import_jobs'
 import * as searchLanguage from './2026_12_03_0900_search_language'
+import * as renderedHtml from './2026_12_07_1200_rendered_html'
+import * as sessionCreatedAt from './2026_12_07_1300_session_created_at'
+import * as writtenFirstFormTime from './2026_12_07_1310_written_first_form_time'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -43,4 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1700_mentions': mentions,
   '2026_12_02_1800_import_jobs': importJobs,
   '2026_12_03_0900_search_language': searchLanguage,
+  '2026_12_07_1200_rendered_html': renderedHtml,
+  '2026_12_07_1300_session_created_at': sessionCreatedAt,
+  '2026_12_07_1310_written_first_form_time': writtenFirstFormTime,
 }

@@ -93,13 +93,19 @@ export async function isSlugTaken(slug: string, exceptPostId: number | null, db:
   return !!redirect && redirect.postId !== exceptPostId
 }
 
+/** A body is written with the HTML it renders to (lib/markdown/stored.ts): never one without the other. */
+function withHtml(changes: PostUpdate): PostUpdate {
+  if (changes.body !== undefined && typeof changes.html !== 'string') throw new Error('A post body must be written with its rendered HTML.')
+  return changes
+}
+
 /** Updates a post only if nobody saved it since `expectedUpdatedAt`; returns whether it did. */
 export async function updatePostIfUnchanged(id: number, changes: PostUpdate, expectedUpdatedAt: Date, db: Kysely<Database> = getDb()): Promise<boolean> {
   // Compared to the millisecond: PostgreSQL keeps microseconds, JavaScript dates do not.
   const until = new Date(expectedUpdatedAt.getTime() + 1)
   const result = await db
     .updateTable('post')
-    .set(changes)
+    .set(withHtml(changes))
     .where('id', '=', id)
     .where('updatedAt', '>=', expectedUpdatedAt)
     .where('updatedAt', '<', until)
@@ -108,7 +114,7 @@ export async function updatePostIfUnchanged(id: number, changes: PostUpdate, exp
 }
 
 export async function updatePost(id: number, changes: PostUpdate, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.updateTable('post').set(changes).where('id', '=', id).execute()
+  await db.updateTable('post').set(withHtml(changes)).where('id', '=', id).execute()
 }
 
 export async function deletePostRow(id: number, db: Kysely<Database> = getDb()): Promise<void> {

@@ -24,6 +24,7 @@ export interface PublicCommentRow {
   /** Set when the author's account was deleted. */
   authorDeletedAt: Date | null
   body: string
+  html: string | null
   createdAt: Date
   editedAt: Date | null
   deletedAt: Date | null
@@ -67,6 +68,7 @@ export async function listApprovedComments(
       'comment.authorUrl',
       'User.deletedAt as authorDeletedAt',
       'comment.body',
+      'comment.html',
       'comment.createdAt',
       'comment.editedAt',
       'comment.deletedAt',
@@ -183,8 +185,8 @@ export async function hasSameComment(
   return row !== undefined
 }
 
-export async function updateCommentBody(id: number, body: string, editedAt: Date, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.updateTable('comment').set({ body, editedAt }).where('id', '=', id).execute()
+export async function updateCommentBody(id: number, body: string, html: string, editedAt: Date, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('comment').set({ body, html, editedAt }).where('id', '=', id).execute()
 }
 
 export async function hasReplies(id: number, db: Kysely<Database> = getDb()): Promise<boolean> {
@@ -194,7 +196,7 @@ export async function hasReplies(id: number, db: Kysely<Database> = getDb()): Pr
 
 /** Marks a comment deleted; its text is removed, so nothing of it can be shown again. */
 export async function markCommentDeleted(id: number, at: Date, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.updateTable('comment').set({ deletedAt: at, body: '' }).where('id', '=', id).execute()
+  await db.updateTable('comment').set({ deletedAt: at, body: '', html: '' }).where('id', '=', id).execute()
 }
 
 export async function deleteCommentRow(id: number, db: Kysely<Database> = getDb()): Promise<void> {

@@ -29,7 +29,7 @@ export async function listExportPosts(afterId: number, limit: number, db: Kysely
     ? await db
         .selectFrom('comment')
         .leftJoin('User', 'User.id', 'comment.authorId')
-        .select(['comment.id', 'comment.postId', 'comment.parentId', 'comment.authorId', 'comment.authorName', 'comment.authorEmail', 'comment.authorUrl', 'comment.body', 'comment.status', 'comment.createdAt', 'User.name as userName', 'User.email as userEmail'])
+        .select(['comment.id', 'comment.postId', 'comment.parentId', 'comment.authorId', 'comment.authorName', 'comment.authorEmail', 'comment.authorUrl', 'comment.body', 'comment.html', 'comment.status', 'comment.createdAt', 'User.name as userName', 'User.email as userEmail'])
         .where('comment.postId', 'in', ids)
         .where('comment.deletedAt', 'is', null)
         .orderBy('comment.id')

@@ -11,6 +11,7 @@ export interface FeedPostRow {
   title: string
   excerpt: string | null
   body: string
+  html: string | null
   publishedAt: Date | null
   updatedAt: Date
   authorName: string | null
@@ -25,7 +26,7 @@ export async function listPostsForFeed(
   return db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select(['post.id', 'post.slug', 'post.title', 'post.excerpt', 'post.body', 'post.publishedAt', 'post.updatedAt', 'User.name as authorName'])
+    .select(['post.id', 'post.slug', 'post.title', 'post.excerpt', 'post.body', 'post.html', 'post.publishedAt', 'post.updatedAt', 'User.name as authorName'])
     .where((eb) => matchesFilter(eb, filter, now))
     .orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).execute()
 }
@@ -33,6 +34,7 @@ export async function listPostsForFeed(
 export interface FeedCommentRow {
   id: number
   body: string
+  html: string | null
   createdAt: Date
   authorName: string | null
   postSlug: string
@@ -49,6 +51,7 @@ export async function listCommentsForFeed(
     .select((eb) => [
       'comment.id',
       'comment.body',
+      'comment.html',
       'comment.createdAt',
       commentAuthorName(eb).as('authorName'),
       'post.slug as postSlug',

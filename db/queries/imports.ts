@@ -24,8 +24,8 @@ export async function findPostBody(postId: number, db: Kysely<Database> = getDb(
   return (await db.selectFrom('post').select('body').where('id', '=', postId).executeTakeFirstOrThrow()).body
 }
 
-export async function setPostBody(postId: number, body: string, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.updateTable('post').set({ body }).where('id', '=', postId).execute()
+export async function setPostBody(postId: number, body: string, html: string, db: Kysely<Database> = getDb()): Promise<void> {
+  await db.updateTable('post').set({ body, html }).where('id', '=', postId).execute()
 }
 
 /** A public imported post or page by its WordPress id (/?p=ID, /?page_id=ID) or old slug. */

@@ -26,6 +26,7 @@ export interface ModerationRow {
   /** Who wrote it, for the author filter: the account id, or the name a guest or imported commenter gave. */
   authorKey: string | null
   body: string
+  html: string | null
   status: CommentStatus
   createdAt: Date
 }
@@ -52,6 +53,7 @@ function moderationRows(db: Kysely<Database>) {
       commentAuthorName(eb).as('authorName'),
       eb.fn.coalesce('comment.authorId', 'comment.authorName').as('authorKey'),
       'comment.body',
+      'comment.html',
       'comment.status',
       'comment.createdAt',
     ])

@@ -1,5 +1,5 @@
 import { PostgresAdapter, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely'
-import { getDb } from '..'
+import { getDb, inTransaction } from '..'
 import type { Database, DigestItemTable, MailChoice, MailDelivery, OutgoingMailTable, Role } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 
@@ -57,7 +57,7 @@ export async function markMailForRetry(id: number, claimer: string, retryAt: Dat
 
 /** The mail server refused the address for good: this mail fails, later ones to it are not sent, and its owner is marked bounced. */
 export async function markMailBounced(mail: OutgoingMail, claimer: string, error: string, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: error.slice(0, 500) }).where('id', '=', mail.id).where('claimedBy', '=', claimer).execute()
     await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: 'The address bounced earlier.' }).where('toAddress', '=', mail.toAddress).where('status', '=', 'pending').execute()
     await trx.updateTable('User').set({ emailBouncedAt: now }).where('email', '=', mail.toAddress).execute()
@@ -182,6 +182,7 @@ export async function findCommentForMail(id: number, db: Kysely<Database> = getD
     .select((eb) => [
       'comment.id',
       'comment.body',
+      'comment.html',
       'comment.status',
       'comment.parentId',
       'comment.authorId',

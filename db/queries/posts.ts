@@ -122,6 +122,8 @@ export interface PostRow {
   title: string
   excerpt: string | null
   body: string
+  /** The body rendered when it was written (null for a row written around lib/). */
+  html: string | null
   status: PostStatus
   publishedAt: Date | null
   updatedAt: Date
@@ -144,6 +146,7 @@ export const postPageColumns = [
   'post.title',
   'post.excerpt',
   'post.body',
+  'post.html',
   'post.status',
   'post.publishedAt',
   'post.updatedAt',

@@ -36,3 +36,9 @@ export async function hitRateLimit(
     .executeTakeFirstOrThrow()
   return Number(row.hits)
 }
+
+/** Deletes the counters whose window began before `before`; returns how many. */
+export async function deleteRateLimitsBefore(before: Date, db: Kysely<Database>): Promise<number> {
+  const result = await db.deleteFrom('rateLimit').where('windowStartedAt', '<', before).executeTakeFirst()
+  return Number(result.numDeletedRows)
+}

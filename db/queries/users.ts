@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
+import { getDb, inTransaction } from '..'
 import type { Database, NewUser, Role } from '../types'
 
 export async function insertUser(user: NewUser, db: Kysely<Database> = getDb()): Promise<string> {
@@ -45,7 +45,7 @@ export async function setUserRole(id: string, role: Role, db: Kysely<Database> =
  * `slugBase`, or `slugBase-2`, `-3`… if taken. A slug never changes afterwards, so links stay good.
  */
 export async function setUserName(id: string, name: string, slugBase: string, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.updateTable('User').set({ name }).where('id', '=', id).execute()
     const row = await trx.selectFrom('User').select('slug').where('id', '=', id).executeTakeFirst()
     if (!row || row.slug) return
@@ -72,7 +72,7 @@ export async function deleteSessionsOf(userId: string, db: Kysely<Database> = ge
  * comments it wrote stay in their threads as "deleted account".
  */
 export async function tombstoneUser(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('Session').where('userId', '=', userId).execute()
     await trx.deleteFrom('Account').where('userId', '=', userId).execute()
     await trx
@@ -118,4 +118,14 @@ export async function listPeople({ limit, offset }: { limit: number; offset: num
 
 export async function setUserBanned(id: string, bannedAt: Date | null, db: Kysely<Database> = getDb()): Promise<void> {
   await db.updateTable('User').set({ bannedAt }).where('id', '=', id).execute()
+}
+
+/** When the session with this token began (null: before that was kept), or undefined for no such session. */
+export async function findSessionStart(db: Kysely<Database>, sessionToken: string): Promise<Date | null | undefined> {
+  const row = await db.selectFrom('Session').select('createdAt').where('sessionToken', '=', sessionToken).executeTakeFirst()
+  return row ? row.createdAt : undefined
+}
+
+export async function deleteSessionByToken(db: Kysely<Database>, sessionToken: string): Promise<void> {
+  await db.deleteFrom('Session').where('sessionToken', '=', sessionToken).execute()
 }

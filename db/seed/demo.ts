@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Kysely } from 'kysely'
+import { inTransaction } from '..'
 import { insertComment } from '../queries/comments'
 import { countPosts, insertPost, tagPost, upsertTag } from '../queries/posts'
 import { claimSetting } from '../queries/settings'
@@ -23,7 +24,7 @@ function slugify(name: string): string {
  * instances at once: the claim on a settings row decides, inside the same transaction.
  */
 export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     if (!(await claimSetting(DEMO_SEEDED_KEY, new Date().toISOString(), trx))) return false
     if ((await countPosts(trx)) > 0) return false
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { findComment } from '@/db/queries/comments'
 import {
@@ -15,7 +15,7 @@ import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { commentIssue, commentRefusals, editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
-import { renderCommentMarkdown } from '@/lib/markdown/render'
+import { shownCommentHtml } from '@/lib/markdown/stored'
 import { siteTranslator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments } from '@/lib/mail/notifications'
@@ -89,7 +89,7 @@ export async function moderate<T extends Moderated>(
   const items = await target.find([...new Set(parsed.data)], db)
   const ids = items.map((c) => c.id)
   const changedPosts = new Set(items.filter((c) => c.status === 'approved' || status === 'approved').map((c) => c.postSlug))
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (status === null) await target.deleteForever(ids, trx)
     else await target.setStatus(ids, status, trx)
     if (status === 'approved' && target.approved) await target.approved(items, trx)
@@ -124,7 +124,7 @@ export async function loadCommentForModeration(viewer: Viewer | null, rawId: unk
   requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(rawId)
   const comment = id.success ? await findCommentForModeration(id.data, db) : undefined
-  return comment ? { ...comment, html: renderCommentMarkdown(comment.body) } : null
+  return comment ? { ...comment, html: shownCommentHtml(comment) } : null
 }
 
 type ModeratorResult = { ok: true; id: number; postSlug: string; changes: PublicChanges } | { ok: false; message: string; field?: 'body' }
@@ -153,7 +153,7 @@ export async function replyAsModerator(
   const body = newCommentSchema.shape.body.safeParse(raw.body)
   if (!body.success) return { ok: false, message: commentIssue(await commentRefusals(db), body.error.issues[0].message), field: 'body' }
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (parent.status !== 'approved') {
         await setCommentsStatus([parent.id], 'approved', trx)
         await mailAboutApprovedComments([{ id: parent.id, wasHeld: parent.status === 'pending' }], now, trx)
@@ -182,7 +182,7 @@ export async function editAsModerator(
   const actor = requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(raw.commentId)
   const before = id.success ? await findComment(id.data, db) : undefined
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const result = await editComment(actor, raw, now, trx)
     if (result.ok) await insertAuditEntries([{ actorId: actor.id, action: 'comment.edit', subject: `comment:${result.id}`, detail: { before: before?.body ?? '' } }], trx)
     return result

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { spamPendingCommentsOf } from '@/db/queries/moderation-queue'
 import { countAdmins, deleteSessionsOf, findUserByEmail, findUserById, listPeople, setUserBanned, setUserRole } from '@/db/queries/users'
@@ -36,7 +36,7 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
   if (person.role === 'admin' && parsed.data !== 'admin' && (await countAdmins(db)) <= 1) {
     return { ok: false, message: t('lastAdmin') }
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setUserRole(userId, parsed.data, trx)
     await insertAuditEntries(
       [{ actorId, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data, ...(actorId ? {} : { via: 'command line' }) } }],
@@ -66,7 +66,7 @@ export async function setBan(viewer: Viewer | null, userId: string, banned: bool
   const person = await findUserById(userId, db)
   if (!person || person.deletedAt) return { ok: false, message: t('noAccount') }
   const name = person.name ?? t('thatPerson')
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await setUserBanned(userId, banned ? new Date() : null, trx)
     let spammed = 0
     if (banned) {

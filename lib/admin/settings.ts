@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { writeSetting } from '@/db/queries/settings'
 import { requireCapability } from '@/lib/auth/permissions'
@@ -190,7 +190,7 @@ export async function saveSettings(
   const shown = shownValues(form.shown)
   const untouched = (key: string) => shown !== null && key in shown && sameText(shown[key], key === 'holdFirstComment' ? (form[key] === 'on' ? 'on' : '') : form[key])
   const changed = Object.entries(parsed.data).filter(([k, v]) => !untouched(k) && JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const [key, value] of changed) await writeSetting(key, value, trx)
     // Search stems and folds words as the site's language does: its index is rebuilt with it.
     if (changed.some(([key]) => key === 'language')) await searchInLanguage(parsed.data.language, trx)

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { claimSetting, readSettings, takeSetting, writeSetting } from '@/db/queries/settings'
 import { configuredOrigin, parseOrigin, savePublicOrigin } from '@/lib/public-address'
 import { countAdmins, setUserRole } from '@/db/queries/users'
@@ -75,7 +75,7 @@ export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClai
   const given = Buffer.from(hash(claim.token))
   const matches = stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)
   if (!matches || new Date(stored.expiresAt) <= (claim.now ?? new Date())) return { ok: false, message: USED }
-  const won = await db.transaction().execute(async (trx) => {
+  const won = await inTransaction(db, async (trx) => {
     if (!(await takeSetting(SETUP_KEY, stored, trx))) return false
     if ((await countAdmins(trx)) > 0) return false
     await setUserRole(viewer.id, 'admin', trx)

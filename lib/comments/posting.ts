@@ -20,12 +20,13 @@ import type { CommentStatus } from '@/db/types'
 import { isModerator, type Viewer } from '@/lib/auth/viewer'
 import { decideCommentStatus } from '@/lib/comments/screening'
 import { secondsSinceIssued } from '@/lib/comments/form-token'
-import { allow } from '@/lib/rate-limits'
+import { allow, clientKey } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { siteTranslator, translator, type Translator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments, mailAboutHeldComment } from '@/lib/mail/notifications'
 import { publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { commentHtml } from '@/lib/markdown/stored'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
@@ -63,7 +64,7 @@ export const commentRefusals = (db?: DB) => siteTranslator('errors.comments', db
 export async function postComment(
   viewer: Viewer | null,
   raw: unknown,
-  context: { ip: string; now?: Date },
+  context: { ip: string; now?: Date; formSeconds?: number | null },
   db: DB = getDb(),
 ): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string; changes: PublicChanges }>> {
   const settings = await getSiteSettings(db)
@@ -104,7 +105,7 @@ export async function postComment(
   if (await hasSameComment(viewer.id, post.id, input.body, db)) {
     return refuse(t('duplicate'), 'body')
   }
-  if (!moderator && (!(await allow('commentsPerUser', viewer.id, now, db)) || !(await allow('commentsPerIp', context.ip, now, db)))) {
+  if (!moderator && (!(await allow('commentsPerUser', viewer.id, now, db)) || !(await allow('commentsPerIp', clientKey(context.ip), now, db)))) {
     return refuse(t('tooMany'))
   }
 
@@ -112,7 +113,8 @@ export async function postComment(
     {
       body: input.body,
       honeypot: input.honeypot,
-      secondsToSubmit: secondsSinceIssued(input.formToken, now),
+      // A comment written before signing in was timed when it was written (lib/comments/written-first.ts).
+      secondsToSubmit: context.formSeconds !== undefined ? context.formSeconds : secondsSinceIssued(input.formToken, now),
       trusted: moderator,
       hasApprovedComment: await hasApprovedComment(viewer.id, db),
     },
@@ -121,7 +123,7 @@ export async function postComment(
   const { status, reason } = screening
   // The comment and the mails it causes (lib/mail/notifications.ts) are written together.
   const id = await inTransaction(db, async (trx) => {
-    const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, status, createdAt: now }, trx)
+    const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, html: commentHtml(input.body), status, createdAt: now }, trx)
     if (screening.status === 'pending') await mailAboutHeldComment(id, screening.reason, now, trx)
     if (input.follow) await followPost(viewer.id, post.id, now, trx)
     if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx)
@@ -156,7 +158,7 @@ export async function editComment(
     return refuse(t('editWindow', { minutes: settings.editMinutes }))
   }
   const post = await findPostForCommenting(comment.postId, db)
-  await updateCommentBody(comment.id, body.data, now, db)
+  await updateCommentBody(comment.id, body.data, commentHtml(body.data), now, db)
   return { ok: true, id: comment.id, postSlug: post!.slug, changes: publicChanges({ posts: comment.status === 'approved' ? [post!.slug] : [] }) }
 }
 

@@ -46,7 +46,8 @@ export async function loadRespondState(
   now: Date = new Date(),
   db: DB = getDb(),
 ): Promise<RespondState> {
-  if (!viewer) return { viewer: null, formToken: null, replyTo: await replyTarget(postId, request.replyTo, db), editing: null, ownComments: [] }
+  // Signed out: the write-first form is timed too (lib/comments/written-first.ts).
+  if (!viewer) return { viewer: null, formToken: issueFormToken(now), replyTo: await replyTarget(postId, request.replyTo, db), editing: null, ownComments: [] }
   const settings = await getSiteSettings(db)
   const own = await listCommentsByAuthorOnPost(viewer.id, postId, db)
   const editWindow = settings.editMinutes * 60_000

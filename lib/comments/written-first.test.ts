@@ -4,6 +4,7 @@ import { insertPost } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
 import { insertPerson } from '@/lib/testing/people'
+import { issueFormToken } from './form-token'
 import { confirmUnconfirmedComment, keepUnconfirmedComment, loadUnconfirmedComment } from './written-first'
 
 beforeAll(() => {
@@ -29,7 +30,9 @@ describe.each(await testDialects())('writing first, confirming by email, on $nam
     expect(await db.selectFrom('comment').select('id').execute()).toEqual([])
     const [mail] = await confirmMail()
     expect(mail).toMatchObject({ toAddress: 'wren@example.com', userId: null, subject: '[Plateau] Confirm your comment on “Talk”' })
-    expect(mail.textBody).toContain('> Written before signing in.')
+    // Nothing the writer typed reaches the inbox: anyone can type anyone's address.
+    expect(mail.textBody).not.toContain('Written before signing in')
+    expect(mail.textBody).not.toContain('Wren Writer')
     const token = tokenIn(mail.textBody)
     expect(await loadUnconfirmedComment(token, T0, db)).toEqual({ postTitle: 'Talk', postSlug: 'talk', name: 'Wren Writer', body: 'Written before signing in.' })
 
@@ -64,5 +67,48 @@ describe.each(await testDialects())('writing first, confirming by email, on $nam
     expect(await confirmUnconfirmedComment(`${token.slice(0, -2)}xx`, { ip: '198.51.100.4', now: T0 }, db)).toMatchObject({ ok: false })
     expect(await db.selectFrom('comment').select('id').execute()).toEqual([])
     expect(await db.selectFrom('User').select('id').where('email', '=', 'wren@example.com').execute()).toEqual([])
+  })
+
+  it('sends no link, name or text a stranger wrote, whatever they typed', async () => {
+    const spam = form({ name: 'Cheap pills at https://pills.example', body: 'Visit [us](https://pills.example) www.pills.example' })
+    expect(await keepUnconfirmedComment(spam, { ip: '198.51.100.5', now: T0 }, db)).toEqual({ ok: true, postSlug: 'talk' })
+    const [mail] = await db.selectFrom('outgoingMail').selectAll().where('kind', '=', 'confirm-comment').execute()
+    for (const part of [mail.subject, mail.textBody, mail.htmlBody]) {
+      expect(part).not.toMatch(/pills|Cheap/)
+      for (const link of part.match(/https?:\/\/[^\s"<>]+/g) ?? []) expect(link).toMatch(/^https?:\/\/localhost(:\d+)?(\/|$)/)
+    }
+  })
+
+  it('uses a link once, even when the comment it confirms is refused, keeping the text for its writer', async () => {
+    const writer = await insertPerson(db, 'commenter', 'Wren')
+    await db.updateTable('User').set({ email: 'wren@example.com' }).where('id', '=', writer.id).execute()
+    await keepUnconfirmedComment(form({ body: 'Said twice.' }), { ip: '198.51.100.6', now: T0 }, db)
+    await keepUnconfirmedComment(form({ body: 'Said twice.' }), { ip: '198.51.100.6', now: T0 }, db)
+    const [first, second] = (await confirmMail()).map((m) => tokenIn(m.textBody))
+    const later = new Date(T0.getTime() + 60_000)
+    expect(await confirmUnconfirmedComment(first, { ip: '198.51.100.6', now: later }, db)).toMatchObject({ ok: true, comment: { ok: true } })
+    // The same text again is refused by the usual rules: the link is used up all the same, and the text kept for its writer.
+    const refused = await confirmUnconfirmedComment(second, { ip: '198.51.100.6', now: new Date(later.getTime() + 60_000) }, db)
+    expect(refused).toMatchObject({ ok: true, comment: { ok: false, keptAt: expect.stringMatching(/^\/posts\/talk\/reply\?draft=/) } })
+    expect(await db.selectFrom('commentDraft').select(['body', 'userId']).execute()).toEqual([{ body: 'Said twice.', userId: writer.id }])
+    const sessions = await db.selectFrom('Session').select('id').execute()
+    expect(await confirmUnconfirmedComment(second, { ip: '198.51.100.6', now: new Date(later.getTime() + 120_000) }, db)).toMatchObject({ ok: false, reason: 'expired' })
+    expect(await db.selectFrom('Session').select('id').execute()).toHaveLength(sessions.length)
+  })
+
+  it('screens the comment by how long its form took, not by how soon the mail is opened', async () => {
+    const writer = await insertPerson(db, 'commenter', 'Quick')
+    await db.updateTable('User').set({ email: 'wren@example.com' }).where('id', '=', writer.id).execute()
+    // Written over a minute, then confirmed a second after it was sent: a person, not a bot.
+    await keepUnconfirmedComment(form({ body: 'Took my time.', formToken: issueFormToken(new Date(T0.getTime() - 60_000)) }), { ip: '198.51.100.7', now: T0 }, db)
+    const token = tokenIn((await confirmMail())[0].textBody)
+    expect(await confirmUnconfirmedComment(token, { ip: '198.51.100.7', now: new Date(T0.getTime() + 1000) }, db)).toMatchObject({ comment: { ok: true, status: 'pending' } })
+    // Sent a second after the form appeared: a bot's speed, screened as spam whenever it is confirmed.
+    await keepUnconfirmedComment(form({ body: 'Too fast.', formToken: issueFormToken(new Date(T0.getTime() - 1000)) }), { ip: '198.51.100.7', now: T0 }, db)
+    const fast = tokenIn((await confirmMail())[1].textBody)
+    expect(await confirmUnconfirmedComment(fast, { ip: '198.51.100.7', now: new Date(T0.getTime() + 3_600_000) }, db)).toMatchObject({ comment: { ok: true, status: 'spam' } })
+    // A forged token: told all went well, nothing kept.
+    expect(await keepUnconfirmedComment(form({ body: 'Forged.', formToken: '123.abc' }), { ip: '198.51.100.7', now: T0 }, db)).toEqual({ ok: true, postSlug: 'talk' })
+    expect(await confirmMail()).toHaveLength(2)
   })
 })

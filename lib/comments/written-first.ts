@@ -10,9 +10,11 @@ import type { Viewer } from '@/lib/auth/viewer'
 import { log } from '@/lib/log'
 import { confirmCommentMail } from '@/lib/mail/templates'
 import { slugify } from '@/lib/posts/slugs'
-import { allow } from '@/lib/rate-limits'
+import { allowSignInMail } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
-import { issueFormToken } from './form-token'
+import { secondsSinceIssued } from './form-token'
+import { keepRefusedComment } from './drafts'
+import { sessionLifetimeMs } from '@/lib/auth/session-lifetime'
 import { commentsAreOpen } from './open'
 import { translator } from '@/lib/i18n'
 import { bodySchema, commentIssue, commentRefusals, newCommentSchema, postComment } from './posting'
@@ -27,7 +29,6 @@ import { bodySchema, commentIssue, commentRefusals, newCommentSchema, postCommen
  */
 
 const KEPT_MS = 7 * 86_400_000
-const SESSION_MS = 30 * 86_400_000
 
 const unconfirmedSchema = z.object({
   postId: newCommentSchema.shape.postId,
@@ -37,6 +38,7 @@ const unconfirmedSchema = z.object({
   email: z.string().trim().toLowerCase().max(254, 'emailTooLong').email('emailInvalid'),
   body: bodySchema,
   honeypot: newCommentSchema.shape.honeypot,
+  formToken: newCommentSchema.shape.formToken,
   follow: newCommentSchema.shape.follow,
 })
 
@@ -45,7 +47,11 @@ export type WrittenFirstRefusal = { ok: false; message: string; field?: 'name' |
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex')
 export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
 
-/** Keeps a comment written by a signed-out reader and writes the mail that confirms it. Public. */
+/**
+ * Keeps a comment written by a signed-out reader and writes the mail that confirms it. Public. The
+ * form's signed token says how long it took to write (a forged one is a bot's: told all went well,
+ * nothing kept); a form sent without script carries none, and the confirmation stands in for it.
+ */
 export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<{ ok: true; postSlug: string } | WrittenFirstRefusal> {
   const settings = await getSiteSettings(db)
   const t = translator(settings.language, 'errors.comments')
@@ -62,16 +68,25 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
   const post = await findPostForCommenting(input.postId, db)
   if (!post || !post.live) return { ok: false, message: t('notOpen') }
   if (!commentsAreOpen(post, settings, now)) return { ok: false, message: t('closed') }
-  // A filled-in hidden field: a bot. It is told all went well, and nothing is kept or sent.
-  if (input.honeypot) return { ok: true, postSlug: post.slug }
-  if (!(await allow('signInEmailsPerAddressAndClient', `${input.email} ${context.ip}`, now, db)) || !(await allow('signInEmailsPerClient', context.ip, now, db))) {
-    return { ok: false, message: t('tooManyEmails') }
-  }
+  const formSeconds = input.formToken ? secondsSinceIssued(input.formToken, now) : null
+  // A filled-in hidden field or a forged form token: a bot. It is told all went well, and nothing is kept or sent.
+  if (input.honeypot || (input.formToken && formSeconds === null)) return { ok: true, postSlug: post.slug }
+  if (!(await allowSignInMail(input.email, context.ip, now, db))) return { ok: false, message: t('tooManyEmails') }
   const token = randomBytes(24).toString('base64url')
-  const content = confirmCommentMail(settings, { name: input.name, body: input.body, postTitle: post.title }, confirmPath(token))
+  const content = confirmCommentMail(settings, { title: post.title }, confirmPath(token))
   await inTransaction(db, async (trx) => {
     await insertUnconfirmedComment(
-      { tokenHash: hashOf(token), postId: post.id, parentId: input.parentId, name: input.name, email: input.email, body: input.body, followConversation: input.follow, createdAt: now },
+      {
+        tokenHash: hashOf(token),
+        postId: post.id,
+        parentId: input.parentId,
+        name: input.name,
+        email: input.email,
+        body: input.body,
+        followConversation: input.follow,
+        formSeconds,
+        createdAt: now,
+      },
       new Date(now.getTime() - KEPT_MS),
       trx,
     )
@@ -84,7 +99,7 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
   return { ok: true, postSlug: post.slug }
 }
 
-/** What a confirmation link would post, for the page that asks before it does; null for an unknown or expired link. Public. */
+/** What a confirmation link would post, for the page that asks before it does; null for an unknown, used or expired link. Public. */
 export async function loadUnconfirmedComment(token: unknown, now: Date = new Date(), db: DB = getDb()) {
   if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return null
   const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
@@ -92,45 +107,66 @@ export async function loadUnconfirmedComment(token: unknown, now: Date = new Dat
 }
 
 export type ConfirmResult =
-  | { ok: true; session: { token: string; expires: Date }; postSlug: string; comment: Awaited<ReturnType<typeof postComment>> }
-  | { ok: false; message: string }
+  | {
+      ok: true
+      session: { token: string; expires: Date }
+      postSlug: string
+      /** Posted (or held), or refused by the rules every comment meets: its text kept at `keptAt`. */
+      comment: Awaited<ReturnType<typeof postComment>> & { keptAt?: string }
+    }
+  | { ok: false; reason: ConfirmRefusal; message: string }
+
+/** Why a confirmation link posts nothing (a fixed word, so the page can say it without carrying a sentence in its address). */
+export const CONFIRM_REFUSALS = ['expired', 'banned'] as const
+export type ConfirmRefusal = (typeof CONFIRM_REFUSALS)[number]
+
+/** The sentence for a refusal named in an address (`?refused=`); null for anything else. */
+export async function confirmRefusalSentence(reason: unknown, db: DB = getDb()): Promise<string | null> {
+  if (reason !== 'expired' && reason !== 'banned') return null
+  return (await commentRefusals(db))(reason === 'expired' ? 'confirmExpired' : 'addressBanned')
+}
 
 /**
  * Confirms a comment written first: signs its writer in (a new account with the name they gave, or
- * theirs) and posts it through postComment's rules. The session is returned for the caller to set as
- * a cookie. A refused comment stays kept, so its text is not lost. Anyone holding the link may call it.
+ * theirs) and posts it through postComment's rules, timed by how long its form took. The session is
+ * returned for the caller to set as a cookie. The link works once: it is used up here, all in one
+ * transaction, and a refused comment's text is kept for its writer's reply page (`keptAt`), so nothing
+ * is lost. Anyone holding the link may call it.
  */
 export async function confirmUnconfirmedComment(token: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<ConfirmResult> {
   const now = context.now ?? new Date()
   const t = await commentRefusals(db)
-  const expired = { ok: false as const, message: t('confirmExpired') }
+  const expired = { ok: false as const, reason: 'expired' as const, message: t('confirmExpired') }
   if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return expired
   const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
   if (!row) return expired
 
-  let account = await findUserByEmail(row.email, db)
-  if (account?.bannedAt || account?.deletedAt) {
-    await deleteUnconfirmedComment(row.tokenHash, db)
-    return { ok: false, message: t('addressBanned') }
-  }
-  if (!account) {
-    const id = await insertUser({ id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' }, db)
-    await setUserName(id, row.name, slugify(row.name), db)
-    account = (await findUserByEmail(row.email, db))!
-  } else if (!account.name) {
-    await setUserName(account.id, row.name, slugify(row.name), db)
-  }
-  const viewer: Viewer = { id: account.id, name: account.name ?? row.name, hasName: true, role: account.role, banned: false }
-  const session = { token: randomBytes(32).toString('base64url'), expires: new Date(now.getTime() + SESSION_MS) }
-  await insertSession({ id: randomUUID(), sessionToken: session.token, userId: account.id, expires: session.expires }, db)
+  return inTransaction(db, async (trx) => {
+    // Two confirmations at once: one uses the link, the other finds it used.
+    if (!(await deleteUnconfirmedComment(row.tokenHash, trx))) return expired
+    let account = await findUserByEmail(row.email, trx)
+    if (account?.bannedAt || account?.deletedAt) return { ok: false as const, reason: 'banned' as const, message: t('addressBanned') }
+    if (!account) {
+      const id = await insertUser({ id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' }, trx)
+      await setUserName(id, row.name, slugify(row.name), trx)
+      account = (await findUserByEmail(row.email, trx))!
+    } else if (!account.name) {
+      await setUserName(account.id, row.name, slugify(row.name), trx)
+    }
+    const viewer: Viewer = { id: account.id, name: account.name ?? row.name, hasName: true, role: account.role, banned: false }
+    const session = { token: randomBytes(32).toString('base64url'), expires: new Date(now.getTime() + sessionLifetimeMs()) }
+    await insertSession({ id: randomUUID(), sessionToken: session.token, userId: account.id, expires: session.expires, createdAt: now }, trx)
 
-  // The form was "shown" when the comment was written: the time it took is real, and long.
-  const comment = await postComment(
-    viewer,
-    { postId: row.postId, parentId: row.parentId ?? '', body: row.body, honeypot: '', formToken: issueFormToken(row.createdAt), follow: row.followConversation ? 'on' : '' },
-    { ip: context.ip, now },
-    db,
-  )
-  if (comment.ok) await deleteUnconfirmedComment(row.tokenHash, db)
-  return { ok: true, session, postSlug: row.postSlug, comment }
+    // Timed by its form, not by when the mail was opened; a form sent without script was not timed,
+    // and the confirmed address stands in for the check.
+    const comment = await postComment(
+      viewer,
+      { postId: row.postId, parentId: row.parentId ?? '', body: row.body, honeypot: '', follow: row.followConversation ? 'on' : '' },
+      { ip: context.ip, now, formSeconds: row.formSeconds ?? Number.POSITIVE_INFINITY },
+      trx,
+    )
+    if (comment.ok) return { ok: true as const, session, postSlug: row.postSlug, comment }
+    const keptAt = await keepRefusedComment(viewer, { postId: row.postId, parentId: row.parentId, commentId: null, body: row.body, message: comment.message }, now, trx)
+    return { ok: true as const, session, postSlug: row.postSlug, comment: { ...comment, keptAt } }
+  })
 }

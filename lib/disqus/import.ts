@@ -1,8 +1,9 @@
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { insertAuditEntry } from '@/db/queries/audit'
 import { waitForOtherImports } from '@/db/queries/import-jobs'
 import { insertComment } from '@/db/queries/comments'
+import { withCommentHtml } from '@/lib/markdown/stored'
 import { findCommentIdByLegacyKey, findPostIdBySlug, setCommentParent } from '@/db/queries/imports'
 import type { CommentStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
@@ -94,7 +95,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
   const threads = new Map<string, { forum: string; postId: number | null; onPage: boolean; link: string; title: string; comments: number }>()
   let done = 0
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await waitForOtherImports(trx)
     // Replies, linked to their parents once every comment exists.
     const replies: { id: number; parentKey: string; postId: number }[] = []
@@ -124,7 +125,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       const createdAt = date(p.createdAt) ?? now
       const status: CommentStatus = p.isSpam ? 'spam' : p.isApproved ? 'approved' : 'pending'
       const id = await insertComment(
-        {
+        withCommentHtml({
           postId: t.postId,
           authorId: null,
           authorName: (p.author.name || p.author.username || 'Guest').slice(0, 100),
@@ -135,7 +136,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
           createdAt,
           deletedAt: p.isDeleted ? createdAt : null,
           legacyKey,
-        },
+        }),
         trx,
       )
       report.comments++

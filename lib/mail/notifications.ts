@@ -1,5 +1,5 @@
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import {
   findCommentAuthorToTell,
   findCommentForMail,
@@ -145,7 +145,7 @@ export async function mailAboutApprovedComments(approvals: { id: number; wasHeld
 export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()): Promise<number> {
   let written = 0
   for (const userId of await listPeopleWithDigestDue(new Date(now.getTime() - DIGEST_EVERY_MS), 50, db)) {
-    written += await db.transaction().execute(async (trx) => {
+    written += await inTransaction(db, async (trx) => {
       const items = await takeDigestItems(userId, trx)
       const to = items.length > 0 ? await findMailRecipient(userId, trx) : undefined
       if (!to) return 0

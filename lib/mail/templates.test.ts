@@ -4,7 +4,7 @@ import { digestMail, heldCommentMail, replyMail, signInMail } from './templates'
 // Mails are written in the site's language: subject, words, links' labels, the unsubscribe line,
 // and the HTML's lang and direction.
 
-const reply = { id: 7, postId: 3, body: 'Sehr schön.', authorName: 'Ada', postTitle: 'Gärten', postSlug: 'gaerten' }
+const reply = { id: 7, postId: 3, body: 'Sehr schön.', html: '<p>Sehr schön.</p>', authorName: 'Ada', postTitle: 'Gärten', postSlug: 'gaerten' }
 
 describe('mails in the site’s language', () => {
   beforeEach(() => {

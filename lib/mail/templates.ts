@@ -1,4 +1,4 @@
-import { renderCommentMarkdown } from '@/lib/markdown/render'
+import { shownCommentHtml } from '@/lib/markdown/stored'
 import { postPath, shortCommentPath } from '@/lib/paths'
 import { absoluteUrl, linkOrigin } from '@/lib/public-address'
 import { followTopic, oneClickUnsubscribeUrl, topicSentence, unsubscribePageUrl, type MailTopic } from './unsubscribe'
@@ -6,8 +6,9 @@ import { directionOf, type Language, translator } from '@/lib/i18n'
 import type { HoldReason } from '@/lib/comments/screening'
 
 // Every email the blog writes, in one place: a plain-text and an HTML version, the site's name and
-// address, the comment's text through the same sanitizer as on the page, links to the blog only,
-// no images and no tracking. Notifications carry a one-click unsubscribe (RFC 8058). Written in the
+// address, the comment's text as its page shows it (the HTML stored when it was written), links to
+// the blog only, no images and no tracking. A mail to an address nobody has confirmed yet (a comment
+// written before signing in) carries nothing a stranger wrote: no name, no text, no link of theirs. Notifications carry a one-click unsubscribe (RFC 8058). Written in the
 // site's language (the catalog's mail area).
 
 /** The blog a mail comes from: its name, and the language its mails are written in. */
@@ -32,6 +33,8 @@ interface Entry {
   /** What follows the author's name: "wrote:", "replied to your comment:"… */
   says: string
   body: string
+  /** The body as its page shows it (stored when it was written). */
+  html: string
   /** [label, path on the blog]. */
   links: [string, string][]
 }
@@ -79,7 +82,7 @@ function write(letter: Letter): MailContent {
     ...(unsubscribe ? [`${stop}: ${stopPage}`] : []),
   ].join('\n')
   const entryHtml = (e: Entry) => `<p><strong>${escape(e.author)}</strong> ${escape(e.says)}</p>
-<blockquote style="margin:0 0 1rem;padding:0;padding-inline-start:1rem;border-inline-start:3px solid #ccc">${renderCommentMarkdown(e.body)}</blockquote>
+<blockquote style="margin:0 0 1rem;padding:0;padding-inline-start:1rem;border-inline-start:3px solid #ccc">${e.html}</blockquote>
 <p>${e.links.map(([label, path]) => `<a href="${escape(absoluteUrl(path))}">${escape(label)}</a>`).join(' · ')}</p>`
   const htmlBody = htmlLetter(
     site,
@@ -103,15 +106,17 @@ ${groups.map((g) => `${g.heading ? `<h2 style="font-size:1.125rem">${escape(g.he
 }
 
 /** A letter about one comment: `intro`, then the comment as "<author> wrote:". */
-const single = (letter: Omit<Letter, 'groups'> & { comment: { author: string; body: string }; links: [string, string][] }): MailContent => {
+const single = (letter: Omit<Letter, 'groups'> & { comment: CommentForMail; links: [string, string][] }): MailContent => {
   const { comment, links, ...rest } = letter
-  return write({ ...rest, groups: [{ entries: [{ author: comment.author, says: translator(rest.site.language, 'mail')('says.wrote'), body: comment.body, links }] }] })
+  const entry = { author: comment.authorName, says: translator(rest.site.language, 'mail')('says.wrote'), body: comment.body, html: shownCommentHtml(comment), links }
+  return write({ ...rest, groups: [{ entries: [entry] }] })
 }
 
 export interface CommentForMail {
   id: number
   postId: number
   body: string
+  html: string | null
   authorName: string
   postTitle: string
   postSlug: string
@@ -150,7 +155,7 @@ export function heldCommentMail(site: MailSite, comment: CommentForMail, reason:
     site,
     subject: t('subject', names),
     intro: [t('intro', names)],
-    comment: { author: comment.authorName, body: comment.body },
+    comment,
     links: moderationLinks(comment, site),
     unsubscribe: { userId: recipientId, topic: 'held' },
   })
@@ -164,7 +169,7 @@ export function replyMail(site: MailSite, reply: CommentForMail, recipientId: st
     site,
     subject: t('subject', names),
     intro: [t('intro', names)],
-    comment: { author: reply.authorName, body: reply.body },
+    comment: reply,
     links: readerLinks(reply, site),
     unsubscribe: { userId: recipientId, topic: 'replies' },
   })
@@ -178,7 +183,7 @@ export function followMail(site: MailSite, comment: CommentForMail, recipientId:
     site,
     subject: t('subject', names),
     intro: [t('intro', names)],
-    comment: { author: comment.authorName, body: comment.body },
+    comment,
     links: readerLinks(comment, site),
     unsubscribe: { userId: recipientId, topic: followTopic(comment.postId) },
   })
@@ -192,23 +197,29 @@ export function approvedMail(site: MailSite, comment: CommentForMail, recipientI
     site,
     subject: t('subject', names),
     intro: [t('intro', names)],
-    comment: { author: comment.authorName, body: comment.body },
+    comment,
     links: publishedLinks(comment, site),
     unsubscribe: { userId: recipientId, topic: 'replies' },
   })
 }
 
-/** To someone who wrote a comment before signing in: confirm the address, and it is posted. */
-export function confirmCommentMail(site: MailSite, comment: { name: string; body: string; postTitle: string }, confirmPath: string): MailContent {
+/**
+ * To someone who wrote a comment before signing in: confirm the address, and it is posted. Anyone can
+ * type anyone's address, so it says nothing of what they typed (only the blog's own post title and
+ * link): the blog cannot be made to carry a stranger's words to an inbox.
+ */
+export function confirmCommentMail(site: MailSite, post: { title: string }, confirmPath: string): MailContent {
   const t = translator(site.language, 'mail.confirm')
-  const names = { site: site.title, post: comment.postTitle, name: comment.name }
-  return single({
-    site,
+  const names = { site: site.title, post: post.title }
+  const url = absoluteUrl(confirmPath)
+  return {
     subject: t('subject', names),
-    intro: [t('intro', names), t('notYou')],
-    comment: { author: comment.name, body: comment.body },
-    links: [[t('link'), confirmPath]],
-  })
+    textBody: [t('intro', names), '', `${t('link')}: ${url}`, '', t('notYou'), '', '-- ', `${site.title} · ${linkOrigin()}`].join('\n'),
+    htmlBody: htmlLetter(site, t('subject', names), `<p>${escape(t('intro', names))}</p>
+<p><a href="${escape(url)}">${escape(t('link'))}</a></p>
+<p>${escape(t('notYou'))}</p>`),
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  }
 }
 
 /** One notification gathered into a digest. */
@@ -220,7 +231,7 @@ export interface DigestEntry {
 }
 
 function digestEntry({ kind, comment, reason }: DigestEntry, site: MailSite): Entry {
-  const base = { author: comment.authorName, body: comment.body }
+  const base = { author: comment.authorName, body: comment.body, html: shownCommentHtml(comment) }
   const t = translator(site.language, 'mail.says')
   if (kind === 'held-comment') return { ...base, says: t('held', { reason: holdReasonText(site.language, reason) }), links: moderationLinks(comment, site) }
   if (kind === 'reply') return { ...base, says: t('replied'), links: readerLinks(comment, site) }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import {
   addPostRedirect,
   countPostsByStatus,
@@ -17,6 +17,7 @@ import {
 } from '@/db/queries/admin-posts'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { insertPost } from '@/db/queries/posts'
+import { postHtml } from '@/lib/markdown/stored'
 import { isPublicNow } from '@/db/queries/visibility'
 import { POST_KINDS, POST_STATUSES, type PostStatus } from '@/db/types'
 import { can, PermissionDenied, requireCapability } from '@/lib/auth/permissions'
@@ -170,6 +171,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     title: input.title,
     slug,
     body: input.body,
+    html: postHtml(input.body),
     excerpt: input.excerpt || autoExcerpt(input.body) || null,
     featuredImageUrl: input.featuredImageUrl || null,
     featuredImageAlt: input.featuredImageAlt || null,
@@ -188,7 +190,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   const action = input.intent === 'save' ? 'post.update' : `post.${input.intent}`
 
   let postId = id
-  const conflict = await db.transaction().execute(async (trx) => {
+  const conflict = await inTransaction(db, async (trx) => {
     if (existing) {
       if (!(await updatePostIfUnchanged(existing.id, fields, new Date(input.version), trx))) return true
       if (existing.slug !== slug && wasLive) await addPostRedirect(existing.slug, existing.id, trx)
@@ -226,7 +228,7 @@ export async function changePostLifecycle(
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   if (action === 'delete' && post.status !== 'trash') return { ok: false, message: (await postRefusals(db))('trashFirst') }
   const wasLive = isPublicNow(post, now)
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (action === 'delete') await deletePostRow(id, trx)
     else await updatePost(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)
     await insertAuditEntries([{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }], trx)

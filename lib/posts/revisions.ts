@@ -1,6 +1,6 @@
 import { diffLines, diffWordsWithSpace } from 'diff'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { updatePost, type EditablePost } from '@/db/queries/admin-posts'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { findRevisions, hasRevisions, insertRevision, listRevisions, type Revision, type RevisionSummary } from '@/db/queries/revisions'
@@ -10,6 +10,7 @@ import { isPublicNow } from '@/db/queries/visibility'
 import { canEditPost, findEditablePost } from './access'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
 import { siteTranslator } from '@/lib/i18n'
+import { postHtml } from '@/lib/markdown/stored'
 
 type RevisedText = { title: string; excerpt: string | null; body: string; updatedAt: Date }
 
@@ -99,8 +100,8 @@ export async function restoreRevision(
   const [revision] = await findRevisions(postId, [revisionId], db)
   if (!revision) return { ok: false, message: (await siteTranslator('errors.posts', db))('revisionGone') }
   const text = { title: revision.title, excerpt: revision.excerpt, body: revision.body, updatedAt: now }
-  await db.transaction().execute(async (trx) => {
-    await updatePost(postId, text, trx)
+  await inTransaction(db, async (trx) => {
+    await updatePost(postId, { ...text, html: postHtml(text.body) }, trx)
     await recordRevision(postId, post.status === 'published' ? post : null, text, actor.id, trx)
     await insertAuditEntries([{ actorId: actor.id, action: 'post.restore-revision', subject: `post:${postId}`, detail: { revision: revisionId, title: revision.title } }], trx)
   })

@@ -9,7 +9,7 @@ import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
 import { findBranch, loadCommentLayout, rootsOnPage, shownComments } from '@/lib/comments/paging'
 import { buildCommentTree, type CommentNode } from '@/lib/comments/tree'
-import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
+import { shownCommentHtml, shownPostHtml } from '@/lib/markdown/stored'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
 
 // Views are plain, serializable data (strings, numbers, arrays): what a public page needs and
@@ -148,7 +148,7 @@ export function postDetails(
     slug: row.slug,
     title: row.title,
     kind: row.kind,
-    html: renderPostMarkdown(row.body),
+    html: shownPostHtml(row),
     excerpt: row.excerpt,
     publishedAt: row.publishedAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
@@ -207,7 +207,7 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
       authorName,
       authorUrl: deleted || c.authorDeletedAt || !c.authorUrl || !/^https?:\/\//i.test(c.authorUrl) ? null : c.authorUrl,
       avatar: avatarFor(deleted || c.authorDeletedAt ? '?' : authorName),
-      html: deleted ? `<p>${names('deletedText')}</p>` : renderCommentMarkdown(c.body),
+      html: deleted ? `<p>${names('deletedText')}</p>` : shownCommentHtml(c),
       createdAt: c.createdAt.toISOString(),
       edited: c.editedAt !== null,
       deleted,

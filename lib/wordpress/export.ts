@@ -5,7 +5,7 @@ import type { CommentStatus, PostStatus } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { pathOfKind } from '@/lib/paths'
-import { renderCommentMarkdown, renderPostMarkdown } from '@/lib/markdown/render'
+import { shownCommentHtml, shownPostHtml } from '@/lib/markdown/stored'
 import { getSiteSettings } from '@/lib/settings'
 import { toLocalInput } from '@/lib/dates'
 
@@ -80,7 +80,7 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
         `    <dc:creator>${cdata(post.authorId ? login.get(post.authorId)?.login : '')}</dc:creator>`,
         `    <guid isPermaLink="false">${escape(`${origin}/?p=${post.id}`)}</guid>`,
         '    <description></description>',
-        `    <content:encoded>${cdata(renderPostMarkdown(post.body))}</content:encoded>`,
+        `    <content:encoded>${cdata(shownPostHtml(post))}</content:encoded>`,
         `    <excerpt:encoded>${cdata(post.excerpt)}</excerpt:encoded>`,
         `    <wp:post_id>${post.id}</wp:post_id>`,
         `    <wp:post_date>${cdata(wpLocalDate(post.publishedAt ?? post.createdAt, site.timeZone))}</wp:post_date>`,
@@ -107,7 +107,7 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
             '      <wp:comment_author_IP></wp:comment_author_IP>',
             `      <wp:comment_date>${cdata(wpLocalDate(c.createdAt, site.timeZone))}</wp:comment_date>`,
             `      <wp:comment_date_gmt>${cdata(wpDate(c.createdAt))}</wp:comment_date_gmt>`,
-            `      <wp:comment_content>${cdata(renderCommentMarkdown(c.body))}</wp:comment_content>`,
+            `      <wp:comment_content>${cdata(shownCommentHtml(c))}</wp:comment_content>`,
             `      <wp:comment_approved>${cdata(WP_APPROVED[c.status])}</wp:comment_approved>`,
             `      <wp:comment_type>${cdata('comment')}</wp:comment_type>`,
             `      <wp:comment_parent>${c.parentId ?? 0}</wp:comment_parent>`,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { DB } from '@/db'
-import { getDb } from '@/db'
+import { getDb, inTransaction } from '@/db'
 import { isSlugTaken } from '@/db/queries/admin-posts'
 import { insertAuditEntry } from '@/db/queries/audit'
 import { waitForOtherImports } from '@/db/queries/import-jobs'
 import { insertComment } from '@/db/queries/comments'
+import { postHtml, withCommentHtml } from '@/lib/markdown/stored'
 import { findMentionIdByLegacyKey, insertMention } from '@/db/queries/mentions'
 import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, insertOldAddress, setCommentParent, setFeaturedImage, setParentPage, setPostBody } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
@@ -158,7 +159,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   const galleries: { postId: number; wpId: number }[] = []
   const wanted = new Set<string>()
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await waitForOtherImports(trx)
     const people = new Map<string, string>() // WordPress login → person id
     const peopleByWpId = new Map<number, string>()
@@ -250,7 +251,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         const status = COMMENT_STATUS[c.approved] ?? 'pending'
         const authorId = c.userId ? (peopleByWpId.get(c.userId) ?? null) : null
         const id = await insertComment(
-          {
+          withCommentHtml({
             postId,
             authorId,
             authorName: c.author || null,
@@ -261,7 +262,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
             createdAt: gmt(c.dateGmt) ?? gmt(c.date) ?? now,
             legacyKey,
             legacyId: c.id,
-          },
+          }),
           trx,
         )
         ids.set(c.id, id)
@@ -314,6 +315,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           title: title.slice(0, 200),
           excerpt: (wordpressToText(wp.excerpt) || excerptBeforeMore(wp.content) || '').slice(0, 500) || null,
           body,
+          html: postHtml(body),
           status,
           publishedAt,
           authorId,
@@ -405,13 +407,13 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       report.media.fetched++
     } else report.media.remote.push(url)
   }
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const { postId, urls } of showing) {
       if (!urls.some((url) => moved.has(url))) continue
       const body = await findPostBody(postId, trx)
       let rewritten = body
       for (const url of urls) if (moved.has(url)) rewritten = rewritten.split(url).join(moved.get(url)!)
-      if (rewritten !== body) await setPostBody(postId, rewritten, trx)
+      if (rewritten !== body) await setPostBody(postId, rewritten, postHtml(rewritten), trx)
     }
     // Galleries: each image where its attachment now is (downloaded, or its old address).
     for (const { postId, wpId } of galleries) {
@@ -424,7 +426,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           const url = attachments.get(Number(id))
           return url ? line.replace(`${ATTACHMENT_MARK}${id}`, moved.get(url) ?? url) : ''
         })
-      if (rewritten !== body) await setPostBody(postId, rewritten, trx)
+      if (rewritten !== body) await setPostBody(postId, rewritten, postHtml(rewritten), trx)
     }
     for (const { postId, attachmentId } of featured) {
       const url = attachments.get(attachmentId)

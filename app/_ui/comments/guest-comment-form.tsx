@@ -25,7 +25,8 @@ function Submit() {
  * until they confirm their address from the mail it sends (lib/comments/written-first.ts). Works as
  * a plain POST; a refusal says why beside the field and keeps everything typed.
  */
-export function GuestCommentForm({ postId, slug, parentId = null, label, restored }: { postId: number; slug: string; parentId?: number | null; label?: string; restored?: FormState }) {
+export function GuestCommentForm(props: { postId: number; slug: string; parentId?: number | null; label?: string; restored?: FormState; formToken?: string | null }) {
+  const { postId, slug, parentId = null, label, restored, formToken } = props
   // The permalink gives the form an address of its own in cached HTML (the reply page, which answers without script).
   const [state, formAction] = useActionState(keepCommentAction, restored ?? idle, replyPath(slug, { to: parentId ?? undefined }))
   const id = useId()
@@ -39,6 +40,7 @@ export function GuestCommentForm({ postId, slug, parentId = null, label, restore
       <input type="hidden" name="postId" value={postId} />
       <input type="hidden" name="parentId" value={parentId ?? ''} />
       <input type="hidden" name="slug" value={slug} />
+      {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
       <HoneypotField />
       <label htmlFor={`${id}-name`}>{t('name')}</label>
       <input id={`${id}-name`} name="name" required maxLength={60} autoComplete="name" defaultValue={value('name')} aria-invalid={error?.field === 'name' || undefined} aria-describedby={describedBy('name')} />

@@ -44,7 +44,7 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
     // Signed out (or not known yet, as without script): write first, confirm by email — or sign in.
     return (
       <div ref={area}>
-        <GuestCommentForm postId={postId} slug={slug} />
+        <GuestCommentForm postId={postId} slug={slug} formToken={state?.formToken} />
         <p>
           {t.rich('signInToReply', { link: (chunks) => <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>{chunks}</a> })}
         </p>

@@ -1,6 +1,6 @@
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
-import { loadUnconfirmedComment } from '@/lib/comments/written-first'
+import { confirmRefusalSentence, loadUnconfirmedComment } from '@/lib/comments/written-first'
 import { postPath } from '@/lib/paths'
 import { confirmCommentAction } from './actions'
 import { translator } from '@/lib/i18n'
@@ -16,7 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConfirmCommentPage({ searchParams }: Props) {
   const query = await searchParams
   const comment = await loadUnconfirmedComment(query.token)
-  const refused = typeof query.refused === 'string' ? query.refused.slice(0, 300) : null
+  // A fixed word, never a sentence from the address: nobody can put their words on this page.
+  const refused = await confirmRefusalSentence(query.refused)
   const site = await cachedSiteInfo()
   const t = translator(site.language, 'confirm')
   return (

@@ -69,6 +69,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                 parentId={respond.replyTo?.id ?? null}
                 label={replyLabel}
                 restored={await loadKeptForm(null, query.form)}
+                formToken={respond.formToken}
               />
               <p>
                 {t.rich('signInToReply', { link: (chunks) => <a href={signInPath(here)}>{chunks}</a> })}
