@@ -18,4 +18,25 @@ describe.each(await testDialects())('the sign-in adapter on $name', (dialect) =>
     expect((await adapter.getSessionAndUser!('token-1'))?.user.email).toBe('reader@example.com')
   })
 
+  it('ends a session SESSION_MAX_AGE_DAYS after it began, however recently it was used', async () => {
+    let clock = new Date('2026-01-01T00:00:00Z')
+    const adapter = blogAdapter(db(), () => clock)
+    const user = await adapter.createUser!({ id: '', email: 'long@example.com', emailVerified: new Date(), name: null })
+    await adapter.createSession!({ sessionToken: 'token-2', userId: user.id, expires: new Date(clock.getTime() + 30 * 86_400_000) })
+    clock = new Date('2026-01-29T00:00:00Z')
+    // Used on day 28, Auth.js slides the expiry forward; it still ends 30 days after sign-in.
+    await adapter.updateSession!({ sessionToken: 'token-2', expires: new Date(clock.getTime() + 30 * 86_400_000) })
+    expect((await adapter.getSessionAndUser!('token-2'))?.user.email).toBe('long@example.com')
+    clock = new Date('2026-01-31T00:00:01Z')
+    expect(await adapter.getSessionAndUser!('token-2')).toBeNull()
+    expect(await db().selectFrom('Session').select('id').where('sessionToken', '=', 'token-2').execute()).toEqual([])
+    try {
+      process.env.SESSION_MAX_AGE_DAYS = '90'
+      await adapter.createSession!({ sessionToken: 'token-3', userId: user.id, expires: new Date(clock.getTime() + 86_400_000) })
+      clock = new Date(clock.getTime() + 60 * 86_400_000)
+      expect((await adapter.getSessionAndUser!('token-3'))?.user.email).toBe('long@example.com')
+    } finally {
+      delete process.env.SESSION_MAX_AGE_DAYS
+    }
+  })
 })

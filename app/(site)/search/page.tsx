@@ -6,7 +6,7 @@ import { postPath } from '@/lib/paths'
 import { cachedSearch, cachedSiteInfo } from '@/lib/public/cached'
 import { loadSearchView, searchTerms, type SearchView } from '@/lib/posts/search'
 import { translator } from '@/lib/i18n'
-import { allow } from '@/lib/rate-limits'
+import { allowRead } from '@/lib/rate-limits'
 import { clientIp } from '@/lib/request'
 
 // Rendered for each request (results depend on the query); a plain GET form, so it works without
@@ -18,7 +18,7 @@ async function search(q: unknown, page: unknown): Promise<SearchView> {
   const typed = typeof q === 'string' ? q.trim() : ''
   const words = searchTerms(typed).join(' ')
   if (!words) return loadSearchView(typed, undefined)
-  if (!(await allow('searchesPerClient', await clientIp()))) return { ...(await loadSearchView('', undefined)), query: typed, notice: 'limited' }
+  if (!allowRead('searchesPerClient', await clientIp())) return { ...(await loadSearchView('', undefined)), query: typed, notice: 'limited' }
   return { ...(await cachedSearch(words, typeof page === 'string' ? page : undefined)), query: typed.slice(0, 200) }
 }
 
