@@ -2,7 +2,7 @@ import type { Instrumentation } from 'next'
 
 // Runs once when the server starts, before it takes requests: every request is stamped with its
 // socket's address (for rate limits), the database is opened, migrated and, for a new blog, seeded,
-// a stop signal lets requests in flight finish, and the mail sender starts. A problem stops the server with one sentence
+// a stop signal lets requests in flight finish, the mail sender and the housekeeping start. A problem stops the server with one sentence
 // saying how to fix it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
@@ -17,6 +17,10 @@ export async function register(): Promise<void> {
   const { startMailSender } = await import('./lib/mail/sender')
   const stopSending = startMailSender()
   if (stopSending) beforeDatabaseCloses(stopSending)
+  // What expires (rate-limit counters, kept forms, unconfirmed comments, old sessions) is forgotten.
+  const { startHousekeeping } = await import('./lib/housekeeping')
+  const stopHousekeeping = startHousekeeping()
+  beforeDatabaseCloses(async () => stopHousekeeping())
 }
 
 /** Every error a request meets goes to the log once, with the request's id (never its body). */

@@ -3,6 +3,7 @@ import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { formError, formValues, SENT_BY, type FormState } from '@/lib/forms'
 import { keepForm } from '@/lib/kept-forms'
+import { clientIp } from '@/lib/request'
 import { siteTranslator } from '@/lib/i18n'
 import { type OutcomeKind, withOutcome } from '@/lib/outcome'
 
@@ -42,7 +43,7 @@ export async function runForm(prev: FormState, fd: FormData, work: (values: Reco
     if (!(error instanceof PermissionDenied)) throw error
     state = formError(prev, options.refused ?? (await notAllowed()), values)
   }
-  if (state.status === 'error' && options.page && values[SENT_BY] !== 'script') redirect(await keepForm(options.page(values), { ...state, form: options.form }, (await getCurrentUser())?.id ?? null))
+  if (state.status === 'error' && options.page && values[SENT_BY] !== 'script') redirect(await keepForm(options.page(values), { ...state, form: options.form }, { userId: (await getCurrentUser())?.id ?? null, client: await clientIp() }))
   return state
 }
 
