@@ -129,4 +129,13 @@ describe.each(dialects)('backup secrets and file names on $name', (dialect) => {
     expect(await import('node:fs').then((fs) => fs.existsSync('/tmp/plateau-escaped.txt'))).toBe(false)
     await rm(dir, { recursive: true, force: true })
   })
+
+  it('serves a restored file as the type its name says, whatever type the backup claimed', async () => {
+    const header = JSON.stringify({ format: 'plateau-backup', version: 1, createdAt: NOW.toISOString(), migrations: [] })
+    const key = '2026/11/0123456789abcdef-10x10.png'
+    const page = JSON.stringify({ file: key, type: 'text/html', data: Buffer.from('<script>alert(document.cookie)</script>').toString('base64') })
+    await restoreBackup(Readable.from([`${header}\n${page}\n`]), { db: t.db, storage: databaseStorage })
+    expect((await databaseStorage(t.db).get(key))?.contentType).toBe('image/png')
+    expect(await t.db.selectFrom('storedFile').select('contentType').execute()).toEqual([{ contentType: 'image/png' }])
+  })
 })

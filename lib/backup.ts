@@ -140,7 +140,7 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
       } else if (record.file && record.type && typeof record.data === 'string') {
         // Only names this blog makes itself: a crafted backup cannot write outside the uploads.
         if (!isUploadKey(record.file)) throw new BackupError(`Line ${lineNumber} names a file this blog never makes (${JSON.stringify(record.file.slice(0, 80))}); the backup is damaged or was altered.`)
-        await storage.put(record.file, new Uint8Array(Buffer.from(record.data, 'base64')), record.type)
+        await storage.put(record.file, new Uint8Array(Buffer.from(record.data, 'base64')))
         files++
       } else throw new BackupError(`Line ${lineNumber} of the backup is neither a row nor a file.`)
     }

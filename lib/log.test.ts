@@ -65,4 +65,17 @@ describe('errors in the log', () => {
     expect(event.error.message).toContain('Key (email)=([email]) already exists')
     expect(lines.join('\n')).not.toContain('someone@mail.example')
   })
+
+  it('never show the owner’s setup token, nor any query', () => {
+    const lines: string[] = []
+    const release = captureLog(lines)
+    try {
+      logRequestError(new Error('boom'), { path: '/setup/Abc123_secret-token?x=1', method: 'GET', headers: {} }, { routePath: '/setup/[token]', routeType: 'render' })
+      logRequestError(new Error('boom'), { path: '/comments/confirm?token=another-secret', method: 'GET', headers: {} }, { routePath: '/comments/confirm', routeType: 'render' })
+    } finally {
+      release()
+    }
+    expect(lines.map((line) => JSON.parse(line).path)).toEqual(['/setup/[token]', '/comments/confirm'])
+    expect(lines.join('\n')).not.toMatch(/secret/)
+  })
 })

@@ -61,7 +61,15 @@ export function describeError(error: unknown): { name: string; message: string; 
   return { name: error.name, message: error.message, ...(typeof code === 'string' ? { code } : {}), stack: error.stack }
 }
 
-/** For instrumentation's onRequestError: the failure, the request's id, method and path (no query, no body). */
+/** Paths that carry a secret in a segment (the owner's one-time setup link), with it hidden. */
+const SECRET_SEGMENTS = /^(\/setup\/)[^/?#]+/
+
+/** A request's path as the log may show it: no query (tokens travel there), no secret segment. */
+export function loggablePath(path: string): string {
+  return path.split('?')[0].replace(SECRET_SEGMENTS, '$1[token]')
+}
+
+/** For instrumentation's onRequestError: the failure, the request's id, method and path (no query, no secret, no body). */
 export function logRequestError(
   error: unknown,
   request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
@@ -73,7 +81,7 @@ export function logRequestError(
       event: 'request.failed',
       requestId: typeof id === 'string' ? id : undefined,
       method: request.method,
-      path: request.path.split('?')[0],
+      path: loggablePath(request.path),
       route: context.routePath,
       routeType: context.routeType,
       digest: (error as { digest?: unknown })?.digest,

@@ -19,6 +19,18 @@ function isOwnAddress(url: string): boolean {
   return (address.startsWith('/') && !address.startsWith('//') && !address.startsWith('/\\')) || /^data:image\/(png|gif|jpeg|webp|avif);/i.test(address)
 }
 
+/** Functions that load what they name (or run script, in old Internet Explorer). */
+const LOADING = 'url|src|image|image-set|-webkit-image-set|cross-fade|element|expression'
+const LOADING_FUNCTIONS = new RegExp(`^(${LOADING})$`, 'i')
+const LOADING_CALL = new RegExp(`(${LOADING})\\s*\\(`, 'i')
+
+/** CSS text with its escapes (`\69`, `\i`) read as the characters they stand for. */
+function decodeEscapes(text: string): string {
+  return text.replace(/\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([^\n\r\f0-9a-fA-F]))/g, (_all, hex: string | undefined, char: string | undefined) =>
+    hex ? String.fromCodePoint(Math.min(parseInt(hex, 16) || 0xfffd, 0x10ffff)) : (char ?? ''),
+  )
+}
+
 /** The line a refusal names, for the sentences' "on line …" (none when the parser gave none). */
 const lineOf = (line: number | undefined) => (line ? String(line) : 'none')
 const where = (node: CssNode) => lineOf(node.loc?.start.line)
@@ -33,8 +45,10 @@ export function checkCustomCss(text: string, t: LookSentences = translator('en',
   if (text.length > CUSTOM_CSS_MAX_LENGTH) return { ok: false, message: t('cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }) }
   if (/<\/?style|<!--|-->|<\/|<script/i.test(text)) return { ok: false, message: t('cssHtml', { tag: '</style>' }) }
   let syntaxError: string | null = null
+  // Custom properties are parsed too: `--x: url(…)` used as var(--x) would load what it names.
   const ast = parse(text, {
     positions: true,
+    parseCustomProperty: true,
     onParseError(error) {
       // The parser's own words (English) say what it expected.
       const at = error as unknown as { line?: number; message: string }
@@ -43,18 +57,23 @@ export function checkCustomCss(text: string, t: LookSentences = translator('en',
   })
   if (syntaxError) return { ok: false, message: syntaxError }
   let refused: string | null = null
+  // Names are judged as the browser reads them, escapes decoded: `@\69mport` is @import, `u\72l(` is url(.
   walk(ast, (node) => {
     if (refused) return
-    if (node.type === 'Atrule' && node.name.toLowerCase() === 'import') {
+    if (node.type === 'Atrule' && decodeEscapes(node.name).toLowerCase() === 'import') {
       refused = t('cssImport', { line: where(node) })
     } else if (node.type === 'Url' && !isOwnAddress(node.value)) {
       refused = remote(node.value, node)
-    } else if (node.type === 'Function' && /^(expression|image-set|-webkit-image-set)$/i.test(node.name)) {
-      // image-set() names its images as plain strings, which url() checks would not see.
+    } else if (node.type === 'Function' && LOADING_FUNCTIONS.test(decodeEscapes(node.name))) {
+      // image-set() and url("…") name what they load as plain strings, which Url checks would not see.
       walk(node, (inner) => {
         if (!refused && inner.type === 'String' && !isOwnAddress(inner.value)) refused = remote(inner.value, node)
       })
-      if (!refused && node.name.toLowerCase() === 'expression') refused = t('cssScript', { line: where(node) })
+      if (!refused && decodeEscapes(node.name).toLowerCase() === 'expression') refused = t('cssScript', { line: where(node) })
+    } else if (node.type === 'Raw') {
+      // What the parser kept as text (a value it could not read): refused if, read as a browser would, it loads or imports anything.
+      const read = decodeEscapes(node.value)
+      if (LOADING_CALL.test(read) || /@import/i.test(read)) refused = remote(read.trim(), node)
     }
   })
   if (refused) return { ok: false, message: refused }

@@ -56,6 +56,13 @@ describe('custom CSS', () => {
     ['@import "https://cdn.example/theme.css";', 'Custom CSS cannot @import another stylesheet on line 1: put the rules here instead.'],
     ['.x { width: expression(alert(1)) }', 'Custom CSS cannot run script: expression() on line 1.'],
     ['a { color: red } }', 'The custom CSS has an error on line 1: Selector is expected.'],
+    // Read as a browser reads them: custom properties used through var(), and escaped names.
+    [':root { --x: url(https://tracker.example/a.png) }\nbody { background: var(--x) }', 'Custom CSS cannot load anything from another site (“https://tracker.example/a.png” on line 1): upload the image here and use its /uploads/ address.'],
+    ['body { background: var(--y, url(https://tracker.example/b.png)) }', 'Custom CSS cannot load anything from another site (“https://tracker.example/b.png” on line 1): upload the image here and use its /uploads/ address.'],
+    ['@\\69mport "https://cdn.example/theme.css";', 'Custom CSS cannot @import another stylesheet on line 1: put the rules here instead.'],
+    ['a { background: u\\72l("https://tracker.example/c.png") }', 'Custom CSS cannot load anything from another site (“https://tracker.example/c.png” on line 1): upload the image here and use its /uploads/ address.'],
+    ['a { background: \\75 rl(https://tracker.example/d.png) }', 'The custom CSS has an error on line 1: ")" is expected.'],
+    ['a { --z: { b: u\\72l(https://tracker.example/e.png) } }', 'The custom CSS has an error on line 1: Unexpected input.'],
   ])('refuses %j with a sentence saying why', (css, message) => {
     expect(checkCustomCss(css)).toEqual({ ok: false, message })
   })

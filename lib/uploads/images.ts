@@ -97,14 +97,14 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
       for (const width of RESIZED_WIDTHS.filter((w) => w < image.width)) {
         const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient().resize({ width }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })
         const variantKey = `${base}-${width}w.webp`
-        await storage.put(variantKey, data, 'image/webp')
+        await storage.put(variantKey, data)
         variants.push({ key: variantKey, width: info.width, height: info.height, contentType: 'image/webp' })
       }
     }
   } catch {
     return { ok: false, message: t('damaged') }
   }
-  await storage.put(key, original, image.format.contentType)
+  await storage.put(key, original)
   const name = file.name.slice(0, 200) || 'image'
   await insertUpload(
     { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: original.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now },

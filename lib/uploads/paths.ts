@@ -15,6 +15,16 @@ export const RESIZED_WIDTHS = [480, 960, 1600] as const
 const ORIGINAL = /^(\d{4}\/\d\d\/[0-9a-f]{16}-(\d{1,5})x(\d{1,5}))\.(jpg|png|webp|gif|avif)$/
 const STORED = /^\d{4}\/\d\d\/[0-9a-f]{16}-\d{1,5}x\d{1,5}(?:-\d{1,5}w\.webp|\.(?:jpg|png|webp|gif|avif))$/
 
+const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' }
+
+/**
+ * The type a stored file is served as, from its key (which the blog made from the image's own
+ * decoded content): never what a client, a browser or a restored backup said it was.
+ */
+export function contentTypeOfKey(key: string): string {
+  return (isUploadKey(key) && CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)]) || 'application/octet-stream'
+}
+
 /** Whether a key names a file the uploads route may serve. */
 export function isUploadKey(key: string): boolean {
   return STORED.test(key)

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findStoredFile, putStoredFile } from '@/db/queries/uploads'
-import { isUploadKey } from './paths'
+import { contentTypeOfKey, isUploadKey } from './paths'
 
 /**
  * Where uploaded files' bytes are kept. Files are written once under a key made from their content,
@@ -15,11 +15,9 @@ import { isUploadKey } from './paths'
  *   shares the database shares the uploads, with nothing else to run. Backups then hold them too.
  */
 export interface FileStorage {
-  put(key: string, data: Uint8Array, contentType: string): Promise<void>
+  put(key: string, data: Uint8Array): Promise<void>
   get(key: string): Promise<{ data: Uint8Array; contentType: string } | null>
 }
-
-const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' }
 
 export function diskStorage(root: string): FileStorage {
   const file = (key: string) => {
@@ -39,7 +37,7 @@ export function diskStorage(root: string): FileStorage {
     async get(key) {
       try {
         const data = await readFile(file(key))
-        return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), contentType: CONTENT_TYPES[key.slice(key.lastIndexOf('.') + 1)] ?? 'application/octet-stream' }
+        return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), contentType: contentTypeOfKey(key) }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
         throw error
@@ -50,10 +48,10 @@ export function diskStorage(root: string): FileStorage {
 
 export function databaseStorage(db: DB): FileStorage {
   return {
-    put: (key, data, contentType) => putStoredFile(key, contentType, data, db),
+    put: (key, data) => putStoredFile(key, contentTypeOfKey(key), data, db),
     async get(key) {
       const row = await findStoredFile(key, db)
-      return row ? { data: new Uint8Array(row.data), contentType: row.contentType } : null
+      return row ? { data: new Uint8Array(row.data), contentType: contentTypeOfKey(key) } : null
     },
   }
 }

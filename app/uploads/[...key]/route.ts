@@ -2,7 +2,9 @@ import { isUploadKey } from '@/lib/uploads/paths'
 import { getStorage } from '@/lib/uploads/storage'
 
 // Uploaded images. A file's name is made from its content, so it never changes: browsers and CDNs
-// may keep it for a year without asking again.
+// may keep it for a year without asking again. Its type comes from that name, which the blog made
+// from the decoded image (never from what was stored or restored with it), and browsers may not guess
+// another: nothing at /uploads/ can be a page of the blog's origin.
 export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }) {
   const key = (await params).key.join('/')
   const file = isUploadKey(key) ? await getStorage().get(key) : null
