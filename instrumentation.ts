@@ -1,14 +1,14 @@
 import type { Instrumentation } from 'next'
 
 // Runs once when the server starts, before it takes requests: every request is stamped with its
-// socket's address (for rate limits), the database is opened, migrated and, for a new blog, seeded,
+// socket's address (for rate limits) and an oversized body refused unread (lib/http/front-door.ts), the database is opened, migrated and, for a new blog, seeded,
 // a stop signal lets requests in flight finish, the mail sender and the housekeeping start. A problem stops the server with one sentence
 // saying how to fix it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
   if (process.env.NEXT_PHASE === 'phase-production-build') return
-  const { stampPeerAddresses } = await import('./lib/http/peer-address')
-  stampPeerAddresses()
+  const { guardFrontDoor } = await import('./lib/http/front-door')
+  guardFrontDoor()
   const { startBlogOrExit } = await import('./lib/startup')
   await startBlogOrExit()
   const { beforeDatabaseCloses, stopGracefullyOnSignal } = await import('./lib/shutdown')

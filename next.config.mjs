@@ -14,15 +14,16 @@ const nextConfig = {
   // adapter (a second bundled copy breaks the adapter's SQLite date handling).
   serverExternalPackages: ['better-sqlite3', 'kysely', '@auth/kysely-adapter'],
   poweredByHeader: false,
-  // Server actions keep Next's 1 MB body limit: a comment or a sign-in is small, and an anonymous
-  // POST is refused before it can fill memory. Big bodies (WordPress exports, images) go to route
-  // handlers that check who is asking first and stream under their own caps.
+  // A server action's body is at most 3 MB (a post of 500,000 characters in any script fits): larger
+  // ones are refused unread, 413, as they arrive (lib/http/front-door.ts). Big bodies (WordPress
+  // exports, images) go to route handlers that check who is asking first and stream under their own caps.
   experimental: {
+    serverActions: { bodySizeLimit: '3mb' },
     // Pages rendered for one address stay in a bounded in-memory cache, never on disk: a flood of
     // random addresses cannot fill the disk.
     isrFlushToDisk: false,
     // What the proxy (proxy.ts) may copy of a request's body: as much as a server action may take.
-    proxyClientMaxBodySize: '1mb',
+    proxyClientMaxBodySize: '3mb',
   },
   // Bounded: the least recently used entries go first.
   cacheMaxMemorySize: 50 * 1024 * 1024,
@@ -36,34 +37,13 @@ const nextConfig = {
       { source: '/(_next/static|_next/image|api/uploads|api/posts/autosave|admin/import/upload)/:path*', headers: policy },
     ]
   },
-  // Addresses ending in a slash are WordPress's style: they go to app/wordpress (below), which sends
-  // imported posts' old addresses to their new ones and everything else to the slash-less address.
+  // Addresses ending in a slash are WordPress's style: the proxy sends them to app/wordpress, which
+  // sends imported posts' old addresses to their new ones and everything else to the slash-less address.
   skipTrailingSlashRedirect: true,
   async rewrites() {
-    const year = ':y(\\d{4})'
-    const month = ':m(\\d{2})'
-    const feedFormat = 'atom|rss2|rss|rdf'
     return {
-      // Old WordPress addresses (lib/wordpress/old-addresses.ts answers them all). Next applies these
-      // in turn, each to what the one before made of the address, so no rule may match what an
-      // earlier one wrote (/wordpress/…): the families that wrap any address come first, the
-      // slash and query rules last.
-      beforeFiles: [
-        { source: '/:path*/feed', destination: '/wordpress/path/:path*/feed' },
-        { source: `/:path*/feed/:format(${feedFormat})`, destination: '/wordpress/path/:path*/feed/:format' },
-        { source: '/:path+/:page(comment-page-\\d{1,6})', destination: '/wordpress/path/:path+/:page' },
-        { source: `/${year}/${month}/:d(\\d{2})/:slug`, destination: '/wordpress/path/:y/:m/:d/:slug' },
-        { source: `/${year}/${month}/:slug`, destination: '/wordpress/path/:y/:m/:slug' },
-        { source: '/category/:path+', destination: '/wordpress/path/category/:path+' },
-        { source: '/tag/:slug', destination: '/wordpress/path/tag/:slug' },
-        { source: '/author/:path+', destination: '/wordpress/path/author/:path+' },
-        { source: '/:path+/', destination: '/wordpress/slash/:path+' },
-        ...['p', 'page_id', 'attachment_id', 'cat', 'author', 's', 'feed'].map((key) => ({
-          source: '/',
-          has: [{ type: 'query', key, value: '(?<value>.{0,200})' }],
-          destination: `/wordpress/query/${key}/:value`,
-        })),
-      ],
+      // Old WordPress addresses are sent to app/wordpress by the proxy (lib/public/addresses.ts), which
+      // decides what every address is before anything renders.
       // The home page is page 1 of the listing, rendered on first request and cached — never at
       // build time, when the blog's database is not the one it will serve.
       afterFiles: [{ source: '/', destination: '/page/1' }],

@@ -3,24 +3,18 @@ import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/availability'
 import { REQUEST_ID_HEADER } from '@/lib/request-id'
 import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/cache/catch-up'
 import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
-import { translator } from '@/lib/i18n/catalogs'
-import { directionOf } from '@/lib/i18n/languages'
-import { lastKnownLanguage } from '@/lib/i18n/remembered'
+import { type Refusal, refusalPage } from '@/lib/http/refusal-page'
+import { answerAddress } from '@/lib/public/addresses'
 
 // Runs before every request: refuses addresses no page can answer before they cost anything (bad
-// percent-encoding: 400; an over-long segment: 404), and sets the security headers and the
+// percent-encoding: 400; an over-long segment, or one that names nothing: 404, lib/public/addresses.ts),
+// sends old WordPress addresses to app/wordpress, and sets the security headers and the
 // Content-Security-Policy (lib/http/security-headers.ts), with a fresh nonce on per-request pages.
 // While the database is away, every page answers 503 (lib/availability.ts).
 
-/** One of the proxy's own pages, in the site's language as this instance last read it (no database here). */
-function page(status: number, which: 'malformed' | 'notFound' | 'unavailable') {
-  const language = lastKnownLanguage()
-  const t = translator(language, 'proxy')
-  const title = t(`${which}.title`)
-  return new NextResponse(
-    `<!doctype html><html lang="${language}" dir="${directionOf(language)}"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem"><main><h1>${title}</h1><p>${t(`${which}.text`)}</p><p><a href="/">${t('home')}</a></p></main></body></html>`,
-    { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } },
-  )
+/** One of the proxy's own pages (lib/http/refusal-page.ts): it answers without the database. */
+function page(status: number, which: Refusal) {
+  return new NextResponse(refusalPage(which), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
 }
 
 function withRequestId(headers: Headers): string {
@@ -53,9 +47,16 @@ export async function proxy(request: NextRequest) {
     return withHeaders(response, contentSecurityPolicy(null))
   }
   if (request.cookies.has(FRESH_COOKIE)) await catchUpWithOtherInstances()
+  const answer = await answerAddress(request.method, raw, request.nextUrl.searchParams)
+  if (answer.kind === 'notFound') return withHeaders(page(404, 'notFound'), contentSecurityPolicy(null))
   // Every request has an id (nginx's, or one made here), which the log quotes with its errors.
   const requestHeaders = new Headers(request.headers)
   const requestId = withRequestId(requestHeaders)
+  if (answer.kind === 'rewrite') {
+    const to = new URL(answer.to, request.url)
+    to.search = request.nextUrl.search
+    return withHeaders(NextResponse.rewrite(to, { request: { headers: requestHeaders } }), contentSecurityPolicy(null), request, requestId)
+  }
   if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), contentSecurityPolicy(null), request, requestId)
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const csp = contentSecurityPolicy(nonce)

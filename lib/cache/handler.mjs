@@ -29,8 +29,12 @@ let refreshing = null
 
 const shared = () => globalThis.__plateauSharedCacheTags
 
+/** Tells the index of known addresses (lib/public/known-addresses.ts) which tags expired here. */
+const tellExpired = (tags) => globalThis.__plateauTagsExpired?.(tags)
+
 /** Expires a tag in this instance's cache as updateTag / revalidateTag would have. */
 function expire(tag, expireSeconds) {
+  tellExpired([tag])
   const now = Date.now()
   const entry = manifest.tagsManifest.get(tag) ?? {}
   manifest.tagsManifest.set(tag, expireSeconds === null ? { ...entry, expired: now } : { ...entry, stale: now, expired: now + expireSeconds * 1000 })
@@ -89,6 +93,7 @@ const handler = {
   refreshTags: refresh,
   getExpiration: (tags) => base.getExpiration(tags),
   async updateTags(tags, durations) {
+    tellExpired(tags)
     await base.updateTags(tags, durations)
     const store = shared()
     if (!store) return

@@ -78,7 +78,44 @@ function shortcodes(html: string, met: Set<string>): string {
     })
 }
 
-const processor = unified().use(rehypeParse, { fragment: true }).use(rehypeRemark).use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' }).freeze()
+/** Elements nested deeper than this keep only their text: the converters below recurse, once a level. */
+export const MAX_HTML_DEPTH = 48
+
+/** Every text under `node`, in order, gathered without recursion. */
+function textUnder(node: Root | RootContent): string {
+  const parts: string[] = []
+  const stack: (Root | RootContent)[] = [node]
+  while (stack.length > 0) {
+    const next = stack.pop()!
+    if (next.type === 'text') parts.push(next.value)
+    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i])
+  }
+  return parts.join('')
+}
+
+/** Flattens what lies deeper than MAX_HTML_DEPTH into its text, walking without recursion (a hostile comment nests 10,000 deep). */
+function flattenDeep(tree: Root): void {
+  const stack: [Root | RootContent, number][] = [[tree, 0]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (!('children' in node)) continue
+    if (depth >= MAX_HTML_DEPTH && node.type === 'element') {
+      node.children = [{ type: 'text', value: textUnder(node) }]
+      continue
+    }
+    for (const child of node.children) stack.push([child, depth + 1])
+  }
+}
+
+const rehypeFlattenDeep = () => flattenDeep
+
+const processor = unified()
+  .use(rehypeParse, { fragment: true })
+  .use(rehypeFlattenDeep)
+  .use(rehypeRemark)
+  .use(remarkGfm)
+  .use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' })
+  .freeze()
 
 /** A post's HTML as Markdown; the names of the shortcodes it met (shown another way) go into `shortcodesMet`. */
 export function wordpressToMarkdown(html: string, shortcodesMet: Set<string> = new Set()): string {
@@ -103,14 +140,16 @@ export function wordpressToText(html: string): string {
   if (!html.trim()) return ''
   const cleaned = shortcodes(html.replace(/<!--[\s\S]*?-->/g, ''), new Set())
   const parts: string[] = []
-  // Every character of every text node (bidi marks included), elements apart by a space; no script or style.
-  const walk = (node: Root | RootContent) => {
+  // Every character of every text node (bidi marks included), elements apart by a space; no script or
+  // style. Walked without recursion, however deep the markup.
+  const stack: (Root | RootContent)[] = [fromHtml(cleaned, { fragment: true })]
+  while (stack.length > 0) {
+    const node = stack.pop()!
     if (node.type === 'text') parts.push(node.value)
-    else if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style')) return
+    else if (node.type === 'element' && (node.tagName === 'script' || node.tagName === 'style')) continue
     else if (node.type === 'element' && !PHRASING.has(node.tagName)) parts.push(' ')
-    if ('children' in node) node.children.forEach(walk)
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
   }
-  walk(fromHtml(cleaned, { fragment: true }))
   return parts.join('').replace(/\s+/g, ' ').trim()
 }
 

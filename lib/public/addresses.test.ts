@@ -1,0 +1,135 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { insertComment } from '@/db/queries/comments'
+import { insertOldAddress } from '@/db/queries/imports'
+import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
+import { writeSetting } from '@/db/queries/settings'
+import { testDialects, useTestDatabase } from '@/db/test-databases'
+import { answerAddress, FAMILIES, oldAddressRewrite, OWN_ROUTES } from './addresses'
+import { cacheTags } from './tags'
+
+// What an address is, decided before anything renders: the blog's families answer only for what
+// exists, old WordPress shapes go to app/wordpress, the rest of the blog's routes pass.
+
+const get = (db: Parameters<typeof answerAddress>[3], address: string) => {
+  const url = new URL(address, 'http://blog.example')
+  return answerAddress('GET', url.pathname, url.searchParams, db)
+}
+/** As lib/cache/handler.mjs does when a write expires tags, on this instance or another. */
+const expired = (...tags: string[]) => (globalThis as { __plateauTagsExpired?: (tags: string[]) => void }).__plateauTagsExpired?.(tags)
+
+describe('the addresses of the blog', () => {
+  it('know every top-level name of the routes under app/', () => {
+    const app = path.join(import.meta.dirname, '../../app')
+    const top = (dir: string): string[] =>
+      fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('_'))
+        .flatMap((e) => (/^\(.*\)$/.test(e.name) ? top(path.join(dir, e.name)) : [e.name]))
+    const names = top(app).filter((name) => !name.startsWith('['))
+    for (const name of names) expect(OWN_ROUTES.has(name) || FAMILIES.has(name), `app/…/${name} is in OWN_ROUTES or FAMILIES`).toBe(true)
+    for (const name of [...OWN_ROUTES, ...FAMILIES]) if (name !== '_next') expect(names, `${name} is still a route`).toContain(name)
+    // The one dynamic top-level route is /[year] (dates, and imported posts' old /slug addresses).
+    expect(top(app).filter((name) => name.startsWith('['))).toEqual(['[year]'])
+  })
+
+  it.each([
+    ['/feed', '/wordpress/path/feed'],
+    ['/feed/', '/wordpress/path/feed'],
+    ['/feed/atom/', '/wordpress/path/feed/atom'],
+    ['/comments/feed/', '/wordpress/path/comments/feed'],
+    ['/posts/hello/feed', '/wordpress/path/posts/hello/feed'],
+    ['/hello-world/comment-page-2/', '/wordpress/path/hello-world/comment-page-2'],
+    ['/2019/04/02/hello/', '/wordpress/path/2019/04/02/hello'],
+    ['/2019/04/hello', '/wordpress/path/2019/04/hello'],
+    ['/category/news/local/', '/wordpress/path/category/news/local'],
+    ['/tag/x', '/wordpress/path/tag/x'],
+    ['/author/admin/', '/wordpress/path/author/admin'],
+    ['/hello-world/', '/wordpress/slash/hello-world'],
+    ['/about/team/', '/wordpress/slash/about/team'],
+    ['/?p=12', '/wordpress/query/p/12'],
+    ['/?page_id=3&p=9', '/wordpress/query/p/9'],
+    ['/?s=caf%C3%A9', '/wordpress/query/s/caf%C3%A9'],
+    ['/?feed=rss2', '/wordpress/query/feed/rss2'],
+  ])('sends the old WordPress address %s to %s', (address, to) => {
+    const url = new URL(address, 'http://blog.example')
+    expect(oldAddressRewrite(url.pathname, url.searchParams)).toBe(to)
+  })
+
+  it.each(['/', '/posts/hello', '/2019/04', '/2019/04/page/2', '/2019', '/tags/x/page/2', '/feed.xml', '/?utm=1', `/?s=${'x'.repeat(201)}`])('leaves %s to the blog', (address) => {
+    const url = new URL(address, 'http://blog.example')
+    expect(oldAddressRewrite(url.pathname, url.searchParams)).toBeNull()
+  })
+})
+
+describe.each(await testDialects())('known addresses on $name', (dialect) => {
+  const database = useTestDatabase(dialect)
+  const T0 = new Date('2026-03-31T22:30:00Z')
+
+  async function blog() {
+    const db = database()
+    const author = await db.insertInto('User').values({ id: 'u1', name: 'Ann', slug: 'ann', email: 'ann@example.com', role: 'author' }).returning('id').executeTakeFirstOrThrow()
+    const postId = await insertPost({ slug: 'hello', title: 'Hello', body: 'b', status: 'published', publishedAt: T0, authorId: author.id }, db)
+    await insertPost({ slug: 'about', title: 'About', body: 'b', status: 'published', publishedAt: T0, kind: 'page' }, db)
+    await insertPost({ slug: 'secret', title: 'Draft', body: 'b', status: 'draft' }, db)
+    await tagPost(postId, await upsertTag({ slug: 'news', name: 'News' }, db), db)
+    await upsertTag({ slug: 'empty', name: 'Empty' }, db)
+    await db.insertInto('postRedirect').values({ slug: 'hello-old', postId }).execute()
+    const commentId = await insertComment({ postId, authorName: 'G', body: 'c', status: 'approved', createdAt: T0 }, db)
+    const heldId = await insertComment({ postId, authorName: 'H', body: 'h', status: 'pending', createdAt: T0 }, db)
+    await insertOldAddress({ path: '/an-old-slug', postId }, db)
+    expired(cacheTags.listings)
+    return { db, postId, commentId, heldId }
+  }
+
+  it('lets through what exists and answers everything else as not found', async () => {
+    const { db, commentId, heldId } = await blog()
+    const known = ['/', '/posts/hello', '/posts/hello-old', '/posts/hello/reply', '/posts/hello/comments/feed.atom', `/posts/hello/thread/${commentId}`, '/pages/about']
+    const more = ['/tags/news', '/tags/news/feed.xml', '/tags/empty', '/authors/ann', '/authors/ann/feed.json', '/2026', '/2026/03', '/an-old-slug', '/An-Old-Slug', '/search?q=x', '/admin/posts', '/api/health', '/c/99999']
+    for (const address of [...known, ...more]) expect(await get(db, address), address).toEqual({ kind: 'next' })
+    const unknown = ['/posts/nope', '/posts/secret', '/posts/hello/thread/99999', `/posts/hello/thread/${heldId}`, '/posts/hello/comments/page/2', '/posts/hello/other', '/posts', '/pages/hello', '/pages/nope']
+    const more404 = ['/tags/nope', '/tags/news/page/2', '/authors/nope', '/page/2', '/2026/04', '/2025', '/1999/12/page/2', '/wp-login.php', '/.env', '/x/y', '/tags', '/favicon.ico']
+    for (const address of [...unknown, ...more404]) expect(await get(db, address), address).toEqual({ kind: 'notFound' })
+    // Writes and forms are the routes' own to answer.
+    expect(await answerAddress('POST', '/posts/nope', new URLSearchParams(), db)).toEqual({ kind: 'next' })
+  })
+
+  it('files posts by month on the site’s clock', async () => {
+    const { db } = await blog()
+    // 22:30 UTC on 31 March is 1 April in Tokyo.
+    await writeSetting('timeZone', 'Asia/Tokyo', db)
+    expired(cacheTags.settings)
+    expect(await get(db, '/2026/04')).toEqual({ kind: 'next' })
+    expect(await get(db, '/2026/03')).toEqual({ kind: 'notFound' })
+  })
+
+  it('knows a new post, tag, page of posts or comments once a write says the listings changed', async () => {
+    const { db, postId } = await blog()
+    expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
+    const newId = await insertPost({ slug: 'new-one', title: 'New', body: 'b', status: 'published', publishedAt: T0 }, db)
+    await tagPost(newId, await upsertTag({ slug: 'fresh', name: 'Fresh' }, db), db)
+    await writeSetting('postsPerPage', 1, db)
+    // Not yet told: the index stands (a comment's change touches no listing either).
+    expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
+    expired(cacheTags.post('hello'))
+    expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
+    expired(cacheTags.listings)
+    for (const address of ['/posts/new-one', '/tags/fresh', '/page/2']) expect(await get(db, address), address).toEqual({ kind: 'next' })
+    // Comment pages are counted when asked for: a new comment needs no new index.
+    await writeSetting('commentsPerPage', 1, db)
+    expired(cacheTags.settings)
+    expect(await get(db, '/posts/hello/comments/page/2')).toEqual({ kind: 'notFound' })
+    await insertComment({ postId, authorName: 'G2', body: 'c2', status: 'approved', createdAt: T0 }, db)
+    expect(await get(db, '/posts/hello/comments/page/2')).toEqual({ kind: 'next' })
+  })
+
+  it('knows a scheduled post once its time has come, with no write to say so', async () => {
+    const db = database()
+    const due = new Date(Date.now() + 1500)
+    await insertPost({ slug: 'soon', title: 'Soon', body: 'b', status: 'scheduled', publishedAt: due }, db)
+    expired(cacheTags.listings)
+    expect(await get(db, '/posts/soon')).toEqual({ kind: 'notFound' })
+    await expect.poll(async () => get(db, '/posts/soon'), { timeout: 5000, interval: 200 }).toEqual({ kind: 'next' })
+  })
+})
