@@ -8,12 +8,16 @@ import type { Language } from '@/lib/i18n/languages'
  * the largest single record, never the file. What is refused, with the line it was found on:
  *  - a DOCTYPE (neither WordPress nor Disqus writes one, and it is how entity-expansion bombs and
  *    external entities get in);
+ *  - elements nested deeper than MAX_XML_DEPTH (reading on would cost the square of the depth);
  *  - XML that is not well-formed, or ends before it is closed (a truncated download);
  *  - text that is not UTF-8;
  *  - a file of another kind (each reader says which, and where to import it instead).
  */
 
 export type { SaxesTagNS } from 'saxes'
+
+/** Elements nested deeper than this: no export is (WordPress's go six deep), and the parser's namespace look-ups grow with depth. */
+export const MAX_XML_DEPTH = 32
 
 /** Why a file cannot be imported: a sentence of the catalog's importFile. */
 export type FileRefusal = Exclude<keyof Messages['importFile'], 'atLine'>
@@ -80,6 +84,8 @@ export async function readXml<R>(
     failure ??= notWellFormed(error, parser.line)
   })
   parser.on('opentag', (tag: SaxesTagNS) => {
+    // Thrown, not kept: it stops the parser in the middle of the chunk it is reading.
+    if (path.length >= MAX_XML_DEPTH) throw new ImportFileError('tooDeep', { kind: what, max: String(MAX_XML_DEPTH) }, parser.line)
     const name = handlers.nameOf(tag)
     path.push(name)
     text = ''

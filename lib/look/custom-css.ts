@@ -31,6 +31,31 @@ function decodeEscapes(text: string): string {
   )
 }
 
+/** Blocks, brackets and parentheses nested deeper than this are refused (the parser and its walker recurse once a level). */
+export const CUSTOM_CSS_MAX_DEPTH = 32
+
+/** The line where `text` first nests deeper than `max`, in one pass (strings and comments skipped); null if it never does. */
+function tooDeepAt(text: string, max: number): number | null {
+  let depth = 0
+  let line = 1
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') line++
+    else if (c === '\\') i++
+    else if (c === '"' || c === "'") {
+      for (i++; i < text.length && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      const comment = text.slice(i, end < 0 ? text.length : end)
+      line += comment.split('\n').length - 1
+      i = end < 0 ? text.length : end + 1
+    } else if (c === '{' || c === '(' || c === '[') {
+      if (++depth > max) return line
+    } else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1)
+  }
+  return null
+}
+
 /** The line a refusal names, for the sentences' "on line …" (none when the parser gave none). */
 const lineOf = (line: number | undefined) => (line ? String(line) : 'none')
 const where = (node: CssNode) => lineOf(node.loc?.start.line)
@@ -44,6 +69,8 @@ export function checkCustomCss(text: string, t: LookSentences = translator('en',
   if (text.trim() === '') return { ok: true, css: '' }
   if (text.length > CUSTOM_CSS_MAX_LENGTH) return { ok: false, message: t('cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }) }
   if (/<\/?style|<!--|-->|<\/|<script/i.test(text)) return { ok: false, message: t('cssHtml', { tag: '</style>' }) }
+  const deep = tooDeepAt(text, CUSTOM_CSS_MAX_DEPTH)
+  if (deep !== null) return { ok: false, message: t('cssTooDeep', { max: CUSTOM_CSS_MAX_DEPTH, line: String(deep) }) }
   let syntaxError: string | null = null
   // Custom properties are parsed too: `--x: url(…)` used as var(--x) would load what it names.
   const ast = parse(text, {

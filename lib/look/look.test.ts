@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { timeBound } from '@/lib/testing/cost'
 import { checkAccent, contrastRatio, DARK_BACKGROUNDS, DARK_ON_ACCENT, LIGHT_BACKGROUNDS, LIGHT_ON_ACCENT } from './accent'
 import { checkCustomCss } from './custom-css'
 import { accentCss, customCssPath, siteLook } from '.'
@@ -97,3 +99,30 @@ describe('the look as pages draw it', () => {
     expect(siteLook({ ...plain, logoUrl: 'https://elsewhere.example/logo.png', logoAlt: 'x' }).logo).toBeNull()
   })
 })
+
+// Custom CSS is the owner's, but its checker must never be the thing that takes the settings page down.
+describe('the cost of checking custom CSS', () => {
+  it.each([
+    ['nested blocks', '@media screen{'.repeat(1400)],
+    ['nested functions', 'a{b:' + 'calc('.repeat(3000) + '}'],
+    ['nested brackets', '['.repeat(19_000)],
+    ['a custom property of braces', 'a{--x:' + '{'.repeat(9000) + '}'],
+  ])('refuses %s with a sentence, quickly', (_shape, css) => {
+    const { value, ms } = timeBound(() => checkCustomCss(css))
+    expect(value).toMatchObject({ ok: false, message: expect.stringMatching(/nests more than 32 levels deep on line 1/) })
+    expect(ms).toBeLessThan(200)
+  })
+
+  const pieces = fc.constantFrom('a', '.b', '#c', '{', '}', '(', ')', '[', ']', ':', ';', ',', '"', "'", '\\', '/*', '*/', 'url(', 'var(--x)', '--x:', '@media ', '@import ', 'calc(', ' ', '\n', '!important', '1px', 'rgb(1,2,3)', '@\\69mport', 'u\\72l(')
+  it('checks random CSS of up to 20,000 characters within 20 µs a character plus 50 ms, always with an answer', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 4000 }).map((p) => p.join('').slice(0, 20_000)), (css) => {
+        const { value, ms } = timeBound(() => checkCustomCss(css))
+        expect(typeof value.ok).toBe('boolean')
+        expect(ms).toBeLessThan(50 + css.length * 0.02)
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
+

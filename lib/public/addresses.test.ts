@@ -1,6 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { safeReturnPath } from '@/lib/auth/redirects'
+import { isWellEncodedPath } from '@/lib/http/security-headers'
+import { timeBound, timeBoundAsync } from '@/lib/testing/cost'
 import { insertComment } from '@/db/queries/comments'
 import { insertOldAddress } from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
@@ -55,6 +59,21 @@ describe('the addresses of the blog', () => {
   ])('sends the old WordPress address %s to %s', (address, to) => {
     const url = new URL(address, 'http://blog.example')
     expect(oldAddressRewrite(url.pathname, url.searchParams)).toBe(to)
+  })
+
+  const segment = fc.oneof(
+    fc.constantFrom('posts', 'tags', 'authors', 'page', 'pages', '2019', '04', 'feed', 'comment-page-2', 'category', 'tag', 'thread', 'comments', '', '.', '..', '%2e', '%ff', '%E6%9D%B1', 'a'.repeat(300)),
+    fc.string({ maxLength: 40 }),
+  )
+  it('judges any address within a millisecond plus a microsecond a character, however it is made', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { maxLength: 60 }), fc.boolean(), (parts, slash) => {
+        const pathname = `/${parts.map(encodeURIComponent).join('/')}${slash ? '/' : ''}`
+        const { ms } = timeBound(() => [oldAddressRewrite(pathname, new URLSearchParams(`s=${parts[0] ?? ''}`)), safeReturnPath(pathname), isWellEncodedPath(pathname)])
+        expect(ms).toBeLessThan(1 + pathname.length * 0.001 * 10)
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it.each(['/', '/posts/hello', '/2019/04', '/2019/04/page/2', '/2019', '/tags/x/page/2', '/feed.xml', '/?utm=1', `/?s=${'x'.repeat(201)}`])('leaves %s to the blog', (address) => {
@@ -122,6 +141,17 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
     expect(await get(db, '/posts/hello/comments/page/2')).toEqual({ kind: 'notFound' })
     await insertComment({ postId, authorName: 'G2', body: 'c2', status: 'approved', createdAt: T0 }, db)
     expect(await get(db, '/posts/hello/comments/page/2')).toEqual({ kind: 'next' })
+  })
+
+  it('answers a flood of made-up addresses from the index, within a few milliseconds each', async () => {
+    const { db } = await blog()
+    await get(db, '/posts/warm-up')
+    const made = fc.sample(fc.tuple(fc.constantFrom('posts', 'tags', 'authors', 'pages', 'page', '2026', 'x'), fc.string({ maxLength: 80 }), fc.constantFrom('', '/page/3', '/feed.xml', '/thread/12', '/comments/page/9')), 300)
+    for (const [family, value, rest] of made) {
+      const { value: answer, ms } = await timeBoundAsync(() => get(db, `/${family}/${encodeURIComponent(value)}${rest}`))
+      expect(['next', 'notFound', 'rewrite']).toContain(answer.kind)
+      expect(ms).toBeLessThan(50)
+    }
   })
 
   it('knows a scheduled post once its time has come, with no write to say so', async () => {

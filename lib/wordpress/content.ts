@@ -5,6 +5,7 @@ import rehypeRemark from 'rehype-remark'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { balanceHtml } from './balance'
 
 /*
  * WordPress post HTML → Markdown, the one format posts are stored in (so imported posts are edited
@@ -78,40 +79,8 @@ function shortcodes(html: string, met: Set<string>): string {
     })
 }
 
-/** Elements nested deeper than this keep only their text: the converters below recurse, once a level. */
-export const MAX_HTML_DEPTH = 48
-
-/** Every text under `node`, in order, gathered without recursion. */
-function textUnder(node: Root | RootContent): string {
-  const parts: string[] = []
-  const stack: (Root | RootContent)[] = [node]
-  while (stack.length > 0) {
-    const next = stack.pop()!
-    if (next.type === 'text') parts.push(next.value)
-    else if ('children' in next) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i])
-  }
-  return parts.join('')
-}
-
-/** Flattens what lies deeper than MAX_HTML_DEPTH into its text, walking without recursion (a hostile comment nests 10,000 deep). */
-function flattenDeep(tree: Root): void {
-  const stack: [Root | RootContent, number][] = [[tree, 0]]
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!
-    if (!('children' in node)) continue
-    if (depth >= MAX_HTML_DEPTH && node.type === 'element') {
-      node.children = [{ type: 'text', value: textUnder(node) }]
-      continue
-    }
-    for (const child of node.children) stack.push([child, depth + 1])
-  }
-}
-
-const rehypeFlattenDeep = () => flattenDeep
-
 const processor = unified()
   .use(rehypeParse, { fragment: true })
-  .use(rehypeFlattenDeep)
   .use(rehypeRemark)
   .use(remarkGfm)
   .use(remarkStringify, { bullet: '-', emphasis: '_', fences: true, rule: '-' })
@@ -121,12 +90,12 @@ const processor = unified()
 export function wordpressToMarkdown(html: string, shortcodesMet: Set<string> = new Set()): string {
   if (!html.trim()) return ''
   const cleaned = shortcodes(captions(html.replace(/<!--\s*\/?wp:[\s\S]*?-->/g, '')), shortcodesMet)
-  return String(processor.processSync(autop(cleaned))).trim()
+  return String(processor.processSync(balanceHtml(autop(cleaned)))).trim()
 }
 
 /** HTML from elsewhere (a Disqus comment's message) as the same safe Markdown; paragraphs made as WordPress would. */
 export function htmlToMarkdown(html: string): string {
-  return html.trim() ? String(processor.processSync(autop(html))).trim() : ''
+  return html.trim() ? String(processor.processSync(balanceHtml(autop(html)))).trim() : ''
 }
 
 /** The excerpt WordPress makes of a post with <!--more-->: the text before it (null without one). */
@@ -142,7 +111,7 @@ export function wordpressToText(html: string): string {
   const parts: string[] = []
   // Every character of every text node (bidi marks included), elements apart by a space; no script or
   // style. Walked without recursion, however deep the markup.
-  const stack: (Root | RootContent)[] = [fromHtml(cleaned, { fragment: true })]
+  const stack: (Root | RootContent)[] = [fromHtml(balanceHtml(cleaned), { fragment: true })]
   while (stack.length > 0) {
     const node = stack.pop()!
     if (node.type === 'text') parts.push(node.value)
