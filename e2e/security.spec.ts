@@ -207,6 +207,103 @@ test('search has its own limit per client, which a forged X-Forwarded-For does n
   expect(answers.at(-1)).toBe(true)
 })
 
+/** What the blog's server process has spent so far: CPU milliseconds (user and system) and resident memory in MB. */
+function spent(): { cpuMs: number; rssMb: number } {
+  const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  const rss = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]
+  return { cpuMs: (Number(fields[11]) + Number(fields[12])) * (1000 / 100), rssMb: Number(rss) / 1024 }
+}
+
+/** `count` requests, ten at a time, each for the address `next()` makes. */
+async function flood(count: number, next: () => string): Promise<number[]> {
+  const statuses: number[] = []
+  for (let sent = 0; sent < count; sent += 10) statuses.push(...(await Promise.all(Array.from({ length: 10 }, async () => (await rawRequest(PORT, { path: next() })).status))))
+  return statuses
+}
+
+test('a flood of never-seen addresses costs the server no more than a cached page does, and no memory', async () => {
+  test.setTimeout(180_000)
+  const post = '/posts/the-social-media-plateau'
+  await flood(200, () => post)
+  let before = spent()
+  await flood(600, () => post)
+  const cachedPage = (spent().cpuMs - before.cpuMs) / 600
+  // Every family of address that can miss, each asked for a value nobody asked for before.
+  const families = ['/posts/', '/tags/', '/authors/', '/pages/', '/', '/2013/', '/page/', `${post}/thread/`, `${post}/comments/page/`, '/tags/social-media/page/']
+  let n = 0
+  const neverSeen = () => {
+    const family = families[n++ % families.length]
+    // Numbered families get numbers no page has; the others, names nobody chose.
+    return `${family}${/\/(thread|page)\/$/.test(family) ? 100 + n : `nothing-${n}-${Math.random().toString(36).slice(2)}`}`
+  }
+  await flood(300, neverSeen)
+  before = spent()
+  const statuses = await flood(3000, neverSeen)
+  const after = spent()
+  expect(new Set(statuses)).toEqual(new Set([404]))
+  const unknownAddress = (after.cpuMs - before.cpuMs) / 3000
+  expect(unknownAddress, `ms of CPU for a 404 (${unknownAddress.toFixed(2)}) and for a cached page (${cachedPage.toFixed(2)})`).toBeLessThanOrEqual(cachedPage * 1.25)
+  // Nothing is kept for an address that names nothing (before, every one left a rendered page behind).
+  expect(after.rssMb - before.rssMb).toBeLessThan(64)
+  expect((await rawRequest(PORT, { path: post })).status).toBe(200)
+})
+
+test('a 10 kB comment of nested list markers, written before signing in and confirmed, costs the server milliseconds', async ({ page }) => {
+  test.setTimeout(120_000)
+  const deep = `${'- '.repeat(4999)}x`
+  const address = 'deep-writer@mail.example'
+  await page.goto(`${ORIGIN}/posts/the-social-media-plateau`)
+  const respond = page.getByRole('region', { name: 'Leave a Reply' })
+  await expect(respond.locator('input[name="via"]')).toHaveValue('script')
+  await respond.getByLabel('Name', { exact: true }).fill('Deep Writer')
+  await respond.getByLabel('Email', { exact: true }).fill(address)
+  await respond.getByLabel('Comment', { exact: true }).fill(deep)
+  // What one reading of the home page costs the server, to take the reader below out of the sum.
+  await flood(100, () => '/')
+  const homeBefore = spent()
+  await flood(300, () => '/')
+  const homePage = (spent().cpuMs - homeBefore.cpuMs) / 300
+  // Another reader keeps reading the home page the whole time.
+  let reading = true
+  let readings = 0
+  const slowest = (async () => {
+    let most = 0
+    for (; reading; readings++) most = Math.max(most, (await rawRequest(PORT, { path: '/' })).ms)
+    return most
+  })()
+  const before = spent()
+  await respond.getByRole('button', { name: 'Post Comment' }).click()
+  await expect(page.getByRole('status')).toContainText('Check your email')
+  await expect.poll(() => mailsTo(address), { timeout: 15_000 }).toBe(1)
+  // The mail quotes nothing the writer typed.
+  expect(lastMailTo(address)).not.toContain('- - -')
+  const link = new URL(/http:\/\/\S+\/comments\/confirm\?token=[\w-]+/.exec(lastMailTo(address))![0])
+  await page.goto(`${ORIGIN}${link.pathname}${link.search}`)
+  await page.getByRole('button', { name: 'Post my comment' }).click()
+  await expect(page.getByRole('status')).toContainText('awaiting moderation')
+  reading = false
+  const cost = spent().cpuMs - before.cpuMs - (await slowest, readings * homePage)
+  // The renderer took 16 s on this comment, then threw; the pages around it cost far more now than it does.
+  expect(cost, `ms of server CPU for writing, keeping, mailing, confirming and showing the comment (beside ${readings} home pages)`).toBeLessThan(1000)
+  expect(await slowest, 'ms the slowest home page took meanwhile').toBeLessThan(1000)
+  // Once used, the link posts nothing and signs nobody in again.
+  const again = await rawRequest(PORT, { path: `${link.pathname}${link.search}` })
+  expect(again.body).toContain('expired or was used already')
+})
+
+test('a sign-in page or a confirmation page never carries another site’s address or a stranger’s words', async () => {
+  for (const callback of ['/.//evil.example', '//evil.example', '/\\evil.example', '/%2e//evil.example', 'https://evil.example/', '/a/..//evil.example']) {
+    const answer = await rawRequest(PORT, { path: `/signin?callbackUrl=${encodeURIComponent(callback)}` })
+    expect(answer.status, callback).toBe(200)
+    // The address asked for is in Next's own router state; no link, form field or redirect leads there.
+    expect(answer.body, callback).toContain('<input type="hidden" name="callbackUrl" value="/"/>')
+    expect(answer.body, callback).not.toMatch(/(href|value|action|content)="[^"]*evil\.example/)
+  }
+  const forged = await rawRequest(PORT, { path: `/comments/confirm?refused=${encodeURIComponent('Your account is suspended: call +1 555 0100')}` })
+  expect(forged.body).not.toContain('call +1 555 0100')
+  expect(forged.body).toContain('expired or was used already')
+})
+
 test('the owner confirms the public address at setup; from then on links use it, whatever the request says', async ({ page }) => {
   const setup = /Open (http:\/\/localhost:\d+\/setup\/\S+) and sign in/.exec(log)?.[1]
   expect(setup, 'the setup link in the server log').toBeTruthy()
