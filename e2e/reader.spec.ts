@@ -66,6 +66,9 @@ test('a reader goes from the home page to the demo post and its threaded comment
   await summary.getByRole('link', { name: 'The social media plateau?' }).click()
   await expect(page).toHaveURL(DEMO)
   await expectDemoPost(page)
+  // Its illustration is a file of the blog's own (public/), and it arrives.
+  const illustration = page.getByRole('main').locator('img').first()
+  await expect.poll(() => illustration.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
 })
 
 test.describe('with JavaScript disabled', () => {

@@ -15,11 +15,11 @@ export function ensureBuild(): void {
   if (build.status !== 0) process.exit(1)
 }
 
-/** Starts `next start` on `port` with `databaseUrl`; resolves once it answers. */
-export function startServer(port: number, databaseUrl: string): Promise<ChildProcess> {
+/** Starts `next start` on `port` with `databaseUrl` (and `env`); resolves once it answers. */
+export function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '--keepAliveTimeout', '65000'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   // Its log is not shown, but read: an unread pipe would fill and stall the server.
@@ -67,6 +67,41 @@ export function peakRssMb(pid: number): number {
     }
   }
   return Math.round(kb / 1024)
+}
+
+/** CPU time (user and system) a process has used so far, in milliseconds. */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10
+}
+
+/** A process's resident memory now (VmRSS), in MB. */
+export function rssMb(pid: number): number {
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024)
+}
+
+/**
+ * What requests cost the server at `pid`: requests per second, and its CPU milliseconds per request,
+ * for `seconds` of load on `origin`, each request's path (and headers) made by `next` — a new address
+ * each time for a flood of never-seen ones. After a warm-up of two seconds.
+ */
+export async function measureCost(origin: string, pid: number, next: () => { path: string; headers?: Record<string, string> }, connections: number, seconds: number): Promise<{ rps: number; cpuMsPerRequest: number; statuses: Record<string, number> }> {
+  const run = (duration: number) =>
+    autocannon({ url: origin, connections, duration, requests: [
+        {
+          method: 'GET',
+          setupRequest: (request) => {
+            const made = next()
+            return { ...request, path: made.path, headers: { ...request.headers, ...made.headers } }
+          },
+        },
+      ],
+    })
+  await run(2)
+  const before = cpuMs(pid)
+  const r = await run(seconds)
+  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]))
+  return { rps: r.requests.average, cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, r.requests.total), statuses }
 }
 
 export type Measured = { rps: number; p50: number; p99: number; errors: number }

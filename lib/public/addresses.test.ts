@@ -105,7 +105,7 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   it('lets through what exists and answers everything else as not found', async () => {
     const { db, commentId, heldId } = await blog()
     const known = ['/', '/posts/hello', '/posts/hello-old', '/posts/hello/reply', '/posts/hello/comments/feed.atom', `/posts/hello/thread/${commentId}`, '/pages/about']
-    const more = ['/tags/news', '/tags/news/feed.xml', '/tags/empty', '/authors/ann', '/authors/ann/feed.json', '/2026', '/2026/03', '/an-old-slug', '/An-Old-Slug', '/search?q=x', '/admin/posts', '/api/health', '/c/99999']
+    const more = ['/images/the-social-media-plateau.svg', '/tags/news', '/tags/news/feed.xml', '/tags/empty', '/authors/ann', '/authors/ann/feed.json', '/2026', '/2026/03', '/an-old-slug', '/An-Old-Slug', '/search?q=x', '/admin/posts', '/api/health', '/c/99999']
     for (const address of [...known, ...more]) expect(await get(db, address), address).toEqual({ kind: 'next' })
     const unknown = ['/posts/nope', '/posts/secret', '/posts/hello/thread/99999', `/posts/hello/thread/${heldId}`, '/posts/hello/comments/page/2', '/posts/hello/other', '/posts', '/pages/hello', '/pages/nope']
     const more404 = ['/tags/nope', '/tags/news/page/2', '/authors/nope', '/page/2', '/2026/04', '/2025', '/1999/12/page/2', '/wp-login.php', '/.env', '/x/y', '/tags', '/favicon.ico']

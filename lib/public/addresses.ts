@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { getDb, type DB } from '@/db'
 import { countApprovedComments, isApprovedCommentOf } from '@/db/queries/known-addresses'
 import { parseId, parseLaterPage } from '@/lib/params'
@@ -17,7 +19,7 @@ import { knownAddresses, type KnownAddresses } from './known-addresses'
  *   /tags/<slug>, /authors/<slug>, …/page/<n>, …/feed.(xml|atom|json)
  *   /page/<n>, /<year>, /<year>/<month>, …/page/<n>
  *   /<old-slug> (an imported post's old address, redirected by the [year] route)
- * Everything under the other top-level names (admin, api, search…) is Next's to answer. Old
+ * Everything under the other top-level names (admin, api, search…, and the files in public/) is Next's to answer. Old
  * WordPress shapes (…/feed, …/comment-page-<n>, /YYYY/MM/slug, /category/…, a trailing slash,
  * /?p=…) go to app/wordpress/[...address], as WordPress readers, feed readers and search engines
  * still ask for them.
@@ -51,6 +53,18 @@ export const OWN_ROUTES = new Set([
   'wordpress',
 ])
 
+/** Top-level names in public/ (the demo post's illustration, a favicon.ico an owner adds): Next serves those files. Read once. */
+let publicFiles: Set<string> | null = null
+function publicNames(): Set<string> {
+  if (publicFiles) return publicFiles
+  try {
+    publicFiles = new Set(fs.readdirSync(path.join(/*turbopackIgnore: true*/ process.cwd(), 'public')))
+  } catch {
+    publicFiles = new Set()
+  }
+  return publicFiles
+}
+
 /** Top-level names of the families answered here. */
 export const FAMILIES = new Set(['posts', 'pages', 'tags', 'authors', 'page'])
 
@@ -81,6 +95,14 @@ export function oldAddressRewrite(pathname: string, search: URLSearchParams): st
   if (parts[0] === 'tag' && parts.length === 2) return `/wordpress/path/${path}`
   if (slash) return `/wordpress/slash/${path}`
   return null
+}
+
+const safeDecode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
 }
 
 const pages = (count: number, perPage: number) => Math.max(1, Math.ceil(count / perPage))
@@ -154,7 +176,7 @@ export async function answerAddress(method: string, pathname: string, search: UR
   const rewrite = oldAddressRewrite(pathname, search)
   if (rewrite) return { kind: 'rewrite', to: rewrite }
   const parts = pathname.split('/').filter(Boolean)
-  if (parts.length === 0 || OWN_ROUTES.has(parts[0])) return NEXT
+  if (parts.length === 0 || OWN_ROUTES.has(parts[0]) || publicNames().has(safeDecode(parts[0]))) return NEXT
   try {
     return (await names(db, parts)) ? NEXT : NOT_FOUND
   } catch {
