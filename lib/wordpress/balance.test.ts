@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { timeBound } from '@/lib/testing/cost'
-import { balanceHtml, MAX_DEPTH } from './balance'
+import { balanceHtml, MAX_DEPTH, MAX_INLINE_DEPTH } from './balance'
 import { htmlToMarkdown, wordpressToMarkdown, wordpressToText } from './content'
 
 describe('balancing HTML from elsewhere', () => {
@@ -21,6 +21,11 @@ describe('balancing HTML from elsewhere', () => {
     const html = balanceHtml(`${'<div>'.repeat(10_000)}deep${'</div>'.repeat(10_000)}`)
     expect(html).toBe(`${'<div>'.repeat(MAX_DEPTH)}deep${'</div>'.repeat(MAX_DEPTH)}`)
   })
+
+  it(`keeps at most ${MAX_INLINE_DEPTH} inline elements around each other, and none around a block`, () => {
+    expect(balanceHtml(`${'<i>'.repeat(20)}x`)).toBe(`${'<i>'.repeat(MAX_INLINE_DEPTH)}x${'</i>'.repeat(MAX_INLINE_DEPTH)}`)
+    expect(balanceHtml('<p><b>bold <div>block</div> after</b></p>')).toBe('<p><b>bold </b><div>block</div> after</p>')
+  })
 })
 
 // What an imported post or comment holds is someone else's HTML, a stranger's on a busy blog: its
@@ -31,6 +36,8 @@ describe('the cost of converting HTML', () => {
     'nested links': '<a href="x">'.repeat(5000) + 'a',
     'empty links': '<p>' + '<a href="x"></a>'.repeat(5000),
     'nested bold': '<b>'.repeat(10_000) + 'b',
+    'images in nested italics': '<i><img src="y">'.repeat(1200),
+    'images in italics in divs': '<div><i><img src="y">'.repeat(1000),
     'misnested formatting': '<b><i>'.repeat(3000) + '</b>'.repeat(3000),
     'nested tables': '<table><tr><td>'.repeat(2000),
     'captions never closed': '[caption]'.repeat(10_000),
