@@ -26,8 +26,28 @@ const config = [
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [cacheOnlyInPublic], patterns: [{ group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reaches the database through lib/ (app → lib → db).' }] },
+        {
+          paths: [cacheOnlyInPublic, { name: '@/lib/public/expire', message: 'The action boundary (lib/form-actions.ts) expires what a lib function returned.' }],
+          patterns: [{ group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reaches the database through lib/ (app → lib → db).' }],
+        },
       ],
+    },
+  },
+  {
+    // Every server action is declared through the one boundary, lib/form-actions.ts: it reads the
+    // fields, resolves the viewer, calls one lib function, answers a refusal, expires what changed and
+    // redirects. An action file declares; it does not do those by hand.
+    files: ['app/**/actions.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: 'Declare a server action with formAction or buttonAction (lib/form-actions.ts).' },
+        {
+          selector: 'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!=/^(formAction|buttonAction)$/]',
+          message: 'Declare a server action with formAction or buttonAction (lib/form-actions.ts).',
+        },
+      ],
+      'no-restricted-imports': ['error', { paths: [{ name: 'next/navigation', message: 'The boundary redirects: return where to go from `done`.' }, cacheOnlyInPublic] }],
     },
   },
   {

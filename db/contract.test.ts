@@ -39,7 +39,7 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     it('create every table, and a second run applies nothing', async () => {
       expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
       expect(await tableNames(db)).toEqual(
-        expect.arrayContaining(['Account', 'Session', 'User', 'VerificationToken', 'comment', 'commentDraft', 'post', 'postTag', 'rateLimit', 'setting', 'tag']),
+        expect.arrayContaining(['Account', 'Session', 'User', 'VerificationToken', 'comment', 'keptForm', 'post', 'postTag', 'rateLimit', 'setting', 'tag']),
       )
       expect(await migrateToLatest(db)).toEqual([])
     })
@@ -65,6 +65,24 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       expect(await indexed('postTag')).toEqual(expect.arrayContaining(['postTag_tagId_index']))
       expect(await indexed('Session')).toEqual(expect.arrayContaining(['Session_userId_index']))
       expect(await indexed('Account')).toEqual(expect.arrayContaining(['Account_userId_index']))
+    })
+
+    it('turn the comment drafts kept at the upgrade into kept forms, with their text', async () => {
+      const names = Object.keys(migrations)
+      const before = names.indexOf('2026_12_07_1700_comment_drafts_to_kept_forms')
+      await migrateToLatest(db, Object.fromEntries(names.slice(0, before).map((name) => [name, migrations[name]])))
+      const userId = await insertUser({ id: randomUUID(), email: 'draft@example.com', name: 'Dee', role: 'commenter' }, db)
+      const postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() }, db)
+      const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>
+      await old.insertInto('commentDraft').values({ id: 'Abc_defGhij-klmn', userId, postId, parentId: null, commentId: null, body: 'Kept text.', message: 'Too fast.', createdAt: new Date() }).execute()
+      expect(await migrateToLatest(db)).toEqual(names.slice(before))
+      const [kept] = await db.selectFrom('keptForm').select(['id', 'userId', 'state']).execute()
+      expect({ ...kept, state: JSON.parse(kept.state) }).toEqual({
+        id: 'Abc_defGhij-klmn',
+        userId,
+        state: { status: 'error', message: 'Too fast.', fieldErrors: {}, values: { body: 'Kept text.' }, attempt: 1 },
+      })
+      expect(await tableNames(db)).not.toContain('commentDraft')
     })
 
     it('roll back down and up again', async () => {

@@ -262,17 +262,6 @@ export interface KeptFormTable {
   createdAt: Timestamp
 }
 
-export interface CommentDraftTable {
-  id: string
-  userId: string
-  postId: number
-  parentId: number | null
-  commentId: number | null
-  body: string
-  message: string
-  createdAt: Timestamp
-}
-
 export interface AuditLogTable {
   id: Generated<number>
   actorId: string | null
@@ -344,7 +333,6 @@ export interface Database {
   comment: CommentTable
   setting: SettingTable
   rateLimit: RateLimitTable
-  commentDraft: CommentDraftTable
   keptForm: KeptFormTable
   outgoingMail: OutgoingMailTable
   digestItem: DigestItemTable

@@ -11,19 +11,18 @@ describe.each(await testDialects())('housekeeping on $name', (dialect) => {
   const T0 = new Date('2026-06-01T12:00:00Z')
   const hours = (h: number) => new Date(T0.getTime() + h * 3_600_000)
 
-  it('forgets spent counters, day-old kept forms and drafts, week-old unconfirmed comments and expired sessions', async () => {
+  it('forgets spent counters, day-old kept forms, week-old unconfirmed comments and expired sessions', async () => {
     const db = database()
     const person = await insertPerson(db, 'commenter', 'Pat')
     const postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 }, db)
     await allow('commentsPerUser', 'old', T0, db)
     await db.insertInto('keptForm').values({ id: 'old-form', userId: null, state: '{}', createdAt: T0 }).execute()
     await db.insertInto('keptForm').values({ id: 'new-form', userId: null, state: '{}', createdAt: hours(30) }).execute()
-    await db.insertInto('commentDraft').values({ id: 'd', userId: person.id, postId, parentId: null, commentId: null, body: 'x', message: 'm', createdAt: T0 }).execute()
     await db.insertInto('unconfirmedComment').values({ tokenHash: 'h', postId, parentId: null, name: 'n', email: 'e@example.com', body: 'b', createdAt: T0 }).execute()
     await db.insertInto('Session').values({ id: 's1', userId: person.id, sessionToken: 't1', expires: hours(1), createdAt: T0 }).execute()
     await db.insertInto('Session').values({ id: 's2', userId: person.id, sessionToken: 't2', expires: hours(24 * 30), createdAt: T0 }).execute()
 
-    expect(await tidyUp(hours(31), db)).toBe(4)
+    expect(await tidyUp(hours(31), db)).toBe(3)
     expect((await db.selectFrom('keptForm').select('id').execute()).map((r) => r.id)).toEqual(['new-form'])
     expect(await db.selectFrom('unconfirmedComment').select('tokenHash').execute()).toHaveLength(1)
     expect((await db.selectFrom('Session').select('id').execute()).map((r) => r.id)).toEqual(['s2'])

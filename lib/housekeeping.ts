@@ -6,7 +6,7 @@ import { pruneRateLimits } from '@/lib/rate-limits'
 
 /*
  * Every instance forgets, every few minutes, what nobody can use any more: spent rate-limit counters,
- * refused forms kept for their page (a day), comment drafts (a day), comments never confirmed (7 days),
+ * refused forms kept for their page (a day, refused comments among them), comments never confirmed (7 days),
  * expired sessions and sign-in links. So nothing a stranger can make the blog keep outlives its use.
  */
 
@@ -18,7 +18,6 @@ export async function tidyUp(now: Date = new Date(), db: DB = getDb()): Promise<
   return (
     (await pruneRateLimits(now, db)) +
     (await deleteCreatedBefore(db, 'keptForm', new Date(now.getTime() - DAY))) +
-    (await deleteCreatedBefore(db, 'commentDraft', new Date(now.getTime() - DAY))) +
     (await deleteCreatedBefore(db, 'unconfirmedComment', new Date(now.getTime() - 7 * DAY))) +
     (await deleteExpiredSignIns(db, now))
   )

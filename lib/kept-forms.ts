@@ -5,8 +5,9 @@ import { findKeptForm, insertKeptForm } from '@/db/queries/kept-forms'
 import type { FormState } from '@/lib/forms'
 import { allow, clientKey } from '@/lib/rate-limits'
 
-// Refused forms sent without JavaScript, kept a day for the page the browser is sent back to
-// (runForm in lib/form-actions.ts keeps them; the form's page loads them by its ?form=). What is kept
+// Refused forms sent without JavaScript, kept a day for the page the browser is sent back to (the
+// action boundary, lib/form-actions.ts, keeps them, and a comment confirmed from a mail but refused
+// is kept the same way; the form's page loads them by its ?form=). What is kept
 // is bounded — so many fields of so many characters, more for someone signed in (the post editor)
 // than for a stranger (a comment is 10,000 at most) — and each client may have only so many kept.
 
@@ -26,17 +27,17 @@ function bounded(values: Record<string, string>, signedIn: boolean): Record<stri
  */
 export async function keepForm(page: string, state: FormState, sender: { userId: string | null; client: string }, now: Date = new Date(), db: DB = getDb()): Promise<string> {
   const url = new URL(page, 'http://localhost')
-  if (!(await allow('keptFormsPerClient', clientKey(sender.client), now, db))) return `${url.pathname}${url.search}`
+  if (!(await allow('keptFormsPerClient', clientKey(sender.client), now, db))) return `${url.pathname}${url.search}${url.hash}`
   const kept = state.status === 'error' ? { ...state, values: bounded(state.values, sender.userId !== null), message: state.message.slice(0, 1000) } : state
   const id = randomBytes(16).toString('base64url')
   await insertKeptForm({ id, userId: sender.userId, state: JSON.stringify(kept), createdAt: now }, new Date(now.getTime() - DAY), db)
   url.searchParams.set('form', id)
-  return `${url.pathname}${url.search}`
+  return `${url.pathname}${url.search}${url.hash}`
 }
 
 /** The refused form kept under `id` (a page's ?form=) for this viewer, if any. Never throws on what is in the address. */
 export async function loadKeptForm(viewerId: string | null, id: unknown, now: Date = new Date(), db: DB = getDb()): Promise<FormState | undefined> {
-  if (typeof id !== 'string' || !/^[\w-]{20,40}$/.test(id)) return undefined
+  if (typeof id !== 'string' || !/^[\w-]{16,40}$/.test(id)) return undefined
   const state = await findKeptForm(id, viewerId, new Date(now.getTime() - DAY), db)
   return state ? (JSON.parse(state) as FormState) : undefined
 }

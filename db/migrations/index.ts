@@ -21,6 +21,7 @@ import * as searchLanguage from './2026_12_03_0900_search_language'
 import * as renderedHtml from './2026_12_07_1200_rendered_html'
 import * as sessionCreatedAt from './2026_12_07_1300_session_created_at'
 import * as writtenFirstFormTime from './2026_12_07_1310_written_first_form_time'
+import * as commentDraftsToKeptForms from './2026_12_07_1700_comment_drafts_to_kept_forms'
 
 /**
  * Every migration, by name. Listed here rather than read from the folder so the bundled server,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1200_rendered_html': renderedHtml,
   '2026_12_07_1300_session_created_at': sessionCreatedAt,
   '2026_12_07_1310_written_first_form_time': writtenFirstFormTime,
+  '2026_12_07_1700_comment_drafts_to_kept_forms': commentDraftsToKeptForms,
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { refusal, type Changed } from '@/lib/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
@@ -19,7 +20,7 @@ import { shownCommentHtml } from '@/lib/markdown/stored'
 import { siteTranslator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments } from '@/lib/mail/notifications'
-import { publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/public/tags'
 
 export const QUEUE_PAGE_SIZE = 20
 
@@ -79,9 +80,9 @@ export async function moderate<T extends Moderated>(
   action: string,
   rawIds: unknown[],
   db: DB = getDb(),
-): Promise<{ ok: true; count: number; changes: PublicChanges } | { ok: false; message: string }> {
+): Promise<Changed<{ count: number }>> {
   const actor = requireCapability(viewer, 'comments.moderate')
-  const refuse = async (why: 'chooseAction' | 'selectOne' | 'tooMany') => ({ ok: false as const, message: (await siteTranslator('admin.moderation', db))(why, { noun: target.noun }) })
+  const refuse = async (why: 'chooseAction' | 'selectOne' | 'tooMany') => refusal((await siteTranslator('admin.moderation', db))(why, { noun: target.noun }))
   if (!(action in MODERATION_ACTIONS)) return refuse('chooseAction')
   const parsed = z.array(z.coerce.number().int().positive()).min(1).max(500).safeParse(rawIds)
   if (!parsed.success) return refuse(Array.isArray(rawIds) && rawIds.length > 500 ? 'tooMany' : 'selectOne')
@@ -127,7 +128,7 @@ export async function loadCommentForModeration(viewer: Viewer | null, rawId: unk
   return comment ? { ...comment, html: shownCommentHtml(comment) } : null
 }
 
-type ModeratorResult = { ok: true; id: number; postSlug: string; changes: PublicChanges } | { ok: false; message: string; field?: 'body' }
+type ModeratorResult = Changed<{ id: number; postSlug: string }>
 
 class Refused extends Error {
   constructor(readonly result: ModeratorResult) {
@@ -149,9 +150,9 @@ export async function replyAsModerator(
   const actor = requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(raw.commentId)
   const parent = id.success ? await findComment(id.data, db) : undefined
-  if (!parent || parent.deletedAt) return { ok: false, message: (await siteTranslator('admin.moderation', db))('commentGone') }
+  if (!parent || parent.deletedAt) return refusal((await siteTranslator('admin.moderation', db))('commentGone'))
   const body = newCommentSchema.shape.body.safeParse(raw.body)
-  if (!body.success) return { ok: false, message: commentIssue(await commentRefusals(db), body.error.issues[0].message), field: 'body' }
+  if (!body.success) return refusal(commentIssue(await commentRefusals(db), body.error.issues[0].message), { field: 'body' })
   try {
     return await inTransaction(db, async (trx) => {
       if (parent.status !== 'approved') {

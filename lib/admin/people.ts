@@ -8,10 +8,12 @@ import { ROLES } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { siteTranslator } from '@/lib/i18n'
+import { refusal, type Result } from '@/lib/result'
 
 export const PEOPLE_PAGE_SIZE = 50
 
-type Result = { ok: true; message: string } | { ok: false; message: string }
+/** Done or refused, each with its sentence for the people page. */
+type Said = Result<{ message: string }>
 
 /** What these say to whoever asked, in the site's language. */
 const sentences = (db: DB) => siteTranslator('admin.people', db)
@@ -25,16 +27,16 @@ export async function loadPeople(viewer: Viewer | null, page: number, db: DB = g
 }
 
 /** Changes a person's role; an admin cannot give up the blog's last admin role. Admins only. */
-export async function changeRole(viewer: Viewer | null | 'command-line', userId: string, role: unknown, db: DB = getDb()): Promise<Result> {
+export async function changeRole(viewer: Viewer | null | 'command-line', userId: string, role: unknown, db: DB = getDb()): Promise<Said> {
   // Whoever runs `npm run user` on the server may; the audit log records the command line (no actor).
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'people.manage').id
   const parsed = z.enum(ROLES).safeParse(role)
   const t = await sentences(db)
-  if (!parsed.success) return { ok: false, message: t('chooseRole') }
+  if (!parsed.success) return refusal(t('chooseRole'))
   const person = await findUserById(userId, db)
-  if (!person || person.deletedAt) return { ok: false, message: t('noAccount') }
+  if (!person || person.deletedAt) return refusal(t('noAccount'))
   if (person.role === 'admin' && parsed.data !== 'admin' && (await countAdmins(db)) <= 1) {
-    return { ok: false, message: t('lastAdmin') }
+    return refusal(t('lastAdmin'))
   }
   await inTransaction(db, async (trx) => {
     await setUserRole(userId, parsed.data, trx)
@@ -47,10 +49,10 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
 }
 
 /** `npm run user -- role <email> <role>`: changeRole for the person with that email, with the same guard and audit. */
-export async function changeRoleByEmail(viewer: 'command-line', email: string, role: unknown, db: DB = getDb()): Promise<Result> {
+export async function changeRoleByEmail(viewer: 'command-line', email: string, role: unknown, db: DB = getDb()): Promise<Said> {
   const person = await findUserByEmail(email.trim().toLowerCase(), db)
   const t = await sentences(db)
-  if (!person || person.deletedAt) return { ok: false, message: t('notSignedIn', { email }) }
+  if (!person || person.deletedAt) return refusal(t('notSignedIn', { email }))
   const result = await changeRole(viewer, person.id, role, db)
   return result.ok ? { ok: true, message: t('nowRole', { name: email, role: String(role) }) } : result
 }
@@ -59,12 +61,12 @@ export async function changeRoleByEmail(viewer: 'command-line', email: string, r
  * Bans a person: every session ends at once, they can no longer comment, and their held comments go
  * to spam. Or lifts a ban. Admins only; nobody can ban themselves.
  */
-export async function setBan(viewer: Viewer | null, userId: string, banned: boolean, db: DB = getDb()): Promise<Result> {
+export async function setBan(viewer: Viewer | null, userId: string, banned: boolean, db: DB = getDb()): Promise<Said> {
   const actor = requireCapability(viewer, 'people.manage')
   const t = await sentences(db)
-  if (userId === actor.id) return { ok: false, message: t('cannotBanSelf') }
+  if (userId === actor.id) return refusal(t('cannotBanSelf'))
   const person = await findUserById(userId, db)
-  if (!person || person.deletedAt) return { ok: false, message: t('noAccount') }
+  if (!person || person.deletedAt) return refusal(t('noAccount'))
   const name = person.name ?? t('thatPerson')
   await inTransaction(db, async (trx) => {
     await setUserBanned(userId, banned ? new Date() : null, trx)

@@ -27,6 +27,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
     it('take the header’s links one per line, and say which line is wrong', async () => {
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, navigation: 'About | /pages/about\nno address here' }, blog.db)).toEqual({
         ok: false,
+        message: 'Nothing was saved: fix the fields marked below.',
         fieldErrors: { navigation: 'Line 2: write a label, a bar and an address, e.g. “About | /pages/about”.' },
       })
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, navigation: 'About | /pages/about\n\nShop | https://shop.example/' }, blog.db)).toMatchObject({ ok: true, changed: expect.arrayContaining(['navigation']) })
@@ -40,6 +41,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       const result = await saveSettings(viewers.admin, { ...validSettingsForm, title: '  ', postsPerPage: '0', commentDepth: 'deep', editMinutes: '2.5', uploadMaxMegabytes: '500' }, blog.db)
       expect(result).toEqual({
         ok: false,
+        message: 'Nothing was saved: fix the fields marked below.',
         fieldErrors: {
           title: 'The blog needs a title.',
           postsPerPage: '“Posts per page” must be at least 1.',
@@ -63,6 +65,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
 
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, title: 'Kept back', language: 'xx' }, db)).toEqual({
         ok: false,
+        message: 'Nothing was saved: fix the fields marked below.',
         fieldErrors: { language: 'Choose one of the languages Plateau speaks: English, Deutsch, العربية.' },
       })
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, language: 'de' }, db)).toMatchObject({ ok: true, changed: ['title', 'language'] })
@@ -97,11 +100,13 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       for (const timeZone of ['Mars/Olympus', '+09:00', 'Asia/Tokyo</script>']) {
         expect(await saveSettings(viewers.admin, { ...validSettingsForm, title: 'Kept back', timeZone, dateFormat: 'Y-m-d' }, blog.db)).toEqual({
           ok: false,
+          message: 'Nothing was saved: fix the fields marked below.',
           fieldErrors: { timeZone: `“${timeZone}” is not a time zone this server knows: choose one from the list, such as Europe/Lisbon or Asia/Tokyo.` },
         })
       }
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, timeZone: 'UTC', dateFormat: 'l jS F', timeFormat: '25h' }, blog.db)).toEqual({
         ok: false,
+        message: 'Nothing was saved: fix the fields marked below.',
         fieldErrors: { dateFormat: 'Choose one of the date formats listed.', timeFormat: 'Choose the 24-hour or the 12-hour clock.' },
       })
       // Nothing of a refused form is saved: not the title beside the wrong zone, not the date format.
@@ -125,6 +130,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       )
       expect(bad).toEqual({
         ok: false,
+        message: 'Nothing was saved: fix the fields marked below.',
         fieldErrors: {
           accentColor: '#f0c000 is too light to read on the page’s light background: its contrast is 1.4:1, and WCAG AA asks 4.5:1 for text. Choose a darker shade.',
           iconUrl: 'The site icon must be an image uploaded here: upload one with the button, or paste the address of one (it starts with /uploads/).',
@@ -134,6 +140,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       // An address that looks like an upload but names none, and a logo without words, are refused once the rest passes.
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, logoUrl: '/uploads/2026/12/fedcba9876543210-400x100.png' }, blog.db)).toEqual({
         ok: false,
+        message: 'Nothing was saved: fix the fields marked below.',
         fieldErrors: {
           logoUrl: 'The logo must be an image uploaded here; nothing was uploaded at /uploads/2026/12/fedcba9876543210-400x100.png.',
           logoAlt: 'Describe the logo for people who cannot see it, e.g. the blog’s name as it is written there.',

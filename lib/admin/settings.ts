@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { refusal, type Changed } from '@/lib/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
@@ -6,7 +7,7 @@ import { writeSetting } from '@/db/queries/settings'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
-import { publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/public/tags'
 import { navigationText } from './navigation'
 import { checkAccent, type LookSentences } from '@/lib/look/accent'
 import { checkCustomCss, CUSTOM_CSS_MAX_LENGTH } from '@/lib/look/custom-css'
@@ -175,7 +176,7 @@ export async function saveSettings(
   viewer: Viewer | null,
   form: Record<string, unknown>,
   db: DB = getDb(),
-): Promise<{ ok: true; changed: string[]; changes: PublicChanges } | { ok: false; fieldErrors: Partial<Record<SettingsField, string>> }> {
+): Promise<Changed<{ changed: string[] }>> {
   const actor = requireCapability(viewer, 'settings.manage')
   const { language } = await getSiteSettings(db)
   const t = translator(language, 'admin.settings')
@@ -183,7 +184,7 @@ export async function saveSettings(
   const fieldErrors: Partial<Record<SettingsField, string>> = {}
   if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
   else await checkLookImages(t, parsed.data, fieldErrors, db)
-  if (!parsed.success || Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors }
+  if (!parsed.success || Object.keys(fieldErrors).length > 0) return refusal(t('fixFields'), { fieldErrors })
   const before = await getSiteSettings(db)
   // A field the person left as the form showed it keeps what is stored now: someone else (an
   // import adding a header link, another admin) may have changed it since the form was loaded.

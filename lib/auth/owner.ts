@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { refusal, type Result } from '@/lib/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { claimSetting, readSettings, takeSetting, writeSetting } from '@/db/queries/settings'
@@ -64,24 +65,24 @@ export interface OwnershipClaim {
  * and the blog has no admin yet, and stores the public address they confirm. The token is taken
  * atomically, so of two racing claims one wins. Returns a refusal with a sentence otherwise.
  */
-export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClaim, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string; field?: 'address' }> {
+export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClaim, db: DB = getDb()): Promise<Result> {
   const t = await siteTranslator('setup', db)
   const USED = t('used')
-  if (!viewer) return { ok: false, message: t('signInFirst') }
-  if (viewer.banned) return { ok: false, message: USED }
+  if (!viewer) return refusal(t('signInFirst'))
+  if (viewer.banned) return refusal(USED)
   const origin = configuredOrigin() ?? parseOrigin(claim.address)
-  if (!origin) return { ok: false, field: 'address', message: t('enterAddress') }
+  if (!origin) return refusal(t('enterAddress'), { field: 'address' })
   const stored = await readSetupToken(db)
   const given = Buffer.from(hash(claim.token))
   const matches = stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)
-  if (!matches || new Date(stored.expiresAt) <= (claim.now ?? new Date())) return { ok: false, message: USED }
+  if (!matches || new Date(stored.expiresAt) <= (claim.now ?? new Date())) return refusal(USED)
   const won = await inTransaction(db, async (trx) => {
     if (!(await takeSetting(SETUP_KEY, stored, trx))) return false
     if ((await countAdmins(trx)) > 0) return false
     await setUserRole(viewer.id, 'admin', trx)
     return true
   })
-  if (!won) return { ok: false, message: USED }
+  if (!won) return refusal(USED)
   if (!configuredOrigin()) await savePublicOrigin(origin, db)
   return { ok: true }
 }

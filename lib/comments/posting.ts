@@ -25,8 +25,12 @@ import { getSiteSettings } from '@/lib/settings'
 import { siteTranslator, translator, type Translator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments, mailAboutHeldComment } from '@/lib/mail/notifications'
-import { publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { allChanges, NOTHING_CHANGED, publicChanges } from '@/lib/public/tags'
+import { renameAccount } from '@/lib/auth/account'
+import { parseId } from '@/lib/params'
+import { replyPath } from '@/lib/paths'
 import { commentHtml } from '@/lib/markdown/stored'
+import { refusal, type Changed, type Refusal } from '@/lib/result'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
@@ -46,10 +50,7 @@ export const newCommentSchema = z.object({
   follow: z.preprocess((v) => v === 'on' || v === true, z.boolean()).default(false),
 })
 
-export type CommentRefusal = { ok: false; message: string; field?: 'body' }
-export type CommentResult<T> = ({ ok: true } & T) | CommentRefusal
-
-const refuse = (message: string, field?: 'body'): CommentRefusal => ({ ok: false, message, field })
+const refuse = (message: string, field?: 'body'): Refusal => refusal(message, field ? { field } : {})
 
 /** What is wrong with a comment's text (a bodySchema issue), as a sentence. */
 export const commentIssue = (t: Translator<'errors.comments'>, key: string) => (key === 'tooLong' ? t('tooLong', { max: MAX_COMMENT_LENGTH }) : t('empty'))
@@ -66,7 +67,7 @@ export async function postComment(
   raw: unknown,
   context: { ip: string; now?: Date; formSeconds?: number | null },
   db: DB = getDb(),
-): Promise<CommentResult<{ id: number; status: CommentStatus; postSlug: string; changes: PublicChanges }>> {
+): Promise<Changed<{ id: number; status: CommentStatus; postSlug: string }>> {
   const settings = await getSiteSettings(db)
   const t = translator(settings.language, 'errors.comments')
   if (!viewer) return refuse(t('signInToComment'))
@@ -142,7 +143,7 @@ export async function editComment(
   raw: { commentId: unknown; body: unknown },
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<CommentResult<{ id: number; postSlug: string; changes: PublicChanges }>> {
+): Promise<Changed<{ id: number; postSlug: string }>> {
   const settings = await getSiteSettings(db)
   const t = translator(settings.language, 'errors.comments')
   if (!viewer) return refuse(t('signInToEdit'))
@@ -171,7 +172,7 @@ export async function deleteComment(
   rawId: unknown,
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<CommentResult<{ postSlug: string; changes: PublicChanges }>> {
+): Promise<Changed<{ postSlug: string }>> {
   const t = await commentRefusals(db)
   if (!viewer) return refuse(t('signInToDelete'))
   const id = idSchema.safeParse(rawId)
@@ -182,4 +183,37 @@ export async function deleteComment(
   if (await hasReplies(comment.id, db)) await markCommentDeleted(comment.id, now, db)
   else await deleteCommentRow(comment.id, db)
   return { ok: true, postSlug: post!.slug, changes: publicChanges({ posts: comment.status === 'approved' ? [post!.slug] : [] }) }
+}
+
+/**
+ * The comment form as sent (lib/form-actions.ts hands it over): a first comment from someone
+ * without a display name carries the name they chose with it, saved first.
+ */
+export async function postCommentFromForm(viewer: Viewer | null, values: Record<string, string>, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<Changed<{ id: number; status: CommentStatus; postSlug: string }>> {
+  let author = viewer
+  let renamed = NOTHING_CHANGED
+  if (viewer && !viewer.hasName && (values.name ?? '').trim()) {
+    const named = await renameAccount(viewer, values.name, db)
+    if (!named.ok) return { ...named, field: 'name' }
+    author = { ...viewer, name: values.name.trim(), hasName: true }
+    renamed = named.changes
+  }
+  const posted = await postComment(
+    author,
+    { postId: values.postId, parentId: values.parentId, body: values.body, honeypot: values.website ?? '', formToken: values.formToken, follow: values.follow },
+    context,
+    db,
+  )
+  return posted.ok ? { ...posted, changes: allChanges(renamed, posted.changes) } : posted
+}
+
+/**
+ * Where a refused comment form sent without JavaScript comes back to with what was typed: its post's
+ * reply page, replying to or editing the same comment (the home page for a post that is gone).
+ */
+export async function commentFormPage(values: Record<string, string>, db: DB = getDb()): Promise<string> {
+  const postId = parseId(values.postId)
+  const post = postId ? await findPostForCommenting(postId, db) : undefined
+  if (!post) return '/'
+  return `${replyPath(post.slug, { to: parseId(values.parentId) ?? undefined, edit: parseId(values.commentId) ?? undefined })}#respond`
 }

@@ -6,6 +6,7 @@ import type { Database } from '@/db/types'
 import { insertPerson } from '@/lib/testing/people'
 import { issueFormToken } from './form-token'
 import { confirmUnconfirmedComment, keepUnconfirmedComment, loadUnconfirmedComment } from './written-first'
+import { loadKeptForm } from '@/lib/kept-forms'
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'
@@ -89,8 +90,9 @@ describe.each(await testDialects())('writing first, confirming by email, on $nam
     expect(await confirmUnconfirmedComment(first, { ip: '198.51.100.6', now: later }, db)).toMatchObject({ ok: true, comment: { ok: true } })
     // The same text again is refused by the usual rules: the link is used up all the same, and the text kept for its writer.
     const refused = await confirmUnconfirmedComment(second, { ip: '198.51.100.6', now: new Date(later.getTime() + 60_000) }, db)
-    expect(refused).toMatchObject({ ok: true, comment: { ok: false, keptAt: expect.stringMatching(/^\/posts\/talk\/reply\?draft=/) } })
-    expect(await db.selectFrom('commentDraft').select(['body', 'userId']).execute()).toEqual([{ body: 'Said twice.', userId: writer.id }])
+    expect(refused).toMatchObject({ ok: true, comment: { ok: false, keptAt: expect.stringMatching(/^\/posts\/talk\/reply\?form=[\w-]+#respond$/) } })
+    const keptAt = new URL((refused as { comment: { keptAt: string } }).comment.keptAt, 'http://localhost')
+    expect(await loadKeptForm(writer.id, keptAt.searchParams.get('form'), later, db)).toMatchObject({ status: 'error', values: { body: 'Said twice.' }, message: expect.stringContaining('already') })
     const sessions = await db.selectFrom('Session').select('id').execute()
     expect(await confirmUnconfirmedComment(second, { ip: '198.51.100.6', now: new Date(later.getTime() + 120_000) }, db)).toMatchObject({ ok: false, reason: 'expired' })
     expect(await db.selectFrom('Session').select('id').execute()).toHaveLength(sessions.length)

@@ -13,7 +13,11 @@ import { slugify } from '@/lib/posts/slugs'
 import { allowSignInMail } from '@/lib/rate-limits'
 import { getSiteSettings } from '@/lib/settings'
 import { secondsSinceIssued } from './form-token'
-import { keepRefusedComment } from './drafts'
+import { keepForm } from '@/lib/kept-forms'
+import { formFailure, idle } from '@/lib/forms'
+import { replyPath } from '@/lib/paths'
+import { refusal, type Refusal, type Result } from '@/lib/result'
+import { NOTHING_CHANGED, type PublicChanges } from '@/lib/public/tags'
 import { sessionLifetimeMs } from '@/lib/auth/session-lifetime'
 import { commentsAreOpen } from './open'
 import { translator } from '@/lib/i18n'
@@ -42,7 +46,6 @@ const unconfirmedSchema = z.object({
   follow: newCommentSchema.shape.follow,
 })
 
-export type WrittenFirstRefusal = { ok: false; message: string; field?: 'name' | 'email' | 'body' }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex')
 export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
@@ -52,26 +55,26 @@ export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
  * form's signed token says how long it took to write (a forged one is a bot's: told all went well,
  * nothing kept); a form sent without script carries none, and the confirmation stands in for it.
  */
-export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<{ ok: true; postSlug: string } | WrittenFirstRefusal> {
+export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<Result<{ postSlug: string }>> {
   const settings = await getSiteSettings(db)
   const t = translator(settings.language, 'errors.comments')
   const parsed = unconfirmedSchema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const field = issue.path[0]
-    if (field === 'body') return { ok: false, message: commentIssue(t, issue.message), field }
-    if (field === 'name' || field === 'email') return { ok: false, message: t(issue.message as 'nameMissing' | 'nameTooLong' | 'emailTooLong' | 'emailInvalid'), field }
-    return { ok: false, message: t('garbledForm') }
+    if (field === 'body') return refusal(commentIssue(t, issue.message), { field })
+    if (field === 'name' || field === 'email') return refusal(t(issue.message as 'nameMissing' | 'nameTooLong' | 'emailTooLong' | 'emailInvalid'), { field })
+    return refusal(t('garbledForm'))
   }
   const input = parsed.data
   const now = context.now ?? new Date()
   const post = await findPostForCommenting(input.postId, db)
-  if (!post || !post.live) return { ok: false, message: t('notOpen') }
-  if (!commentsAreOpen(post, settings, now)) return { ok: false, message: t('closed') }
+  if (!post || !post.live) return refusal(t('notOpen'))
+  if (!commentsAreOpen(post, settings, now)) return refusal(t('closed'))
   const formSeconds = input.formToken ? secondsSinceIssued(input.formToken, now) : null
   // A filled-in hidden field or a forged form token: a bot. It is told all went well, and nothing is kept or sent.
   if (input.honeypot || (input.formToken && formSeconds === null)) return { ok: true, postSlug: post.slug }
-  if (!(await allowSignInMail(input.email, context.ip, now, db))) return { ok: false, message: t('tooManyEmails') }
+  if (!(await allowSignInMail(input.email, context.ip, now, db))) return refusal(t('tooManyEmails'))
   const token = randomBytes(24).toString('base64url')
   const content = confirmCommentMail(settings, { title: post.title }, confirmPath(token))
   await inTransaction(db, async (trx) => {
@@ -113,18 +116,14 @@ export type ConfirmResult =
       postSlug: string
       /** Posted (or held), or refused by the rules every comment meets: its text kept at `keptAt`. */
       comment: Awaited<ReturnType<typeof postComment>> & { keptAt?: string }
+      /** What public pages show differently (the comment, once posted). */
+      changes: PublicChanges
     }
-  | { ok: false; reason: ConfirmRefusal; message: string }
+  | (Refusal & { reason: ConfirmRefusal })
 
 /** Why a confirmation link posts nothing (a fixed word, so the page can say it without carrying a sentence in its address). */
 export const CONFIRM_REFUSALS = ['expired', 'banned'] as const
 export type ConfirmRefusal = (typeof CONFIRM_REFUSALS)[number]
-
-/** The sentence for a refusal named in an address (`?refused=`); null for anything else. */
-export async function confirmRefusalSentence(reason: unknown, db: DB = getDb()): Promise<string | null> {
-  if (reason !== 'expired' && reason !== 'banned') return null
-  return (await commentRefusals(db))(reason === 'expired' ? 'confirmExpired' : 'addressBanned')
-}
 
 /**
  * Confirms a comment written first: signs its writer in (a new account with the name they gave, or
@@ -165,8 +164,9 @@ export async function confirmUnconfirmedComment(token: unknown, context: { ip: s
       { ip: context.ip, now, formSeconds: row.formSeconds ?? Number.POSITIVE_INFINITY },
       trx,
     )
-    if (comment.ok) return { ok: true as const, session, postSlug: row.postSlug, comment }
-    const keptAt = await keepRefusedComment(viewer, { postId: row.postId, parentId: row.parentId, commentId: null, body: row.body, message: comment.message }, now, trx)
-    return { ok: true as const, session, postSlug: row.postSlug, comment: { ...comment, keptAt } }
+    if (comment.ok) return { ok: true as const, session, postSlug: row.postSlug, comment, changes: comment.changes }
+    const refused = formFailure(idle, { message: comment.message, field: comment.field, values: { body: row.body } })
+    const keptAt = await keepForm(`${replyPath(row.postSlug, { to: row.parentId ?? undefined })}#respond`, refused, { userId: viewer.id, client: context.ip }, now, trx)
+    return { ok: true as const, session, postSlug: row.postSlug, comment: { ...comment, keptAt }, changes: NOTHING_CHANGED }
   })
 }

@@ -1,4 +1,5 @@
 import type { DB } from '@/db'
+import { refusal, type Result } from '@/lib/result'
 import { siteTranslator } from '@/lib/i18n'
 import { getDb } from '@/db'
 import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'
@@ -33,10 +34,10 @@ export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): 
 }
 
 /** Saves the profile's email choices (ticked: mail about it; not: none) and how they come (each, or a daily digest). Signed-in people only. */
-export async function saveMailChoices(viewer: Viewer | null, values: Record<string, string>, db: DB = getDb()): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function saveMailChoices(viewer: Viewer | null, values: Record<string, string>, db: DB = getDb()): Promise<Result> {
   const t = await siteTranslator('errors.account', db)
-  if (!viewer) return { ok: false, message: t('signInForEmails') }
-  if (values.delivery !== 'each' && values.delivery !== 'daily') return { ok: false, message: t('chooseDelivery') }
+  if (!viewer) return refusal(t('signInForEmails'))
+  if (values.delivery !== 'each' && values.delivery !== 'daily') return refusal(t('chooseDelivery'))
   await setMailChoices(
     viewer.id,
     {
@@ -56,9 +57,9 @@ export async function loadOutgoingMail(viewer: Viewer | null, db: DB = getDb()) 
   return { sending: Boolean(process.env.SMTP_URL), mails }
 }
 
-/** Stops following a post's conversation, from the profile. Signed-in people only (false otherwise). */
-export async function stopFollowing(viewer: Viewer | null, postId: number | null, db: DB = getDb()): Promise<boolean> {
-  if (!viewer || postId === null) return false
-  await unfollowPost(viewer.id, postId, db)
-  return true
+/** Stops following a post's conversation, from the profile. Signed-in people only. */
+export async function stopFollowing(viewer: Viewer | null, postId: number | null, db: DB = getDb()): Promise<Result> {
+  if (!viewer) return refusal((await siteTranslator('errors.account', db))('signInForEmails'))
+  if (postId !== null) await unfollowPost(viewer.id, postId, db)
+  return { ok: true }
 }

@@ -128,7 +128,8 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     const result = await savePost(people.editor, null, form({ title: ' ', slug: 'Taken', featuredImageUrl: 'javascript:alert(1)', intent: 'schedule', publishAt: '2020-01-01T10:00' }), NOW, db)
     expect(result).toEqual({
       ok: false,
-      kind: 'invalid',
+      reason: 'invalid',
+      message: 'Nothing was saved: fix the fields marked below.',
       fieldErrors: {
         title: 'Give the post a title.',
         featuredImageUrl: 'Enter a web address starting with https:// or a path starting with /.',
@@ -137,7 +138,8 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     const second = await savePost(people.editor, null, form({ slug: 'Taken', intent: 'schedule', publishAt: '2020-01-01T10:00' }), NOW, db)
     expect(second).toEqual({
       ok: false,
-      kind: 'invalid',
+      reason: 'invalid',
+      message: 'Nothing was saved: fix the fields marked below.',
       fieldErrors: { slug: 'Another post already uses the address /posts/taken.', publishAt: 'Choose a time in the future, or publish now.' },
     })
     expect((await loadPostList(people.editor, { status: 'draft' }, db)).posts).toHaveLength(1)
@@ -195,7 +197,7 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect(moved).toMatchObject({ ok: true, slug: 'a-better-address' })
     expect(moved.ok && tagsToExpire(moved.changes)).toEqual(['posts', 'post:a-better-address', 'post:a-new-post'])
     expect(await findMovedPost('a-new-post', db)).toBe('a-better-address')
-    expect(await savePost(people.editor, null, form({ slug: 'a-new-post' }), NOW, db)).toMatchObject({ kind: 'invalid', fieldErrors: { slug: /already uses/ } })
+    expect(await savePost(people.editor, null, form({ slug: 'a-new-post' }), NOW, db)).toMatchObject({ reason: 'invalid', fieldErrors: { slug: /already uses/ } })
   })
 
   it('never lets a second editor silently overwrite the first', async () => {
@@ -204,7 +206,13 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     const later = new Date(NOW.getTime() + 60_000)
     expect(await savePost(people.editor, post.id, form({ body: 'First editor’s words.', version: opened }), later, db)).toMatchObject({ ok: true })
     const second = await savePost(people.admin, post.id, form({ body: 'Second editor’s words.', version: opened }), later, db)
-    expect(second).toEqual({ ok: false, kind: 'conflict', theirs: { title: 'A new post', body: 'First editor’s words.', updatedAt: later.toISOString() } })
+    expect(second).toEqual({
+      ok: false,
+      reason: 'conflict',
+      message: expect.stringContaining('Someone else saved this post'),
+      theirs: { title: 'A new post', body: 'First editor’s words.', updatedAt: later.toISOString() },
+      values: { version: later.toISOString() },
+    })
     expect((await loadPostForEditing(people.editor, post.id, db))!.body).toBe('First editor’s words.')
   })
 

@@ -29,6 +29,7 @@ import { fromLocalInput } from '@/lib/dates'
 import { getSiteSettings } from '@/lib/settings'
 import { siteTranslator, type Translator } from '@/lib/i18n'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { refusal, type Changed, type Refusal, type Result } from '@/lib/result'
 
 export const POSTS_PAGE_SIZE = 20
 
@@ -108,11 +109,12 @@ function postRefusal(t: PostRefusals, issue: z.core.$ZodIssue): string {
   return key ? t(key) : t('checkFields')
 }
 
-export type SavePostResult =
-  | { ok: true; id: number; slug: string; status: PostStatus; changes: PublicChanges; version: string }
-  | { ok: false; kind: 'invalid'; fieldErrors: Partial<Record<PostFormField, string>> }
-  | { ok: false; kind: 'conflict'; theirs: { title: string; body: string; updatedAt: string } }
-  | { ok: false; kind: 'gone' }
+/** Refused: `reason` says which of the three, for the autosave's own sentences. */
+export type SavePostRefusal = Refusal & { reason: 'invalid' | 'conflict' | 'gone' }
+
+export type SavePostResult = { ok: true; id: number; slug: string; status: PostStatus; changes: PublicChanges; version: string } | SavePostRefusal
+
+const gone = async (db: DB): Promise<SavePostRefusal> => ({ ...refusal((await postRefusals(db))('goneWhileEditing')), reason: 'gone' })
 
 /** The excerpt shown on listings when the author wrote none: the start of the first paragraph. */
 export function autoExcerpt(markdown: string): string {
@@ -138,7 +140,7 @@ function tagList(text: string): { slug: string; name: string }[] {
 export async function savePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<SavePostResult> {
   const actor = requireCapability(viewer, 'posts.write')
   const existing = id === null ? null : await findEditablePost(id, now, db)
-  if (id !== null && !existing) return { ok: false, kind: 'gone' }
+  if (id !== null && !existing) return gone(db)
   if (existing && !canEditPost(actor, existing)) throw new PermissionDenied('posts.edit-any')
 
   const parsed = postFormSchema.safeParse(form)
@@ -160,7 +162,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   if (!input || Object.keys(refusals).length > 0) {
     const t = await postRefusals(db)
     const fieldErrors = Object.fromEntries(Object.entries(refusals).map(([field, say]) => [field, say(t)])) as Partial<Record<PostFormField, string>>
-    return { ok: false, kind: 'invalid', fieldErrors }
+    return { ...refusal(t('fixFields'), { fieldErrors }), reason: 'invalid' }
   }
 
   const status: PostStatus =
@@ -205,8 +207,10 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   })
   if (conflict) {
     const theirs = await findPostForEditing(existing!.id, db)
-    if (!theirs) return { ok: false, kind: 'gone' }
-    return { ok: false, kind: 'conflict', theirs: { title: theirs.title, body: theirs.body, updatedAt: theirs.updatedAt.toISOString() } }
+    if (!theirs) return gone(db)
+    // Their version comes back to compare with, and saving again saves over it.
+    const updatedAt = theirs.updatedAt.toISOString()
+    return { ...refusal((await postRefusals(db))('savedMeanwhile'), { theirs: { title: theirs.title, body: theirs.body, updatedAt }, values: { version: updatedAt } }), reason: 'conflict' }
   }
   // Readers see it if it is live now or was, and listings also wait for a scheduled post to come due.
   const shown = live || wasLive || status === 'scheduled' || existing?.status === 'scheduled'
@@ -221,12 +225,12 @@ export async function changePostLifecycle(
   action: 'trash' | 'restore' | 'delete',
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true; slug: string; changes: PublicChanges } | { ok: false; message: string }> {
+): Promise<Changed<{ slug: string }>> {
   const actor = requireCapability(viewer, 'posts.write')
   const post = await findEditablePost(id, now, db)
-  if (!post) return { ok: false, message: (await postRefusals(db))('postGone') }
+  if (!post) return refusal((await postRefusals(db))('postGone'))
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
-  if (action === 'delete' && post.status !== 'trash') return { ok: false, message: (await postRefusals(db))('trashFirst') }
+  if (action === 'delete' && post.status !== 'trash') return refusal((await postRefusals(db))('trashFirst'))
   const wasLive = isPublicNow(post, now)
   await inTransaction(db, async (trx) => {
     if (action === 'delete') await deletePostRow(id, trx)
@@ -236,7 +240,7 @@ export async function changePostLifecycle(
   return { ok: true, slug: post.slug, changes: wasLive ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
 }
 
-export type AutosaveResult = { ok: true; id: number; version: string } | { ok: false; message: string }
+export type AutosaveResult = Result<{ id: number; version: string }>
 
 /**
  * Saves a draft (or a new post, as a draft) while it is being written, without publishing anything.
@@ -247,12 +251,12 @@ export async function autosavePost(viewer: Viewer | null, id: number | null, for
   requireCapability(viewer, 'posts.write')
   if (id !== null) {
     const existing = await findEditablePost(id, now, db)
-    if (existing && existing.status !== 'draft') return { ok: false, message: (await postRefusals(db))('notDraft') }
+    if (existing && existing.status !== 'draft') return refusal((await postRefusals(db))('notDraft'))
   }
   const result = await savePost(viewer, id, { ...form, intent: 'save', publishAt: '' }, now, db)
   if (result.ok) return { ok: true, id: result.id, version: result.version }
   const t = await postRefusals(db)
-  if (result.kind === 'invalid') return { ok: false, message: t('notSavedYet', { reason: Object.values(result.fieldErrors)[0] ?? t('checkFields') }) }
-  if (result.kind === 'conflict') return { ok: false, message: t('conflict') }
-  return { ok: false, message: t('deleted') }
+  if (result.reason === 'invalid') return refusal(t('notSavedYet', { reason: Object.values(result.fieldErrors ?? {})[0] ?? t('checkFields') }))
+  if (result.reason === 'conflict') return refusal(t('conflict'))
+  return refusal(t('deleted'))
 }

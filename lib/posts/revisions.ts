@@ -1,4 +1,5 @@
 import { diffLines, diffWordsWithSpace } from 'diff'
+import { refusal, type Changed } from '@/lib/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { updatePost, type EditablePost } from '@/db/queries/admin-posts'
@@ -8,7 +9,7 @@ import { PermissionDenied, requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { isPublicNow } from '@/db/queries/visibility'
 import { canEditPost, findEditablePost } from './access'
-import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
+import { NOTHING_CHANGED, publicChanges } from '@/lib/public/tags'
 import { siteTranslator } from '@/lib/i18n'
 import { postHtml } from '@/lib/markdown/stored'
 
@@ -92,13 +93,13 @@ export async function restoreRevision(
   revisionId: number,
   now: Date = new Date(),
   db: DB = getDb(),
-): Promise<{ ok: true; slug: string; changes: PublicChanges } | { ok: false; message: string }> {
+): Promise<Changed<{ slug: string }>> {
   const actor = requireCapability(viewer, 'posts.write')
   const post = await findEditablePost(postId, now, db)
-  if (!post) return { ok: false, message: (await siteTranslator('errors.posts', db))('postGone') }
+  if (!post) return refusal((await siteTranslator('errors.posts', db))('postGone'))
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
   const [revision] = await findRevisions(postId, [revisionId], db)
-  if (!revision) return { ok: false, message: (await siteTranslator('errors.posts', db))('revisionGone') }
+  if (!revision) return refusal((await siteTranslator('errors.posts', db))('revisionGone'))
   const text = { title: revision.title, excerpt: revision.excerpt, body: revision.body, updatedAt: now }
   await inTransaction(db, async (trx) => {
     await updatePost(postId, { ...text, html: postHtml(text.body) }, trx)

@@ -1,4 +1,4 @@
-import { revalidateTag, updateTag } from 'next/cache'
+import { updateTag } from 'next/cache'
 import { tagsToExpire, type PublicChanges } from './tags'
 
 /*
@@ -12,7 +12,3 @@ export function expireFromAction(changes: PublicChanges): void {
   for (const tag of tagsToExpire(changes)) updateTag(tag)
 }
 
-/** In a route handler (where updateTag is not allowed): expired at once, not served stale. */
-export function expireFromRoute(changes: PublicChanges): void {
-  for (const tag of tagsToExpire(changes)) revalidateTag(tag, { expire: 0 })
-}

@@ -33,6 +33,16 @@ export function publicChanges(parts: Partial<PublicChanges>): PublicChanges {
   return { ...NOTHING_CHANGED, ...parts, posts: [...new Set(parts.posts ?? [])] }
 }
 
+/** Everything any of `changes` changed. */
+export function allChanges(...changes: PublicChanges[]): PublicChanges {
+  return publicChanges({
+    posts: changes.flatMap((c) => c.posts),
+    listings: changes.some((c) => c.listings),
+    settings: changes.some((c) => c.settings),
+    people: changes.some((c) => c.people),
+  })
+}
+
 /** The cache tags to expire for `changes`, each once. */
 export function tagsToExpire(changes: PublicChanges): string[] {
   return [

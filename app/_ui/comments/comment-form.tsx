@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId } from 'react'
 import { useFormStatus } from 'react-dom'
 import { useTranslations } from 'next-intl'
 import { editCommentAction, postCommentAction } from '@/app/(site)/posts/[slug]/actions'
-import { idle } from '@/lib/forms'
+import { idle, type FormState } from '@/lib/forms'
 import { RawTextarea } from '../raw-textarea'
 import { SentByScript } from '../sent-by-script'
 import { commentStore } from './store'
@@ -29,8 +29,8 @@ export interface CommentFormProps {
   label?: string
   autoFocus?: boolean
   onCancel?: () => void
-  /** A refusal carried over a redirect (a plain HTML post): its message and the text to restore. */
-  refused?: { message: string; body: string } | null
+  /** A refusal kept over a redirect (a plain HTML post, lib/kept-forms.ts): its sentence and what was typed. */
+  restored?: FormState
   /** Text to start with (typed elsewhere before this form appeared). */
   initialBody?: string
   /** The person has no display name yet: ask for one with their first comment. */
@@ -38,12 +38,11 @@ export interface CommentFormProps {
 }
 
 /** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
-export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label, autoFocus, onCancel, refused, initialBody = '', askName = false }: CommentFormProps) {
-  const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, idle)
+export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label, autoFocus, onCancel, restored, initialBody = '', askName = false }: CommentFormProps) {
+  const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, restored ?? idle)
   const id = useId()
   const t = useTranslations('client.comments')
-  const error: { message: string; values: Record<string, string>; attempt: number; field?: string } | null =
-    state.status === 'error' ? state : refused ? { message: refused.message, values: { body: refused.body }, attempt: 0 } : null
+  const error = state.status === 'error' ? state : null
   const body = error ? (error.values.body ?? '') : (edit?.body ?? initialBody)
 
   const failed = state.status === 'error' ? state.attempt : 0

@@ -1,26 +1,14 @@
 'use server'
 
-import { redirect } from 'next/navigation'
 import { saveSettings } from '@/lib/admin/settings'
-import { getCurrentUser } from '@/lib/auth/session'
-import { expireFromAction } from '@/lib/public/expire'
-import { runForm } from '@/lib/form-actions'
-import { formFailure, type FormState } from '@/lib/forms'
+import { formAction } from '@/lib/form-actions'
 import { siteTranslator } from '@/lib/i18n'
 
 /** Saves the settings form; public pages pick the change up at once. */
-export async function saveSettingsAction(prev: FormState, fd: FormData): Promise<FormState> {
+export const saveSettingsAction = formAction({
+  run: (values, { viewer }) => saveSettings(viewer, values),
+  done: (saved) => `/admin/settings?saved=${saved.changed.length}`,
+  page: () => '/admin/settings',
   // Signed out meanwhile, or no longer an admin: say so and keep what was typed.
-  const t = await siteTranslator('admin.settings')
-  return runForm(
-    prev,
-    fd,
-    async (values) => {
-      const result = await saveSettings(await getCurrentUser(), values)
-      if (!result.ok) return formFailure(prev, { message: t('fixFields'), fieldErrors: result.fieldErrors, values })
-      expireFromAction(result.changes)
-      redirect(`/admin/settings?saved=${result.changed.length}`)
-    },
-    { refused: t('refused'), page: () => '/admin/settings' },
-  )
-}
+  refused: async () => (await siteTranslator('admin.settings'))('refused'),
+})

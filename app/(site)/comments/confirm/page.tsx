@@ -1,6 +1,7 @@
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
-import { confirmRefusalSentence, loadUnconfirmedComment } from '@/lib/comments/written-first'
+import { loadUnconfirmedComment } from '@/lib/comments/written-first'
+import { readOutcome } from '@/lib/outcome'
 import { postPath } from '@/lib/paths'
 import { confirmCommentAction } from './actions'
 import { translator } from '@/lib/i18n'
@@ -16,8 +17,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConfirmCommentPage({ searchParams }: Props) {
   const query = await searchParams
   const comment = await loadUnconfirmedComment(query.token)
-  // A fixed word, never a sentence from the address: nobody can put their words on this page.
-  const refused = await confirmRefusalSentence(query.refused)
+  // Only a sentence the blog signed (lib/outcome.ts): nobody can put their words on this page.
+  const outcome = readOutcome(query)
+  const refused = outcome?.kind === 'error' ? outcome.message : null
   const site = await cachedSiteInfo()
   const t = translator(site.language, 'confirm')
   return (

@@ -1,13 +1,11 @@
 'use server'
 
-import { redirect } from 'next/navigation'
 import { claimOwnership } from '@/lib/auth/owner'
-import { getCurrentUser } from '@/lib/auth/session'
-import { formError, type FormState } from '@/lib/forms'
+import { formAction } from '@/lib/form-actions'
 
-export async function claimOwnershipAction(prev: FormState, fd: FormData): Promise<FormState> {
-  const address = String(fd.get('address') ?? '')
-  const result = await claimOwnership(await getCurrentUser(), { token: String(fd.get('token') ?? ''), address })
-  if (!result.ok) return formError(prev, result.message, { address }, result.field)
-  redirect('/profile?owner=1')
-}
+/** The owner's setup link: whoever holds it, signed in, becomes the blog's owner at its address. */
+export const claimOwnershipAction = formAction({
+  run: ({ token = '', address = '' }, { viewer }) => claimOwnership(viewer, { token, address }),
+  done: () => '/profile?owner=1',
+  keep: ['address'],
+})

@@ -2,7 +2,6 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { CommentForm } from '@/app/_ui/comments/comment-form'
 import { GuestCommentForm } from '@/app/_ui/comments/guest-comment-form'
-import { loadKeptForm } from '@/lib/kept-forms'
 import { OwnComments } from '@/app/_ui/comments/own-comments'
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
@@ -25,10 +24,10 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ReplyPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const view = await loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, draft: query.draft })
+  // A refused form comes back by ?form= (?draft= from before comments' forms were kept like the others).
+  const view = await loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, form: query.form ?? query.draft })
   if (!view) notFound()
-  const { post, respond, refused } = view
-  const carried = refused ? { message: refused.message, body: refused.body } : null
+  const { post, respond, restored } = view
   const here = replyPath(post.slug, { to: respond.replyTo?.id, edit: respond.editing?.id })
   const site = await cachedSiteInfo()
   const t = translator(site.language, 'comments')
@@ -68,7 +67,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                 slug={post.slug}
                 parentId={respond.replyTo?.id ?? null}
                 label={replyLabel}
-                restored={await loadKeptForm(null, query.form)}
+                restored={restored}
                 formToken={respond.formToken}
               />
               <p>
@@ -89,7 +88,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                   authorName={respond.viewer.name}
                   edit={{ commentId: respond.editing.id, body: respond.editing.body }}
                   label={t('yourComment')}
-                  refused={carried}
+                  restored={restored}
                 />
               ) : (
                 <CommentForm
@@ -98,7 +97,7 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                   formToken={respond.formToken}
                   authorName={respond.viewer.name}
                   label={replyLabel}
-                  refused={carried}
+                  restored={restored}
                   askName={!respond.viewer.hasName}
                 />
               )}
