@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { CommentStatus, Database, NewComment } from '../types'
-import { isLive } from './visibility'
+import { isLive, isThreadedComment } from './visibility'
 
 /**
  * The name a comment is shown under: its author's current display name when they have an account,
@@ -42,7 +42,7 @@ export async function listApprovedCommentSkeleton(
     .selectFrom('comment')
     .select(['comment.id', 'comment.parentId', 'comment.deletedAt'])
     .where('comment.postId', '=', postId)
-    .where('comment.status', '=', 'approved')
+    .where((eb) => isThreadedComment(eb))
     .orderBy('comment.createdAt', 'asc')
     .orderBy('comment.id', 'asc')
     .execute()
@@ -74,7 +74,7 @@ export async function listApprovedComments(
       'comment.deletedAt',
     ])
     .where('comment.postId', '=', postId)
-    .where('comment.status', '=', 'approved')
+    .where((eb) => isThreadedComment(eb))
   if (ids) query = query.where('comment.id', 'in', ids)
   return query.orderBy('comment.createdAt', 'asc').orderBy('comment.id', 'asc').execute()
 }
@@ -160,7 +160,7 @@ export async function hasApprovedComment(authorId: string, db: Kysely<Database> 
     .selectFrom('comment')
     .select('id')
     .where('authorId', '=', authorId)
-    .where('status', '=', 'approved')
+    .where((eb) => isThreadedComment(eb))
     .limit(1)
     .executeTakeFirst()
   return row !== undefined
@@ -229,7 +229,7 @@ export async function findPublicCommentPost(id: number, now: Date = new Date(), 
     .innerJoin('post', 'post.id', 'comment.postId')
     .select(['post.id', 'post.slug'])
     .where('comment.id', '=', id)
-    .where('comment.status', '=', 'approved')
+    .where((eb) => isThreadedComment(eb))
     .where((eb) => isLive(eb, now))
     .executeTakeFirst()
 }

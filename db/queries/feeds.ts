@@ -3,7 +3,7 @@ import { getDb } from '..'
 import type { Database } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 import { matchesFilter, type PostFilter } from './posts'
-import { isLive } from './visibility'
+import { isLive, isVisibleComment } from './visibility'
 
 export interface FeedPostRow {
   id: number
@@ -57,8 +57,7 @@ export async function listCommentsForFeed(
       'post.slug as postSlug',
       'post.title as postTitle',
     ])
-    .where('comment.status', '=', 'approved')
-    .where('comment.deletedAt', 'is', null)
+    .where((eb) => isVisibleComment(eb))
     .where((eb) => isLive(eb, now))
   if (postSlug) query = query.where('post.slug', '=', postSlug)
   return query.orderBy('comment.createdAt', 'desc').orderBy('comment.id', 'desc').limit(limit).execute()

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely'
 import type { Database, PostKind } from '../types'
-import { isLive, isPublic } from './visibility'
+import { isLive, isPublic, isThreadedComment } from './visibility'
 
 // What the public addresses name, read whole for the index of known addresses
 // (lib/public/known-addresses.ts): a few queries, whatever the number of addresses asked for.
@@ -57,7 +57,7 @@ export async function isApprovedCommentOf(db: Kysely<Database>, id: number, slug
     .select('comment.id')
     .where('comment.id', '=', id)
     .where('post.slug', '=', slug)
-    .where('comment.status', '=', 'approved')
+    .where((eb) => isThreadedComment(eb))
     .executeTakeFirst()
   return row !== undefined
 }
@@ -69,7 +69,7 @@ export async function countApprovedComments(db: Kysely<Database>, slug: string):
     .innerJoin('post', 'post.id', 'comment.postId')
     .select((eb) => eb.fn.countAll().as('comments'))
     .where('post.slug', '=', slug)
-    .where('comment.status', '=', 'approved')
+    .where((eb) => isThreadedComment(eb))
     .executeTakeFirst()
   return Number(row?.comments ?? 0)
 }

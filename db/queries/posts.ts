@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
 import { getDb } from '..'
 import type { Database, NewPost, NewTag, PostKind, PostStatus } from '../types'
-import { isLive, isPublic } from './visibility'
+import { isLive, isPublic, isThreadedComment } from './visibility'
 
 /** The post carries the tag with this slug. */
 export function hasTag(eb: ExpressionBuilder<Database, 'post'>, tagSlug: string) {
@@ -107,7 +107,7 @@ export function postSummaryColumns(eb: ExpressionBuilder<Database, 'post' | 'Use
       .selectFrom('comment')
       .select(eb.fn.countAll().as('n'))
       .whereRef('comment.postId', '=', 'post.id')
-      .where('comment.status', '=', 'approved')
+      .where((eb) => isThreadedComment(eb))
       .as('commentCount'),
   ] as const
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { testDialects, useTestDatabase } from '../test-databases'
-import { POST_KINDS, POST_STATUSES } from '../types'
+import { COMMENT_STATUSES, POST_KINDS, POST_STATUSES, type CommentStatus } from '../types'
+import { insertComment } from './comments'
 import { insertPost } from './posts'
-import { isLive, isPublic, isPublicNow } from './visibility'
+import { commentIsThreaded, commentIsVisible, isLive, isPublic, isPublicNow, isThreadedComment, isVisibleComment } from './visibility'
 
 describe.each(await testDialects())('who may see a post, on $name', (dialect) => {
   const database = useTestDatabase(dialect)
@@ -25,5 +26,27 @@ describe.each(await testDialects())('who may see a post, on $name', (dialect) =>
     // What that means: published at any time, or scheduled up to now; never a draft; pages never live.
     const named = (ids: number[]) => rows.filter((r) => ids.includes(r.id)).map((r) => `${r.kind} ${r.status} ${Object.entries(times).find(([, t]) => t === r.publishedAt)![0]}`)
     expect(named(liveIds)).toEqual(['post scheduled past', 'post scheduled now', 'post published past', 'post published now', 'post published future', 'post published none'])
+  })
+})
+
+describe.each(await testDialects())('which comments readers see, on $name', (dialect) => {
+  const database = useTestDatabase(dialect)
+
+  it('SQL and a row already read give the same answer for every status, deleted or not', async () => {
+    const db = database()
+    const postId = await insertPost({ slug: 'p', title: 't', body: 'b', status: 'published', publishedAt: new Date() }, db)
+    const rows: { id: number; status: CommentStatus; deletedAt: Date | null }[] = []
+    for (const status of COMMENT_STATUSES)
+      for (const deletedAt of [null, new Date()]) {
+        const id = await insertComment({ postId, parentId: null, authorId: null, body: 'b', html: '<p>b</p>', status, createdAt: new Date(), deletedAt }, db)
+        rows.push({ id, status, deletedAt })
+      }
+    const ids = async (rule: typeof isThreadedComment) => (await db.selectFrom('comment').select('id').where((eb) => rule(eb)).orderBy('id').execute()).map((r) => r.id)
+    expect(await ids(isThreadedComment)).toEqual(rows.filter(commentIsThreaded).map((r) => r.id))
+    expect(await ids(isVisibleComment)).toEqual(rows.filter(commentIsVisible).map((r) => r.id))
+    // What that means: approved ones are in their thread, deleted or not; only those not deleted are read.
+    const named = (list: number[]) => rows.filter((r) => list.includes(r.id)).map((r) => `${r.status}${r.deletedAt ? ' deleted' : ''}`)
+    expect(named(await ids(isThreadedComment))).toEqual(['approved', 'approved deleted'])
+    expect(named(await ids(isVisibleComment))).toEqual(['approved'])
   })
 })

@@ -13,6 +13,7 @@ import {
   setCommentsStatus,
 } from '@/db/queries/moderation-queue'
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
+import { commentIsThreaded } from '@/db/queries/visibility'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { commentIssue, commentRefusals, editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
@@ -89,7 +90,7 @@ export async function moderate<T extends Moderated>(
   const status = MODERATION_ACTIONS[action as ModerationAction]
   const items = await target.find([...new Set(parsed.data)], db)
   const ids = items.map((c) => c.id)
-  const changedPosts = new Set(items.filter((c) => c.status === 'approved' || status === 'approved').map((c) => c.postSlug))
+  const changedPosts = new Set(items.filter((c) => commentIsThreaded(c) || (status !== null && commentIsThreaded({ status }))).map((c) => c.postSlug))
   await inTransaction(db, async (trx) => {
     if (status === null) await target.deleteForever(ids, trx)
     else await target.setStatus(ids, status, trx)
@@ -109,7 +110,7 @@ const comments: ModerationTarget<Awaited<ReturnType<typeof findCommentsWithPost>
   setStatus: setCommentsStatus,
   deleteForever: deleteCommentsForever,
   // Those that were waiting or hidden reach whoever is to hear of them.
-  approved: (items, trx) => mailAboutApprovedComments(items.filter((c) => c.status !== 'approved').map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })), new Date(), trx),
+  approved: (items, trx) => mailAboutApprovedComments(items.filter((c) => !commentIsThreaded(c)).map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })), new Date(), trx),
 }
 
 /** Applies one moderation action to comments (see moderate). Editors and admins only; throws PermissionDenied. */
@@ -155,7 +156,7 @@ export async function replyAsModerator(
   if (!body.success) return refusal(commentIssue(await commentRefusals(db), body.error.issues[0].message), { field: 'body' })
   try {
     return await inTransaction(db, async (trx) => {
-      if (parent.status !== 'approved') {
+      if (!commentIsThreaded(parent)) {
         await setCommentsStatus([parent.id], 'approved', trx)
         await mailAboutApprovedComments([{ id: parent.id, wasHeld: parent.status === 'pending' }], now, trx)
         await insertAuditEntries([{ actorId: actor.id, action: 'comment.approve', subject: `comment:${parent.id}`, detail: { from: parent.status, to: 'approved' } }], trx)

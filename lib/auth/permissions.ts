@@ -1,4 +1,4 @@
-import type { Role } from '@/db/types'
+import { ROLES, type Role } from '@/db/types'
 import type { Viewer } from './viewer'
 
 /** What a role may do. Every admin page and action asks `can` itself; a layout is never the guard. */
@@ -20,6 +20,11 @@ const GRANTS: Record<Role, readonly Capability[]> = {
 
 export function can(viewer: Viewer | null, capability: Capability): boolean {
   return viewer !== null && !viewer.banned && GRANTS[viewer.role].includes(capability)
+}
+
+/** The roles that grant `capability` (who is told of a held comment: those who may moderate). */
+export function rolesThat(capability: Capability): Role[] {
+  return ROLES.filter((role) => GRANTS[role].includes(capability))
 }
 
 /** Thrown when someone without the capability calls an admin function; actions turn it into a refusal. */

@@ -10,12 +10,5 @@ export interface Viewer {
   banned: boolean
 }
 
-export const MODERATOR_ROLES: readonly Role[] = ['admin', 'editor']
-
-/** Whether the viewer moderates comments: an editor or admin who is not banned (a ban removes every power). */
-export function isModerator(viewer: Viewer | null): boolean {
-  return viewer !== null && !viewer.banned && MODERATOR_ROLES.includes(viewer.role)
-}
-
 /** The one name shown, everywhere (pages, feeds, admin, emails), for a person without one: not chosen yet, or a deleted account's. */
 export const UNNAMED = 'Anonymous'

@@ -17,7 +17,9 @@ import { followPost } from '@/db/queries/outgoing-mail'
 import { findPostForCommenting } from '@/db/queries/posts'
 import { commentsAreOpen } from './open'
 import type { CommentStatus } from '@/db/types'
-import { isModerator, type Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/auth/viewer'
+import { can } from '@/lib/auth/permissions'
+import { commentIsThreaded, commentIsVisible } from '@/db/queries/visibility'
 import { decideCommentStatus } from '@/lib/comments/screening'
 import { secondsSinceIssued } from '@/lib/comments/form-token'
 import { allow, clientKey } from '@/lib/rate-limits'
@@ -88,7 +90,7 @@ export async function postComment(
   if (input.parentId !== null) {
     const chain = await listAncestry(input.parentId, 50, db)
     const parent = chain[0]
-    if (!parent || parent.postId !== post.id || parent.status !== 'approved' || parent.deletedAt) {
+    if (!parent || parent.postId !== post.id || !commentIsVisible(parent)) {
       return refuse(t('parentGone'))
     }
     // chain is nearest-first; a reply to a comment at the deepest level becomes its sibling.
@@ -98,7 +100,7 @@ export async function postComment(
   }
 
   // Moderators answering many comments in a row are not held to the flood rules (as in WordPress).
-  const moderator = isModerator(viewer)
+  const moderator = can(viewer, 'comments.moderate')
   const last = moderator ? null : await lastCommentAt(viewer.id, db)
   if (last && now.getTime() - last.getTime() < settings.floodSeconds * 1000) {
     return refuse(t('tooFast'))
@@ -131,7 +133,7 @@ export async function postComment(
     return id
   })
   log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')
-  return { ok: true, id, status, postSlug: post.slug, changes: publicChanges({ posts: status === 'approved' ? [post.slug] : [] }) }
+  return { ok: true, id, status, postSlug: post.slug, changes: publicChanges({ posts: commentIsThreaded({ status }) ? [post.slug] : [] }) }
 }
 
 /**
@@ -152,7 +154,7 @@ export async function editComment(
   const body = bodySchema.safeParse(raw.body)
   if (!body.success) return refuse(commentIssue(t, body.error.issues[0].message), 'body')
   const comment = await findComment(id.data, db)
-  const moderator = isModerator(viewer)
+  const moderator = can(viewer, 'comments.moderate')
   if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !moderator)) return refuse(t('notYours'))
   if (viewer.banned && !moderator) return refuse(t('banned'))
   if (!moderator && now.getTime() - comment.createdAt.getTime() > settings.editMinutes * 60_000) {
@@ -160,7 +162,7 @@ export async function editComment(
   }
   const post = await findPostForCommenting(comment.postId, db)
   await updateCommentBody(comment.id, body.data, commentHtml(body.data), now, db)
-  return { ok: true, id: comment.id, postSlug: post!.slug, changes: publicChanges({ posts: comment.status === 'approved' ? [post!.slug] : [] }) }
+  return { ok: true, id: comment.id, postSlug: post!.slug, changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }) }
 }
 
 /**
@@ -178,11 +180,11 @@ export async function deleteComment(
   const id = idSchema.safeParse(rawId)
   if (!id.success) return refuse(t('notYours'))
   const comment = await findComment(id.data, db)
-  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !isModerator(viewer))) return refuse(t('notYours'))
+  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !can(viewer, 'comments.moderate'))) return refuse(t('notYours'))
   const post = await findPostForCommenting(comment.postId, db)
   if (await hasReplies(comment.id, db)) await markCommentDeleted(comment.id, now, db)
   else await deleteCommentRow(comment.id, db)
-  return { ok: true, postSlug: post!.slug, changes: publicChanges({ posts: comment.status === 'approved' ? [post!.slug] : [] }) }
+  return { ok: true, postSlug: post!.slug, changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }) }
 }
 
 /**

@@ -1,7 +1,9 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findCommentAuthorName, listCommentsByAuthorOnPost } from '@/db/queries/comments'
-import { isModerator, UNNAMED, type Viewer } from '@/lib/auth/viewer'
+import { UNNAMED, type Viewer } from '@/lib/auth/viewer'
+import { can } from '@/lib/auth/permissions'
+import { commentIsVisible } from '@/db/queries/visibility'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { getSiteSettings } from '@/lib/settings'
 
@@ -32,7 +34,7 @@ function excerpt(body: string): string {
 async function replyTarget(postId: number, replyTo: number | undefined, db: DB): Promise<RespondState['replyTo']> {
   if (!replyTo) return null
   const parent = await findCommentAuthorName(replyTo, db)
-  return parent && parent.postId === postId && parent.status === 'approved' && !parent.deletedAt ? { id: parent.id, authorName: parent.authorName ?? UNNAMED } : null
+  return parent && parent.postId === postId && commentIsVisible(parent) ? { id: parent.id, authorName: parent.authorName ?? UNNAMED } : null
 }
 
 /**
@@ -58,7 +60,7 @@ export async function loadRespondState(
       awaitingModeration: c.status === 'pending' || c.status === 'spam',
       excerpt: excerpt(c.body),
       createdAt: c.createdAt.toISOString(),
-      editableUntil: isModerator(viewer) || until > now.getTime() ? new Date(until).toISOString() : null,
+      editableUntil: can(viewer, 'comments.moderate') || until > now.getTime() ? new Date(until).toISOString() : null,
     }
   })
 

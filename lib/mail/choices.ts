@@ -5,7 +5,8 @@ import { getDb } from '@/db'
 import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'
 import type { MailDelivery } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
-import { isModerator, type Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/auth/viewer'
+import { can } from '@/lib/auth/permissions'
 
 export interface MailChoices {
   replies: boolean
@@ -26,7 +27,7 @@ export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): 
   if (!row) return null
   return {
     replies: row.notifyReplies === 'each',
-    held: isModerator(viewer) ? row.notifyHeld === 'each' : null,
+    held: can(viewer, 'comments.moderate') ? row.notifyHeld === 'each' : null,
     delivery: row.mailDelivery,
     bounced: row.emailBouncedAt !== null,
     following: await listFollowedPosts(viewer.id, db),
@@ -42,7 +43,7 @@ export async function saveMailChoices(viewer: Viewer | null, values: Record<stri
     viewer.id,
     {
       notifyReplies: values.replies === 'on' ? 'each' : 'off',
-      ...(isModerator(viewer) ? { notifyHeld: values.held === 'on' ? 'each' : 'off' } : {}),
+      ...(can(viewer, 'comments.moderate') ? { notifyHeld: values.held === 'on' ? 'each' : 'off' } : {}),
       mailDelivery: values.delivery,
     },
     db,

@@ -15,7 +15,9 @@ import {
   type NewOutgoingMail,
 } from '@/db/queries/outgoing-mail'
 import type { DigestItemTable, MailKind } from '@/db/types'
-import { MODERATOR_ROLES, UNNAMED } from '@/lib/auth/viewer'
+import { UNNAMED } from '@/lib/auth/viewer'
+import { rolesThat } from '@/lib/auth/permissions'
+import { commentIsVisible } from '@/db/queries/visibility'
 import { log } from '@/lib/log'
 import { getSiteSettings } from '@/lib/settings'
 import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from './templates'
@@ -98,7 +100,7 @@ export async function mailAboutHeldComment(commentId: number, reason: HoldReason
   if (!comment || comment.status !== 'pending') return
   const { title, language } = await getSiteSettings(trx)
   const site = { title, language }
-  const moderators = await listModeratorsToTell(comment.authorId, MODERATOR_ROLES, trx)
+  const moderators = await listModeratorsToTell(comment.authorId, rolesThat('comments.moderate'), trx)
   await deliver(
     moderators.map((to) => ({ kind: 'held-comment', about: `held:${comment.id}`, to, commentId: comment.id, reason, content: () => heldCommentMail(site, comment, reason, to.id) })),
     now,
@@ -117,7 +119,7 @@ export async function mailAboutApprovedComments(approvals: { id: number; wasHeld
   const notices: Notice[] = []
   for (const { id, wasHeld } of approvals) {
     const comment = await commentOf(id, trx)
-    if (!comment || comment.status !== 'approved') continue
+    if (!comment || !commentIsVisible(comment)) continue
     const commentId = comment.id
     if (wasHeld && comment.authorId) {
       const author = await findCommentAuthorToTell(comment.id, trx)
@@ -152,7 +154,7 @@ export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()):
       const entries: DigestEntry[] = []
       for (const item of items) {
         const comment = await commentOf(item.commentId, trx)
-        const stillNews = item.kind === 'held-comment' ? comment?.status === 'pending' : comment?.status === 'approved'
+        const stillNews = item.kind === 'held-comment' ? comment?.status === 'pending' : comment !== undefined && commentIsVisible(comment)
         if (comment && stillNews) entries.push({ kind: item.kind, comment, reason: holdReasonOf(item.reason) })
       }
       if (entries.length === 0) return 0

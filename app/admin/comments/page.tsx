@@ -11,6 +11,7 @@ import { COMMENT_STATUSES } from '@/lib/vocabulary'
 import { moderateAction } from './actions'
 import { translator } from '@/lib/i18n'
 import { titled } from '@/app/_ui/page-title'
+import { commentIsThreaded } from '@/lib/comments/visibility'
 
 export const instant = false
 export const generateMetadata = titled('admin.comments', 'title')
@@ -106,7 +107,7 @@ export default async function CommentsQueue({ searchParams }: Props) {
                   </td>
                   <td>
                     <Link href={here({ post: c.postId, page: 1 })}>{c.postTitle}</Link>
-                    {c.status === 'approved' ? (
+                    {commentIsThreaded(c) ? (
                       <>
                         {' · '}
                         <a href={shortCommentPath(c.id)}>{t('inContext')}</a>

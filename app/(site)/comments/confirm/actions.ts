@@ -5,6 +5,7 @@ import { confirmUnconfirmedComment } from '@/lib/comments/written-first'
 import { buttonAction } from '@/lib/form-actions'
 import { commentPath, replyPath } from '@/lib/paths'
 import { linkOrigin } from '@/lib/public-address'
+import { commentIsThreaded } from '@/lib/comments/visibility'
 
 /** Confirms a comment written before signing in: signs its writer in and posts it (or keeps it, refused, on their reply page). */
 export const confirmCommentAction = buttonAction({
@@ -15,6 +16,6 @@ export const confirmCommentAction = buttonAction({
     const secure = linkOrigin().startsWith('https:')
     ;(await cookies()).set(`${secure ? '__Secure-' : ''}authjs.session-token`, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expires })
     if (!comment.ok) return comment.keptAt ?? replyPath(postSlug)
-    return comment.status === 'approved' ? commentPath(comment.postSlug, comment.id) : `${replyPath(comment.postSlug)}?held=${comment.id}#your-comments`
+    return commentIsThreaded(comment) ? commentPath(comment.postSlug, comment.id) : `${replyPath(comment.postSlug)}?held=${comment.id}#your-comments`
   },
 })

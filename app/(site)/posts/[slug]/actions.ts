@@ -6,6 +6,7 @@ import { formAction } from '@/lib/form-actions'
 import { SENT_BY } from '@/lib/forms'
 import { keepUnconfirmedComment } from '@/lib/comments/written-first'
 import { parseId } from '@/lib/params'
+import { commentIsThreaded } from '@/lib/comments/visibility'
 
 /**
  * Where to show a comment just posted or edited. The page's script finds it on the post (and follows
@@ -16,7 +17,7 @@ const landOn = (values: Record<string, string>, slug: string, id: number) => (va
 /** Posts a comment or reply from the comment form (held ones are shown on the reply page). */
 export const postCommentAction = formAction({
   run: (values, { viewer, client }) => postCommentFromForm(viewer, values, { ip: client }),
-  done: (posted, values) => (posted.status === 'approved' ? landOn(values, posted.postSlug, posted.id) : `${replyPath(posted.postSlug)}?held=${posted.id}#your-comments`),
+  done: (posted, values) => (commentIsThreaded(posted) ? landOn(values, posted.postSlug, posted.id) : `${replyPath(posted.postSlug)}?held=${posted.id}#your-comments`),
   keep: ['body', 'name', 'follow'],
   page: (values) => commentFormPage(values),
 })

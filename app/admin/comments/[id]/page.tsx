@@ -12,6 +12,7 @@ import { loadKeptForm } from '@/lib/kept-forms'
 import { moderateAction } from '../actions'
 import { translator } from '@/lib/i18n'
 import { titled } from '@/app/_ui/page-title'
+import { commentIsThreaded } from '@/lib/comments/visibility'
 
 // One comment in the admin: read it whole, edit its text, reply to it (approving it if it waits).
 export const instant = false
@@ -46,7 +47,7 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
       <AdminNotices query={query} />
       <p className="muted">
         {t(`status.${comment.status}`)} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString(), locale)}</time>
-        {comment.status === 'approved' ? (
+        {commentIsThreaded(comment) ? (
           <>
             {' · '}
             <a href={shortCommentPath(comment.id)}>{translator(locale.language, 'admin.comments')('inContext')}</a>
@@ -66,13 +67,13 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
       ) : null}
 
       <section aria-labelledby="reply-title">
-        <h2 id="reply-title">{comment.status === 'approved' ? t('reply') : t('approveAndReply')}</h2>
+        <h2 id="reply-title">{commentIsThreaded(comment) ? t('reply') : t('approveAndReply')}</h2>
         <ModeratorCommentForm
           kind="reply"
           commentId={comment.id}
           initialBody=""
           label={t('replyLabel', { author, name: viewer.name })}
-          submit={comment.status === 'approved' ? t('reply') : t('approveAndReply')}
+          submit={commentIsThreaded(comment) ? t('reply') : t('approveAndReply')}
           busy={t('saving')}
           formToken={issueFormToken()}
           restored={kept}
