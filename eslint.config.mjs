@@ -70,6 +70,23 @@ const config = [
     },
   },
   {
+    // A query takes the database handle first, and always: a call made inside a transaction that
+    // forgot its `trx` would otherwise run outside it, silently (Kysely's own examples do the same).
+    files: ['db/queries/**'],
+    ignores: ['db/queries/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "AssignmentPattern[right.callee.name='getDb']", message: 'Take the database handle as a required first parameter (db: Kysely<Database>), never a default.' },
+        { selector: "ImportSpecifier[imported.name='getDb']", message: 'Queries are handed their database (or transaction); they never open one.' },
+        {
+          selector: ':function > Identifier[name=/^(db|trx)$/]:not(:first-child)',
+          message: 'The database handle is the first parameter of a query.',
+        },
+      ],
+    },
+  },
+  {
     // Migrations are frozen against a schema-less Kysely on purpose.
     files: ['db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

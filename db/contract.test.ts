@@ -71,8 +71,8 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       const names = Object.keys(migrations)
       const before = names.indexOf('2026_12_07_1700_comment_drafts_to_kept_forms')
       await migrateToLatest(db, Object.fromEntries(names.slice(0, before).map((name) => [name, migrations[name]])))
-      const userId = await insertUser({ id: randomUUID(), email: 'draft@example.com', name: 'Dee', role: 'commenter' }, db)
-      const postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() }, db)
+      const userId = await insertUser(db, { id: randomUUID(), email: 'draft@example.com', name: 'Dee', role: 'commenter' })
+      const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() })
       const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>
       await old.insertInto('commentDraft').values({ id: 'Abc_defGhij-klmn', userId, postId, parentId: null, commentId: null, body: 'Kept text.', message: 'Too fast.', createdAt: new Date() }).execute()
       expect(await migrateToLatest(db)).toEqual(names.slice(before))
@@ -126,12 +126,12 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       expect((await prepareDatabase(db)).seeded).toBe(false)
       expect(await countPosts(db)).toBe(1)
 
-      const post = await findPublishedPostBySlug('the-social-media-plateau', new Date(), db)
+      const post = await findPublishedPostBySlug(db, 'the-social-media-plateau', new Date())
       expect(post).toMatchObject({ title: 'The social media plateau?', authorName: 'SimonDigital', featuredImageCredit: 'Mark Hunter' })
       expect(post!.body).toContain('\n\n> Yet the major problem in 2013')
-      expect(await listTagsOfPost(post!.id, db)).toHaveLength(3)
+      expect(await listTagsOfPost(db, post!.id)).toHaveLength(3)
 
-      const comments = await listApprovedComments(post!.id, db)
+      const comments = await listApprovedComments(db, post!.id)
       expect(comments.map((c) => [c.authorName, c.parentId === null ? 'top' : comments.findIndex((p) => p.id === c.parentId)])).toEqual([
         ['Joe Bloggs', 'top'],
         ['Richard', 'top'],
@@ -148,7 +148,7 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     })
 
     it('is not seeded into a blog that already has posts', async () => {
-      await insertPost({ slug: 'mine', title: 'Mine', body: 'x', status: 'draft' }, db)
+      await insertPost(db, { slug: 'mine', title: 'Mine', body: 'x', status: 'draft' })
       expect(await seedDemoContent(db)).toBe(false)
       expect(await countPosts(db)).toBe(1)
     })
@@ -158,7 +158,7 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     let authorId: string
     beforeEach(async () => {
       await migrateToLatest(db)
-      authorId = await insertUser({ id: randomUUID(), name: 'Ada', email: 'ada@example.com' }, db)
+      authorId = await insertUser(db, { id: randomUUID(), name: 'Ada', email: 'ada@example.com' })
     })
 
     const post = (slug: string, status: 'draft' | 'scheduled' | 'published', publishedAt: string | null) => ({
@@ -170,45 +170,43 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     })
 
     it('list published posts newest first, with approved comment counts, in pages', async () => {
-      const older = await insertPost({ ...post('older', 'published', '2024-01-01T10:00:00.000Z'), authorId }, db)
-      const newer = await insertPost(post('newer', 'published', '2025-06-01T10:00:00.000Z'), db)
-      await insertPost(post('draft', 'draft', null), db)
-      await insertPost(post('later', 'scheduled', '2099-01-01T00:00:00.000Z'), db)
+      const older = await insertPost(db, { ...post('older', 'published', '2024-01-01T10:00:00.000Z'), authorId })
+      const newer = await insertPost(db, post('newer', 'published', '2025-06-01T10:00:00.000Z'))
+      await insertPost(db, post('draft', 'draft', null))
+      await insertPost(db, post('later', 'scheduled', '2099-01-01T00:00:00.000Z'))
       for (const status of ['approved', 'approved', 'pending', 'spam', 'trash'] as const) {
-        await insertComment({ postId: older, body: status, status }, db)
+        await insertComment(db, { postId: older, body: status, status })
       }
 
-      const rows = await listPublishedPosts({ limit: 10, offset: 0 }, db)
+      const rows = await listPublishedPosts(db, { limit: 10, offset: 0 })
       expect(rows.map((r) => [r.slug, r.commentCount, r.authorName])).toEqual([
         ['newer', 0, null],
         ['older', 2, 'Ada'],
       ])
       expect(rows[1].publishedAt).toEqual(new Date('2024-01-01T10:00:00.000Z'))
-      expect((await listPublishedPosts({ limit: 1, offset: 1 }, db)).map((r) => r.slug)).toEqual(['older'])
+      expect((await listPublishedPosts(db, { limit: 1, offset: 1 })).map((r) => r.slug)).toEqual(['older'])
       expect(newer).toBeGreaterThan(older)
     })
 
     it('find only published posts by slug', async () => {
-      await insertPost(post('draft', 'draft', null), db)
-      await insertPost(post('later', 'scheduled', '2099-01-01T00:00:00.000Z'), db)
-      await insertPost({ ...post('live', 'published', '2025-01-01T00:00:00.000Z'), commentsOpen: false }, db)
-      expect(await findPublishedPostBySlug('draft', new Date(), db)).toBeUndefined()
-      expect(await findPublishedPostBySlug('later', new Date(), db)).toBeUndefined()
-      expect(await findPublishedPostBySlug('missing', new Date(), db)).toBeUndefined()
-      const live = await findPublishedPostBySlug('live', new Date(), db)
+      await insertPost(db, post('draft', 'draft', null))
+      await insertPost(db, post('later', 'scheduled', '2099-01-01T00:00:00.000Z'))
+      await insertPost(db, { ...post('live', 'published', '2025-01-01T00:00:00.000Z'), commentsOpen: false })
+      expect(await findPublishedPostBySlug(db, 'draft', new Date())).toBeUndefined()
+      expect(await findPublishedPostBySlug(db, 'later', new Date())).toBeUndefined()
+      expect(await findPublishedPostBySlug(db, 'missing', new Date())).toBeUndefined()
+      const live = await findPublishedPostBySlug(db, 'live', new Date())
       expect(live?.commentsOpen).toBe(false)
       expect(live?.updatedAt).toBeInstanceOf(Date)
     })
 
     it('list only approved comments, oldest first, with names but never emails', async () => {
-      const postId = await insertPost(post('p', 'published', '2025-01-01T00:00:00.000Z'), db)
-      const first = await insertComment(
-        { postId, authorName: 'Guest', authorEmail: 'guest@example.com', body: 'first', status: 'approved', createdAt: '2025-01-02T00:00:00.000Z' },
-        db,
+      const postId = await insertPost(db, post('p', 'published', '2025-01-01T00:00:00.000Z'))
+      const first = await insertComment(db, { postId, authorName: 'Guest', authorEmail: 'guest@example.com', body: 'first', status: 'approved', createdAt: '2025-01-02T00:00:00.000Z' }
       )
-      await insertComment({ postId, authorId, body: 'reply', parentId: first, status: 'approved', createdAt: '2025-01-03T00:00:00.000Z' }, db)
-      await insertComment({ postId, authorName: 'Held', body: 'held', status: 'pending' }, db)
-      const rows = await listApprovedComments(postId, db)
+      await insertComment(db, { postId, authorId, body: 'reply', parentId: first, status: 'approved', createdAt: '2025-01-03T00:00:00.000Z' })
+      await insertComment(db, { postId, authorName: 'Held', body: 'held', status: 'pending' })
+      const rows = await listApprovedComments(db, postId)
       expect(rows.map((r) => [r.body, r.authorName, r.parentId])).toEqual([
         ['first', 'Guest', null],
         ['reply', 'Ada', first],
@@ -219,21 +217,21 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     })
 
     it('create tags once and attach them', async () => {
-      const postId = await insertPost(post('p', 'published', '2025-01-01T00:00:00.000Z'), db)
-      const a = await upsertTag({ slug: 'news', name: 'News' }, db)
-      expect(await upsertTag({ slug: 'news', name: 'News' }, db)).toBe(a)
-      await tagPost(postId, a, db)
-      await tagPost(postId, a, db)
-      expect(await listTagsOfPost(postId, db)).toEqual([{ slug: 'news', name: 'News' }])
+      const postId = await insertPost(db, post('p', 'published', '2025-01-01T00:00:00.000Z'))
+      const a = await upsertTag(db, { slug: 'news', name: 'News' })
+      expect(await upsertTag(db, { slug: 'news', name: 'News' })).toBe(a)
+      await tagPost(db, postId, a)
+      await tagPost(db, postId, a)
+      expect(await listTagsOfPost(db, postId)).toEqual([{ slug: 'news', name: 'News' }])
     })
 
     it('store settings as JSON and claim a key only once', async () => {
-      await writeSetting('postsPerPage', 5, db)
-      await writeSetting('postsPerPage', 7, db)
-      await writeSetting('title', 'My “blog” & more', db)
+      await writeSetting(db, 'postsPerPage', 5)
+      await writeSetting(db, 'postsPerPage', 7)
+      await writeSetting(db, 'title', 'My “blog” & more')
       expect(await readSettings(db)).toEqual({ postsPerPage: 7, title: 'My “blog” & more' })
-      expect(await claimSetting('once', true, db)).toBe(true)
-      expect(await claimSetting('once', true, db)).toBe(false)
+      expect(await claimSetting(db, 'once', true)).toBe(true)
+      expect(await claimSetting(db, 'once', true)).toBe(false)
     })
 
     it('compare text the same way: case-sensitive LIKE, lower() in every alphabet, counts as numbers', async () => {
@@ -241,9 +239,9 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       expect(Boolean(rows[0].ascii)).toBe(false)
       expect(rows[0].accented).toBe('élan über')
       expect(rows[0].greek).toBe('αθηνα')
-      await insertPost({ ...post('elan', 'draft', null), title: 'Élan vital' }, db)
-      expect((await listPostsForAdmin({ status: 'draft', search: 'ÉLAN', limit: 10, offset: 0 }, db)).map((p) => p.slug)).toEqual(['elan'])
-      expect(await countPostsByStatus(undefined, db)).toMatchObject({ draft: 1, published: 0 })
+      await insertPost(db, { ...post('elan', 'draft', null), title: 'Élan vital' })
+      expect((await listPostsForAdmin(db, { status: 'draft', search: 'ÉLAN', limit: 10, offset: 0 })).map((p) => p.slug)).toEqual(['elan'])
+      expect(await countPostsByStatus(db, undefined)).toMatchObject({ draft: 1, published: 0 })
     })
   })
 })

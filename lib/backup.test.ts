@@ -25,7 +25,7 @@ const dialects = await testDialects()
 /** Every backed-up table, row by row, as the database gives it back. */
 async function everything(db: Kysely<Database>) {
   const all: Record<string, unknown[]> = {}
-  for (const { table } of BACKUP_TABLES) all[table] = await readTablePage(table, 0, 10_000, db)
+  for (const { table } of BACKUP_TABLES) all[table] = await readTablePage(db, table, 0, 10_000)
   return all
 }
 

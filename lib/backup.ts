@@ -66,7 +66,7 @@ export async function writeBackup(
   const uploads: { key: string; variants: string }[] = []
   for (const { table } of BACKUP_TABLES) {
     for (let offset = 0; ; offset += PAGE) {
-      const page = await readTablePage(table, offset, PAGE, db)
+      const page = await readTablePage(db, table, offset, PAGE)
       for (const stored of page) {
         const row = includeSecrets ? stored : withoutSecrets(table, stored)
         if (!row) continue
@@ -135,7 +135,7 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
           parents.push([row.id as number, row.parentId as number])
           row.parentId = null
         }
-        await insertRow(record.table as (typeof BACKUP_TABLES)[number]['table'], row, trx)
+        await insertRow(trx, record.table as (typeof BACKUP_TABLES)[number]['table'], row)
         rows++
       } else if (record.file && record.type && typeof record.data === 'string') {
         // Only names this blog makes itself: a crafted backup cannot write outside the uploads.
@@ -145,7 +145,7 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
       } else throw new BackupError(`Line ${lineNumber} of the backup is neither a row nor a file.`)
     }
     if (!header) throw new BackupError('The backup is empty.')
-    for (const [id, parentId] of parents) await setParent(id, parentId, trx)
+    for (const [id, parentId] of parents) await setParent(trx, id, parentId)
     await moveIdCountersPastRows(trx)
     // The restored blog's language may not be this one's default: search reads words in it.
     await searchInLanguage((await getSiteSettings(trx)).language, trx)

@@ -16,13 +16,11 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
   let db: Kysely<Database>
   beforeEach(async () => {
     db = database()
-    const postId = await insertPost(
-      { slug: 'tricky', title: TRICKY, excerpt: `Excerpt: ${TRICKY}`, body: `Body with ${TRICKY.replace('<b>', '').replace('</b>', '')}`, status: 'published', publishedAt: '2020-02-02T10:00:00.000Z' },
-      db,
+    const postId = await insertPost(db, { slug: 'tricky', title: TRICKY, excerpt: `Excerpt: ${TRICKY}`, body: `Body with ${TRICKY.replace('<b>', '').replace('</b>', '')}`, status: 'published', publishedAt: '2020-02-02T10:00:00.000Z' }
     )
-    await insertPost({ slug: 'hidden', title: 'Draft', body: 'x', status: 'draft' }, db)
-    await insertComment({ postId, authorName: 'Noor', authorEmail: 'noor@private.example', body: 'A reply & a half <script>x()</script>', status: 'approved', createdAt: '2020-02-03T10:00:00.000Z' }, db)
-    await insertComment({ postId, authorName: 'Held', body: 'held back', status: 'pending' }, db)
+    await insertPost(db, { slug: 'hidden', title: 'Draft', body: 'x', status: 'draft' })
+    await insertComment(db, { postId, authorName: 'Noor', authorEmail: 'noor@private.example', body: 'A reply & a half <script>x()</script>', status: 'approved', createdAt: '2020-02-03T10:00:00.000Z' })
+    await insertComment(db, { postId, authorName: 'Held', body: 'held back', status: 'pending' })
   })
   for (const format of ['rss', 'atom'] as const) {
     it(`the posts feed as ${format} parses, with every live post, its date and every character`, async () => {
@@ -47,7 +45,7 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
   }
 
   it('the posts feed as JSON Feed 1.1, and excerpts only when the setting says so', async () => {
-    await writeSetting('feedFullContent', false, db)
+    await writeSetting(db, 'feedFullContent', false)
     const feed = JSON.parse((await buildPostsFeed(ORIGIN, 'json', undefined, db))!)
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
     expect(feed.items[0]).toMatchObject({ title: TRICKY, url: `${ORIGIN}/posts/tricky`, date_published: '2020-02-02T10:00:00.000Z', authors: [{ name: 'Anonymous' }] })

@@ -92,7 +92,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
   const site = await getSiteSettings(db)
   const archive = scope.kind === 'site' ? null : await resolveArchive(scope, db)
   if (scope.kind !== 'site' && !archive) return null
-  const posts = await listPostsForFeed({ limit: FEED_SIZE, ...archive?.filter }, new Date(), db)
+  const posts = await listPostsForFeed(db, { limit: FEED_SIZE, ...archive?.filter }, new Date())
   const base = `${origin}${archive?.feedBase ?? ''}`
   return render(
     {
@@ -121,7 +121,7 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
 /** The comments feed of the whole blog, or of one post. Public; never includes an email address. */
 export async function buildCommentsFeed(origin: string, format: FeedFormat, postSlug?: string, db: DB = getDb()): Promise<string> {
   const site = await getSiteSettings(db)
-  const comments = await listCommentsForFeed({ limit: 30, postSlug }, new Date(), db)
+  const comments = await listCommentsForFeed(db, { limit: 30, postSlug }, new Date())
   const base = postSlug ? `${origin}/posts/${postSlug}/comments` : `${origin}/comments`
   const postTitle = comments[0]?.postTitle
   const t = translator(site.language, 'feeds')
@@ -149,8 +149,8 @@ function escapeText(text: string): string {
 
 /** sitemap.xml: the home page, every live post, and every tag and author page, with its last change. Public. */
 export async function buildSitemap(origin: string, db: DB = getDb()): Promise<string> {
-  const posts = await listPostsForSitemap(new Date(), db)
-  const { tags, authors } = await listArchivesForSitemap(new Date(), db)
+  const posts = await listPostsForSitemap(db, new Date())
+  const { tags, authors } = await listArchivesForSitemap(db, new Date())
   const url = (path: string, at?: Date) => `<url><loc>${origin}${path}</loc>${at ? `<lastmod>${at.toISOString()}</lastmod>` : ''}</url>`
   const urls = [
     url('/', posts[0]?.updatedAt),

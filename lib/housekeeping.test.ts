@@ -14,7 +14,7 @@ describe.each(await testDialects())('housekeeping on $name', (dialect) => {
   it('forgets spent counters, day-old kept forms, week-old unconfirmed comments and expired sessions', async () => {
     const db = database()
     const person = await insertPerson(db, 'commenter', 'Pat')
-    const postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 }, db)
+    const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 })
     await allow('commentsPerUser', 'old', T0, db)
     await db.insertInto('keptForm').values({ id: 'old-form', userId: null, state: '{}', createdAt: T0 }).execute()
     await db.insertInto('keptForm').values({ id: 'new-form', userId: null, state: '{}', createdAt: hours(30) }).execute()

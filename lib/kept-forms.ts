@@ -30,7 +30,7 @@ export async function keepForm(page: string, state: FormState, sender: { userId:
   if (!(await allow('keptFormsPerClient', clientKey(sender.client), now, db))) return `${url.pathname}${url.search}${url.hash}`
   const kept = state.status === 'error' ? { ...state, values: bounded(state.values, sender.userId !== null), message: state.message.slice(0, 1000) } : state
   const id = randomBytes(16).toString('base64url')
-  await insertKeptForm({ id, userId: sender.userId, state: JSON.stringify(kept), createdAt: now }, new Date(now.getTime() - DAY), db)
+  await insertKeptForm(db, { id, userId: sender.userId, state: JSON.stringify(kept), createdAt: now }, new Date(now.getTime() - DAY))
   url.searchParams.set('form', id)
   return `${url.pathname}${url.search}${url.hash}`
 }
@@ -38,6 +38,6 @@ export async function keepForm(page: string, state: FormState, sender: { userId:
 /** The refused form kept under `id` (a page's ?form=) for this viewer, if any. Never throws on what is in the address. */
 export async function loadKeptForm(viewerId: string | null, id: unknown, now: Date = new Date(), db: DB = getDb()): Promise<FormState | undefined> {
   if (typeof id !== 'string' || !/^[\w-]{16,40}$/.test(id)) return undefined
-  const state = await findKeptForm(id, viewerId, new Date(now.getTime() - DAY), db)
+  const state = await findKeptForm(db, id, viewerId, new Date(now.getTime() - DAY))
   return state ? (JSON.parse(state) as FormState) : undefined
 }

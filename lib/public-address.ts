@@ -40,7 +40,7 @@ export async function loadPublicOrigin(db: DB = getDb()): Promise<string | null>
 
 /** Stores the address the owner confirmed and starts using it in this process. Only the setup flow calls it. */
 export async function savePublicOrigin(origin: string, db: DB = getDb()): Promise<void> {
-  await writeSetting(ADDRESS_KEY, origin, db)
+  await writeSetting(db, ADDRESS_KEY, origin)
   if (!parseOrigin(process.env.AUTH_URL)) process.env.AUTH_URL = origin
 }
 

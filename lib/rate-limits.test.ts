@@ -9,10 +9,10 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
 
   it('count hits in a window and start again after it', async () => {
     const db = database()
-    expect(await hitRateLimit('k', 60, t0, db)).toBe(1)
-    expect(await hitRateLimit('k', 60, new Date(t0.getTime() + 30_000), db)).toBe(2)
-    expect(await hitRateLimit('other', 60, t0, db)).toBe(1)
-    expect(await hitRateLimit('k', 60, new Date(t0.getTime() + 61_000), db)).toBe(1)
+    expect(await hitRateLimit(db, 'k', 60, t0)).toBe(1)
+    expect(await hitRateLimit(db, 'k', 60, new Date(t0.getTime() + 30_000))).toBe(2)
+    expect(await hitRateLimit(db, 'other', 60, t0)).toBe(1)
+    expect(await hitRateLimit(db, 'k', 60, new Date(t0.getTime() + 61_000))).toBe(1)
   })
 
   it('allow comments per user up to the limit, then refuse, per key', async () => {

@@ -60,7 +60,7 @@ export function clientKey(address: string): string {
 /** Counts one use of `name` by `who` (a person, or a clientKey); returns false once the window's allowance is spent. */
 export async function allow(name: LimitName, who: string, now: Date = new Date(), db: DB = getDb()): Promise<boolean> {
   const { windowSeconds } = LIMITS[name]
-  return (await hitRateLimit(`${name}:${who}`, windowSeconds, now, db)) <= maxOf(name)
+  return (await hitRateLimit(db, `${name}:${who}`, windowSeconds, now)) <= maxOf(name)
 }
 
 /**
@@ -80,7 +80,7 @@ export async function allowSignInMail(email: string, address: string, now: Date 
 
 /** Forgets counters whose window ended long ago (housekeeping; they would count from zero anyway). */
 export async function pruneRateLimits(now: Date = new Date(), db: DB = getDb()): Promise<number> {
-  return deleteRateLimitsBefore(new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000), db)
+  return deleteRateLimitsBefore(db, new Date(now.getTime() - LONGEST_WINDOW_SECONDS * 1000))
 }
 
 /*

@@ -37,9 +37,7 @@ async function run(name: string, url: string) {
   await migrateToLatest(db)
   const now = new Date()
   for (let i = 0; i < MAILS; i += 500) {
-    await insertOutgoingMails(
-      Array.from({ length: 500 }, (_, j) => ({ userId: null, toAddress: `reader${i + j}@example.com`, kind: 'reply' as const, dedupeKey: `bench:${i + j}`, subject: `Reply ${i + j}`, textBody: 'A reply.', htmlBody: '<p>A reply.</p>', headers: '{}', nextAttemptAt: now })),
-      db,
+    await insertOutgoingMails(db, Array.from({ length: 500 }, (_, j) => ({ userId: null, toAddress: `reader${i + j}@example.com`, kind: 'reply' as const, dedupeKey: `bench:${i + j}`, subject: `Reply ${i + j}`, textBody: 'A reply.', htmlBody: '<p>A reply.</p>', headers: '{}', nextAttemptAt: now }))
     )
   }
   const t0 = performance.now()

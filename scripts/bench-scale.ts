@@ -46,9 +46,7 @@ async function freshDatabase(): Promise<void> {
   process.env.DATABASE_URL = DATABASE_URL
   const db = getDb()
   await prepareDatabase(db)
-  const postId = await insertPost(
-    { slug: LONG, title: 'Ten thousand comments', excerpt: 'A conversation that never ended.', body: 'People kept talking.', status: 'published', publishedAt: '2013-04-01T09:00:00.000Z' },
-    db,
+  const postId = await insertPost(db, { slug: LONG, title: 'Ten thousand comments', excerpt: 'A conversation that never ended.', body: 'People kept talking.', status: 'published', publishedAt: '2013-04-01T09:00:00.000Z' }
   )
   // Two thirds top level, one third replies up to four levels deep, as in the SQLite bench.
   await db.transaction().execute(async (trx) => {
@@ -58,9 +56,7 @@ async function freshDatabase(): Promise<void> {
     for (let i = 0; i < 10_000; i++) {
       let parentId: number | null = null
       if (i % 3 === 2 && last !== null) parentId = depthOf.get(last)! < 3 ? last : top[top.length - 1]
-      const id: number = await insertComment(
-        { postId, parentId, authorName: `Reader ${i % 97}`, body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).`, status: 'approved', createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000) },
-        trx,
+      const id: number = await insertComment(trx, { postId, parentId, authorName: `Reader ${i % 97}`, body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).`, status: 'approved', createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000) }
       )
       depthOf.set(id, parentId === null ? 0 : depthOf.get(parentId)! + 1)
       if (parentId === null) top.push(id)
@@ -138,7 +134,7 @@ const writer = (async () => {
   for (let n = 0; writing; n++) {
     const text = `Written while reading, number ${n} ${Date.now()}`
     const at = performance.now()
-    await insertComment({ postId: demoPostId, authorName: 'Bench writer', body: text, status: 'approved', createdAt: new Date() }, getDb())
+    await insertComment(getDb(), { postId: demoPostId, authorName: 'Bench writer', body: text, status: 'approved', createdAt: new Date() })
     await invalidateEverywhere([cacheTags.post(DEMO)])
     const seen = new Set<number>()
     while (seen.size < INSTANCES.length && performance.now() - at < 10_000) {

@@ -35,16 +35,14 @@ process.env.DATABASE_URL = DATABASE_URL
 async function seed(): Promise<void> {
   const db = getDb()
   await prepareDatabase(db)
-  const postId = await insertPost(
-    {
+  const postId = await insertPost(db, {
       slug: 'a-long-conversation',
       title: 'A long conversation',
       excerpt: 'Five hundred approved comments, threaded.',
       body: 'A post that people could not stop talking about.\n\nIt has **500** approved comments.',
       status: 'published',
       publishedAt: '2013-04-01T09:00:00.000Z',
-    },
-    db,
+    }
   )
   // 500 comments: two thirds top level, one third replies, each reply one level deeper than its
   // parent, wrapping back to a top-level parent after depth 4.
@@ -55,16 +53,14 @@ async function seed(): Promise<void> {
     const isReply = i % 3 === 2 && last !== null
     let parentId: number | null = null
     if (isReply) parentId = depthOf.get(last!)! < 3 ? last : top[top.length - 1]
-    const id: number = await insertComment(
-      {
+    const id: number = await insertComment(db, {
         postId,
         parentId,
         authorName: `Reader ${i % 37}`,
         body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).\n\nA second paragraph to make it realistic.`,
         status: 'approved',
         createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000),
-      },
-      db,
+      }
     )
     depthOf.set(id, parentId === null ? 0 : depthOf.get(parentId)! + 1)
     if (parentId === null) top.push(id)

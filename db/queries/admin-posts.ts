@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import { POST_STATUSES, type Database, type PostKind, type PostStatus, type PostUpdate } from '../types'
 import { postPageColumns, type PostRow } from './posts'
 
 /** The choices of the posts list's filters: everyone who has written a post, and every tag. */
-export async function listPostFilterChoices(db: Kysely<Database> = getDb()): Promise<{ authors: { id: string; name: string }[]; tags: { slug: string; name: string }[] }> {
+export async function listPostFilterChoices(db: Kysely<Database>): Promise<{ authors: { id: string; name: string }[]; tags: { slug: string; name: string }[] }> {
   const authors = await db
     .selectFrom('User')
     .select(['User.id', 'User.name'])
@@ -16,7 +15,7 @@ export async function listPostFilterChoices(db: Kysely<Database> = getDb()): Pro
 }
 
 /** Posts per status, of one author or all — one query. */
-export async function countPostsByStatus(authorId: string | undefined, db: Kysely<Database> = getDb()): Promise<Record<PostStatus, number>> {
+export async function countPostsByStatus(db: Kysely<Database>, authorId: string | undefined): Promise<Record<PostStatus, number>> {
   let query = db.selectFrom('post').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status')
   if (authorId) query = query.where('authorId', '=', authorId)
   const counts = Object.fromEntries(POST_STATUSES.map((s) => [s, 0])) as Record<PostStatus, number>
@@ -37,9 +36,7 @@ export interface AdminPostRow {
 }
 
 /** Posts of one status, newest first, optionally one author's, with one tag, or matching a title. */
-export async function listPostsForAdmin(
-  filter: { status: PostStatus; authorId?: string; tagSlug?: string; search?: string; limit: number; offset: number },
-  db: Kysely<Database> = getDb(),
+export async function listPostsForAdmin(db: Kysely<Database>, filter: { status: PostStatus; authorId?: string; tagSlug?: string; search?: string; limit: number; offset: number }
 ): Promise<AdminPostRow[]> {
   let query = db
     .selectFrom('post')
@@ -73,7 +70,7 @@ export interface EditablePost extends PostRow {
   tags: string[]
 }
 
-export async function findPostForEditing(id: number, db: Kysely<Database> = getDb()): Promise<EditablePost | undefined> {
+export async function findPostForEditing(db: Kysely<Database>, id: number): Promise<EditablePost | undefined> {
   const post = await db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
@@ -86,7 +83,7 @@ export async function findPostForEditing(id: number, db: Kysely<Database> = getD
 }
 
 /** Whether another post (or an old slug of another post) already answers at this slug. */
-export async function isSlugTaken(slug: string, exceptPostId: number | null, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function isSlugTaken(db: Kysely<Database>, slug: string, exceptPostId: number | null): Promise<boolean> {
   const post = await db.selectFrom('post').select('id').where('slug', '=', slug).executeTakeFirst()
   if (post && post.id !== exceptPostId) return true
   const redirect = await db.selectFrom('postRedirect').select('postId').where('slug', '=', slug).executeTakeFirst()
@@ -100,7 +97,7 @@ function withHtml(changes: PostUpdate): PostUpdate {
 }
 
 /** Updates a post only if nobody saved it since `expectedUpdatedAt`; returns whether it did. */
-export async function updatePostIfUnchanged(id: number, changes: PostUpdate, expectedUpdatedAt: Date, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function updatePostIfUnchanged(db: Kysely<Database>, id: number, changes: PostUpdate, expectedUpdatedAt: Date): Promise<boolean> {
   // Compared to the millisecond: PostgreSQL keeps microseconds, JavaScript dates do not.
   const until = new Date(expectedUpdatedAt.getTime() + 1)
   const result = await db
@@ -113,16 +110,16 @@ export async function updatePostIfUnchanged(id: number, changes: PostUpdate, exp
   return Number(result.numUpdatedRows) === 1
 }
 
-export async function updatePost(id: number, changes: PostUpdate, db: Kysely<Database> = getDb()): Promise<void> {
+export async function updatePost(db: Kysely<Database>, id: number, changes: PostUpdate): Promise<void> {
   await db.updateTable('post').set(withHtml(changes)).where('id', '=', id).execute()
 }
 
-export async function deletePostRow(id: number, db: Kysely<Database> = getDb()): Promise<void> {
+export async function deletePostRow(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('post').where('id', '=', id).execute()
 }
 
 /** Replaces a post's tags by these names, creating tags that do not exist yet. */
-export async function replacePostTags(postId: number, tags: { slug: string; name: string }[], db: Kysely<Database> = getDb()): Promise<void> {
+export async function replacePostTags(db: Kysely<Database>, postId: number, tags: { slug: string; name: string }[]): Promise<void> {
   await db.deleteFrom('postTag').where('postId', '=', postId).execute()
   for (const tag of tags) {
     await db.insertInto('tag').values(tag).onConflict((oc) => oc.column('slug').doNothing()).execute()
@@ -132,7 +129,7 @@ export async function replacePostTags(postId: number, tags: { slug: string; name
 }
 
 /** Keeps an old slug answering for the post (with a redirect), replacing any earlier claim on it. */
-export async function addPostRedirect(slug: string, postId: number, db: Kysely<Database> = getDb()): Promise<void> {
+export async function addPostRedirect(db: Kysely<Database>, slug: string, postId: number): Promise<void> {
   await db
     .insertInto('postRedirect')
     .values({ slug, postId })
@@ -140,6 +137,6 @@ export async function addPostRedirect(slug: string, postId: number, db: Kysely<D
     .execute()
 }
 
-export async function removePostRedirect(slug: string, db: Kysely<Database> = getDb()): Promise<void> {
+export async function removePostRedirect(db: Kysely<Database>, slug: string): Promise<void> {
   await db.deleteFrom('postRedirect').where('slug', '=', slug).execute()
 }

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 
 export interface AuditEntry {
@@ -9,7 +8,7 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-export async function insertAuditEntries(entries: AuditEntry[], db: Kysely<Database> = getDb()): Promise<void> {
+export async function insertAuditEntries(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return
   await db
     .insertInto('auditLog')
@@ -27,7 +26,7 @@ export interface AuditRow {
 }
 
 /** The newest entries first, with the actor's display name. */
-export async function listAuditEntries({ limit, offset }: { limit: number; offset: number }, db: Kysely<Database> = getDb()): Promise<AuditRow[]> {
+export async function listAuditEntries(db: Kysely<Database>, { limit, offset }: { limit: number; offset: number }): Promise<AuditRow[]> {
   return db
     .selectFrom('auditLog')
     .leftJoin('User', 'User.id', 'auditLog.actorId')
@@ -40,7 +39,7 @@ export async function listAuditEntries({ limit, offset }: { limit: number; offse
 }
 
 /** Inserts one entry and returns its id. */
-export async function insertAuditEntry(entry: AuditEntry, db: Kysely<Database> = getDb()): Promise<number> {
+export async function insertAuditEntry(db: Kysely<Database>, entry: AuditEntry): Promise<number> {
   const row = await db
     .insertInto('auditLog')
     .values({ actorId: entry.actorId, action: entry.action, subject: entry.subject, detail: JSON.stringify(entry.detail ?? {}) })
@@ -50,6 +49,6 @@ export async function insertAuditEntry(entry: AuditEntry, db: Kysely<Database> =
 }
 
 /** One entry by id, if its action is one of `actions`. */
-export async function findAuditEntry(id: number, actions: string[], db: Kysely<Database> = getDb()): Promise<{ action: string; detail: string } | undefined> {
+export async function findAuditEntry(db: Kysely<Database>, id: number, actions: string[]): Promise<{ action: string; detail: string } | undefined> {
   return db.selectFrom('auditLog').select(['action', 'detail']).where('id', '=', id).where('action', 'in', actions).executeTakeFirst()
 }

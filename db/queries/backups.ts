@@ -1,5 +1,4 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 
 /*
@@ -33,7 +32,7 @@ const COMPUTED = new Set(['searchVector', 'searchConfig'])
 const IDENTITY_TABLES = ['post', 'tag', 'comment', 'auditLog', 'postRevision', 'mention'] as const
 
 /** One page of a table's rows in key order, after `offset` rows. */
-export async function readTablePage(table: BackupTable, offset: number, limit: number, db: Kysely<Database> = getDb()): Promise<Row[]> {
+export async function readTablePage(db: Kysely<Database>, table: BackupTable, offset: number, limit: number): Promise<Row[]> {
   const spec = BACKUP_TABLES.find((t) => t.table === table)!
   let query = db.selectFrom(table as 'post').selectAll()
   for (const column of spec.key) query = query.orderBy(column as 'id')
@@ -42,13 +41,13 @@ export async function readTablePage(table: BackupTable, offset: number, limit: n
 }
 
 /** Rows in the tables that make a blog non-empty (people, posts, comments, tags). */
-export async function countContent(db: Kysely<Database> = getDb()): Promise<number> {
+export async function countContent(db: Kysely<Database>): Promise<number> {
   let total = 0
   for (const table of ['User', 'post', 'comment', 'tag'] as const) total += Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
   return total
 }
 
-export async function insertRow(table: BackupTable, row: Row, db: Kysely<Database> = getDb()): Promise<void> {
+export async function insertRow(db: Kysely<Database>, table: BackupTable, row: Row): Promise<void> {
   await db
     .insertInto(table as 'post')
     .values(row as never)
@@ -56,12 +55,12 @@ export async function insertRow(table: BackupTable, row: Row, db: Kysely<Databas
 }
 
 /** Links restored comments to their parents (restored without them, as a reply may come first). */
-export async function setParent(id: number, parentId: number, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setParent(db: Kysely<Database>, id: number, parentId: number): Promise<void> {
   await db.updateTable('comment').set({ parentId }).where('id', '=', id).execute()
 }
 
 /** After rows were written with their ids, new rows must get ids after them (PostgreSQL only). */
-export async function moveIdCountersPastRows(db: Kysely<Database> = getDb()): Promise<void> {
+export async function moveIdCountersPastRows(db: Kysely<Database>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
   for (const table of IDENTITY_TABLES)
     await sql`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, 'id'), coalesce((SELECT max(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(db)

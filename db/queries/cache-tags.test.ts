@@ -14,18 +14,18 @@ describe.each(await testDialects())('shared cache invalidations on $name', (dial
   it('hands every instance the tags invalidated since it last looked, in order, and forgets old ones', async () => {
     expect(await lastCacheTagEventId(db)).toBe(0)
     const now = new Date('2026-11-27T12:00:00Z')
-    await recordCacheTagEvents(['posts', 'post:hello'], null, new Date(now.getTime() - 2 * 86_400_000), db)
-    await recordCacheTagEvents(['settings'], null, now, db)
+    await recordCacheTagEvents(db, ['posts', 'post:hello'], null, new Date(now.getTime() - 2 * 86_400_000))
+    await recordCacheTagEvents(db, ['settings'], null, now)
     const start = await lastCacheTagEventId(db)
-    await recordCacheTagEvents(['post:hello', 'posts'], 300, now, db)
-    const events = await listCacheTagEventsAfter(start, 10, db)
+    await recordCacheTagEvents(db, ['post:hello', 'posts'], 300, now)
+    const events = await listCacheTagEventsAfter(db, start, 10)
     expect(events.map((e) => [e.tag, e.expireSeconds])).toEqual([
       ['post:hello', 300],
       ['posts', 300],
     ])
     expect(events[0].id).toBeGreaterThan(start)
-    expect(await listCacheTagEventsAfter(events[1].id, 10, db)).toEqual([])
+    expect(await listCacheTagEventsAfter(db, events[1].id, 10)).toEqual([])
     // Events over a day old were dropped by the later writes.
-    expect((await listCacheTagEventsAfter(0, 10, db)).map((e) => e.tag)).toEqual(['settings', 'post:hello', 'posts'])
+    expect((await listCacheTagEventsAfter(db, 0, 10)).map((e) => e.tag)).toEqual(['settings', 'post:hello', 'posts'])
   })
 })

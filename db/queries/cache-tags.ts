@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 
 export interface CacheTagEvent {
@@ -9,7 +8,7 @@ export interface CacheTagEvent {
 }
 
 /** Records invalidated cache tags for the other app instances; forgets events older than a day. */
-export async function recordCacheTagEvents(tags: string[], expireSeconds: number | null, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<void> {
+export async function recordCacheTagEvents(db: Kysely<Database>, tags: string[], expireSeconds: number | null, now: Date = new Date()): Promise<void> {
   if (tags.length === 0) return
   await db
     .insertInto('cacheTagEvent')
@@ -19,13 +18,13 @@ export async function recordCacheTagEvents(tags: string[], expireSeconds: number
 }
 
 /** Events after the one with id `afterId`, oldest first (at most `limit`). */
-export async function listCacheTagEventsAfter(afterId: number, limit: number, db: Kysely<Database> = getDb()): Promise<CacheTagEvent[]> {
+export async function listCacheTagEventsAfter(db: Kysely<Database>, afterId: number, limit: number): Promise<CacheTagEvent[]> {
   const rows = await db.selectFrom('cacheTagEvent').select(['id', 'tag', 'expireSeconds']).where('id', '>', afterId).orderBy('id').limit(limit).execute()
   return rows.map((r) => ({ id: Number(r.id), tag: r.tag, expireSeconds: r.expireSeconds === null ? null : Number(r.expireSeconds) }))
 }
 
 /** The id of the newest event (0 if none): where an instance that starts now begins reading. */
-export async function lastCacheTagEventId(db: Kysely<Database> = getDb()): Promise<number> {
+export async function lastCacheTagEventId(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('cacheTagEvent').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
   return Number(row?.id ?? 0)
 }

@@ -1,5 +1,4 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
-import { getDb } from '..'
 import type { CommentStatus, Database, NewComment } from '../types'
 import { isLive, isThreadedComment } from './visibility'
 
@@ -34,9 +33,7 @@ export interface PublicCommentRow {
  * The shape of a post's approved comment tree — ids, parents and whether each was deleted — oldest
  * first: enough to count, page and place comments without loading their text.
  */
-export async function listApprovedCommentSkeleton(
-  postId: number,
-  db: Kysely<Database> = getDb(),
+export async function listApprovedCommentSkeleton(db: Kysely<Database>, postId: number
 ): Promise<{ id: number; parentId: number | null; deletedAt: Date | null }[]> {
   return db
     .selectFrom('comment')
@@ -53,8 +50,8 @@ export async function listApprovedCommentSkeleton(
  * (the ones a page shows) — one query. Never selects an email address.
  */
 export async function listApprovedComments(
+  db: Kysely<Database>,
   postId: number,
-  db: Kysely<Database> = getDb(),
   ids?: number[],
 ): Promise<PublicCommentRow[]> {
   if (ids?.length === 0) return []
@@ -79,7 +76,7 @@ export async function listApprovedComments(
   return query.orderBy('comment.createdAt', 'asc').orderBy('comment.id', 'asc').execute()
 }
 
-export async function insertComment(comment: NewComment, db: Kysely<Database> = getDb()): Promise<number> {
+export async function insertComment(db: Kysely<Database>, comment: NewComment): Promise<number> {
   const row = await db.insertInto('comment').values(comment).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
@@ -108,16 +105,16 @@ const commentColumns = [
   'comment.deletedAt',
 ] as const
 
-export async function findComment(id: number, db: Kysely<Database> = getDb()): Promise<CommentRow | undefined> {
+export async function findComment(db: Kysely<Database>, id: number): Promise<CommentRow | undefined> {
   return db.selectFrom('comment').select(commentColumns).where('id', '=', id).executeTakeFirst()
 }
 
 /** The comment and its ancestors, nearest first, up to `limit` rows (one query per level). */
-export async function listAncestry(id: number, limit: number, db: Kysely<Database> = getDb()): Promise<CommentRow[]> {
+export async function listAncestry(db: Kysely<Database>, id: number, limit: number): Promise<CommentRow[]> {
   const chain: CommentRow[] = []
   let next: number | null = id
   while (next !== null && chain.length < limit) {
-    const row = await findComment(next, db)
+    const row = await findComment(db, next)
     if (!row) break
     chain.push(row)
     next = row.parentId
@@ -126,10 +123,7 @@ export async function listAncestry(id: number, limit: number, db: Kysely<Databas
 }
 
 /** A person's comments on one post that are not deleted, newest first (any status). */
-export async function listCommentsByAuthorOnPost(
-  authorId: string,
-  postId: number,
-  db: Kysely<Database> = getDb(),
+export async function listCommentsByAuthorOnPost(db: Kysely<Database>, authorId: string, postId: number
 ): Promise<CommentRow[]> {
   return db
     .selectFrom('comment')
@@ -144,7 +138,7 @@ export async function listCommentsByAuthorOnPost(
 }
 
 /** When the person last commented anywhere, if ever. */
-export async function lastCommentAt(authorId: string, db: Kysely<Database> = getDb()): Promise<Date | undefined> {
+export async function lastCommentAt(db: Kysely<Database>, authorId: string): Promise<Date | undefined> {
   const row = await db
     .selectFrom('comment')
     .select('createdAt')
@@ -155,7 +149,7 @@ export async function lastCommentAt(authorId: string, db: Kysely<Database> = get
   return row?.createdAt
 }
 
-export async function hasApprovedComment(authorId: string, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function hasApprovedComment(db: Kysely<Database>, authorId: string): Promise<boolean> {
   const row = await db
     .selectFrom('comment')
     .select('id')
@@ -167,11 +161,7 @@ export async function hasApprovedComment(authorId: string, db: Kysely<Database> 
 }
 
 /** Whether the person already left exactly this text on this post. */
-export async function hasSameComment(
-  authorId: string,
-  postId: number,
-  body: string,
-  db: Kysely<Database> = getDb(),
+export async function hasSameComment(db: Kysely<Database>, authorId: string, postId: number, body: string
 ): Promise<boolean> {
   const row = await db
     .selectFrom('comment')
@@ -185,28 +175,26 @@ export async function hasSameComment(
   return row !== undefined
 }
 
-export async function updateCommentBody(id: number, body: string, html: string, editedAt: Date, db: Kysely<Database> = getDb()): Promise<void> {
+export async function updateCommentBody(db: Kysely<Database>, id: number, body: string, html: string, editedAt: Date): Promise<void> {
   await db.updateTable('comment').set({ body, html, editedAt }).where('id', '=', id).execute()
 }
 
-export async function hasReplies(id: number, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function hasReplies(db: Kysely<Database>, id: number): Promise<boolean> {
   const row = await db.selectFrom('comment').select('id').where('parentId', '=', id).limit(1).executeTakeFirst()
   return row !== undefined
 }
 
 /** Marks a comment deleted; its text is removed, so nothing of it can be shown again. */
-export async function markCommentDeleted(id: number, at: Date, db: Kysely<Database> = getDb()): Promise<void> {
+export async function markCommentDeleted(db: Kysely<Database>, id: number, at: Date): Promise<void> {
   await db.updateTable('comment').set({ deletedAt: at, body: '', html: '' }).where('id', '=', id).execute()
 }
 
-export async function deleteCommentRow(id: number, db: Kysely<Database> = getDb()): Promise<void> {
+export async function deleteCommentRow(db: Kysely<Database>, id: number): Promise<void> {
   await db.deleteFrom('comment').where('id', '=', id).execute()
 }
 
 /** One comment's public face: who wrote it (display name only) and where it is. */
-export async function findCommentAuthorName(
-  id: number,
-  db: Kysely<Database> = getDb(),
+export async function findCommentAuthorName(db: Kysely<Database>, id: number
 ): Promise<{ id: number; postId: number; status: CommentStatus; authorName: string | null; deletedAt: Date | null } | undefined> {
   return db
     .selectFrom('comment')
@@ -223,7 +211,7 @@ export async function findCommentAuthorName(
 }
 
 /** The post a visible comment belongs to (approved, on a live post), for short comment links. */
-export async function findPublicCommentPost(id: number, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ id: number; slug: string } | undefined> {
+export async function findPublicCommentPost(db: Kysely<Database>, id: number, now: Date = new Date()): Promise<{ id: number; slug: string } | undefined> {
   return db
     .selectFrom('comment')
     .innerJoin('post', 'post.id', 'comment.postId')

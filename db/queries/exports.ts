@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 
 // What the WordPress export reads: everything, a batch of posts at a time.
 
-export async function listExportAuthors(db: Kysely<Database> = getDb()) {
+export async function listExportAuthors(db: Kysely<Database>) {
   return db
     .selectFrom('User')
     .select(['User.id', 'User.name', 'User.email', 'User.slug'])
@@ -14,12 +13,12 @@ export async function listExportAuthors(db: Kysely<Database> = getDb()) {
     .execute()
 }
 
-export async function listExportTags(db: Kysely<Database> = getDb()) {
+export async function listExportTags(db: Kysely<Database>) {
   return db.selectFrom('tag').select(['id', 'slug', 'name']).orderBy('id').execute()
 }
 
 /** Posts and pages (not the trash) after `afterId`, in id order, with their tags' slugs and names. */
-export async function listExportPosts(afterId: number, limit: number, db: Kysely<Database> = getDb()) {
+export async function listExportPosts(db: Kysely<Database>, afterId: number, limit: number) {
   const posts = await db.selectFrom('post').selectAll().where('id', '>', afterId).where('status', '!=', 'trash').orderBy('id').limit(limit).execute()
   const ids = posts.map((p) => p.id)
   const tags = ids.length

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 import { matchesFilter, type PostFilter } from './posts'
@@ -18,10 +17,7 @@ export interface FeedPostRow {
 }
 
 /** The newest live posts (all, or those a filter picks) with their bodies, for feeds. */
-export async function listPostsForFeed(
-  { limit, ...filter }: { limit: number } & PostFilter,
-  now: Date = new Date(),
-  db: Kysely<Database> = getDb(),
+export async function listPostsForFeed(db: Kysely<Database>, { limit, ...filter }: { limit: number } & PostFilter, now: Date = new Date()
 ): Promise<FeedPostRow[]> {
   return db
     .selectFrom('post')
@@ -42,10 +38,7 @@ export interface FeedCommentRow {
 }
 
 /** The newest approved comments on live posts (of one post, or all), for comment feeds. Never emails. */
-export async function listCommentsForFeed(
-  { limit, postSlug }: { limit: number; postSlug?: string },
-  now: Date = new Date(),
-  db: Kysely<Database> = getDb(),
+export async function listCommentsForFeed(db: Kysely<Database>, { limit, postSlug }: { limit: number; postSlug?: string }, now: Date = new Date()
 ): Promise<FeedCommentRow[]> {
   let query = commentsWithPostAndAuthor(db)
     .select((eb) => [
@@ -64,14 +57,12 @@ export async function listCommentsForFeed(
 }
 
 /** Every live post's address and last change, for the sitemap. */
-export async function listPostsForSitemap(now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ slug: string; updatedAt: Date }[]> {
+export async function listPostsForSitemap(db: Kysely<Database>, now: Date = new Date()): Promise<{ slug: string; updatedAt: Date }[]> {
   return db.selectFrom('post').select(['post.slug', 'post.updatedAt']).where((eb) => isLive(eb, now)).orderBy('post.publishedAt', 'desc').execute()
 }
 
 /** Every tag and author with live posts, with the last change among them, for the sitemap. */
-export async function listArchivesForSitemap(
-  now: Date = new Date(),
-  db: Kysely<Database> = getDb(),
+export async function listArchivesForSitemap(db: Kysely<Database>, now: Date = new Date()
 ): Promise<{ tags: { slug: string; updatedAt: Date }[]; authors: { slug: string; updatedAt: Date }[] }> {
   const [tags, authors] = await Promise.all([
     db

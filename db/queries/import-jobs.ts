@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely'
-import { allowsConcurrentWriters, getDb } from '..'
+import { allowsConcurrentWriters } from '..'
 import type { Database, ImportJobStatus, ImportKindName } from '../types'
 
-export async function insertImportJob(job: { kind: ImportKindName; actorId: string; fileName: string; total: number; at: Date }, db: Kysely<Database> = getDb()): Promise<number> {
+export async function insertImportJob(db: Kysely<Database>, job: { kind: ImportKindName; actorId: string; fileName: string; total: number; at: Date }): Promise<number> {
   const row = await db
     .insertInto('importJob')
     .values({ kind: job.kind, actorId: job.actorId, fileName: job.fileName, total: job.total, startedAt: job.at, heartbeatAt: job.at })
@@ -11,15 +11,15 @@ export async function insertImportJob(job: { kind: ImportKindName; actorId: stri
   return row.id
 }
 
-export async function setImportProgress(id: number, done: number, at: Date, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setImportProgress(db: Kysely<Database>, id: number, done: number, at: Date): Promise<void> {
   await db.updateTable('importJob').set({ done, heartbeatAt: at }).where('id', '=', id).where('status', '=', 'running').execute()
 }
 
-export async function finishImportJob(id: number, outcome: { status: Exclude<ImportJobStatus, 'running'>; done: number; auditId: number | null; at: Date }, db: Kysely<Database> = getDb()): Promise<void> {
+export async function finishImportJob(db: Kysely<Database>, id: number, outcome: { status: Exclude<ImportJobStatus, 'running'>; done: number; auditId: number | null; at: Date }): Promise<void> {
   await db.updateTable('importJob').set({ status: outcome.status, done: outcome.done, auditId: outcome.auditId, heartbeatAt: outcome.at }).where('id', '=', id).execute()
 }
 
-export async function findImportJob(id: number, db: Kysely<Database> = getDb()) {
+export async function findImportJob(db: Kysely<Database>, id: number) {
   return db.selectFrom('importJob').selectAll().where('id', '=', id).executeTakeFirst()
 }
 

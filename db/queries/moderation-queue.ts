@@ -1,10 +1,9 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import { COMMENT_STATUSES, type CommentStatus, type Database } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 
 /** How many comments each status holds — one query. */
-export async function countCommentsByStatus(db: Kysely<Database> = getDb()): Promise<Record<CommentStatus, number>> {
+export async function countCommentsByStatus(db: Kysely<Database>): Promise<Record<CommentStatus, number>> {
   const rows = await db
     .selectFrom('comment')
     .select((eb) => ['status', eb.fn.countAll().as('n')])
@@ -61,7 +60,7 @@ function moderationRows(db: Kysely<Database>) {
 }
 
 /** Comments of one status, newest first, optionally of one post or containing some text. Never emails. */
-export async function listCommentsForModeration(filter: ModerationFilter, db: Kysely<Database> = getDb()): Promise<ModerationRow[]> {
+export async function listCommentsForModeration(db: Kysely<Database>, filter: ModerationFilter): Promise<ModerationRow[]> {
   let query = moderationRows(db)
     .where('comment.status', '=', filter.status)
   if (filter.postId) query = query.where('comment.postId', '=', filter.postId)
@@ -83,14 +82,12 @@ export async function listCommentsForModeration(filter: ModerationFilter, db: Ky
 }
 
 /** One comment as moderators see it (not one deleted by its author), or undefined. */
-export async function findCommentForModeration(id: number, db: Kysely<Database> = getDb()): Promise<ModerationRow | undefined> {
+export async function findCommentForModeration(db: Kysely<Database>, id: number): Promise<ModerationRow | undefined> {
   return moderationRows(db).where('comment.id', '=', id).executeTakeFirst()
 }
 
 /** The given comments with their post's slug (to invalidate its page). */
-export async function findCommentsWithPost(
-  ids: number[],
-  db: Kysely<Database> = getDb(),
+export async function findCommentsWithPost(db: Kysely<Database>, ids: number[]
 ): Promise<{ id: number; status: CommentStatus; postSlug: string }[]> {
   if (ids.length === 0) return []
   return db
@@ -101,16 +98,16 @@ export async function findCommentsWithPost(
     .execute()
 }
 
-export async function setCommentsStatus(ids: number[], status: CommentStatus, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setCommentsStatus(db: Kysely<Database>, ids: number[], status: CommentStatus): Promise<void> {
   if (ids.length > 0) await db.updateTable('comment').set({ status }).where('id', 'in', ids).execute()
 }
 
-export async function deleteCommentsForever(ids: number[], db: Kysely<Database> = getDb()): Promise<void> {
+export async function deleteCommentsForever(db: Kysely<Database>, ids: number[]): Promise<void> {
   if (ids.length > 0) await db.deleteFrom('comment').where('id', 'in', ids).execute()
 }
 
 /** A banned person's held comments go to spam. */
-export async function spamPendingCommentsOf(userId: string, db: Kysely<Database> = getDb()): Promise<number> {
+export async function spamPendingCommentsOf(db: Kysely<Database>, userId: string): Promise<number> {
   const result = await db
     .updateTable('comment')
     .set({ status: 'spam' })

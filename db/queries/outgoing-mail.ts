@@ -1,5 +1,5 @@
 import { PostgresAdapter, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely'
-import { getDb, inTransaction } from '..'
+import { inTransaction } from '..'
 import type { Database, DigestItemTable, MailChoice, MailDelivery, OutgoingMailTable, Role } from '../types'
 import { commentAuthorName, commentsWithPostAndAuthor } from './comments'
 
@@ -7,7 +7,7 @@ export type OutgoingMail = Selectable<OutgoingMailTable>
 export type NewOutgoingMail = Omit<Insertable<OutgoingMailTable>, 'id' | 'status' | 'attempts' | 'createdAt'>
 
 /** Writes mails to send; one already written for the same reason and person (its dedupeKey) is left as it is. */
-export async function insertOutgoingMails(mails: NewOutgoingMail[], db: Kysely<Database> = getDb()): Promise<void> {
+export async function insertOutgoingMails(db: Kysely<Database>, mails: NewOutgoingMail[]): Promise<void> {
   if (mails.length === 0) return
   await db
     .insertInto('outgoingMail')
@@ -22,7 +22,7 @@ export async function insertOutgoingMails(mails: NewOutgoingMail[], db: Kysely<D
  * rows another sender is claiming are skipped (FOR UPDATE SKIP LOCKED); on SQLite the one
  * statement is the claim. Each claimed mail counts one attempt more.
  */
-export async function claimDueMails(claimer: string, now: Date, abandonedBefore: Date, limit: number, db: Kysely<Database> = getDb()): Promise<OutgoingMail[]> {
+export async function claimDueMails(db: Kysely<Database>, claimer: string, now: Date, abandonedBefore: Date, limit: number): Promise<OutgoingMail[]> {
   let due = db
     .selectFrom('outgoingMail')
     .select('id')
@@ -41,12 +41,12 @@ export async function claimDueMails(claimer: string, now: Date, abandonedBefore:
 }
 
 /** The mail went out. */
-export async function markMailSent(id: number, claimer: string, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
+export async function markMailSent(db: Kysely<Database>, id: number, claimer: string, now: Date): Promise<void> {
   await db.updateTable('outgoingMail').set({ status: 'sent', sentAt: now, lastError: null }).where('id', '=', id).where('claimedBy', '=', claimer).execute()
 }
 
 /** The mail could not go out this time: try again at `retryAt`. */
-export async function markMailForRetry(id: number, claimer: string, retryAt: Date, error: string, db: Kysely<Database> = getDb()): Promise<void> {
+export async function markMailForRetry(db: Kysely<Database>, id: number, claimer: string, retryAt: Date, error: string): Promise<void> {
   await db
     .updateTable('outgoingMail')
     .set({ status: 'pending', nextAttemptAt: retryAt, claimedBy: null, claimedAt: null, lastError: error.slice(0, 500) })
@@ -56,7 +56,7 @@ export async function markMailForRetry(id: number, claimer: string, retryAt: Dat
 }
 
 /** The mail server refused the address for good: this mail fails, later ones to it are not sent, and its owner is marked bounced. */
-export async function markMailBounced(mail: OutgoingMail, claimer: string, error: string, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
+export async function markMailBounced(db: Kysely<Database>, mail: OutgoingMail, claimer: string, error: string, now: Date): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: error.slice(0, 500) }).where('id', '=', mail.id).where('claimedBy', '=', claimer).execute()
     await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: 'The address bounced earlier.' }).where('toAddress', '=', mail.toAddress).where('status', '=', 'pending').execute()
@@ -65,7 +65,7 @@ export async function markMailBounced(mail: OutgoingMail, claimer: string, error
 }
 
 /** The newest mails, for the admin's "Outgoing mail" page. */
-export async function listOutgoingMails(limit: number, db: Kysely<Database> = getDb()) {
+export async function listOutgoingMails(db: Kysely<Database>, limit: number) {
   return db
     .selectFrom('outgoingMail')
     .select(['id', 'toAddress', 'kind', 'subject', 'textBody', 'status', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt', 'createdAt'])
@@ -88,7 +88,7 @@ export interface MailRecipient {
 }
 
 /** Editors and admins who want a mail for each held comment (not banned, with an address that works), but `except`. */
-export async function listModeratorsToTell(except: string | null, roles: readonly Role[], db: Kysely<Database> = getDb()): Promise<MailRecipient[]> {
+export async function listModeratorsToTell(db: Kysely<Database>, except: string | null, roles: readonly Role[]): Promise<MailRecipient[]> {
   let query = db
     .selectFrom('User')
     .select(['id', 'email', 'name', 'mailDelivery as delivery'])
@@ -100,7 +100,7 @@ export async function listModeratorsToTell(except: string | null, roles: readonl
 }
 
 /** The author of a comment, if they have an account that wants reply mail (not banned, address working). */
-export async function findReplyRecipient(commentId: number, db: Kysely<Database> = getDb()): Promise<MailRecipient | undefined> {
+export async function findReplyRecipient(db: Kysely<Database>, commentId: number): Promise<MailRecipient | undefined> {
   const row = await db
     .selectFrom('comment')
     .innerJoin('User', 'User.id', 'comment.authorId')
@@ -114,19 +114,19 @@ export async function findReplyRecipient(commentId: number, db: Kysely<Database>
 }
 
 /** Sets what a person wants to hear about, and how (each mail or a daily digest). */
-export async function setMailChoices(userId: string, choices: { notifyReplies?: MailChoice; notifyHeld?: MailChoice; mailDelivery?: MailDelivery }, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setMailChoices(db: Kysely<Database>, userId: string, choices: { notifyReplies?: MailChoice; notifyHeld?: MailChoice; mailDelivery?: MailDelivery }): Promise<void> {
   if (Object.keys(choices).length === 0) return
   await db.updateTable('User').set(choices).where('id', '=', userId).execute()
 }
 
 /** Stops every notification to a person: replies, held comments, and every conversation they follow. */
-export async function stopAllMail(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
+export async function stopAllMail(db: Kysely<Database>, userId: string): Promise<void> {
   await db.updateTable('User').set({ notifyReplies: 'off', notifyHeld: 'off' }).where('id', '=', userId).execute()
   await db.deleteFrom('postFollow').where('userId', '=', userId).execute()
 }
 
 /** What a person hears about and how, and whether their address bounced. */
-export async function findMailChoices(userId: string, db: Kysely<Database> = getDb()) {
+export async function findMailChoices(db: Kysely<Database>, userId: string) {
   return db.selectFrom('User').select(['notifyReplies', 'notifyHeld', 'mailDelivery', 'emailBouncedAt']).where('id', '=', userId).executeTakeFirst()
 }
 
@@ -134,7 +134,7 @@ export type NewDigestItem = Omit<Insertable<DigestItemTable>, 'id'>
 export type DigestItem = Selectable<DigestItemTable>
 
 /** Keeps notifications for their people's next digest; one already kept for the same reason and person (its dedupeKey) is left as it is. */
-export async function insertDigestItems(items: NewDigestItem[], db: Kysely<Database> = getDb()): Promise<void> {
+export async function insertDigestItems(db: Kysely<Database>, items: NewDigestItem[]): Promise<void> {
   if (items.length === 0) return
   await db
     .insertInto('digestItem')
@@ -144,7 +144,7 @@ export async function insertDigestItems(items: NewDigestItem[], db: Kysely<Datab
 }
 
 /** Up to `limit` people whose oldest waiting item was kept at or before `dueBefore`. */
-export async function listPeopleWithDigestDue(dueBefore: Date, limit: number, db: Kysely<Database> = getDb()): Promise<string[]> {
+export async function listPeopleWithDigestDue(db: Kysely<Database>, dueBefore: Date, limit: number): Promise<string[]> {
   const rows = await db
     .selectFrom('digestItem')
     .select('userId')
@@ -160,13 +160,13 @@ export async function listPeopleWithDigestDue(dueBefore: Date, limit: number, db
  * Takes (deletes and returns) every item waiting for a person's digest. Run inside the transaction
  * that writes the digest: of two senders taking the same items, the second finds none.
  */
-export async function takeDigestItems(userId: string, db: Kysely<Database> = getDb()): Promise<DigestItem[]> {
+export async function takeDigestItems(db: Kysely<Database>, userId: string): Promise<DigestItem[]> {
   const items = await db.deleteFrom('digestItem').where('userId', '=', userId).returningAll().execute()
   return items.sort((a, b) => a.id - b.id)
 }
 
 /** A person who may be mailed (not banned or deleted, address working), for their digest. */
-export async function findMailRecipient(userId: string, db: Kysely<Database> = getDb()): Promise<MailRecipient | undefined> {
+export async function findMailRecipient(db: Kysely<Database>, userId: string): Promise<MailRecipient | undefined> {
   const row = await db
     .selectFrom('User')
     .select(['User.id', 'User.email', 'User.name', 'User.mailDelivery as delivery'])
@@ -177,7 +177,7 @@ export async function findMailRecipient(userId: string, db: Kysely<Database> = g
 }
 
 /** A comment as a notification tells of it: its text, author, status, parent and post. */
-export async function findCommentForMail(id: number, db: Kysely<Database> = getDb()) {
+export async function findCommentForMail(db: Kysely<Database>, id: number) {
   return commentsWithPostAndAuthor(db)
     .select((eb) => [
       'comment.id',
@@ -197,7 +197,7 @@ export async function findCommentForMail(id: number, db: Kysely<Database> = getD
 }
 
 /** Follows a post's conversation (again: nothing changes). */
-export async function followPost(userId: string, postId: number, now: Date, db: Kysely<Database> = getDb()): Promise<void> {
+export async function followPost(db: Kysely<Database>, userId: string, postId: number, now: Date): Promise<void> {
   await db
     .insertInto('postFollow')
     .values({ userId, postId, createdAt: now })
@@ -206,12 +206,12 @@ export async function followPost(userId: string, postId: number, now: Date, db: 
 }
 
 /** Stops following a post's conversation. */
-export async function unfollowPost(userId: string, postId: number, db: Kysely<Database> = getDb()): Promise<void> {
+export async function unfollowPost(db: Kysely<Database>, userId: string, postId: number): Promise<void> {
   await db.deleteFrom('postFollow').where('userId', '=', userId).where('postId', '=', postId).execute()
 }
 
 /** Who follows a post and may be mailed (not banned, address working), but `except`. */
-export async function listFollowersToTell(postId: number, except: string | null, db: Kysely<Database> = getDb()): Promise<MailRecipient[]> {
+export async function listFollowersToTell(db: Kysely<Database>, postId: number, except: string | null): Promise<MailRecipient[]> {
   let query = db
     .selectFrom('postFollow')
     .innerJoin('User', 'User.id', 'postFollow.userId')
@@ -223,7 +223,7 @@ export async function listFollowersToTell(postId: number, except: string | null,
 }
 
 /** The posts a person follows, for their profile. */
-export async function listFollowedPosts(userId: string, db: Kysely<Database> = getDb()) {
+export async function listFollowedPosts(db: Kysely<Database>, userId: string) {
   return db
     .selectFrom('postFollow')
     .innerJoin('post', 'post.id', 'postFollow.postId')

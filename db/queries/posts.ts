@@ -1,5 +1,4 @@
 import type { ExpressionBuilder, Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database, NewPost, NewTag, PostKind, PostStatus } from '../types'
 import { isLive, isPublic, isThreadedComment } from './visibility'
 
@@ -53,7 +52,7 @@ export interface PostSummaryRow {
 }
 
 /** When the next scheduled post goes live (after `now`), or null if none is waiting. */
-export async function findNextScheduledAt(now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<Date | null> {
+export async function findNextScheduledAt(db: Kysely<Database>, now: Date = new Date()): Promise<Date | null> {
   const row = await db
     .selectFrom('post')
     .select('publishedAt')
@@ -69,9 +68,7 @@ export async function findNextScheduledAt(now: Date = new Date(), db: Kysely<Dat
  * Published posts, newest first, each with its author's name and approved-comment count — one
  * query however many posts. Fetch one more than a page to learn whether there is a next page.
  */
-export async function listPublishedPosts(
-  { limit, offset, now = new Date(), pinnedFirst = false, ...filter }: { limit: number; offset: number; now?: Date; pinnedFirst?: boolean } & PostFilter,
-  db: Kysely<Database> = getDb(),
+export async function listPublishedPosts(db: Kysely<Database>, { limit, offset, now = new Date(), pinnedFirst = false, ...filter }: { limit: number; offset: number; now?: Date; pinnedFirst?: boolean } & PostFilter
 ): Promise<PostSummaryRow[]> {
   let query = db
     .selectFrom('post')
@@ -163,7 +160,7 @@ export const postPageColumns = [
 ] as const
 
 /** A published page (About, Contact…) by slug, or undefined. */
-export async function findPublishedPageBySlug(slug: string, now: Date = new Date(), db: Kysely<Database> = getDb()) {
+export async function findPublishedPageBySlug(db: Kysely<Database>, slug: string, now: Date = new Date()) {
   return db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
@@ -175,10 +172,7 @@ export async function findPublishedPageBySlug(slug: string, now: Date = new Date
 }
 
 /** A live post by slug with its author's name, or undefined. */
-export async function findPublishedPostBySlug(
-  slug: string,
-  now: Date = new Date(),
-  db: Kysely<Database> = getDb(),
+export async function findPublishedPostBySlug(db: Kysely<Database>, slug: string, now: Date = new Date()
 ): Promise<PostRow | undefined> {
   return db
     .selectFrom('post')
@@ -190,7 +184,7 @@ export async function findPublishedPostBySlug(
 }
 
 /** The current slug of the post an old slug pointed at, if it is live. */
-export async function findRedirectedSlug(oldSlug: string, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<string | undefined> {
+export async function findRedirectedSlug(db: Kysely<Database>, oldSlug: string, now: Date = new Date()): Promise<string | undefined> {
   const row = await db
     .selectFrom('postRedirect')
     .innerJoin('post', 'post.id', 'postRedirect.postId')
@@ -202,9 +196,7 @@ export async function findRedirectedSlug(oldSlug: string, now: Date = new Date()
 }
 
 /** The tags of one post, by name. */
-export async function listTagsOfPost(
-  postId: number,
-  db: Kysely<Database> = getDb(),
+export async function listTagsOfPost(db: Kysely<Database>, postId: number
 ): Promise<{ slug: string; name: string }[]> {
   return db
     .selectFrom('postTag')
@@ -215,24 +207,24 @@ export async function listTagsOfPost(
     .execute()
 }
 
-export async function countPosts(db: Kysely<Database> = getDb()): Promise<number> {
+export async function countPosts(db: Kysely<Database>): Promise<number> {
   const row = await db.selectFrom('post').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-export async function insertPost(post: NewPost, db: Kysely<Database> = getDb()): Promise<number> {
+export async function insertPost(db: Kysely<Database>, post: NewPost): Promise<number> {
   const row = await db.insertInto('post').values(post).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
 
 /** Finds a tag by slug or creates it; returns its id. */
-export async function upsertTag(tag: NewTag, db: Kysely<Database> = getDb()): Promise<number> {
+export async function upsertTag(db: Kysely<Database>, tag: NewTag): Promise<number> {
   await db.insertInto('tag').values(tag).onConflict((oc) => oc.column('slug').doNothing()).execute()
   const row = await db.selectFrom('tag').select('id').where('slug', '=', tag.slug).executeTakeFirstOrThrow()
   return row.id
 }
 
-export async function tagPost(postId: number, tagId: number, db: Kysely<Database> = getDb()): Promise<void> {
+export async function tagPost(db: Kysely<Database>, postId: number, tagId: number): Promise<void> {
   await db
     .insertInto('postTag')
     .values({ postId, tagId })
@@ -241,9 +233,7 @@ export async function tagPost(postId: number, tagId: number, db: Kysely<Database
 }
 
 /** What commenting needs to know about a post. */
-export async function findPostForCommenting(
-  postId: number,
-  db: Kysely<Database> = getDb(),
+export async function findPostForCommenting(db: Kysely<Database>, postId: number
 ): Promise<{ id: number; slug: string; title: string; live: boolean; commentsOpen: boolean; publishedAt: Date | null } | undefined> {
   const row = await db
     .selectFrom('post')
@@ -256,8 +246,8 @@ export async function findPostForCommenting(
 
 /** The live posts just before and after one (by publication time), for "previous / next" links. */
 export async function findNeighbourPosts(
+  db: Kysely<Database>,
   post: { id: number; publishedAt: Date },
-  db: Kysely<Database> = getDb(),
   now: Date = new Date(),
 ): Promise<{ older?: { slug: string; title: string }; newer?: { slug: string; title: string } }> {
   const at = post.publishedAt
@@ -278,9 +268,9 @@ export async function findNeighbourPosts(
 
 /** Live posts sharing the most tags with a post, then newest first. */
 export async function listRelatedPosts(
+  db: Kysely<Database>,
   postId: number,
   limit: number,
-  db: Kysely<Database> = getDb(),
   now: Date = new Date(),
 ): Promise<{ slug: string; title: string }[]> {
   return db
@@ -299,7 +289,7 @@ export async function listRelatedPosts(
 }
 
 /** An author with a page: someone with a slug who has at least one live post. */
-export async function findAuthorBySlug(slug: string, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ slug: string; name: string } | undefined> {
+export async function findAuthorBySlug(db: Kysely<Database>, slug: string, now: Date = new Date()): Promise<{ slug: string; name: string } | undefined> {
   const row = await db
     .selectFrom('User')
     .select(['User.slug', 'User.name'])
@@ -310,12 +300,12 @@ export async function findAuthorBySlug(slug: string, now: Date = new Date(), db:
   return row?.slug && row.name ? { slug: row.slug, name: row.name } : undefined
 }
 
-export async function findTagBySlug(slug: string, db: Kysely<Database> = getDb()): Promise<{ slug: string; name: string } | undefined> {
+export async function findTagBySlug(db: Kysely<Database>, slug: string): Promise<{ slug: string; name: string } | undefined> {
   return db.selectFrom('tag').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()
 }
 
 /** The published pages a page sits under, outermost first (at most five levels). */
-export async function listParentPages(pageId: number, now: Date = new Date(), db: Kysely<Database> = getDb()): Promise<{ slug: string; title: string }[]> {
+export async function listParentPages(db: Kysely<Database>, pageId: number, now: Date = new Date()): Promise<{ slug: string; title: string }[]> {
   const chain: { slug: string; title: string }[] = []
   let id: number | null = pageId
   for (let level = 0; level < 5 && id !== null; level++) {

@@ -1,16 +1,11 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 
 /**
  * Counts one hit against `key` in a fixed window of `windowSeconds` and returns the hits in the
  * current window, this one included. One atomic upsert, so it holds across app instances.
  */
-export async function hitRateLimit(
-  key: string,
-  windowSeconds: number,
-  now: Date = new Date(),
-  db: Kysely<Database> = getDb(),
+export async function hitRateLimit(db: Kysely<Database>, key: string, windowSeconds: number, now: Date = new Date()
 ): Promise<number> {
   const windowStart = new Date(now.getTime() - windowSeconds * 1000)
   const row = await db
@@ -38,7 +33,7 @@ export async function hitRateLimit(
 }
 
 /** Deletes the counters whose window began before `before`; returns how many. */
-export async function deleteRateLimitsBefore(before: Date, db: Kysely<Database>): Promise<number> {
+export async function deleteRateLimitsBefore(db: Kysely<Database>, before: Date): Promise<number> {
   const result = await db.deleteFrom('rateLimit').where('windowStartedAt', '<', before).executeTakeFirst()
   return Number(result.numDeletedRows)
 }

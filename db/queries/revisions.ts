@@ -1,5 +1,4 @@
 import type { Insertable, Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database, PostRevisionTable } from '../types'
 
 export interface RevisionSummary {
@@ -15,16 +14,16 @@ export interface Revision extends RevisionSummary {
   body: string
 }
 
-export async function insertRevision(revision: Insertable<PostRevisionTable>, db: Kysely<Database> = getDb()): Promise<void> {
+export async function insertRevision(db: Kysely<Database>, revision: Insertable<PostRevisionTable>): Promise<void> {
   await db.insertInto('postRevision').values(revision).execute()
 }
 
-export async function hasRevisions(postId: number, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function hasRevisions(db: Kysely<Database>, postId: number): Promise<boolean> {
   return !!(await db.selectFrom('postRevision').select('id').where('postId', '=', postId).limit(1).executeTakeFirst())
 }
 
 /** A post's revisions, newest first, without their text. */
-export async function listRevisions(postId: number, db: Kysely<Database> = getDb()): Promise<RevisionSummary[]> {
+export async function listRevisions(db: Kysely<Database>, postId: number): Promise<RevisionSummary[]> {
   return db
     .selectFrom('postRevision')
     .leftJoin('User', 'User.id', 'postRevision.savedById')
@@ -35,7 +34,7 @@ export async function listRevisions(postId: number, db: Kysely<Database> = getDb
 }
 
 /** Some of a post's revisions in full (the ones asked for that belong to it). */
-export async function findRevisions(postId: number, ids: number[], db: Kysely<Database> = getDb()): Promise<Revision[]> {
+export async function findRevisions(db: Kysely<Database>, postId: number, ids: number[]): Promise<Revision[]> {
   if (ids.length === 0) return []
   return db
     .selectFrom('postRevision')

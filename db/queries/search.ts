@@ -1,5 +1,4 @@
 import { PostgresAdapter, sql, type Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 import { postSummaryColumns, type PostSummaryRow, withCount } from './posts'
 import { isLive } from './visibility'
@@ -20,9 +19,7 @@ export interface SearchHitRow extends PostSummaryRow {
  * (letters and digits only); the caller cleans what a person typed. `config` is the PostgreSQL
  * text-search configuration of the site's language (the index's: see setSearchLanguage).
  */
-export async function searchPosts(
-  { terms, limit, offset, config = 'english', now = new Date() }: { terms: string[]; limit: number; offset: number; config?: string; now?: Date },
-  db: Kysely<Database> = getDb(),
+export async function searchPosts(db: Kysely<Database>, { terms, limit, offset, config = 'english', now = new Date() }: { terms: string[]; limit: number; offset: number; config?: string; now?: Date }
 ): Promise<SearchHitRow[]> {
   if (terms.length === 0) return []
   const pg = db.getExecutor().adapter instanceof PostgresAdapter
@@ -61,7 +58,7 @@ export interface SearchLanguage {
 const FTS_TABLE = (tokenizer: string) => sql`CREATE VIRTUAL TABLE "postSearch" USING fts5(title, excerpt, body, content='post', content_rowid='id', tokenize=${sql.lit(tokenizer)})`
 
 /** Whether the search index already reads words as `language` says. */
-export async function searchIndexReads(language: SearchLanguage, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function searchIndexReads(db: Kysely<Database>, language: SearchLanguage): Promise<boolean> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     const { rows } = await sql<{ config: string }>`SELECT column_default AS config FROM information_schema.columns WHERE table_name = 'post' AND column_name = 'searchConfig'`.execute(db)
     return rows[0]?.config === `'${language.postgres}'::regconfig`
@@ -76,7 +73,7 @@ export async function searchIndexReads(language: SearchLanguage, db: Kysely<Data
  * made anew with the new tokenizer (a table's tokenizer is fixed) and filled from the posts. Run it
  * in the transaction that changes the site's language.
  */
-export async function setSearchLanguage(language: SearchLanguage, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setSearchLanguage(db: Kysely<Database>, language: SearchLanguage): Promise<void> {
   if (!/^[a-z]+$/.test(language.postgres) || !/^[a-z0-9_ ]+$/.test(language.sqlite)) throw new Error(`Not a search language: ${JSON.stringify(language)}`)
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`ALTER TABLE post ALTER COLUMN "searchConfig" SET DEFAULT ${sql.lit(language.postgres)}::regconfig`.execute(db)

@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely'
-import { getDb } from '..'
 import type { Database } from '../types'
 
 /** Every stored setting as key → decoded JSON value. */
-export async function readSettings(db: Kysely<Database> = getDb()): Promise<Record<string, unknown>> {
+export async function readSettings(db: Kysely<Database>): Promise<Record<string, unknown>> {
   const rows = await db.selectFrom('setting').select(['key', 'value']).execute()
   return Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]))
 }
 
-export async function writeSetting(key: string, value: unknown, db: Kysely<Database> = getDb()): Promise<void> {
+export async function writeSetting(db: Kysely<Database>, key: string, value: unknown): Promise<void> {
   const encoded = JSON.stringify(value)
   await db
     .insertInto('setting')
@@ -18,7 +17,7 @@ export async function writeSetting(key: string, value: unknown, db: Kysely<Datab
 }
 
 /** Stores the setting only if it is absent; returns whether it was stored (safe across instances). */
-export async function claimSetting(key: string, value: unknown, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function claimSetting(db: Kysely<Database>, key: string, value: unknown): Promise<boolean> {
   const result = await db
     .insertInto('setting')
     .values({ key, value: JSON.stringify(value) })
@@ -28,7 +27,7 @@ export async function claimSetting(key: string, value: unknown, db: Kysely<Datab
 }
 
 /** Deletes the setting only if it still holds `value`; returns whether this call deleted it (one winner across instances). */
-export async function takeSetting(key: string, value: unknown, db: Kysely<Database> = getDb()): Promise<boolean> {
+export async function takeSetting(db: Kysely<Database>, key: string, value: unknown): Promise<boolean> {
   const result = await db.deleteFrom('setting').where('key', '=', key).where('value', '=', JSON.stringify(value)).executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely'
-import { getDb, inTransaction } from '..'
+import { inTransaction } from '..'
 import type { Database, NewUser, Role } from '../types'
 
-export async function insertUser(user: NewUser, db: Kysely<Database> = getDb()): Promise<string> {
+export async function insertUser(db: Kysely<Database>, user: NewUser): Promise<string> {
   const row = await db.insertInto('User').values(user).returning('id').executeTakeFirstOrThrow()
   return row.id
 }
@@ -18,15 +18,15 @@ export interface AccountRow {
 
 const accountColumns = ['User.id', 'User.name', 'User.email', 'User.role', 'User.bannedAt', 'User.deletedAt'] as const
 
-export async function findUserById(id: string, db: Kysely<Database> = getDb()): Promise<AccountRow | undefined> {
+export async function findUserById(db: Kysely<Database>, id: string): Promise<AccountRow | undefined> {
   return db.selectFrom('User').select(accountColumns).where('id', '=', id).executeTakeFirst()
 }
 
-export async function findUserByEmail(email: string, db: Kysely<Database> = getDb()): Promise<AccountRow | undefined> {
+export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<AccountRow | undefined> {
   return db.selectFrom('User').select(accountColumns).where('email', '=', email.toLowerCase()).executeTakeFirst()
 }
 
-export async function countAdmins(db: Kysely<Database> = getDb()): Promise<number> {
+export async function countAdmins(db: Kysely<Database>): Promise<number> {
   const row = await db
     .selectFrom('User')
     .select(db.fn.countAll().as('n'))
@@ -36,7 +36,7 @@ export async function countAdmins(db: Kysely<Database> = getDb()): Promise<numbe
   return Number(row.n)
 }
 
-export async function setUserRole(id: string, role: Role, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setUserRole(db: Kysely<Database>, id: string, role: Role): Promise<void> {
   await db.updateTable('User').set({ role }).where('id', '=', id).execute()
 }
 
@@ -44,17 +44,17 @@ export async function setUserRole(id: string, role: Role, db: Kysely<Database> =
  * Sets a person's name. The first time they have one they also get the slug of their author page:
  * `slugBase`, or `slugBase-2`, `-3`… if taken. A slug never changes afterwards, so links stay good.
  */
-export async function setUserName(id: string, name: string, slugBase: string, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setUserName(db: Kysely<Database>, id: string, name: string, slugBase: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.updateTable('User').set({ name }).where('id', '=', id).execute()
     const row = await trx.selectFrom('User').select('slug').where('id', '=', id).executeTakeFirst()
     if (!row || row.slug) return
-    await trx.updateTable('User').set({ slug: await findFreeUserSlug(slugBase, trx) }).where('id', '=', id).execute()
+    await trx.updateTable('User').set({ slug: await findFreeUserSlug(trx, slugBase) }).where('id', '=', id).execute()
   })
 }
 
 /** An author-page slug nobody has yet: the base, or the base with -2, -3… */
-export async function findFreeUserSlug(slugBase: string, db: Kysely<Database> = getDb()): Promise<string> {
+export async function findFreeUserSlug(db: Kysely<Database>, slugBase: string): Promise<string> {
   const base = slugBase || 'author'
   const taken = new Set((await db.selectFrom('User').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug))
   let slug = base
@@ -63,7 +63,7 @@ export async function findFreeUserSlug(slugBase: string, db: Kysely<Database> = 
 }
 
 /** Ends every session of a user at once. */
-export async function deleteSessionsOf(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
+export async function deleteSessionsOf(db: Kysely<Database>, userId: string): Promise<void> {
   await db.deleteFrom('Session').where('userId', '=', userId).execute()
 }
 
@@ -71,7 +71,7 @@ export async function deleteSessionsOf(userId: string, db: Kysely<Database> = ge
  * Deletes an account but keeps its row as a tombstone — no name, no email, no sign-in — so the
  * comments it wrote stay in their threads as "deleted account".
  */
-export async function tombstoneUser(userId: string, db: Kysely<Database> = getDb()): Promise<void> {
+export async function tombstoneUser(db: Kysely<Database>, userId: string): Promise<void> {
   await inTransaction(db, async (trx) => {
     await trx.deleteFrom('Session').where('userId', '=', userId).execute()
     await trx.deleteFrom('Account').where('userId', '=', userId).execute()
@@ -95,7 +95,7 @@ export interface PersonRow {
 }
 
 /** Everyone with an account (not deleted ones), newest first, with their comment counts — one query. */
-export async function listPeople({ limit, offset }: { limit: number; offset: number }, db: Kysely<Database> = getDb()): Promise<PersonRow[]> {
+export async function listPeople(db: Kysely<Database>, { limit, offset }: { limit: number; offset: number }): Promise<PersonRow[]> {
   const rows = await db
     .selectFrom('User')
     .select((eb) => [
@@ -116,7 +116,7 @@ export async function listPeople({ limit, offset }: { limit: number; offset: num
   return rows.map((r) => ({ ...r, commentCount: Number(r.commentCount ?? 0) }))
 }
 
-export async function setUserBanned(id: string, bannedAt: Date | null, db: Kysely<Database> = getDb()): Promise<void> {
+export async function setUserBanned(db: Kysely<Database>, id: string, bannedAt: Date | null): Promise<void> {
   await db.updateTable('User').set({ bannedAt }).where('id', '=', id).execute()
 }
 

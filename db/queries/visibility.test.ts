@@ -16,7 +16,7 @@ describe.each(await testDialects())('who may see a post, on $name', (dialect) =>
     for (const kind of POST_KINDS)
       for (const status of POST_STATUSES)
         for (const [when, publishedAt] of Object.entries(times)) {
-          const id = await insertPost({ kind, slug: `${kind}-${status}-${when}`, title: 't', body: 'b', status, publishedAt }, db)
+          const id = await insertPost(db, { kind, slug: `${kind}-${status}-${when}`, title: 't', body: 'b', status, publishedAt })
           rows.push({ id, kind, status, publishedAt })
         }
     const publicIds = (await db.selectFrom('post').select('id').where((eb) => isPublic(eb, now)).execute()).map((r) => r.id).sort((a, b) => a - b)
@@ -34,11 +34,11 @@ describe.each(await testDialects())('which comments readers see, on $name', (dia
 
   it('SQL and a row already read give the same answer for every status, deleted or not', async () => {
     const db = database()
-    const postId = await insertPost({ slug: 'p', title: 't', body: 'b', status: 'published', publishedAt: new Date() }, db)
+    const postId = await insertPost(db, { slug: 'p', title: 't', body: 'b', status: 'published', publishedAt: new Date() })
     const rows: { id: number; status: CommentStatus; deletedAt: Date | null }[] = []
     for (const status of COMMENT_STATUSES)
       for (const deletedAt of [null, new Date()]) {
-        const id = await insertComment({ postId, parentId: null, authorId: null, body: 'b', html: '<p>b</p>', status, createdAt: new Date(), deletedAt }, db)
+        const id = await insertComment(db, { postId, parentId: null, authorId: null, body: 'b', html: '<p>b</p>', status, createdAt: new Date(), deletedAt })
         rows.push({ id, status, deletedAt })
       }
     const ids = async (rule: typeof isThreadedComment) => (await db.selectFrom('comment').select('id').where((eb) => rule(eb)).orderBy('id').execute()).map((r) => r.id)

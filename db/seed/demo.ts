@@ -25,12 +25,11 @@ function slugify(name: string): string {
  */
 export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
   return inTransaction(db, async (trx) => {
-    if (!(await claimSetting(DEMO_SEEDED_KEY, new Date().toISOString(), trx))) return false
+    if (!(await claimSetting(trx, DEMO_SEEDED_KEY, new Date().toISOString()))) return false
     if ((await countPosts(trx)) > 0) return false
 
-    const authorId = await insertUser({ id: randomUUID(), name: demoAuthor.name, slug: demoAuthor.slug, email: null, role: 'author' }, trx)
-    const postId = await insertPost(
-      {
+    const authorId = await insertUser(trx, { id: randomUUID(), name: demoAuthor.name, slug: demoAuthor.slug, email: null, role: 'author' })
+    const postId = await insertPost(trx, {
         slug: demoPost.slug,
         title: demoPost.title,
         excerpt: demoPost.excerpt,
@@ -44,17 +43,15 @@ export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
         featuredImageAlt: demoPost.featuredImage.alt,
         featuredImageCredit: demoPost.featuredImage.credit,
         commentsOpen: true,
-      },
-      trx,
+      }
     )
     for (const name of demoPost.tags) {
-      await tagPost(postId, await upsertTag({ slug: slugify(name), name }, trx), trx)
+      await tagPost(trx, postId, await upsertTag(trx, { slug: slugify(name), name }))
     }
     const ids: number[] = []
     for (const c of demoComments) {
       ids.push(
-        await insertComment(
-          {
+        await insertComment(trx, {
             postId,
             parentId: c.replyTo === undefined ? null : ids[c.replyTo],
             authorId: c.byPostAuthor ? authorId : null,
@@ -62,8 +59,7 @@ export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
             body: c.body,
             status: 'approved',
             createdAt: c.createdAt,
-          },
-          trx,
+          }
         ),
       )
     }

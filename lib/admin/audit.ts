@@ -10,7 +10,7 @@ export const AUDIT_PAGE_SIZE = 50
 export async function loadAuditLog(viewer: Viewer | null, page: number, db: DB = getDb()) {
   requireCapability(viewer, 'audit.read')
   const p = Number.isSafeInteger(page) && page > 0 ? page : 1
-  const rows = await listAuditEntries({ limit: AUDIT_PAGE_SIZE + 1, offset: (p - 1) * AUDIT_PAGE_SIZE }, db)
+  const rows = await listAuditEntries(db, { limit: AUDIT_PAGE_SIZE + 1, offset: (p - 1) * AUDIT_PAGE_SIZE })
   return {
     page: p,
     hasNext: rows.length > AUDIT_PAGE_SIZE,

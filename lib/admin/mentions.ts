@@ -18,7 +18,7 @@ const querySchema = z.object({
 export async function loadMentionQueue(viewer: Viewer | null, query: Record<string, unknown>, db: DB = getDb()) {
   requireCapability(viewer, 'comments.moderate')
   const q = querySchema.parse(query)
-  const rows = await listMentionsForModeration(q.status, QUEUE_PAGE_SIZE + 1, (q.page - 1) * QUEUE_PAGE_SIZE, db)
+  const rows = await listMentionsForModeration(db, q.status, QUEUE_PAGE_SIZE + 1, (q.page - 1) * QUEUE_PAGE_SIZE)
   return { query: q, counts: await countMentionsByStatus(db), mentions: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }
 }
 

@@ -18,10 +18,10 @@ describe.each(await testDialects())('moderation on $name', (dialect) => {
   const { viewers, statusOf, comment } = blog
   describe('moderation', () => {
     it('counts each status and lists one of them newest first, filtered by post and text', async () => {
-      const other = await insertPost({ slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: new Date() }, blog.db)
+      const other = await insertPost(blog.db, { slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: new Date() })
       await comment('pending', 'older held')
       await comment('pending', 'newer held about CATS')
-      await insertComment({ postId: other, body: 'held elsewhere', status: 'pending' }, blog.db)
+      await insertComment(blog.db, { postId: other, body: 'held elsewhere', status: 'pending' })
       await comment('spam')
       const queue = await loadModerationQueue(viewers.editor, { status: 'pending' }, blog.db)
       expect(queue.counts).toEqual({ pending: 3, approved: 0, spam: 1, trash: 0 })
@@ -33,7 +33,7 @@ describe.each(await testDialects())('moderation on $name', (dialect) => {
       expect(JSON.stringify(queue)).not.toContain('@example.com')
       // By author: an account's comments, or a guest's by the name they gave.
       await comment('pending', 'by the commenter', viewers.commenter.id)
-      await insertComment({ postId: blog.postId, authorName: 'Guest Gail', body: 'by a guest', status: 'pending' }, blog.db)
+      await insertComment(blog.db, { postId: blog.postId, authorName: 'Guest Gail', body: 'by a guest', status: 'pending' })
       const byKey = async (author: string) => (await loadModerationQueue(viewers.editor, { status: 'pending', author }, blog.db)).comments.map((c) => c.body)
       expect(await byKey(viewers.commenter.id)).toEqual(['by the commenter'])
       expect(await byKey('Guest Gail')).toEqual(['by a guest'])

@@ -51,9 +51,7 @@ export async function loadModerationQueue(viewer: Viewer | null, query: Record<s
   requireCapability(viewer, 'comments.moderate')
   const q = querySchema.parse(query)
   const counts = await countCommentsByStatus(db)
-  const rows = await listCommentsForModeration(
-    { status: q.status, postId: q.post, author: q.author || undefined, search: q.q || undefined, limit: QUEUE_PAGE_SIZE + 1, offset: (q.page - 1) * QUEUE_PAGE_SIZE },
-    db,
+  const rows = await listCommentsForModeration(db, { status: q.status, postId: q.post, author: q.author || undefined, search: q.q || undefined, limit: QUEUE_PAGE_SIZE + 1, offset: (q.page - 1) * QUEUE_PAGE_SIZE }
   )
   return { query: q, counts, comments: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }
 }
@@ -64,9 +62,9 @@ type Moderated = { id: number; status: CommentStatus; postSlug: string }
 export interface ModerationTarget<T extends Moderated> {
   /** "comment" or "mention": the audit log's actions and the refusals' words. */
   noun: string
-  find: (ids: number[], db: DB) => Promise<T[]>
-  setStatus: (ids: number[], status: CommentStatus, db: DB) => Promise<void>
-  deleteForever: (ids: number[], db: DB) => Promise<void>
+  find: (db: DB, ids: number[]) => Promise<T[]>
+  setStatus: (db: DB, ids: number[], status: CommentStatus) => Promise<void>
+  deleteForever: (db: DB, ids: number[]) => Promise<void>
   /** Inside the transaction, once they are approved (comments: who is told). */
   approved?: (items: T[], db: DB) => Promise<void>
 }
@@ -88,16 +86,14 @@ export async function moderate<T extends Moderated>(
   const parsed = z.array(z.coerce.number().int().positive()).min(1).max(500).safeParse(rawIds)
   if (!parsed.success) return refuse(Array.isArray(rawIds) && rawIds.length > 500 ? 'tooMany' : 'selectOne')
   const status = MODERATION_ACTIONS[action as ModerationAction]
-  const items = await target.find([...new Set(parsed.data)], db)
+  const items = await target.find(db, [...new Set(parsed.data)])
   const ids = items.map((c) => c.id)
   const changedPosts = new Set(items.filter((c) => commentIsThreaded(c) || (status !== null && commentIsThreaded({ status }))).map((c) => c.postSlug))
   await inTransaction(db, async (trx) => {
-    if (status === null) await target.deleteForever(ids, trx)
-    else await target.setStatus(ids, status, trx)
+    if (status === null) await target.deleteForever(trx, ids)
+    else await target.setStatus(trx, ids, status)
     if (status === 'approved' && target.approved) await target.approved(items, trx)
-    await insertAuditEntries(
-      items.map((c) => ({ actorId: actor.id, action: `${target.noun}.${action}`, subject: `${target.noun}:${c.id}`, detail: { from: c.status, to: status ?? 'deleted' } })),
-      trx,
+    await insertAuditEntries(trx, items.map((c) => ({ actorId: actor.id, action: `${target.noun}.${action}`, subject: `${target.noun}:${c.id}`, detail: { from: c.status, to: status ?? 'deleted' } }))
     )
   })
   log().info({ event: `${target.noun}.moderated`, action, ids, actorId: actor.id }, `${ids.length} ${target.noun}(s) moderated: ${action}.`)
@@ -125,7 +121,7 @@ const commentId = z.coerce.number().int().positive()
 export async function loadCommentForModeration(viewer: Viewer | null, rawId: unknown, db: DB = getDb()) {
   requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(rawId)
-  const comment = id.success ? await findCommentForModeration(id.data, db) : undefined
+  const comment = id.success ? await findCommentForModeration(db, id.data) : undefined
   return comment ? { ...comment, html: shownCommentHtml(comment) } : null
 }
 
@@ -150,22 +146,22 @@ export async function replyAsModerator(
 ): Promise<ModeratorResult> {
   const actor = requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(raw.commentId)
-  const parent = id.success ? await findComment(id.data, db) : undefined
+  const parent = id.success ? await findComment(db, id.data) : undefined
   if (!parent || parent.deletedAt) return refusal((await siteTranslator('admin.moderation', db))('commentGone'))
   const body = newCommentSchema.shape.body.safeParse(raw.body)
   if (!body.success) return refusal(commentIssue(await commentRefusals(db), body.error.issues[0].message), { field: 'body' })
   try {
     return await inTransaction(db, async (trx) => {
       if (!commentIsThreaded(parent)) {
-        await setCommentsStatus([parent.id], 'approved', trx)
+        await setCommentsStatus(trx, [parent.id], 'approved')
         await mailAboutApprovedComments([{ id: parent.id, wasHeld: parent.status === 'pending' }], now, trx)
-        await insertAuditEntries([{ actorId: actor.id, action: 'comment.approve', subject: `comment:${parent.id}`, detail: { from: parent.status, to: 'approved' } }], trx)
+        await insertAuditEntries(trx, [{ actorId: actor.id, action: 'comment.approve', subject: `comment:${parent.id}`, detail: { from: parent.status, to: 'approved' } }])
       }
       // The reply form carries a form token like the public one, so the same rules read it.
       const formToken = typeof raw.formToken === 'string' ? raw.formToken : undefined
       const posted = await postComment(actor, { postId: parent.postId, parentId: parent.id, body: body.data, formToken }, { ip: 'admin', now }, trx)
       if (!posted.ok) throw new Refused(posted)
-      await insertAuditEntries([{ actorId: actor.id, action: 'comment.reply', subject: `comment:${posted.id}`, detail: { inReplyTo: parent.id } }], trx)
+      await insertAuditEntries(trx, [{ actorId: actor.id, action: 'comment.reply', subject: `comment:${posted.id}`, detail: { inReplyTo: parent.id } }])
       return { ok: true as const, id: posted.id, postSlug: posted.postSlug, changes: posted.changes }
     })
   } catch (error) {
@@ -183,10 +179,10 @@ export async function editAsModerator(
 ): Promise<ModeratorResult> {
   const actor = requireCapability(viewer, 'comments.moderate')
   const id = commentId.safeParse(raw.commentId)
-  const before = id.success ? await findComment(id.data, db) : undefined
+  const before = id.success ? await findComment(db, id.data) : undefined
   return inTransaction(db, async (trx) => {
     const result = await editComment(actor, raw, now, trx)
-    if (result.ok) await insertAuditEntries([{ actorId: actor.id, action: 'comment.edit', subject: `comment:${result.id}`, detail: { before: before?.body ?? '' } }], trx)
+    if (result.ok) await insertAuditEntries(trx, [{ actorId: actor.id, action: 'comment.edit', subject: `comment:${result.id}`, detail: { before: before?.body ?? '' } }])
     return result
   })
 }

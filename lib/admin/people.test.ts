@@ -57,11 +57,11 @@ describe.each(await testDialects())('people on $name', (dialect) => {
     })
 
     it('answer in the site’s language, as the moderation does', async () => {
-      await writeSetting('language', 'de', blog.db)
+      await writeSetting(blog.db, 'language', 'de')
       expect(await changeRole(viewers.admin, viewers.commenter.id, 'editor', blog.db)).toEqual({ ok: true, message: 'commenter hat jetzt die Rolle Redakteur.' })
       expect(await setBan(viewers.admin, viewers.admin.id, true, blog.db)).toEqual({ ok: false, message: 'Du kannst dich nicht selbst sperren.' })
       expect(await moderateComments(viewers.editor, 'approve', [], blog.db)).toEqual({ ok: false, message: 'Wähle mindestens einen Kommentar aus.' })
-      await writeSetting('language', 'ar', blog.db)
+      await writeSetting(blog.db, 'language', 'ar')
       expect(await changeRole(viewers.admin, viewers.commenter.id, 'emperor', blog.db)).toEqual({ ok: false, message: 'اختر أحد الأدوار: مدير أو محرر أو كاتب أو معلّق.' })
       expect(await moderateComments(viewers.editor, 'explode', [1], blog.db)).toEqual({ ok: false, message: 'اختر ما تريد فعله بالتعليقات المحددة.' })
     })

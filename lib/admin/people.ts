@@ -22,7 +22,7 @@ const sentences = (db: DB) => siteTranslator('admin.people', db)
 export async function loadPeople(viewer: Viewer | null, page: number, db: DB = getDb()) {
   requireCapability(viewer, 'people.manage')
   const p = Number.isSafeInteger(page) && page > 0 ? page : 1
-  const rows = await listPeople({ limit: PEOPLE_PAGE_SIZE + 1, offset: (p - 1) * PEOPLE_PAGE_SIZE }, db)
+  const rows = await listPeople(db, { limit: PEOPLE_PAGE_SIZE + 1, offset: (p - 1) * PEOPLE_PAGE_SIZE })
   return { page: p, people: rows.slice(0, PEOPLE_PAGE_SIZE), hasNext: rows.length > PEOPLE_PAGE_SIZE }
 }
 
@@ -33,16 +33,14 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
   const parsed = z.enum(ROLES).safeParse(role)
   const t = await sentences(db)
   if (!parsed.success) return refusal(t('chooseRole'))
-  const person = await findUserById(userId, db)
+  const person = await findUserById(db, userId)
   if (!person || person.deletedAt) return refusal(t('noAccount'))
   if (person.role === 'admin' && parsed.data !== 'admin' && (await countAdmins(db)) <= 1) {
     return refusal(t('lastAdmin'))
   }
   await inTransaction(db, async (trx) => {
-    await setUserRole(userId, parsed.data, trx)
-    await insertAuditEntries(
-      [{ actorId, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data, ...(actorId ? {} : { via: 'command line' }) } }],
-      trx,
+    await setUserRole(trx, userId, parsed.data)
+    await insertAuditEntries(trx, [{ actorId, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data, ...(actorId ? {} : { via: 'command line' }) } }]
     )
   })
   return { ok: true, message: t('nowRole', { name: person.name ?? t('thatPerson'), role: parsed.data }) }
@@ -50,7 +48,7 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
 
 /** `npm run user -- role <email> <role>`: changeRole for the person with that email, with the same guard and audit. */
 export async function changeRoleByEmail(viewer: 'command-line', email: string, role: unknown, db: DB = getDb()): Promise<Said> {
-  const person = await findUserByEmail(email.trim().toLowerCase(), db)
+  const person = await findUserByEmail(db, email.trim().toLowerCase())
   const t = await sentences(db)
   if (!person || person.deletedAt) return refusal(t('notSignedIn', { email }))
   const result = await changeRole(viewer, person.id, role, db)
@@ -65,17 +63,17 @@ export async function setBan(viewer: Viewer | null, userId: string, banned: bool
   const actor = requireCapability(viewer, 'people.manage')
   const t = await sentences(db)
   if (userId === actor.id) return refusal(t('cannotBanSelf'))
-  const person = await findUserById(userId, db)
+  const person = await findUserById(db, userId)
   if (!person || person.deletedAt) return refusal(t('noAccount'))
   const name = person.name ?? t('thatPerson')
   await inTransaction(db, async (trx) => {
-    await setUserBanned(userId, banned ? new Date() : null, trx)
+    await setUserBanned(trx, userId, banned ? new Date() : null)
     let spammed = 0
     if (banned) {
-      await deleteSessionsOf(userId, trx)
-      spammed = await spamPendingCommentsOf(userId, trx)
+      await deleteSessionsOf(trx, userId)
+      spammed = await spamPendingCommentsOf(trx, userId)
     }
-    await insertAuditEntries([{ actorId: actor.id, action: banned ? 'user.ban' : 'user.unban', subject: `user:${userId}`, detail: { heldCommentsToSpam: spammed } }], trx)
+    await insertAuditEntries(trx, [{ actorId: actor.id, action: banned ? 'user.ban' : 'user.unban', subject: `user:${userId}`, detail: { heldCommentsToSpam: spammed } }])
   })
   return { ok: true, message: banned ? t('isBanned', { name }) : t('isUnbanned', { name }) }
 }

@@ -57,9 +57,9 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
     it('take the site’s language, refuse one Plateau does not speak, and search in the language chosen', async () => {
       const db = blog.db
       const found = async (query: string) => (await loadSearchView(query, undefined, db)).results.map((r) => r.slug)
-      await insertPost({ slug: 'staedte', title: 'Die Häuser der Städte', body: 'Wir gehen durch die Gärten.', status: 'published', publishedAt: new Date('2024-01-02Z') }, db)
-      await insertPost({ slug: 'kuttab', title: 'الكاتب والمدونات', body: 'كتب الكاتب مقالات كثيرة عن المدونات.', status: 'published', publishedAt: new Date('2024-01-03Z') }, db)
-      await insertPost({ slug: 'garden', title: 'Gardening for beginners', body: 'Start small.', status: 'published', publishedAt: new Date('2024-01-01Z') }, db)
+      await insertPost(db, { slug: 'staedte', title: 'Die Häuser der Städte', body: 'Wir gehen durch die Gärten.', status: 'published', publishedAt: new Date('2024-01-02Z') })
+      await insertPost(db, { slug: 'kuttab', title: 'الكاتب والمدونات', body: 'كتب الكاتب مقالات كثيرة عن المدونات.', status: 'published', publishedAt: new Date('2024-01-03Z') })
+      await insertPost(db, { slug: 'garden', title: 'Gardening for beginners', body: 'Start small.', status: 'published', publishedAt: new Date('2024-01-01Z') })
       // English stems: “garden” finds “Gardening”.
       expect(await found('garden')).toEqual(['garden'])
 
@@ -79,7 +79,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
       // English stemming is gone with English.
       expect(await found('garden')).toEqual([])
       // A post written now is found in the new language too.
-      await insertPost({ slug: 'neu', title: 'Neue Bücher', body: 'Über Bücher.', status: 'published', publishedAt: new Date('2024-01-04Z') }, db)
+      await insertPost(db, { slug: 'neu', title: 'Neue Bücher', body: 'Über Bücher.', status: 'published', publishedAt: new Date('2024-01-04Z') })
       expect(await found('bucher')).toEqual(['neu'])
 
       expect(await saveSettings(viewers.admin, { ...validSettingsForm, language: 'ar' }, db)).toMatchObject({ ok: true, changed: ['language'] })
@@ -115,7 +115,7 @@ describe.each(await testDialects())('settings on $name', (dialect) => {
 
     it('take the look — accent, logo, icon, header and footer lines, custom CSS — and refuse each bad part beside its field, saving nothing', async () => {
       const logo = '/uploads/2026/12/0123456789abcdef-400x100.png'
-      await insertUpload({ key: logo.slice('/uploads/'.length), originalName: 'logo.png', contentType: 'image/png', width: 400, height: 100, size: 1234, variants: '[]', uploadedById: null }, blog.db)
+      await insertUpload(blog.db, { key: logo.slice('/uploads/'.length), originalName: 'logo.png', contentType: 'image/png', width: 400, height: 100, size: 1234, variants: '[]', uploadedById: null })
       const bad = await saveSettings(
         viewers.admin,
         {

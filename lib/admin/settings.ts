@@ -156,7 +156,7 @@ function shownValues(raw: unknown): Record<string, string> | null {
 async function checkLookImages(t: T, data: z.output<SettingsForm>, fieldErrors: Partial<Record<SettingsField, string>>, db: DB): Promise<void> {
   for (const [field, what] of [['logoUrl', 'logo'], ['iconUrl', 'icon']] as const) {
     const address = data[field]
-    if (address && !(await findUpload(address.slice(UPLOADS_PATH.length), db))) fieldErrors[field] = t('errors.nothingAt', { what, address })
+    if (address && !(await findUpload(db, address.slice(UPLOADS_PATH.length)))) fieldErrors[field] = t('errors.nothingAt', { what, address })
   }
   if (data.logoUrl && !data.logoAlt) fieldErrors.logoAlt = t('errors.logoAltMissing')
 }
@@ -192,12 +192,10 @@ export async function saveSettings(
   const untouched = (key: string) => shown !== null && key in shown && sameText(shown[key], key === 'holdFirstComment' ? (form[key] === 'on' ? 'on' : '') : form[key])
   const changed = Object.entries(parsed.data).filter(([k, v]) => !untouched(k) && JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
   await inTransaction(db, async (trx) => {
-    for (const [key, value] of changed) await writeSetting(key, value, trx)
+    for (const [key, value] of changed) await writeSetting(trx, key, value)
     // Search stems and folds words as the site's language does: its index is rebuilt with it.
     if (changed.some(([key]) => key === 'language')) await searchInLanguage(parsed.data.language, trx)
-    await insertAuditEntries(
-      changed.map(([key, value]) => ({ actorId: actor.id, action: 'settings.change', subject: `setting:${key}`, detail: { from: before[key as keyof SiteSettings], to: value } })),
-      trx,
+    await insertAuditEntries(trx, changed.map(([key, value]) => ({ actorId: actor.id, action: 'settings.change', subject: `setting:${key}`, detail: { from: before[key as keyof SiteSettings], to: value } }))
     )
   })
   return { ok: true, changed: changed.map(([k]) => k), changes: publicChanges({ settings: changed.length > 0 }) }

@@ -23,7 +23,7 @@ export async function renameAccount(viewer: Viewer | null, name: unknown, db: DB
   if (!viewer) return refusal(t('signInToRename'), { field: 'name' })
   const parsed = nameSchema.safeParse(name)
   if (!parsed.success) return refusal(t(parsed.error.issues[0].message as 'nameMissing' | 'nameTooLong' | 'nameWithAt'), { field: 'name' })
-  await setUserName(viewer.id, parsed.data, slugify(parsed.data), db)
+  await setUserName(db, viewer.id, parsed.data, slugify(parsed.data))
   // Names appear in cached comment threads and post bylines.
   return { ok: true, changes: publicChanges({ people: true }) }
 }
@@ -31,7 +31,7 @@ export async function renameAccount(viewer: Viewer | null, name: unknown, db: DB
 /** Ends every session of the signed-in person, on every device. */
 export async function signOutEverywhere(viewer: Viewer | null, db: DB = getDb()): Promise<Changed> {
   if (!viewer) return refusal((await siteTranslator('errors.account', db))('notSignedIn'))
-  await deleteSessionsOf(viewer.id, db)
+  await deleteSessionsOf(db, viewer.id)
   return { ok: true, changes: NOTHING_CHANGED }
 }
 
@@ -40,6 +40,6 @@ export async function deleteAccount(viewer: Viewer | null, confirmed: boolean, d
   const t = await siteTranslator('errors.account', db)
   if (!viewer) return refusal(t('notSignedIn'), { field: 'confirm' })
   if (!confirmed) return refusal(t('confirmDelete'), { field: 'confirm' })
-  await tombstoneUser(viewer.id, db)
+  await tombstoneUser(db, viewer.id)
   return { ok: true, changes: publicChanges({ people: true }) }
 }

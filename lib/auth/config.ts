@@ -13,12 +13,12 @@ import { getSiteSettings } from '@/lib/settings'
 
 async function grantListedAdmin(email: string | null | undefined): Promise<void> {
   if (!email || !adminEmails().includes(email.toLowerCase())) return
-  const user = await findUserByEmail(email)
-  if (user && user.role !== 'admin' && user.bannedAt === null) await setUserRole(user.id, 'admin')
+  const user = await findUserByEmail(getDb(), email)
+  if (user && user.role !== 'admin' && user.bannedAt === null) await setUserRole(getDb(), user.id, 'admin')
 }
 
 async function isBanned(user: { id?: string; email?: string | null }): Promise<boolean> {
-  const row = (user.id ? await findUserById(user.id) : undefined) ?? (user.email ? await findUserByEmail(user.email) : undefined)
+  const row = (user.id ? await findUserById(getDb(), user.id) : undefined) ?? (user.email ? await findUserByEmail(getDb(), user.email) : undefined)
   return !!row?.bannedAt
 }
 

@@ -22,7 +22,7 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     expect(await claimOwnership(null, { token, address }, db)).toMatchObject({ ok: false })
     expect(await claimOwnership(first, { token, address: 'not an address' }, db)).toMatchObject({ ok: false, field: 'address' })
     expect(await claimOwnership(first, { token, address: 'https://blog.example.com/some/page' }, db)).toEqual({ ok: true })
-    expect((await findUserById(first.id, db))?.role).toBe('admin')
+    expect((await findUserById(db, first.id))?.role).toBe('admin')
     expect(await claimOwnership(await insertPerson(db, 'commenter', 'Second'), { token, address }, db)).toMatchObject({ ok: false })
     expect(await issueOwnerSetupPath({}, db)).toBeNull()
 
@@ -38,7 +38,7 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     const issued = new Date('2026-12-01T00:00:00Z')
     const token = tokenOf(await issueOwnerSetupPath({ now: issued }, db))
     expect(await claimOwnership(person, { token, address, now: new Date('2026-12-08T00:00:01Z') }, db)).toMatchObject({ ok: false })
-    expect((await findUserById(person.id, db))?.role).toBe('commenter')
+    expect((await findUserById(db, person.id))?.role).toBe('commenter')
     expect(await claimOwnership(person, { token, address, now: new Date('2026-12-07T23:59:00Z') }, db)).toEqual({ ok: true })
   })
 
@@ -48,7 +48,7 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     await insertPerson(db, 'admin', 'Listed')
     const person = await insertPerson(db, 'commenter', 'Latecomer')
     expect(await claimOwnership(person, { token, address }, db)).toMatchObject({ ok: false })
-    expect((await findUserById(person.id, db))?.role).toBe('commenter')
+    expect((await findUserById(db, person.id))?.role).toBe('commenter')
     expect(await issueOwnerSetupPath({}, db)).toBeNull()
   })
 
@@ -58,7 +58,7 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     const [a, b] = [await insertPerson(db, 'commenter', 'Ann'), await insertPerson(db, 'commenter', 'Bob')]
     const results = await Promise.all([claimOwnership(a, { token, address }, db), claimOwnership(b, { token, address }, db)])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    const roles = [(await findUserById(a.id, db))?.role, (await findUserById(b.id, db))?.role]
+    const roles = [(await findUserById(db, a.id))?.role, (await findUserById(db, b.id))?.role]
     expect(roles.filter((r) => r === 'admin')).toHaveLength(1)
   })
 })

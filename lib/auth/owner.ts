@@ -19,7 +19,7 @@ const hash = (token: string) => createHash('sha256').update(token).digest('hex')
  */
 export async function ensureAuthSecret(db: DB = getDb()): Promise<void> {
   if (process.env.AUTH_SECRET) return
-  await claimSetting(SECRET_KEY, randomBytes(32).toString('base64url'), db)
+  await claimSetting(db, SECRET_KEY, randomBytes(32).toString('base64url'))
   process.env.AUTH_SECRET = String((await readSettings(db))[SECRET_KEY])
 }
 
@@ -38,12 +38,12 @@ interface StoredSetupToken {
  */
 export async function issueOwnerSetupPath({ now = new Date() }: { now?: Date } = {}, db: DB = getDb()): Promise<string | null> {
   if ((await countAdmins(db)) > 0) {
-    await readSetupToken(db).then((stored) => stored && takeSetting(SETUP_KEY, stored, db))
+    await readSetupToken(db).then((stored) => stored && takeSetting(db, SETUP_KEY, stored))
     return null
   }
   const token = randomBytes(24).toString('base64url')
   const stored: StoredSetupToken = { hash: hash(token), expiresAt: new Date(now.getTime() + SETUP_LINK_DAYS * 86_400_000).toISOString() }
-  await writeSetting(SETUP_KEY, stored, db)
+  await writeSetting(db, SETUP_KEY, stored)
   return `/setup/${token}`
 }
 
@@ -77,9 +77,9 @@ export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClai
   const matches = stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)
   if (!matches || new Date(stored.expiresAt) <= (claim.now ?? new Date())) return refusal(USED)
   const won = await inTransaction(db, async (trx) => {
-    if (!(await takeSetting(SETUP_KEY, stored, trx))) return false
+    if (!(await takeSetting(trx, SETUP_KEY, stored))) return false
     if ((await countAdmins(trx)) > 0) return false
-    await setUserRole(viewer.id, 'admin', trx)
+    await setUserRole(trx, viewer.id, 'admin')
     return true
   })
   if (!won) return refusal(USED)

@@ -14,13 +14,13 @@ describe.each(await testDialects())('reading shared cache invalidations on $name
   it('applies each new event once, in order, and nothing from before it started', async () => {
     const db = database()
     const applied: string[] = []
-    await recordCacheTagEvents(['before-start'], null, new Date(), db)
+    await recordCacheTagEvents(db, ['before-start'], null, new Date())
     const read = createEventReader(sharedCacheTags(db), (e) => void applied.push(e.tag))
     await read()
-    await recordCacheTagEvents(['post:a', 'posts'], null, new Date(), db)
+    await recordCacheTagEvents(db, ['post:a', 'posts'], null, new Date())
     await read()
     await read()
-    await recordCacheTagEvents(['settings'], 300, new Date(), db)
+    await recordCacheTagEvents(db, ['settings'], 300, new Date())
     await read()
     expect(applied).toEqual(['post:a', 'posts', 'settings'])
   })
@@ -32,8 +32,8 @@ describe.each(await testDialects())('reading shared cache invalidations on $name
     const read = createEventReader(sharedCacheTags(db), (e) => void applied.push(e.tag))
     await read()
     await db.transaction().execute(async (trx) => {
-      await recordCacheTagEvents(['post:late'], null, new Date(), trx) // takes its id first…
-      await recordCacheTagEvents(['post:early'], null, new Date(), db) // …this one commits first
+      await recordCacheTagEvents(trx, ['post:late'], null, new Date()) // takes its id first…
+      await recordCacheTagEvents(db, ['post:early'], null, new Date()) // …this one commits first
       await read()
       expect(applied).toEqual(['post:early'])
     })

@@ -21,8 +21,8 @@ const holder = globalThis as typeof globalThis & { __plateauSharedCacheTags?: Sh
 export function sharedCacheTags(db: DB = getDb()): SharedCacheTags {
   return {
     latestId: () => lastCacheTagEventId(db),
-    after: (id, limit) => listCacheTagEventsAfter(id, limit, db),
-    record: (tags, expireSeconds) => recordCacheTagEvents(tags, expireSeconds, new Date(), db),
+    after: (id, limit) => listCacheTagEventsAfter(db, id, limit),
+    record: (tags, expireSeconds) => recordCacheTagEvents(db, tags, expireSeconds, new Date()),
   }
 }
 

@@ -16,17 +16,17 @@ describe.each(await testDialects())('long conversations on $name', (dialect) => 
   /** A post with 7 top-level comments t0…t6, and under t0 a chain of 7 replies r1…r7. */
   async function busyPost() {
     const db = database()
-    const postId = await insertPost({ slug: 'busy', title: 'Busy', body: 'b', status: 'published', publishedAt: new Date('2024-01-01Z') }, db)
+    const postId = await insertPost(db, { slug: 'busy', title: 'Busy', body: 'b', status: 'published', publishedAt: new Date('2024-01-01Z') })
     const at = (minute: number) => new Date(Date.UTC(2024, 0, 2, 0, minute)).toISOString()
     const top: number[] = []
-    for (let i = 0; i < 7; i++) top.push(await insertComment({ postId, authorName: `t${i}`, body: `top ${i}`, status: 'approved', createdAt: at(i) }, db))
+    for (let i = 0; i < 7; i++) top.push(await insertComment(db, { postId, authorName: `t${i}`, body: `top ${i}`, status: 'approved', createdAt: at(i) }))
     const chain: number[] = []
     let parentId = top[0]
     for (let i = 1; i <= 7; i++) {
-      parentId = await insertComment({ postId, parentId, authorName: `r${i}`, body: `reply ${i}`, status: 'approved', createdAt: at(10 + i) }, db)
+      parentId = await insertComment(db, { postId, parentId, authorName: `r${i}`, body: `reply ${i}`, status: 'approved', createdAt: at(10 + i) })
       chain.push(parentId)
     }
-    await writeSetting('commentsPerPage', 3, db)
+    await writeSetting(db, 'commentsPerPage', 3)
     return { db, top, chain }
   }
 
@@ -38,7 +38,7 @@ describe.each(await testDialects())('long conversations on $name', (dialect) => 
     const last = await loadPostView('busy', { page: 3 }, db)
     expect(last?.comments.map((n) => n.comment.authorName)).toEqual(['t6'])
     expect(await loadPostView('busy', { page: 4 }, db)).toBeNull()
-    await writeSetting('commentOrder', 'newest', db)
+    await writeSetting(db, 'commentOrder', 'newest')
     expect((await loadPostView('busy', { page: 1 }, db))?.comments.map((n) => n.comment.authorName)).toEqual(['t6', 't5', 't4'])
   })
 
@@ -61,20 +61,20 @@ describe.each(await testDialects())('long conversations on $name', (dialect) => 
     expect(await resolveCommentLink(String(top[6]), undefined, db)).toBe(`/posts/busy/comments/page/3#comment-${top[6]}`)
     expect(await resolveCommentLink(String(chain[3]), undefined, db)).toBe(`/posts/busy#comment-${chain[3]}`)
     expect(await resolveCommentLink(String(chain[6]), undefined, db)).toBe(`/posts/busy/thread/${chain[3]}#comment-${chain[6]}`)
-    await writeSetting('commentOrder', 'newest', db)
+    await writeSetting(db, 'commentOrder', 'newest')
     expect(await resolveCommentLink(String(top[0]), undefined, db)).toBe(`/posts/busy/comments/page/3#comment-${top[0]}`)
   })
 
   it('link a post to the ones before and after it, and to posts sharing its tags', async () => {
     const db = database()
     const make = async (slug: string, day: number, tags: string[]) => {
-      const id = await insertPost({ slug, title: slug.toUpperCase(), body: 'b', status: 'published', publishedAt: new Date(Date.UTC(2024, 0, day)) }, db)
-      for (const tag of tags) await tagPost(id, await upsertTag({ slug: tag, name: tag }, db), db)
+      const id = await insertPost(db, { slug, title: slug.toUpperCase(), body: 'b', status: 'published', publishedAt: new Date(Date.UTC(2024, 0, day)) })
+      for (const tag of tags) await tagPost(db, id, await upsertTag(db, { slug: tag, name: tag }))
     }
     await make('a', 1, ['x', 'y'])
     await make('b', 2, ['x'])
     await make('c', 3, ['x', 'y'])
-    await insertPost({ slug: 'draft', title: 'D', body: 'b', status: 'draft', publishedAt: new Date(Date.UTC(2024, 0, 4)) }, db)
+    await insertPost(db, { slug: 'draft', title: 'D', body: 'b', status: 'draft', publishedAt: new Date(Date.UTC(2024, 0, 4)) })
     const b = await loadPostView('b', { page: 1 }, db)
     expect(b).toMatchObject({ older: { slug: 'a', title: 'A' }, newer: { slug: 'c', title: 'C' } })
     const c = await loadPostView('c', { page: 1 }, db)

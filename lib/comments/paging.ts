@@ -120,7 +120,7 @@ export function locateComment(layout: CommentLayout, id: number, paging: Comment
 /** A post's comment layout as the site's settings page it: one query, for the skeleton. */
 export async function loadCommentLayout(postId: number, site: SiteSettings, db: DB): Promise<{ layout: CommentLayout; paging: CommentPaging }> {
   const paging: CommentPaging = { perPage: site.commentsPerPage, order: site.commentOrder }
-  const skeleton = await listApprovedCommentSkeleton(postId, db)
+  const skeleton = await listApprovedCommentSkeleton(db, postId)
   const layout = layoutComments(
     skeleton.map((c) => ({ id: c.id, parentId: c.parentId, deleted: c.deletedAt !== null })),
     paging,

@@ -9,11 +9,11 @@ describe.each(await testDialects())('short comment links on $name', (dialect) =>
 
   it('lead to approved comments on live posts, and nowhere else', async () => {
     const db = database()
-    const live = await insertPost({ slug: 'live', title: 'L', body: 'b', status: 'published', publishedAt: new Date() }, db)
-    const draft = await insertPost({ slug: 'draft', title: 'D', body: 'b', status: 'draft' }, db)
-    const ok = await insertComment({ postId: live, body: 'ok', status: 'approved' }, db)
-    const held = await insertComment({ postId: live, body: 'held', status: 'pending' }, db)
-    const hidden = await insertComment({ postId: draft, body: 'on a draft', status: 'approved' }, db)
+    const live = await insertPost(db, { slug: 'live', title: 'L', body: 'b', status: 'published', publishedAt: new Date() })
+    const draft = await insertPost(db, { slug: 'draft', title: 'D', body: 'b', status: 'draft' })
+    const ok = await insertComment(db, { postId: live, body: 'ok', status: 'approved' })
+    const held = await insertComment(db, { postId: live, body: 'held', status: 'pending' })
+    const hidden = await insertComment(db, { postId: draft, body: 'on a draft', status: 'approved' })
     expect(await resolveCommentLink(String(ok), undefined, db)).toBe(`/posts/live#comment-${ok}`)
     expect(await resolveCommentLink(String(held), undefined, db)).toBeNull()
     expect(await resolveCommentLink(String(hidden), undefined, db)).toBeNull()

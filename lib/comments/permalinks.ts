@@ -15,14 +15,14 @@ export async function resolveCommentLink(rawId: string, onPost?: number, db: DB 
   const parsed = parseId(rawId)
   if (parsed === null) return null
   let id = parsed
-  let post = await findPublicCommentPost(id, new Date(), db)
+  let post = await findPublicCommentPost(db, id, new Date())
   // From a post's page (`onPost`), an anchor that is none of its comments may be an old WordPress
   // #comment-ID of one imported there.
   if (onPost !== undefined && post?.id !== onPost) {
-    const imported = await findCommentByLegacyId(onPost, id, db)
+    const imported = await findCommentByLegacyId(db, onPost, id)
     if (imported) {
       id = imported
-      post = await findPublicCommentPost(id, new Date(), db)
+      post = await findPublicCommentPost(db, id, new Date())
     }
   }
   if (!post) return null

@@ -44,8 +44,8 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
   beforeEach(async () => {
     db = database()
     clock = 0
-    postId = await insertPost({ slug: 'open', title: 'Open', body: 'b', status: 'published', publishedAt: T0 }, db)
-    rootId = await insertComment({ postId, authorName: 'Guest', body: 'root', status: 'approved', createdAt: T0 }, db)
+    postId = await insertPost(db, { slug: 'open', title: 'Open', body: 'b', status: 'published', publishedAt: T0 })
+    rootId = await insertComment(db, { postId, authorName: 'Guest', body: 'root', status: 'approved', createdAt: T0 })
   })
 
   describe('who may post', () => {
@@ -81,19 +81,19 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     let known: Viewer
     beforeEach(async () => {
       known = await person('Known')
-      await insertComment({ postId, authorId: known.id, body: 'approved before', status: 'approved', createdAt: T0 }, db)
+      await insertComment(db, { postId, authorId: known.id, body: 'approved before', status: 'approved', createdAt: T0 })
     })
 
     it('hold a comment with two or more links, and let one link through', async () => {
       expect(await post(known, 'See https://a.example')).toMatchObject({ status: 'approved' })
       expect(await post(known, 'See https://a.example and [b](https://b.example)')).toMatchObject({ status: 'pending' })
-      await writeSetting('linkLimit', 3, db)
+      await writeSetting(db, 'linkLimit', 3)
       expect(await post(known, 'Again https://a.example and www.b.example')).toMatchObject({ status: 'approved' })
     })
 
     it('hold words on the moderation list and send words on the block list to spam', async () => {
-      await writeSetting('moderationWords', ['casino'], db)
-      await writeSetting('blockWords', ['cheap pills'], db)
+      await writeSetting(db, 'moderationWords', ['casino'])
+      await writeSetting(db, 'blockWords', ['cheap pills'])
       expect(await post(known, 'A CASINO near me')).toMatchObject({ status: 'pending' })
       expect(await post(known, 'Buy cheap pills now')).toMatchObject({ status: 'spam' })
       expect(await post(known, 'Nothing to see')).toMatchObject({ status: 'approved' })
@@ -133,8 +133,8 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
 
     it('a draft, scheduled, closed or missing post, or a wrong post id', async () => {
-      const draft = await insertPost({ slug: 'd', title: 'D', body: 'b', status: 'draft' }, db)
-      const closed = await insertPost({ slug: 'c', title: 'C', body: 'b', status: 'published', publishedAt: T0, commentsOpen: false }, db)
+      const draft = await insertPost(db, { slug: 'd', title: 'D', body: 'b', status: 'draft' })
+      const closed = await insertPost(db, { slug: 'c', title: 'C', body: 'b', status: 'published', publishedAt: T0, commentsOpen: false })
       expect(await post(known, 'x', { postId: draft })).toEqual({ ok: false, message: 'This post is not open for comments.' })
       expect(await post(known, 'x', { postId: closed })).toEqual({ ok: false, message: 'Comments are closed on this post.' })
       expect(await post(known, 'x', { postId: 99_999 })).toEqual({ ok: false, message: 'This post is not open for comments.' })
@@ -142,10 +142,10 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
 
     it('a published page refuses comments; a draft refuses them; a scheduled post accepts them once due', async () => {
-      const page = await insertPost({ kind: 'page', slug: 'about-us', title: 'About', body: 'b', status: 'published', publishedAt: T0 }, db)
-      const draft = await insertPost({ slug: 'draft-2', title: 'D', body: 'b', status: 'draft' }, db)
-      const due = await insertPost({ slug: 'due', title: 'Due', body: 'b', status: 'scheduled', publishedAt: new Date(Date.now() - 60_000) }, db)
-      const later = await insertPost({ slug: 'later', title: 'Later', body: 'b', status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) }, db)
+      const page = await insertPost(db, { kind: 'page', slug: 'about-us', title: 'About', body: 'b', status: 'published', publishedAt: T0 })
+      const draft = await insertPost(db, { slug: 'draft-2', title: 'D', body: 'b', status: 'draft' })
+      const due = await insertPost(db, { slug: 'due', title: 'Due', body: 'b', status: 'scheduled', publishedAt: new Date(Date.now() - 60_000) })
+      const later = await insertPost(db, { slug: 'later', title: 'Later', body: 'b', status: 'scheduled', publishedAt: new Date(Date.now() + 86_400_000) })
       const closed = { ok: false, message: 'This post is not open for comments.' }
       expect(await post(known, 'on a page', { postId: page })).toEqual(closed)
       expect(await post(known, 'on a draft', { postId: draft })).toEqual(closed)
@@ -156,18 +156,18 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
 
     it('a post older than the site’s “close comments after N days”, and only then', async () => {
-      const old = await insertPost({ slug: 'old', title: 'Old', body: 'b', status: 'published', publishedAt: new Date(T0.getTime() - 3 * 86_400_000) }, db)
+      const old = await insertPost(db, { slug: 'old', title: 'Old', body: 'b', status: 'published', publishedAt: new Date(T0.getTime() - 3 * 86_400_000) })
       expect(await post(known, 'still open', { postId: old })).toMatchObject({ ok: true })
-      await writeSetting('closeCommentsAfterDays', 2, db)
+      await writeSetting(db, 'closeCommentsAfterDays', 2)
       expect(await post(known, 'now closed', { postId: old })).toEqual({ ok: false, message: 'Comments are closed on this post.' })
       expect(await post(known, 'a new post is open')).toMatchObject({ ok: true })
       expect((await loadPostView('old', { page: 1 }, db))?.post.commentsOpen).toBe(false)
     })
 
     it('a parent from another post, or one that is not approved', async () => {
-      const other = await insertPost({ slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: T0 }, db)
-      const elsewhere = await insertComment({ postId: other, body: 'elsewhere', status: 'approved' }, db)
-      const held = await insertComment({ postId, body: 'held', status: 'pending' }, db)
+      const other = await insertPost(db, { slug: 'o', title: 'O', body: 'b', status: 'published', publishedAt: T0 })
+      const elsewhere = await insertComment(db, { postId: other, body: 'elsewhere', status: 'approved' })
+      const held = await insertComment(db, { postId, body: 'held', status: 'pending' })
       const message = 'The comment you are replying to is no longer there.'
       expect(await post(known, 'x', { parentId: elsewhere })).toEqual({ ok: false, message })
       expect(await post(known, 'x', { parentId: held })).toEqual({ ok: false, message })
@@ -188,7 +188,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
       const row = await db.selectFrom('comment').select('parentId').where('body', '=', 'level 6?').executeTakeFirstOrThrow()
       expect(deeper.ok).toBe(true)
       expect(row.parentId).toBe(ids[3]) // a sibling of the level-5 comment
-      await writeSetting('commentDepth', 1, db)
+      await writeSetting(db, 'commentDepth', 1)
       await post(ed, 'flat', { parentId: ids[2] })
       expect((await db.selectFrom('comment').select('parentId').where('body', '=', 'flat').executeTakeFirstOrThrow()).parentId).toBeNull()
     })
@@ -201,7 +201,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     beforeEach(async () => {
       carol = await person('Carol')
       dan = await person('Dan')
-      mineId = await insertComment({ postId, authorId: carol.id, body: 'original', status: 'approved', createdAt: T0 }, db)
+      mineId = await insertComment(db, { postId, authorId: carol.id, body: 'original', status: 'approved', createdAt: T0 })
     })
 
     it('let the author edit within 15 minutes, marked as edited', async () => {
@@ -241,7 +241,7 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
 
     it('keep a deleted comment with replies as [deleted], and remove one without', async () => {
-      const reply = await insertComment({ postId, parentId: mineId, authorId: dan.id, body: 'a reply', status: 'approved', createdAt: T0 }, db)
+      const reply = await insertComment(db, { postId, parentId: mineId, authorId: dan.id, body: 'a reply', status: 'approved', createdAt: T0 })
       expect(await deleteComment(carol, mineId, later(60), db)).toMatchObject({ ok: true, changes: publicChanges({ posts: ['open'] }) })
       let view = await loadPostView('open', { page: 1 }, db)
       const kept = view!.comments.find((n) => n.comment.id === mineId)!
@@ -259,9 +259,9 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
   describe('accounts', () => {
     it('a deleted account’s comments stay, as “Deleted account”, with its name and email gone', async () => {
       const carol = await person('Carol')
-      await insertComment({ postId, authorId: carol.id, body: 'still here', status: 'approved', createdAt: T0 }, db)
-      await tombstoneUser(carol.id, db)
-      expect(await findUserById(carol.id, db)).toMatchObject({ name: null, email: null })
+      await insertComment(db, { postId, authorId: carol.id, body: 'still here', status: 'approved', createdAt: T0 })
+      await tombstoneUser(db, carol.id)
+      expect(await findUserById(db, carol.id)).toMatchObject({ name: null, email: null })
       const view = await loadPostView('open', { page: 1 }, db)
       expect(view!.comments.find((n) => n.comment.html.includes('still here'))!.comment.authorName).toBe('Deleted account')
     })

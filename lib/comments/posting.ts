@@ -82,13 +82,13 @@ export async function postComment(
   const input = parsed.data
   const now = context.now ?? new Date()
 
-  const post = await findPostForCommenting(input.postId, db)
+  const post = await findPostForCommenting(db, input.postId)
   if (!post || !post.live) return refuse(t('notOpen'))
   if (!commentsAreOpen(post, settings, now)) return refuse(t('closed'))
 
   let parentId: number | null = null
   if (input.parentId !== null) {
-    const chain = await listAncestry(input.parentId, 50, db)
+    const chain = await listAncestry(db, input.parentId, 50)
     const parent = chain[0]
     if (!parent || parent.postId !== post.id || !commentIsVisible(parent)) {
       return refuse(t('parentGone'))
@@ -101,11 +101,11 @@ export async function postComment(
 
   // Moderators answering many comments in a row are not held to the flood rules (as in WordPress).
   const moderator = can(viewer, 'comments.moderate')
-  const last = moderator ? null : await lastCommentAt(viewer.id, db)
+  const last = moderator ? null : await lastCommentAt(db, viewer.id)
   if (last && now.getTime() - last.getTime() < settings.floodSeconds * 1000) {
     return refuse(t('tooFast'))
   }
-  if (await hasSameComment(viewer.id, post.id, input.body, db)) {
+  if (await hasSameComment(db, viewer.id, post.id, input.body)) {
     return refuse(t('duplicate'), 'body')
   }
   if (!moderator && (!(await allow('commentsPerUser', viewer.id, now, db)) || !(await allow('commentsPerIp', clientKey(context.ip), now, db)))) {
@@ -119,16 +119,16 @@ export async function postComment(
       // A comment written before signing in was timed when it was written (lib/comments/written-first.ts).
       secondsToSubmit: context.formSeconds !== undefined ? context.formSeconds : secondsSinceIssued(input.formToken, now),
       trusted: moderator,
-      hasApprovedComment: await hasApprovedComment(viewer.id, db),
+      hasApprovedComment: await hasApprovedComment(db, viewer.id),
     },
     settings,
   )
   const { status, reason } = screening
   // The comment and the mails it causes (lib/mail/notifications.ts) are written together.
   const id = await inTransaction(db, async (trx) => {
-    const id = await insertComment({ postId: post.id, parentId, authorId: viewer.id, body: input.body, html: commentHtml(input.body), status, createdAt: now }, trx)
+    const id = await insertComment(trx, { postId: post.id, parentId, authorId: viewer.id, body: input.body, html: commentHtml(input.body), status, createdAt: now })
     if (screening.status === 'pending') await mailAboutHeldComment(id, screening.reason, now, trx)
-    if (input.follow) await followPost(viewer.id, post.id, now, trx)
+    if (input.follow) await followPost(trx, viewer.id, post.id, now)
     if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx)
     return id
   })
@@ -153,15 +153,15 @@ export async function editComment(
   if (!id.success) return refuse(t('notYours'))
   const body = bodySchema.safeParse(raw.body)
   if (!body.success) return refuse(commentIssue(t, body.error.issues[0].message), 'body')
-  const comment = await findComment(id.data, db)
+  const comment = await findComment(db, id.data)
   const moderator = can(viewer, 'comments.moderate')
   if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !moderator)) return refuse(t('notYours'))
   if (viewer.banned && !moderator) return refuse(t('banned'))
   if (!moderator && now.getTime() - comment.createdAt.getTime() > settings.editMinutes * 60_000) {
     return refuse(t('editWindow', { minutes: settings.editMinutes }))
   }
-  const post = await findPostForCommenting(comment.postId, db)
-  await updateCommentBody(comment.id, body.data, commentHtml(body.data), now, db)
+  const post = await findPostForCommenting(db, comment.postId)
+  await updateCommentBody(db, comment.id, body.data, commentHtml(body.data), now)
   return { ok: true, id: comment.id, postSlug: post!.slug, changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }) }
 }
 
@@ -179,11 +179,11 @@ export async function deleteComment(
   if (!viewer) return refuse(t('signInToDelete'))
   const id = idSchema.safeParse(rawId)
   if (!id.success) return refuse(t('notYours'))
-  const comment = await findComment(id.data, db)
+  const comment = await findComment(db, id.data)
   if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !can(viewer, 'comments.moderate'))) return refuse(t('notYours'))
-  const post = await findPostForCommenting(comment.postId, db)
-  if (await hasReplies(comment.id, db)) await markCommentDeleted(comment.id, now, db)
-  else await deleteCommentRow(comment.id, db)
+  const post = await findPostForCommenting(db, comment.postId)
+  if (await hasReplies(db, comment.id)) await markCommentDeleted(db, comment.id, now)
+  else await deleteCommentRow(db, comment.id)
   return { ok: true, postSlug: post!.slug, changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }) }
 }
 
@@ -215,7 +215,7 @@ export async function postCommentFromForm(viewer: Viewer | null, values: Record<
  */
 export async function commentFormPage(values: Record<string, string>, db: DB = getDb()): Promise<string> {
   const postId = parseId(values.postId)
-  const post = postId ? await findPostForCommenting(postId, db) : undefined
+  const post = postId ? await findPostForCommenting(db, postId) : undefined
   if (!post) return '/'
   return `${replyPath(post.slug, { to: parseId(values.parentId) ?? undefined, edit: parseId(values.commentId) ?? undefined })}#respond`
 }

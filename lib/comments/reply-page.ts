@@ -26,7 +26,7 @@ export async function loadReplyPage(
   query: { to?: unknown; edit?: unknown; form?: unknown },
   db: DB = getDb(),
 ): Promise<ReplyPageView | null> {
-  const post = await findPublishedPostBySlug(slugFromAddress(slug), new Date(), db)
+  const post = await findPublishedPostBySlug(db, slugFromAddress(slug), new Date())
   if (!post) return null
   const now = new Date()
   const restored = await loadKeptForm(viewer?.id ?? null, query.form, now, db)

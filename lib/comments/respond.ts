@@ -33,7 +33,7 @@ function excerpt(body: string): string {
 /** The approved comment on this post being answered, if asked for. */
 async function replyTarget(postId: number, replyTo: number | undefined, db: DB): Promise<RespondState['replyTo']> {
   if (!replyTo) return null
-  const parent = await findCommentAuthorName(replyTo, db)
+  const parent = await findCommentAuthorName(db, replyTo)
   return parent && parent.postId === postId && commentIsVisible(parent) ? { id: parent.id, authorName: parent.authorName ?? UNNAMED } : null
 }
 
@@ -51,7 +51,7 @@ export async function loadRespondState(
   // Signed out: the write-first form is timed too (lib/comments/written-first.ts).
   if (!viewer) return { viewer: null, formToken: issueFormToken(now), replyTo: await replyTarget(postId, request.replyTo, db), editing: null, ownComments: [] }
   const settings = await getSiteSettings(db)
-  const own = await listCommentsByAuthorOnPost(viewer.id, postId, db)
+  const own = await listCommentsByAuthorOnPost(db, viewer.id, postId)
   const editWindow = settings.editMinutes * 60_000
   const ownComments = own.map((c): OwnComment => {
     const until = c.createdAt.getTime() + editWindow

@@ -22,7 +22,7 @@ describe.each(await testDialects())('writing first, confirming by email, on $nam
   const tokenIn = (text: string) => /\/comments\/confirm\?token=([\w-]+)/.exec(text)![1]
   beforeEach(async () => {
     db = database()
-    postId = await insertPost({ slug: 'talk', title: 'Talk', body: 'b', status: 'published', publishedAt: T0 }, db)
+    postId = await insertPost(db, { slug: 'talk', title: 'Talk', body: 'b', status: 'published', publishedAt: T0 })
     await insertPerson(db, 'editor', 'editor')
   })
 

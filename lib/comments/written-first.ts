@@ -68,7 +68,7 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
   }
   const input = parsed.data
   const now = context.now ?? new Date()
-  const post = await findPostForCommenting(input.postId, db)
+  const post = await findPostForCommenting(db, input.postId)
   if (!post || !post.live) return refusal(t('notOpen'))
   if (!commentsAreOpen(post, settings, now)) return refusal(t('closed'))
   const formSeconds = input.formToken ? secondsSinceIssued(input.formToken, now) : null
@@ -78,8 +78,7 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
   const token = randomBytes(24).toString('base64url')
   const content = confirmCommentMail(settings, { title: post.title }, confirmPath(token))
   await inTransaction(db, async (trx) => {
-    await insertUnconfirmedComment(
-      {
+    await insertUnconfirmedComment(trx, {
         tokenHash: hashOf(token),
         postId: post.id,
         parentId: input.parentId,
@@ -89,13 +88,9 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
         followConversation: input.follow,
         formSeconds,
         createdAt: now,
-      },
-      new Date(now.getTime() - KEPT_MS),
-      trx,
+      }, new Date(now.getTime() - KEPT_MS)
     )
-    await insertOutgoingMails(
-      [{ userId: null, toAddress: input.email, kind: 'confirm-comment', dedupeKey: `confirm:${hashOf(token)}`, subject: content.subject, textBody: content.textBody, htmlBody: content.htmlBody, headers: JSON.stringify(content.headers), nextAttemptAt: now }],
-      trx,
+    await insertOutgoingMails(trx, [{ userId: null, toAddress: input.email, kind: 'confirm-comment', dedupeKey: `confirm:${hashOf(token)}`, subject: content.subject, textBody: content.textBody, htmlBody: content.htmlBody, headers: JSON.stringify(content.headers), nextAttemptAt: now }]
     )
   })
   log().info({ event: 'comment.kept-unconfirmed', postId: post.id }, 'A comment written before signing in waits for its email to be confirmed.')
@@ -105,7 +100,7 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
 /** What a confirmation link would post, for the page that asks before it does; null for an unknown, used or expired link. Public. */
 export async function loadUnconfirmedComment(token: unknown, now: Date = new Date(), db: DB = getDb()) {
   if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return null
-  const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
+  const row = await findUnconfirmedComment(db, hashOf(token), new Date(now.getTime() - KEPT_MS))
   return row ? { postTitle: row.postTitle, postSlug: row.postSlug, name: row.name, body: row.body } : null
 }
 
@@ -137,24 +132,24 @@ export async function confirmUnconfirmedComment(token: unknown, context: { ip: s
   const t = await commentRefusals(db)
   const expired = { ok: false as const, reason: 'expired' as const, message: t('confirmExpired') }
   if (typeof token !== 'string' || !/^[\w-]{20,64}$/.test(token)) return expired
-  const row = await findUnconfirmedComment(hashOf(token), new Date(now.getTime() - KEPT_MS), db)
+  const row = await findUnconfirmedComment(db, hashOf(token), new Date(now.getTime() - KEPT_MS))
   if (!row) return expired
 
   return inTransaction(db, async (trx) => {
     // Two confirmations at once: one uses the link, the other finds it used.
-    if (!(await deleteUnconfirmedComment(row.tokenHash, trx))) return expired
-    let account = await findUserByEmail(row.email, trx)
+    if (!(await deleteUnconfirmedComment(trx, row.tokenHash))) return expired
+    let account = await findUserByEmail(trx, row.email)
     if (account?.bannedAt || account?.deletedAt) return { ok: false as const, reason: 'banned' as const, message: t('addressBanned') }
     if (!account) {
-      const id = await insertUser({ id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' }, trx)
-      await setUserName(id, row.name, slugify(row.name), trx)
-      account = (await findUserByEmail(row.email, trx))!
+      const id = await insertUser(trx, { id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' })
+      await setUserName(trx, id, row.name, slugify(row.name))
+      account = (await findUserByEmail(trx, row.email))!
     } else if (!account.name) {
-      await setUserName(account.id, row.name, slugify(row.name), trx)
+      await setUserName(trx, account.id, row.name, slugify(row.name))
     }
     const viewer: Viewer = { id: account.id, name: account.name ?? row.name, hasName: true, role: account.role, banned: false }
     const session = { token: randomBytes(32).toString('base64url'), expires: new Date(now.getTime() + sessionLifetimeMs()) }
-    await insertSession({ id: randomUUID(), sessionToken: session.token, userId: account.id, expires: session.expires, createdAt: now }, trx)
+    await insertSession(trx, { id: randomUUID(), sessionToken: session.token, userId: account.id, expires: session.expires, createdAt: now })
 
     // Timed by its form, not by when the mail was opened; a form sent without script was not timed,
     // and the confirmed address stands in for the check.

@@ -104,7 +104,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       report.threads++
       report.forum ||= t.forum
       const found = await findPostOfOldAddress(t.link, t.identifier, now, trx)
-      const postId = found ? ((await findPostIdBySlug(found.slug, trx)) ?? null) : null
+      const postId = found ? ((await findPostIdBySlug(trx, found.slug)) ?? null) : null
       if (postId) report.matched++
       threads.set(t.id, { forum: t.forum, postId, onPage: found?.kind === 'page', link: t.link, title: t.title, comments: 0 })
     }
@@ -121,11 +121,10 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       t.comments++
       if (!t.postId) return
       const legacyKey = `disqus:${t.forum}/${p.id}`
-      if (await findCommentIdByLegacyKey(legacyKey, trx)) return
+      if (await findCommentIdByLegacyKey(trx, legacyKey)) return
       const createdAt = date(p.createdAt) ?? now
       const status: CommentStatus = p.isSpam ? 'spam' : p.isApproved ? 'approved' : 'pending'
-      const id = await insertComment(
-        withCommentHtml({
+      const id = await insertComment(trx, withCommentHtml({
           postId: t.postId,
           authorId: null,
           authorName: (p.author.name || p.author.username || 'Guest').slice(0, 100),
@@ -136,8 +135,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
           createdAt,
           deletedAt: p.isDeleted ? createdAt : null,
           legacyKey,
-        }),
-        trx,
+        })
       )
       report.comments++
       if (p.isSpam) report.spam++
@@ -154,12 +152,12 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       }
     })
     for (const { id, parentKey } of replies) {
-      const parentId = await findCommentIdByLegacyKey(parentKey, trx)
-      if (parentId) await setCommentParent(id, parentId, trx)
+      const parentId = await findCommentIdByLegacyKey(trx, parentKey)
+      if (parentId) await setCommentParent(trx, id, parentId)
       else report.skipped.push({ what: skip('replyParent', { key: parentKey.split('/').pop() ?? parentKey }), why: skip('replyParentWhy') })
     }
     for (const t of threads.values()) if (!t.postId && t.comments > 0) report.unmatched.push({ link: t.link, title: t.title, comments: t.comments })
-    report.auditId = await insertAuditEntry({ actorId, action: 'import.disqus', subject: `disqus:${report.forum}`, detail: { ...report, unmatched: report.unmatched.length, skipped: report.skipped.length, lines: describeDisqusImport(report) } }, trx)
+    report.auditId = await insertAuditEntry(trx, { actorId, action: 'import.disqus', subject: `disqus:${report.forum}`, detail: { ...report, unmatched: report.unmatched.length, skipped: report.skipped.length, lines: describeDisqusImport(report) } })
   })
   log().info({ event: 'import.finished', source: 'disqus', forum: report.forum, comments: report.comments, unmatched: report.unmatched.length, auditId: report.auditId }, 'A Disqus export was imported.')
   return report

@@ -33,7 +33,7 @@ export async function receiveUploadedExport(viewer: Viewer | null, request: Requ
   const file = path.join(os.tmpdir(), `plateau-import-${randomUUID()}.xml`)
   const refuse = async (message: string) => {
     fs.rmSync(file, { force: true })
-    return { refused: await insertAuditEntry({ actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } }, db) }
+    return { refused: await insertAuditEntry(db, { actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } }) }
   }
   try {
     const upload = await saveMultipartFile(request, 'file', file, importMaxMegabytes * 1024 * 1024)
@@ -54,6 +54,6 @@ export async function receiveUploadedExport(viewer: Viewer | null, request: Requ
 /** Why an upload was refused, by its audit entry. Admins only; throws PermissionDenied. */
 export async function loadUploadRefusal(viewer: Viewer | null, auditId: number, db: DB = getDb()): Promise<string | null> {
   requireCapability(viewer, 'settings.manage')
-  const entry = await findAuditEntry(auditId, ['import.refused'], db)
+  const entry = await findAuditEntry(db, auditId, ['import.refused'])
   return entry ? String((JSON.parse(entry.detail) as { message?: string }).message) : null
 }

@@ -23,14 +23,14 @@ export interface MailChoices {
 /** What the signed-in person hears about by email, for their profile. Signed-in people only (null otherwise). */
 export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): Promise<MailChoices | null> {
   if (!viewer) return null
-  const row = await findMailChoices(viewer.id, db)
+  const row = await findMailChoices(db, viewer.id)
   if (!row) return null
   return {
     replies: row.notifyReplies === 'each',
     held: can(viewer, 'comments.moderate') ? row.notifyHeld === 'each' : null,
     delivery: row.mailDelivery,
     bounced: row.emailBouncedAt !== null,
-    following: await listFollowedPosts(viewer.id, db),
+    following: await listFollowedPosts(db, viewer.id),
   }
 }
 
@@ -39,14 +39,11 @@ export async function saveMailChoices(viewer: Viewer | null, values: Record<stri
   const t = await siteTranslator('errors.account', db)
   if (!viewer) return refusal(t('signInForEmails'))
   if (values.delivery !== 'each' && values.delivery !== 'daily') return refusal(t('chooseDelivery'))
-  await setMailChoices(
-    viewer.id,
-    {
+  await setMailChoices(db, viewer.id, {
       notifyReplies: values.replies === 'on' ? 'each' : 'off',
       ...(can(viewer, 'comments.moderate') ? { notifyHeld: values.held === 'on' ? 'each' : 'off' } : {}),
       mailDelivery: values.delivery,
-    },
-    db,
+    }
   )
   return { ok: true }
 }
@@ -54,13 +51,13 @@ export async function saveMailChoices(viewer: Viewer | null, values: Record<stri
 /** The newest mails in the outbox and whether they can go out (SMTP_URL), for the admin. Admins only; throws PermissionDenied. */
 export async function loadOutgoingMail(viewer: Viewer | null, db: DB = getDb()) {
   requireCapability(viewer, 'settings.manage')
-  const mails = await listOutgoingMails(100, db)
+  const mails = await listOutgoingMails(db, 100)
   return { sending: Boolean(process.env.SMTP_URL), mails }
 }
 
 /** Stops following a post's conversation, from the profile. Signed-in people only. */
 export async function stopFollowing(viewer: Viewer | null, postId: number | null, db: DB = getDb()): Promise<Result> {
   if (!viewer) return refusal((await siteTranslator('errors.account', db))('signInForEmails'))
-  if (postId !== null) await unfollowPost(viewer.id, postId, db)
+  if (postId !== null) await unfollowPost(db, viewer.id, postId)
   return { ok: true }
 }

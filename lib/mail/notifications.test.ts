@@ -37,7 +37,7 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
   const who = async () => (await mails()).map((m) => `${m.kind} → ${m.toAddress}`)
   const approved = async (viewer: Viewer) => {
     // A person whose comments go straight in (they have one approved already).
-    await insertComment({ postId, authorId: viewer.id, body: `earlier by ${viewer.name}`, status: 'approved', createdAt: T0 }, db)
+    await insertComment(db, { postId, authorId: viewer.id, body: `earlier by ${viewer.name}`, status: 'approved', createdAt: T0 })
     return viewer
   }
 
@@ -45,7 +45,7 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
   beforeEach(async () => {
     db = database()
     clock = 0
-    postId = await insertPost({ slug: 'talk', title: 'Talk', body: 'b', status: 'published', publishedAt: T0 }, db)
+    postId = await insertPost(db, { slug: 'talk', title: 'Talk', body: 'b', status: 'published', publishedAt: T0 })
     editor = await person('editor', 'editor')
     admin = await person('admin', 'admin')
     quietAdmin = await person('quiet', 'admin')
@@ -157,8 +157,8 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     const reader = await approved(await person('reader'))
     const talker = await approved(await person('talker'))
     await db.updateTable('User').set({ mailDelivery: 'daily' }).where('id', 'in', [reader.id, editor.id]).execute()
-    const otherPost = await insertPost({ slug: 'other', title: 'Other', body: 'b', status: 'published', publishedAt: T0 }, db)
-    await followPost(reader.id, otherPost, T0, db)
+    const otherPost = await insertPost(db, { slug: 'other', title: 'Other', body: 'b', status: 'published', publishedAt: T0 })
+    await followPost(db, reader.id, otherPost, T0)
 
     const question = await comment(reader, 'My question', '', true)
     if (!question.ok) throw new Error(question.message)

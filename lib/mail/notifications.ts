@@ -68,13 +68,9 @@ const mailOf = (kind: MailKind, dedupeKey: string, to: MailRecipient, content: M
 async function deliver(notices: Notice[], now: Date, trx: DB): Promise<void> {
   const keyOf = (n: Notice) => `${n.about}:${n.to.id}`
   const unique = notices.filter((n, i) => notices.findIndex((m) => keyOf(m) === keyOf(n)) === i)
-  await insertOutgoingMails(
-    unique.filter((n) => n.to.delivery === 'each').map((n) => mailOf(n.kind, keyOf(n), n.to, n.content(), now)),
-    trx,
+  await insertOutgoingMails(trx, unique.filter((n) => n.to.delivery === 'each').map((n) => mailOf(n.kind, keyOf(n), n.to, n.content(), now))
   )
-  await insertDigestItems(
-    unique.filter((n) => n.to.delivery === 'daily').map((n) => ({ userId: n.to.id, kind: n.kind, commentId: n.commentId, reason: n.reason ? JSON.stringify(n.reason) : null, dedupeKey: keyOf(n), createdAt: now })),
-    trx,
+  await insertDigestItems(trx, unique.filter((n) => n.to.delivery === 'daily').map((n) => ({ userId: n.to.id, kind: n.kind, commentId: n.commentId, reason: n.reason ? JSON.stringify(n.reason) : null, dedupeKey: keyOf(n), createdAt: now }))
   )
 }
 
@@ -90,7 +86,7 @@ function holdReasonOf(stored: string | null): HoldReason | string | null {
 }
 
 async function commentOf(id: number, trx: DB) {
-  const row = await findCommentForMail(id, trx)
+  const row = await findCommentForMail(trx, id)
   return row && !row.deletedAt ? { ...row, authorName: row.authorName ?? UNNAMED } : undefined
 }
 
@@ -100,7 +96,7 @@ export async function mailAboutHeldComment(commentId: number, reason: HoldReason
   if (!comment || comment.status !== 'pending') return
   const { title, language } = await getSiteSettings(trx)
   const site = { title, language }
-  const moderators = await listModeratorsToTell(comment.authorId, rolesThat('comments.moderate'), trx)
+  const moderators = await listModeratorsToTell(trx, comment.authorId, rolesThat('comments.moderate'))
   await deliver(
     moderators.map((to) => ({ kind: 'held-comment', about: `held:${comment.id}`, to, commentId: comment.id, reason, content: () => heldCommentMail(site, comment, reason, to.id) })),
     now,
@@ -122,16 +118,16 @@ export async function mailAboutApprovedComments(approvals: { id: number; wasHeld
     if (!comment || !commentIsVisible(comment)) continue
     const commentId = comment.id
     if (wasHeld && comment.authorId) {
-      const author = await findCommentAuthorToTell(comment.id, trx)
+      const author = await findCommentAuthorToTell(trx, comment.id)
       if (author) notices.push({ kind: 'approved', about: `approved:${commentId}`, to: author, commentId, content: () => approvedMail(site, comment, author.id) })
     }
     const about = `comment:${commentId}`
     // The reply comes first: of two notices about the same comment to the same person, it wins.
     if (comment.parentId !== null) {
-      const to = await findReplyRecipient(comment.parentId, trx)
+      const to = await findReplyRecipient(trx, comment.parentId)
       if (to && to.id !== comment.authorId) notices.push({ kind: 'reply', about, to, commentId, content: () => replyMail(site, comment, to.id) })
     }
-    for (const to of await listFollowersToTell(comment.postId, comment.authorId, trx)) {
+    for (const to of await listFollowersToTell(trx, comment.postId, comment.authorId)) {
       notices.push({ kind: 'follow', about, to, commentId, content: () => followMail(site, comment, to.id) })
     }
   }
@@ -146,10 +142,10 @@ export async function mailAboutApprovedComments(approvals: { id: number; wasHeld
  */
 export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()): Promise<number> {
   let written = 0
-  for (const userId of await listPeopleWithDigestDue(new Date(now.getTime() - DIGEST_EVERY_MS), 50, db)) {
+  for (const userId of await listPeopleWithDigestDue(db, new Date(now.getTime() - DIGEST_EVERY_MS), 50)) {
     written += await inTransaction(db, async (trx) => {
-      const items = await takeDigestItems(userId, trx)
-      const to = items.length > 0 ? await findMailRecipient(userId, trx) : undefined
+      const items = await takeDigestItems(trx, userId)
+      const to = items.length > 0 ? await findMailRecipient(trx, userId) : undefined
       if (!to) return 0
       const entries: DigestEntry[] = []
       for (const item of items) {
@@ -159,7 +155,7 @@ export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()):
       }
       if (entries.length === 0) return 0
       const { title, language } = await getSiteSettings(trx)
-      await insertOutgoingMails([mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail({ title, language }, entries, to.id), now)], trx)
+      await insertOutgoingMails(trx, [mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail({ title, language }, entries, to.id), now)])
       return 1
     })
   }

@@ -67,9 +67,9 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
   })
 
   it('two senders racing send each mail exactly once, with its headers and no Reply-To', async () => {
-    await insertOutgoingMails([1, 2, 3, 4, 5].map((n) => mail(`reader${n}@example.com`, n)), db)
+    await insertOutgoingMails(db, [1, 2, 3, 4, 5].map((n) => mail(`reader${n}@example.com`, n)))
     // Written twice (the same event retried): still one mail each.
-    await insertOutgoingMails([mail('reader1@example.com', 1)], db)
+    await insertOutgoingMails(db, [mail('reader1@example.com', 1)])
     const [a, b] = await Promise.all([sendDueMails(send, 'instance-a', T0, db), sendDueMails(send, 'instance-b', T0, db)])
     expect(a.sent + b.sent).toBe(5)
     expect(received.map((r) => r.to).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `reader${n}@example.com`))
@@ -82,7 +82,7 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
   })
 
   it('a mail server that says "later" loses nothing: the mail goes when it takes mail again, waiting longer each time', async () => {
-    await insertOutgoingMails([mail('patient@example.com', 1)], db)
+    await insertOutgoingMails(db, [mail('patient@example.com', 1)])
     answer = 'later'
     expect(await sendDueMails(send, 'a', T0, db)).toEqual({ sent: 0, retried: 1, bounced: 0 })
     const [first] = await rows()
@@ -102,9 +102,9 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
   it('an address refused for good fails its mails, marks its person, and spares everyone else', async () => {
     const gone = await insertPerson(db, 'commenter', 'gone')
     refused.add('gone@example.com')
-    await insertOutgoingMails([mail('gone@example.com', 1), mail('fine@example.com', 2)], db)
+    await insertOutgoingMails(db, [mail('gone@example.com', 1), mail('fine@example.com', 2)])
     expect(await sendDueMails(send, 'a', T0, db)).toEqual({ sent: 1, retried: 0, bounced: 1 })
-    await insertOutgoingMails([mail('gone@example.com', 3)], db)
+    await insertOutgoingMails(db, [mail('gone@example.com', 3)])
     expect((await rows()).map((r) => `${r.toAddress} ${r.status}`)).toEqual(['gone@example.com failed', 'fine@example.com sent', 'gone@example.com pending'])
     // The admin's People page marks the person.
     const admin = await insertPerson(db, 'admin', 'admin')
@@ -113,8 +113,8 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
   })
 
   it('a sender that stopped mid-send leaves its mail to be taken again after five minutes', async () => {
-    await insertOutgoingMails([mail('someone@example.com', 1)], db)
-    expect(await claimDueMails('crashed', T0, at(-300), 10, db)).toHaveLength(1)
+    await insertOutgoingMails(db, [mail('someone@example.com', 1)])
+    expect(await claimDueMails(db, 'crashed', T0, at(-300), 10)).toHaveLength(1)
     expect((await sendDueMails(send, 'b', at(60), db)).sent).toBe(0)
     expect((await sendDueMails(send, 'b', at(301), db)).sent).toBe(1)
     expect(received).toHaveLength(1)

@@ -34,24 +34,24 @@ const isPermanent = (error: unknown) => {
 
 /** One round: claims what is due for `claimer` and sends it through `send`. Returns how it went. */
 export async function sendDueMails(send: SendMail, claimer: string, now: Date = new Date(), db: DB = getDb()): Promise<{ sent: number; retried: number; bounced: number }> {
-  const mails = await claimDueMails(claimer, now, new Date(now.getTime() - ABANDONED_MS), ROUND_LIMIT, db)
+  const mails = await claimDueMails(db, claimer, now, new Date(now.getTime() - ABANDONED_MS), ROUND_LIMIT)
   const done = { sent: 0, retried: 0, bounced: 0 }
   // Sent side by side over the transport's pool of connections; each outcome is recorded on its own.
   await Promise.all(
     mails.map(async (mail) => {
       try {
         await send(mail)
-        await markMailSent(mail.id, claimer, new Date(), db)
+        await markMailSent(db, mail.id, claimer, new Date())
         done.sent++
       } catch (error) {
         // Kept on the row for the admin's Outgoing mail page (which shows addresses anyway), never logged.
         const reason = error instanceof Error ? error.message : String(error)
         if (isPermanent(error)) {
-          await markMailBounced(mail, claimer, reason, new Date(), db)
+          await markMailBounced(db, mail, claimer, reason, new Date())
           done.bounced++
           log().warn({ event: 'mail.bounced', mailId: mail.id, kind: mail.kind }, 'The mail server refused an address for good; nothing more is sent to it.')
         } else {
-          await markMailForRetry(mail.id, claimer, new Date(now.getTime() + retryDelayMs(mail.attempts)), reason, db)
+          await markMailForRetry(db, mail.id, claimer, new Date(now.getTime() + retryDelayMs(mail.attempts)), reason)
           done.retried++
           log().warn({ event: 'mail.retry', mailId: mail.id, kind: mail.kind, attempts: mail.attempts }, 'A mail could not be sent; it will be tried again.')
         }

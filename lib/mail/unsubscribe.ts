@@ -47,8 +47,8 @@ export async function unsubscribe(params: { u?: unknown; topic?: unknown; sig?: 
   const link = readUnsubscribeLink(params)
   if (!link) return null
   const follow = FOLLOW.exec(link.topic)
-  if (follow) await unfollowPost(link.userId, Number(follow[1]), db)
-  else if (link.topic === 'all') await stopAllMail(link.userId, db)
-  else await setMailChoices(link.userId, link.topic === 'held' ? { notifyHeld: 'off' } : { notifyReplies: 'off' }, db)
+  if (follow) await unfollowPost(db, link.userId, Number(follow[1]))
+  else if (link.topic === 'all') await stopAllMail(db, link.userId)
+  else await setMailChoices(db, link.userId, link.topic === 'held' ? { notifyHeld: 'off' } : { notifyReplies: 'off' })
   return link
 }

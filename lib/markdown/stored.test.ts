@@ -19,7 +19,7 @@ describe.each(await testDialects())('stored HTML on $name', (dialect) => {
 
   it('keeps a comment’s HTML when it is posted and when it is edited', async () => {
     const db = database()
-    const postId = await insertPost({ slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 }, db)
+    const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 })
     const editor = await insertPerson(db, 'editor', 'Ed')
     const posted = await postComment(editor, { postId, parentId: '', body: 'Hello *there*', formToken: issueFormToken(T0) }, { ip: '198.51.100.1', now: new Date(T0.getTime() + 60_000) }, db)
     if (!posted.ok) throw new Error(posted.message)
@@ -31,14 +31,14 @@ describe.each(await testDialects())('stored HTML on $name', (dialect) => {
 
   it('renders what was written without HTML, and everything again when the renderer changes', async () => {
     const db = database()
-    const postId = await insertPost({ slug: 'p', title: 'P', body: '# Old', status: 'published', publishedAt: T0 }, db)
-    await insertComment({ postId, authorName: 'Guest', body: '*a*', status: 'approved', createdAt: T0 }, db)
+    const postId = await insertPost(db, { slug: 'p', title: 'P', body: '# Old', status: 'published', publishedAt: T0 })
+    await insertComment(db, { postId, authorName: 'Guest', body: '*a*', status: 'approved', createdAt: T0 })
     expect(await renderMissingHtml(db)).toBe(2)
     expect(await db.selectFrom('post').select('html').executeTakeFirstOrThrow()).toEqual({ html: '<h1>Old</h1>' })
     expect(await db.selectFrom('comment').select('html').executeTakeFirstOrThrow()).toEqual({ html: '<p><em>a</em></p>' })
     expect(await renderMissingHtml(db)).toBe(0)
     await db.updateTable('comment').set({ html: '<p>stale</p>' }).execute()
-    await writeSetting('markdown.renderer', 'an older renderer', db)
+    await writeSetting(db, 'markdown.renderer', 'an older renderer')
     expect(await renderMissingHtml(db)).toBe(2)
     expect(await db.selectFrom('comment').select('html').executeTakeFirstOrThrow()).toEqual({ html: '<p><em>a</em></p>' })
   })

@@ -40,7 +40,7 @@ export async function renderMissingHtml(db: DB): Promise<number> {
   if (settings[RENDERER_KEY] !== RENDERER) {
     await clearStoredHtml(db, 'comment')
     await clearStoredHtml(db, 'post')
-    await writeSetting(RENDERER_KEY, RENDERER, db)
+    await writeSetting(db, RENDERER_KEY, RENDERER)
   }
   let rendered = 0
   for (const [table, render] of [['comment', renderCommentMarkdown], ['post', renderPostMarkdown]] as const) {

@@ -11,7 +11,7 @@ import type { Viewer } from '@/lib/auth/viewer'
  * WordPress's "future" posts become "publish"), so the editor offers Update and keeps revisions.
  */
 export async function findEditablePost(id: number, now: Date, db: DB): Promise<EditablePost | undefined> {
-  const post = await findPostForEditing(id, db)
+  const post = await findPostForEditing(db, id)
   return post?.status === 'scheduled' && isPublicNow(post, now) ? { ...post, status: 'published' } : post
 }
 

@@ -59,13 +59,13 @@ export async function resolveArchive(
   const site = await getSiteSettings(db)
   const t = translator(site.language, 'archives')
   if (scope.kind === 'tag') {
-    const tag = await findTagBySlug(scope.slug, db)
+    const tag = await findTagBySlug(db, scope.slug)
     if (!tag) return null
     const names = { tag: tag.name, site: site.title }
     return { filter: { tagSlug: tag.slug }, title: t('tag.title', names), description: t('tag.description', names), feedBase: archivePath(scope) }
   }
   if (scope.kind === 'author') {
-    const author = await findAuthorBySlug(scope.slug, new Date(), db)
+    const author = await findAuthorBySlug(db, scope.slug, new Date())
     if (!author) return null
     const names = { author: author.name, site: site.title }
     return { filter: { authorSlug: author.slug }, title: t('author.title', names), description: t('author.description', names), feedBase: archivePath(scope) }

@@ -47,13 +47,13 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect(draft).toMatchObject({ slug: 'a-new-post', status: 'draft' })
     // A draft changes nothing readers see; publishing changes the listings and the post's page.
     expect(tagsToExpire(draft.changes)).toEqual([])
-    expect(await findPublishedPostBySlug('a-new-post', NOW, db)).toBeUndefined()
+    expect(await findPublishedPostBySlug(db, 'a-new-post', NOW)).toBeUndefined()
     const post = await loadPostForEditing(people.author, draft.id, db)
     expect(post).toMatchObject({ excerpt: 'First paragraph of the post.', tags: ['News', 'Notes'] })
     const published = await savePost(people.author, draft.id, form({ intent: 'publish', version: post!.updatedAt.toISOString() }), NOW, db)
     expect(published).toMatchObject({ ok: true, status: 'published' })
     expect(published.ok && tagsToExpire(published.changes)).toEqual(['posts', 'post:a-new-post'])
-    expect(await findPublishedPostBySlug('a-new-post', NOW, db)).toMatchObject({ title: 'A new post' })
+    expect(await findPublishedPostBySlug(db, 'a-new-post', NOW)).toMatchObject({ title: 'A new post' })
   })
 
   it('previews a draft as its page would show it, to the people who may edit it and no one else', async () => {
@@ -86,8 +86,8 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
   it('writes pages: at /pages/<slug>, never in the listings', async () => {
     const page = await create(people.editor, { title: 'About us', kind: 'page', intent: 'publish' })
     expect(await loadPageView('about-us', db)).toMatchObject({ page: { title: 'About us', kind: 'page' } })
-    expect(await findPublishedPostBySlug('about-us', NOW, db)).toBeUndefined()
-    expect(await listPublishedPosts({ limit: 10, offset: 0, now: NOW }, db)).toEqual([])
+    expect(await findPublishedPostBySlug(db, 'about-us', NOW)).toBeUndefined()
+    expect(await listPublishedPosts(db, { limit: 10, offset: 0, now: NOW })).toEqual([])
     // Saving it again keeps it a page, whatever the form says.
     const version = (await loadPostForEditing(people.editor, page.id, db))!.updatedAt.toISOString()
     await savePost(people.editor, page.id, form({ title: 'About us', kind: 'post', version }), NOW, db)
@@ -124,7 +124,7 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
   })
 
   it('refuses bad fields one by one, and saves nothing', async () => {
-    await insertPost({ slug: 'taken', title: 'T', body: 'b', status: 'draft' }, db)
+    await insertPost(db, { slug: 'taken', title: 'T', body: 'b', status: 'draft' })
     const result = await savePost(people.editor, null, form({ title: ' ', slug: 'Taken', featuredImageUrl: 'javascript:alert(1)', intent: 'schedule', publishAt: '2020-01-01T10:00' }), NOW, db)
     expect(result).toEqual({
       ok: false,
@@ -152,29 +152,29 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     expect(tagsToExpire(scheduled.changes)).toEqual(['posts', 'post:a-new-post'])
     const before = new Date('2026-06-01T13:29:00Z')
     const after = new Date('2026-06-01T13:31:00Z')
-    expect(await findPublishedPostBySlug('a-new-post', before, db)).toBeUndefined()
-    expect((await listPublishedPosts({ limit: 10, offset: 0, now: before }, db)).map((p) => p.slug)).toEqual([])
-    expect(await findPublishedPostBySlug('a-new-post', after, db)).toMatchObject({ publishedAt: new Date('2026-06-01T13:30:00Z') })
-    expect((await listPublishedPosts({ limit: 10, offset: 0, now: after }, db)).map((p) => p.slug)).toEqual(['a-new-post'])
+    expect(await findPublishedPostBySlug(db, 'a-new-post', before)).toBeUndefined()
+    expect((await listPublishedPosts(db, { limit: 10, offset: 0, now: before })).map((p) => p.slug)).toEqual([])
+    expect(await findPublishedPostBySlug(db, 'a-new-post', after)).toMatchObject({ publishedAt: new Date('2026-06-01T13:30:00Z') })
+    expect((await listPublishedPosts(db, { limit: 10, offset: 0, now: after })).map((p) => p.slug)).toEqual(['a-new-post'])
     // Once its time has come, its editors see it as published (Update keeps it live).
     const due = await savePost(people.editor, scheduled.id, form({ body: 'Edited after it appeared.', version: scheduled.version }), after, db)
     expect(due).toMatchObject({ ok: true, status: 'published' })
     expect(due.ok && tagsToExpire(due.changes)).toEqual(['posts', 'post:a-new-post'])
-    expect(await findPublishedPostBySlug('a-new-post', after, db)).toMatchObject({ body: 'Edited after it appeared.', publishedAt: new Date('2026-06-01T13:30:00Z') })
+    expect(await findPublishedPostBySlug(db, 'a-new-post', after)).toMatchObject({ body: 'Edited after it appeared.', publishedAt: new Date('2026-06-01T13:30:00Z') })
   })
 
   it('takes "Publish at" on the site’s clock, right on either side of a daylight-saving change, and files it under the local month', async () => {
-    await writeSetting('timeZone', 'Europe/Lisbon', db)
+    await writeSetting(db, 'timeZone', 'Europe/Lisbon')
     // The night of 27–28 March 2027 Lisbon moves from UTC+0 to UTC+1: 09:00 is 09:00 UTC the day before, 08:00 UTC the day of.
     const saturday = await create(people.editor, { title: 'Saturday', intent: 'schedule', publishAt: '2027-03-27T09:00' })
     const sunday = await create(people.editor, { title: 'Sunday', intent: 'schedule', publishAt: '2027-03-28T09:00' })
     const stored = async (id: number) => (await db.selectFrom('post').select('publishedAt').where('id', '=', id).executeTakeFirstOrThrow()).publishedAt
     expect(new Date((await stored(saturday.id))!).toISOString()).toBe('2027-03-27T09:00:00.000Z')
     expect(new Date((await stored(sunday.id))!).toISOString()).toBe('2027-03-28T08:00:00.000Z')
-    expect(await findPublishedPostBySlug('sunday', new Date('2027-03-28T07:59:00Z'), db)).toBeUndefined()
-    expect(await findPublishedPostBySlug('sunday', new Date('2027-03-28T08:00:01Z'), db)).toMatchObject({ title: 'Sunday' })
+    expect(await findPublishedPostBySlug(db, 'sunday', new Date('2027-03-28T07:59:00Z'))).toBeUndefined()
+    expect(await findPublishedPostBySlug(db, 'sunday', new Date('2027-03-28T08:00:01Z'))).toMatchObject({ title: 'Sunday' })
     // 07:30 on 1 April in Tokyo is 22:30 UTC on 31 March: filed under April on the site's clock, March in UTC.
-    await writeSetting('timeZone', 'Asia/Tokyo', db)
+    await writeSetting(db, 'timeZone', 'Asia/Tokyo')
     const late = await create(people.editor, { title: 'Late', intent: 'schedule', publishAt: '2027-04-01T07:30' })
     expect(new Date((await stored(late.id))!).toISOString()).toBe('2027-03-31T22:30:00.000Z')
     const inMonth = async (month: string) => (await loadArchiveView({ kind: 'date', year: '2027', month }, 1, db))?.posts.map((p) => p.title) ?? []
@@ -183,7 +183,7 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     try {
       expect(await inMonth('04')).toEqual(['Late'])
       expect(await inMonth('03')).toEqual(['Sunday', 'Saturday'])
-      await writeSetting('timeZone', 'UTC', db)
+      await writeSetting(db, 'timeZone', 'UTC')
       expect(await inMonth('03')).toEqual(['Late', 'Sunday', 'Saturday'])
     } finally {
       vi.useRealTimers()
@@ -220,7 +220,7 @@ describe.each(await testDialects())('writing posts on $name', (dialect) => {
     const post = await create(people.author, { intent: 'publish' })
     expect(await changePostLifecycle(people.author, post.id, 'delete', NOW, db)).toMatchObject({ ok: false })
     expect(await changePostLifecycle(people.author, post.id, 'trash', NOW, db)).toMatchObject({ ok: true, changes: { listings: true, posts: [post.slug] } })
-    expect(await findPublishedPostBySlug('a-new-post', NOW, db)).toBeUndefined()
+    expect(await findPublishedPostBySlug(db, 'a-new-post', NOW)).toBeUndefined()
     expect(await changePostLifecycle(people.author, post.id, 'restore', NOW, db)).toMatchObject({ ok: true })
     expect((await loadPostForEditing(people.author, post.id, db))!.status).toBe('draft')
     await changePostLifecycle(people.author, post.id, 'trash', NOW, db)

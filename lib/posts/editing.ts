@@ -48,10 +48,8 @@ export async function loadPostList(viewer: Viewer | null, query: Record<string, 
   const everyone = can(actor, 'posts.edit-any')
   // Authors see only their own posts, whatever the filter says.
   const authorId = everyone ? q.author || undefined : actor.id
-  const counts = await countPostsByStatus(everyone ? undefined : actor.id, db)
-  const rows = await listPostsForAdmin(
-    { status: q.status, authorId, tagSlug: q.tag || undefined, search: q.q || undefined, limit: POSTS_PAGE_SIZE + 1, offset: (q.page - 1) * POSTS_PAGE_SIZE },
-    db,
+  const counts = await countPostsByStatus(db, everyone ? undefined : actor.id)
+  const rows = await listPostsForAdmin(db, { status: q.status, authorId, tagSlug: q.tag || undefined, search: q.q || undefined, limit: POSTS_PAGE_SIZE + 1, offset: (q.page - 1) * POSTS_PAGE_SIZE }
   )
   const choices = await listPostFilterChoices(db)
   return { query: q, counts, posts: rows.slice(0, POSTS_PAGE_SIZE), hasNext: rows.length > POSTS_PAGE_SIZE, authors: everyone ? choices.authors : [], tags: choices.tags }
@@ -150,7 +148,7 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
 
   const slug = input ? slugify(input.slug || input.title) : ''
   if (input && !slug) refusals.slug = (t) => t('slugNoLetters')
-  if (input && slug && (await isSlugTaken(slug, id, db))) refusals.slug = (t) => t('slugTaken', { path: `/posts/${slug}` })
+  if (input && slug && (await isSlugTaken(db, slug, id))) refusals.slug = (t) => t('slugTaken', { path: `/posts/${slug}` })
   let publishAt: Date | null = null
   if (input?.intent === 'schedule') {
     // Typed on the site's clock (Settings → Time zone), kept in UTC.
@@ -194,19 +192,19 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   let postId = id
   const conflict = await inTransaction(db, async (trx) => {
     if (existing) {
-      if (!(await updatePostIfUnchanged(existing.id, fields, new Date(input.version), trx))) return true
-      if (existing.slug !== slug && wasLive) await addPostRedirect(existing.slug, existing.id, trx)
+      if (!(await updatePostIfUnchanged(trx, existing.id, fields, new Date(input.version)))) return true
+      if (existing.slug !== slug && wasLive) await addPostRedirect(trx, existing.slug, existing.id)
     } else {
-      postId = await insertPost({ ...fields, kind: input.kind, authorId: actor.id, createdAt: now }, trx)
+      postId = await insertPost(trx, { ...fields, kind: input.kind, authorId: actor.id, createdAt: now })
     }
     if (status === 'published' || existing?.status === 'published') await recordRevision(postId!, existing?.status === 'published' ? existing : null, fields, actor.id, trx)
-    await removePostRedirect(slug, trx)
-    await replacePostTags(postId!, tagList(input.tags), trx)
-    await insertAuditEntries([{ actorId: actor.id, action, subject: `post:${postId}`, detail: { title: input.title, status } }], trx)
+    await removePostRedirect(trx, slug)
+    await replacePostTags(trx, postId!, tagList(input.tags))
+    await insertAuditEntries(trx, [{ actorId: actor.id, action, subject: `post:${postId}`, detail: { title: input.title, status } }])
     return false
   })
   if (conflict) {
-    const theirs = await findPostForEditing(existing!.id, db)
+    const theirs = await findPostForEditing(db, existing!.id)
     if (!theirs) return gone(db)
     // Their version comes back to compare with, and saving again saves over it.
     const updatedAt = theirs.updatedAt.toISOString()
@@ -233,9 +231,9 @@ export async function changePostLifecycle(
   if (action === 'delete' && post.status !== 'trash') return refusal((await postRefusals(db))('trashFirst'))
   const wasLive = isPublicNow(post, now)
   await inTransaction(db, async (trx) => {
-    if (action === 'delete') await deletePostRow(id, trx)
-    else await updatePost(id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now }, trx)
-    await insertAuditEntries([{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }], trx)
+    if (action === 'delete') await deletePostRow(trx, id)
+    else await updatePost(trx, id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now })
+    await insertAuditEntries(trx, [{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }])
   })
   return { ok: true, slug: post.slug, changes: wasLive ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
 }

@@ -13,6 +13,6 @@ export interface PageView {
 
 /** A published page (About, Contact…) by slug, or null. Public. */
 export async function loadPageView(slug: string, db: DB = getDb()): Promise<PageView | null> {
-  const [row, site] = await Promise.all([findPublishedPageBySlug(slug, new Date(), db), getSiteSettings(db)])
-  return row ? { site, page: postDetails(row, [], site), parents: await listParentPages(row.id, new Date(), db) } : null
+  const [row, site] = await Promise.all([findPublishedPageBySlug(db, slug, new Date()), getSiteSettings(db)])
+  return row ? { site, page: postDetails(row, [], site), parents: await listParentPages(db, row.id, new Date()) } : null
 }

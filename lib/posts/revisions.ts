@@ -21,9 +21,9 @@ type RevisedText = { title: string; excerpt: string | null; body: string; update
  * revision too, so it can be restored.
  */
 export async function recordRevision(postId: number, before: (RevisedText & { authorId: string | null }) | null, after: RevisedText, actorId: string, db: DB): Promise<void> {
-  if (before && !(await hasRevisions(postId, db)))
-    await insertRevision({ postId, title: before.title, excerpt: before.excerpt, body: before.body, savedById: before.authorId, createdAt: before.updatedAt }, db)
-  await insertRevision({ postId, title: after.title, excerpt: after.excerpt, body: after.body, savedById: actorId, createdAt: after.updatedAt }, db)
+  if (before && !(await hasRevisions(db, postId)))
+    await insertRevision(db, { postId, title: before.title, excerpt: before.excerpt, body: before.body, savedById: before.authorId, createdAt: before.updatedAt })
+  await insertRevision(db, { postId, title: after.title, excerpt: after.excerpt, body: after.body, savedById: actorId, createdAt: after.updatedAt })
 }
 
 /** One stretch of a comparison: text both have, or text only the older (removed) or newer (added) has. */
@@ -63,12 +63,12 @@ export async function loadRevisions(viewer: Viewer | null, postId: number, pick:
   requireCapability(viewer, 'posts.write')
   const post = Number.isSafeInteger(postId) ? await findEditablePost(postId, new Date(), db) : undefined
   if (!post || !canEditPost(viewer, post)) return null
-  const revisions = await listRevisions(postId, db)
+  const revisions = await listRevisions(db, postId)
   const ids = new Set(revisions.map((r) => r.id))
   const to = pick.to && ids.has(pick.to) ? pick.to : revisions[0]?.id
   const from = pick.from && ids.has(pick.from) ? pick.from : revisions.find((r) => r.id !== to && (to === undefined || r.id < to))?.id
   if (from === undefined || to === undefined || from === to) return { post, revisions, comparison: null }
-  const found = await findRevisions(postId, [from, to], db)
+  const found = await findRevisions(db, postId, [from, to])
   const [older, newer] = [found.find((r) => r.id === Math.min(from, to))!, found.find((r) => r.id === Math.max(from, to))!]
   return {
     post,
@@ -98,13 +98,13 @@ export async function restoreRevision(
   const post = await findEditablePost(postId, now, db)
   if (!post) return refusal((await siteTranslator('errors.posts', db))('postGone'))
   if (!canEditPost(actor, post)) throw new PermissionDenied('posts.edit-any')
-  const [revision] = await findRevisions(postId, [revisionId], db)
+  const [revision] = await findRevisions(db, postId, [revisionId])
   if (!revision) return refusal((await siteTranslator('errors.posts', db))('revisionGone'))
   const text = { title: revision.title, excerpt: revision.excerpt, body: revision.body, updatedAt: now }
   await inTransaction(db, async (trx) => {
-    await updatePost(postId, { ...text, html: postHtml(text.body) }, trx)
+    await updatePost(trx, postId, { ...text, html: postHtml(text.body) })
     await recordRevision(postId, post.status === 'published' ? post : null, text, actor.id, trx)
-    await insertAuditEntries([{ actorId: actor.id, action: 'post.restore-revision', subject: `post:${postId}`, detail: { revision: revisionId, title: revision.title } }], trx)
+    await insertAuditEntries(trx, [{ actorId: actor.id, action: 'post.restore-revision', subject: `post:${postId}`, detail: { revision: revisionId, title: revision.title } }])
   })
   return { ok: true, slug: post.slug, changes: isPublicNow(post, now) ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
 }

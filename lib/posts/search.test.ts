@@ -11,9 +11,9 @@ describe.each(await testDialects())('search on $name', (dialect) => {
 
   it('finds posts by words in the title, excerpt or body, a title match first', async () => {
     const db = database()
-    await insertPost({ slug: 'body-only', title: 'Notes from the week', body: 'Somewhere in here we talk about gardening at length.', status: 'published', publishedAt: new Date('2024-01-02Z') }, db)
-    await insertPost({ slug: 'in-title', title: 'Gardening for beginners', body: 'Start small.', status: 'published', publishedAt: new Date('2020-01-01Z') }, db)
-    await insertPost({ slug: 'draft', title: 'Gardening secrets', body: 'Not yet.', status: 'draft' }, db)
+    await insertPost(db, { slug: 'body-only', title: 'Notes from the week', body: 'Somewhere in here we talk about gardening at length.', status: 'published', publishedAt: new Date('2024-01-02Z') })
+    await insertPost(db, { slug: 'in-title', title: 'Gardening for beginners', body: 'Start small.', status: 'published', publishedAt: new Date('2020-01-01Z') })
+    await insertPost(db, { slug: 'draft', title: 'Gardening secrets', body: 'Not yet.', status: 'draft' })
     expect(await found('gardening', db)).toEqual(['in-title', 'body-only'])
     expect(await found('Social Media plateau', db)).toEqual(['the-social-media-plateau'])
     // Every word must match; stemming finds other forms of a word.
@@ -23,7 +23,7 @@ describe.each(await testDialects())('search on $name', (dialect) => {
 
   it('shows a snippet with the matched words marked, and nothing unescaped', async () => {
     const db = database()
-    await insertPost({ slug: 'tricky', title: 'Fish', body: 'We ate <b>fish</b> & [chips](https://example.com/chips) by the sea.', status: 'published', publishedAt: new Date() }, db)
+    await insertPost(db, { slug: 'tricky', title: 'Fish', body: 'We ate <b>fish</b> & [chips](https://example.com/chips) by the sea.', status: 'published', publishedAt: new Date() })
     const view = await loadSearchView('chips', undefined, db)
     expect(view.results).toHaveLength(1)
     expect(view.results[0].snippetHtml).toContain('<mark>chips</mark>')
@@ -33,7 +33,7 @@ describe.each(await testDialects())('search on $name', (dialect) => {
 
   it('stays up to date when posts change or go', async () => {
     const db = database()
-    const id = await insertPost({ slug: 'changing', title: 'Changing', body: 'about turnips', status: 'published', publishedAt: new Date() }, db)
+    const id = await insertPost(db, { slug: 'changing', title: 'Changing', body: 'about turnips', status: 'published', publishedAt: new Date() })
     expect(await found('turnips', db)).toEqual(['changing'])
     await db.updateTable('post').set({ body: 'about parsnips' }).where('id', '=', id).execute()
     expect(await found('turnips', db)).toEqual([])
@@ -46,8 +46,8 @@ describe.each(await testDialects())('search on $name', (dialect) => {
 
   it('pages through results', async () => {
     const db = database()
-    await writeSetting('postsPerPage', 2, db)
-    for (let i = 0; i < 5; i++) await insertPost({ slug: `p${i}`, title: `Pebble ${i}`, body: 'b', status: 'published', publishedAt: new Date(Date.UTC(2020, 0, i + 1)) }, db)
+    await writeSetting(db, 'postsPerPage', 2)
+    for (let i = 0; i < 5; i++) await insertPost(db, { slug: `p${i}`, title: `Pebble ${i}`, body: 'b', status: 'published', publishedAt: new Date(Date.UTC(2020, 0, i + 1)) })
     const first = await loadSearchView('pebble', '1', db)
     const third = await loadSearchView('pebble', '3', db)
     expect(first).toMatchObject({ hasNext: true, hasPrevious: false })

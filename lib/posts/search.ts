@@ -54,7 +54,7 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
   const terms = searchTerms(query)
   if (terms.length === 0) return { ...base, notice: 'noWords' }
   const size = site.postsPerPage
-  const rows = await searchPosts({ terms, limit: size + 1, offset: (page - 1) * size, config: LANGUAGES[site.language].search.postgres }, db)
+  const rows = await searchPosts(db, { terms, limit: size + 1, offset: (page - 1) * size, config: LANGUAGES[site.language].search.postgres })
   return {
     ...base,
     notice: null,
@@ -71,7 +71,7 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
  */
 export async function searchInLanguage(language: Language, db: DB = getDb()): Promise<boolean> {
   const wanted = LANGUAGES[language].search
-  if (await searchIndexReads(wanted, db)) return false
-  await setSearchLanguage(wanted, db)
+  if (await searchIndexReads(db, wanted)) return false
+  await setSearchLanguage(db, wanted)
   return true
 }

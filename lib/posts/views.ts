@@ -54,8 +54,8 @@ export async function loadListing(filter: PostFilter & { pinnedFirst?: boolean }
   const size = site.postsPerPage
   // One more than a page tells whether there is a next one.
   const now = new Date()
-  const rows = await listPublishedPosts({ limit: size + 1, offset: (page - 1) * size, now, ...filter }, db)
-  const due = await findNextScheduledAt(now, db)
+  const rows = await listPublishedPosts(db, { limit: size + 1, offset: (page - 1) * size, now, ...filter })
+  const due = await findNextScheduledAt(db, now)
   const freshFor = due ? Math.max(1, Math.min(LISTING_FRESH_SECONDS, Math.ceil((due.getTime() - now.getTime()) / 1000))) : LISTING_FRESH_SECONDS
   return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map((r) => ({ ...toSummary(r, site.language), pinned: Boolean(filter.pinnedFirst) && r.pinned })), freshFor }
 }
@@ -178,7 +178,7 @@ export type CommentSelection = { page: number } | { thread: number }
  */
 export async function loadPostView(slug: string, selection: CommentSelection = { page: 1 }, db: DB = getDb()): Promise<PostView | null> {
   const site = await getSiteSettings(db)
-  const row = await findPublishedPostBySlug(slug, new Date(), db)
+  const row = await findPublishedPostBySlug(db, slug, new Date())
   if (!row) return null
   const { layout, paging } = await loadCommentLayout(row.id, site, db)
   let nodes
@@ -191,11 +191,11 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
   if (!nodes) return null
   const shown = shownComments(nodes)
   const [tags, commentRows, neighbours, related, mentionRows] = await Promise.all([
-    listTagsOfPost(row.id, db),
-    listApprovedComments(row.id, db, shown.ids),
-    row.publishedAt ? findNeighbourPosts({ id: row.id, publishedAt: row.publishedAt }, db) : { older: undefined, newer: undefined },
-    listRelatedPosts(row.id, 3, db),
-    'thread' in selection ? [] : listApprovedMentions(row.id, db),
+    listTagsOfPost(db, row.id),
+    listApprovedComments(db, row.id, shown.ids),
+    row.publishedAt ? findNeighbourPosts(db, { id: row.id, publishedAt: row.publishedAt }) : { older: undefined, newer: undefined },
+    listRelatedPosts(db, row.id, 3),
+    'thread' in selection ? [] : listApprovedMentions(db, row.id),
   ])
   const names = namesIn(site.language)
   const comments = commentRows.map((c): CommentView => {
@@ -245,5 +245,5 @@ const siteOf = (url: string) => {
 
 /** Where an old address of a post now lives (its slug changed after publishing), if anywhere. Public. */
 export async function findMovedPost(slug: string, db: DB = getDb()): Promise<string | null> {
-  return (await findRedirectedSlug(slug, new Date(), db)) ?? null
+  return (await findRedirectedSlug(db, slug, new Date())) ?? null
 }

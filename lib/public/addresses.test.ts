@@ -89,15 +89,15 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   async function blog() {
     const db = database()
     const author = await db.insertInto('User').values({ id: 'u1', name: 'Ann', slug: 'ann', email: 'ann@example.com', role: 'author' }).returning('id').executeTakeFirstOrThrow()
-    const postId = await insertPost({ slug: 'hello', title: 'Hello', body: 'b', status: 'published', publishedAt: T0, authorId: author.id }, db)
-    await insertPost({ slug: 'about', title: 'About', body: 'b', status: 'published', publishedAt: T0, kind: 'page' }, db)
-    await insertPost({ slug: 'secret', title: 'Draft', body: 'b', status: 'draft' }, db)
-    await tagPost(postId, await upsertTag({ slug: 'news', name: 'News' }, db), db)
-    await upsertTag({ slug: 'empty', name: 'Empty' }, db)
+    const postId = await insertPost(db, { slug: 'hello', title: 'Hello', body: 'b', status: 'published', publishedAt: T0, authorId: author.id })
+    await insertPost(db, { slug: 'about', title: 'About', body: 'b', status: 'published', publishedAt: T0, kind: 'page' })
+    await insertPost(db, { slug: 'secret', title: 'Draft', body: 'b', status: 'draft' })
+    await tagPost(db, postId, await upsertTag(db, { slug: 'news', name: 'News' }))
+    await upsertTag(db, { slug: 'empty', name: 'Empty' })
     await db.insertInto('postRedirect').values({ slug: 'hello-old', postId }).execute()
-    const commentId = await insertComment({ postId, authorName: 'G', body: 'c', status: 'approved', createdAt: T0 }, db)
-    const heldId = await insertComment({ postId, authorName: 'H', body: 'h', status: 'pending', createdAt: T0 }, db)
-    await insertOldAddress({ path: '/an-old-slug', postId }, db)
+    const commentId = await insertComment(db, { postId, authorName: 'G', body: 'c', status: 'approved', createdAt: T0 })
+    const heldId = await insertComment(db, { postId, authorName: 'H', body: 'h', status: 'pending', createdAt: T0 })
+    await insertOldAddress(db, { path: '/an-old-slug', postId })
     expired(cacheTags.listings)
     return { db, postId, commentId, heldId }
   }
@@ -117,7 +117,7 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   it('files posts by month on the site’s clock', async () => {
     const { db } = await blog()
     // 22:30 UTC on 31 March is 1 April in Tokyo.
-    await writeSetting('timeZone', 'Asia/Tokyo', db)
+    await writeSetting(db, 'timeZone', 'Asia/Tokyo')
     expired(cacheTags.settings)
     expect(await get(db, '/2026/04')).toEqual({ kind: 'next' })
     expect(await get(db, '/2026/03')).toEqual({ kind: 'notFound' })
@@ -126,9 +126,9 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   it('knows a new post, tag, page of posts or comments once a write says the listings changed', async () => {
     const { db, postId } = await blog()
     expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
-    const newId = await insertPost({ slug: 'new-one', title: 'New', body: 'b', status: 'published', publishedAt: T0 }, db)
-    await tagPost(newId, await upsertTag({ slug: 'fresh', name: 'Fresh' }, db), db)
-    await writeSetting('postsPerPage', 1, db)
+    const newId = await insertPost(db, { slug: 'new-one', title: 'New', body: 'b', status: 'published', publishedAt: T0 })
+    await tagPost(db, newId, await upsertTag(db, { slug: 'fresh', name: 'Fresh' }))
+    await writeSetting(db, 'postsPerPage', 1)
     // Not yet told: the index stands (a comment's change touches no listing either).
     expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
     expired(cacheTags.post('hello'))
@@ -136,10 +136,10 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
     expired(cacheTags.listings)
     for (const address of ['/posts/new-one', '/tags/fresh', '/page/2']) expect(await get(db, address), address).toEqual({ kind: 'next' })
     // Comment pages are counted when asked for: a new comment needs no new index.
-    await writeSetting('commentsPerPage', 1, db)
+    await writeSetting(db, 'commentsPerPage', 1)
     expired(cacheTags.settings)
     expect(await get(db, '/posts/hello/comments/page/2')).toEqual({ kind: 'notFound' })
-    await insertComment({ postId, authorName: 'G2', body: 'c2', status: 'approved', createdAt: T0 }, db)
+    await insertComment(db, { postId, authorName: 'G2', body: 'c2', status: 'approved', createdAt: T0 })
     expect(await get(db, '/posts/hello/comments/page/2')).toEqual({ kind: 'next' })
   })
 
@@ -157,7 +157,7 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   it('knows a scheduled post once its time has come, with no write to say so', async () => {
     const db = database()
     const due = new Date(Date.now() + 1500)
-    await insertPost({ slug: 'soon', title: 'Soon', body: 'b', status: 'scheduled', publishedAt: due }, db)
+    await insertPost(db, { slug: 'soon', title: 'Soon', body: 'b', status: 'scheduled', publishedAt: due })
     expired(cacheTags.listings)
     expect(await get(db, '/posts/soon')).toEqual({ kind: 'notFound' })
     await expect.poll(async () => get(db, '/posts/soon'), { timeout: 5000, interval: 200 }).toEqual({ kind: 'next' })

@@ -58,7 +58,7 @@ async function load(db: DB, now: Date): Promise<KnownAddresses & { validUntil: n
     listTagAddresses(db, now),
     listRedirectedSlugs(db, now),
     listOldSingleSegments(db),
-    findNextScheduledAt(now, db),
+    findNextScheduledAt(db, now),
   ])
   const clock = new Intl.DateTimeFormat('en-CA', { timeZone: site.timeZone, year: 'numeric', month: '2-digit' })
   const known: KnownAddresses = {

@@ -80,7 +80,7 @@ describe.each(await testDialects())('uploading images on $name', (dialect) => {
       expect(await sharp(copy!.data).metadata()).toMatchObject({ format: 'webp', width, height })
     }
     expect(await storage.get(key.replace('.jpg', '-1600w.webp'))).toBeNull()
-    expect(await findUpload(key, db)).toMatchObject({ originalName: 'hill.jpg', width: 1200, height: 800, size: stored!.data.byteLength, uploadedById: author.id })
+    expect(await findUpload(db, key)).toMatchObject({ originalName: 'hill.jpg', width: 1200, height: 800, size: stored!.data.byteLength, uploadedById: author.id })
     // The same file again is the same upload.
     expect(await uploadImage(author, { name: 'again.jpg', bytes }, NOW, db, storage)).toMatchObject({ url: result.url })
   })
@@ -110,7 +110,7 @@ describe.each(await testDialects())('uploading images on $name', (dialect) => {
   })
 
   it('refuses images over the size limit set for the blog', async () => {
-    await writeSetting('uploadMaxMegabytes', 1, db)
+    await writeSetting(db, 'uploadMaxMegabytes', 1)
     const big = new Uint8Array(await sharp({ create: { width: 1500, height: 1500, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer())
     expect(big.byteLength).toBeGreaterThan(1024 * 1024)
     expect(await uploadImage(author, { name: 'noise.png', bytes: big }, NOW, db, diskStorage(dir))).toEqual({

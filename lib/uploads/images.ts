@@ -106,9 +106,7 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
   }
   await storage.put(key, original)
   const name = file.name.slice(0, 200) || 'image'
-  await insertUpload(
-    { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: original.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now },
-    db,
+  await insertUpload(db, { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: original.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now }
   )
   const url = `${UPLOADS_PATH}${key}`
   return { ok: true, url, name, ...uploadedImageSizes(url)! }

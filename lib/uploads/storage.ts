@@ -48,9 +48,9 @@ export function diskStorage(root: string): FileStorage {
 
 export function databaseStorage(db: DB): FileStorage {
   return {
-    put: (key, data) => putStoredFile(key, contentTypeOfKey(key), data, db),
+    put: (key, data) => putStoredFile(db, key, contentTypeOfKey(key), data),
     async get(key) {
-      const row = await findStoredFile(key, db)
+      const row = await findStoredFile(db, key)
       return row ? { data: new Uint8Array(row.data), contentType: contentTypeOfKey(key) } : null
     },
   }

@@ -70,7 +70,7 @@ describe.each(await testDialects())('exporting to WordPress on $name', (dialect)
   })
 
   it('writes WordPress’s local dates on the site’s clock and its GMT dates in UTC, and round-trips them', async () => {
-    await writeSetting('timeZone', 'Asia/Tokyo', from.db)
+    await writeSetting(from.db, 'timeZone', 'Asia/Tokyo')
     await from.db.insertInto('post').values({ slug: 'late', title: 'Late', body: 'b', status: 'published', publishedAt: new Date('2026-03-31T22:30:00Z') }).execute()
     const chunks: string[] = []
     await exportWordPress(admins[0], (chunk) => void chunks.push(chunk), { origin: 'https://plateau.example', db: from.db, now: NOW })

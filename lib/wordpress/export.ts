@@ -67,7 +67,7 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
   }
   let items = 0
   for (let after = 0; ; ) {
-    const batch = await listExportPosts(after, BATCH, db)
+    const batch = await listExportPosts(db, after, BATCH)
     if (batch.length === 0) break
     after = batch[batch.length - 1].post.id
     for (const { post, tags, comments } of batch) {

@@ -106,7 +106,7 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   })
 
   it('writes its report in the site’s language, and keeps it in the audit log', async () => {
-    await writeSetting('language', 'de', db)
+    await writeSetting(db, 'language', 'de')
     const report = await importWordPress(admin, fixture('wxr-simple.xml'), options)
     const lines = describeImport(report)
     expect(lines[0]).toMatch(/^Importiert aus .+: Beiträge 1, Seiten 0, Kommentare 0, Erwähnungen 0, neue Autoren 1, neue Schlagwörter 0\.$/)

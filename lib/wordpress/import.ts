@@ -176,7 +176,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         report.skipped.push({ what: skip('ownAddress', { key, what }), why: skip('ownAddressWhy') })
         return
       }
-      if (await insertOldAddress({ path: key, ...target }, trx)) report.addresses++
+      if (await insertOldAddress(trx, { path: key, ...target })) report.addresses++
     }
 
     /** An item's own addresses: its <link>, and its guid when that is a permalink. */
@@ -188,11 +188,11 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       // An author with no address (WXR 1.0 names them only) gets one that can never receive mail,
       // made from the site and login, so a later file from the same site finds the same person.
       const email = author.email.trim().toLowerCase() || `${slugify(author.login) || 'author'}@${slugify(origin(site)) || 'wordpress'}.wordpress.invalid`
-      const existing = await findUserByEmail(email, trx)
+      const existing = await findUserByEmail(trx, email)
       let id = existing?.id
       if (!id) {
         const name = author.displayName || author.login
-        id = await insertUser({ id: randomUUID(), name, email, role: 'commenter', slug: await findFreeUserSlug(slugify(name), trx), createdAt: now }, trx)
+        id = await insertUser(trx, { id: randomUUID(), name, email, role: 'commenter', slug: await findFreeUserSlug(trx, slugify(name)), createdAt: now })
         report.authors++
         report.newPeople.push(name)
       }
@@ -206,20 +206,19 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     async function freeSlug(preferred: string): Promise<string> {
       const base = preferred.slice(0, 76) || 'post'
       let slug = base
-      for (let n = 2; await isSlugTaken(slug, null, trx); n++) slug = `${base}-${n}`
+      for (let n = 2; await isSlugTaken(trx, slug, null); n++) slug = `${base}-${n}`
       return slug
     }
 
     /** A pingback or trackback: kept as a mention of the post (the page that links here). */
     async function mention(site: WxrSite, postId: number, item: WxrItem, c: WxrComment) {
       const legacyKey = `${site.url}#comment-${c.id}`
-      if (await findMentionIdByLegacyKey(legacyKey, trx)) return
+      if (await findMentionIdByLegacyKey(trx, legacyKey)) return
       if (!/^https?:\/\//i.test(c.url)) {
         report.skipped.push({ what: skip('mentionNoSource', { type: c.type, id: c.id, title: item.title }), why: skip('mentionNoSourceWhy') })
         return
       }
-      await insertMention(
-        {
+      await insertMention(trx, {
           postId,
           kind: c.type === 'trackback' ? 'trackback' : 'pingback',
           sourceUrl: c.url,
@@ -228,8 +227,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           status: COMMENT_STATUS[c.approved] ?? 'pending',
           createdAt: gmt(c.dateGmt) ?? gmt(c.date) ?? now,
           legacyKey,
-        },
-        trx,
+        }
       )
       report.mentions++
     }
@@ -243,15 +241,14 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           continue
         }
         const legacyKey = `${site.url}#comment-${c.id}`
-        const existing = await findCommentIdByLegacyKey(legacyKey, trx)
+        const existing = await findCommentIdByLegacyKey(trx, legacyKey)
         if (existing) {
           ids.set(c.id, existing)
           continue
         }
         const status = COMMENT_STATUS[c.approved] ?? 'pending'
         const authorId = c.userId ? (peopleByWpId.get(c.userId) ?? null) : null
-        const id = await insertComment(
-          withCommentHtml({
+        const id = await insertComment(trx, withCommentHtml({
             postId,
             authorId,
             authorName: c.author || null,
@@ -262,8 +259,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
             createdAt: gmt(c.dateGmt) ?? gmt(c.date) ?? now,
             legacyKey,
             legacyId: c.id,
-          }),
-          trx,
+          })
         )
         ids.set(c.id, id)
         if (c.parent) parents.push([id, c.parent])
@@ -272,7 +268,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       // Threads are linked once all of the post's comments exist (a reply may come before its parent).
       for (const [id, parent] of parents) {
         const parentId = ids.get(parent)
-        if (parentId) await setCommentParent(id, parentId, trx)
+        if (parentId) await setCommentParent(trx, id, parentId)
       }
     }
 
@@ -292,7 +288,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
         return
       }
       const legacyKey = `${site.url}#${wp.id}`
-      const known = await findPostIdByLegacyKey(legacyKey, trx)
+      const known = await findPostIdByLegacyKey(trx, legacyKey)
       if (known) {
         report.skipped.push({ what: skip('item', { title: wp.title }), why: skip('alreadyImported') })
         for (const key of itemKeys(site, wp)) await keep(key, { postId: known }, skip('item', { title: wp.title }))
@@ -308,8 +304,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       const body = wp.meta[MARKDOWN_META] ?? wordpressToMarkdown(wp.content, shortcodesMet)
       if (shortcodesMet.size > 0) report.shortcodes.push({ title, names: [...shortcodesMet] })
       const slug = await freeSlug(slugify(decodeURIComponent(wp.slug)) || slugify(title))
-      const postId = await insertPost(
-        {
+      const postId = await insertPost(trx, {
           kind: wp.type === 'page' ? 'page' : 'post',
           slug,
           title: title.slice(0, 200),
@@ -327,8 +322,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           legacyKey,
           legacyId: wp.id,
           legacySlug: wp.slug || null,
-        },
-        trx,
+        }
       )
       for (const key of itemKeys(site, wp)) await keep(key, { postId }, `“${title}”`)
       if (wp.type === 'page' && wp.parent) childPages.push({ postId, parent: wp.parent })
@@ -339,7 +333,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
       for (const term of wp.terms) {
         if (term.domain !== 'category' && term.domain !== 'post_tag') continue
         const slug = slugify(term.slug ? decodeURIComponent(term.slug) : term.name)
-        if (slug && term.name) await tagPost(postId, await upsertTag({ slug, name: wordpressToText(term.name).slice(0, 60) }, trx), trx)
+        if (slug && term.name) await tagPost(trx, postId, await upsertTag(trx, { slug, name: wordpressToText(term.name).slice(0, 60) }))
       }
       const thumbnail = Number(wp.meta._thumbnail_id)
       if (thumbnail) featured.push({ postId, attachmentId: thumbnail })
@@ -363,7 +357,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           const slug = slugify(decodeURIComponent(record.term.slug))
           if (slug) {
             const before = await trx.selectFrom('tag').select('id').where('slug', '=', slug).executeTakeFirst()
-            const tagId = await upsertTag({ slug, name: wordpressToText(record.term.name).slice(0, 60) || slug }, trx)
+            const tagId = await upsertTag(trx, { slug, name: wordpressToText(record.term.name).slice(0, 60) || slug })
             if (!before) report.terms++
             if (record.term.kind === 'category' && record.term.id) await keep(`/?cat=${record.term.id}`, { tagId }, `the category ${slug}`)
           }
@@ -379,11 +373,11 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     report.site = site.url
 
     for (const { postId, parent } of childPages) {
-      const parentId = await findPostIdByLegacyKey(`${site.url}#${parent}`, trx)
-      if (parentId) await setParentPage(postId, parentId, trx)
+      const parentId = await findPostIdByLegacyKey(trx, `${site.url}#${parent}`)
+      if (parentId) await setParentPage(trx, postId, parentId)
     }
     for (const { keys, parent, title } of attachmentPages) {
-      const postId = await findPostIdByLegacyKey(`${site.url}#${parent}`, trx)
+      const postId = await findPostIdByLegacyKey(trx, `${site.url}#${parent}`)
       if (postId) for (const key of keys) await keep(key, { postId }, `the attachment “${title}”`)
     }
 
@@ -391,7 +385,7 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     if (pages.length > 0) {
       const { navigation } = await getSiteSettings(trx)
       const known = new Set(navigation.map((link) => link.href))
-      await writeSetting('navigation', [...navigation, ...pages.filter((link) => !known.has(link.href))], trx)
+      await writeSetting(trx, 'navigation', [...navigation, ...pages.filter((link) => !known.has(link.href))])
     }
   })
 
@@ -410,14 +404,14 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
   await inTransaction(db, async (trx) => {
     for (const { postId, urls } of showing) {
       if (!urls.some((url) => moved.has(url))) continue
-      const body = await findPostBody(postId, trx)
+      const body = await findPostBody(trx, postId)
       let rewritten = body
       for (const url of urls) if (moved.has(url)) rewritten = rewritten.split(url).join(moved.get(url)!)
-      if (rewritten !== body) await setPostBody(postId, rewritten, postHtml(rewritten), trx)
+      if (rewritten !== body) await setPostBody(trx, postId, rewritten, postHtml(rewritten))
     }
     // Galleries: each image where its attachment now is (downloaded, or its old address).
     for (const { postId, wpId } of galleries) {
-      const body = await findPostBody(postId, trx)
+      const body = await findPostBody(trx, postId)
       const rewritten = body
         .replace(new RegExp(`^([ \\t]*[-*] )!\\[\\]\\(${ATTACHMENTS_OF_MARK}this\\)$`, 'gm'), (_all, bullet: string) =>
           (attachmentParents.get(wpId) ?? []).map((id) => `${bullet}![](${ATTACHMENT_MARK}${id})`).join('\n'),
@@ -426,20 +420,18 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
           const url = attachments.get(Number(id))
           return url ? line.replace(`${ATTACHMENT_MARK}${id}`, moved.get(url) ?? url) : ''
         })
-      if (rewritten !== body) await setPostBody(postId, rewritten, postHtml(rewritten), trx)
+      if (rewritten !== body) await setPostBody(trx, postId, rewritten, postHtml(rewritten))
     }
     for (const { postId, attachmentId } of featured) {
       const url = attachments.get(attachmentId)
-      if (url) await setFeaturedImage(postId, moved.get(url) ?? url, trx)
+      if (url) await setFeaturedImage(trx, postId, moved.get(url) ?? url)
     }
-    report.auditId = await insertAuditEntry(
-      {
+    report.auditId = await insertAuditEntry(trx, {
         actorId,
         action: 'import.wordpress',
         subject: `site:${report.site}`,
         detail: { ...report, skipped: report.skipped.length, media: report.media.fetched, newPeople: report.newPeople.length, lines: describeImport(report) },
-      },
-      trx,
+      }
     )
   })
   log().info({ event: 'import.finished', site: report.site, posts: report.posts, pages: report.pages, comments: report.comments, authors: report.authors, skipped: report.skipped.length, auditId: report.auditId }, 'A WordPress export was imported.')

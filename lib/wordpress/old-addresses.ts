@@ -140,7 +140,7 @@ async function findByQuery(name: string, value: string, now: Date, db: DB): Prom
   const kept = await findKept(`/?${name}=${value}`, now, db)
   if (kept !== undefined) return kept
   if (name !== 'p' && name !== 'page_id') return null
-  const post = await findLegacyPost({ id: Number(value) }, db)
+  const post = await findLegacyPost(db, { id: Number(value) })
   return post && isPublicNow(post, now) ? { kind: post.kind === 'page' ? 'page' : 'post', slug: post.slug } : null
 }
 
@@ -166,7 +166,7 @@ export async function findPostOfOldAddress(url: string, identifier = '', now: Da
     async () => (/^\d{1,12} /.test(identifier) ? findByQuery('p', identifier.split(' ')[0], now, db) : null),
     async () => {
       const slug = parts.at(-1)?.replace(/\.html?$/i, '')
-      const post = slug ? await findPostBySlug(decodeURIComponent(slug).normalize('NFC').toLowerCase(), db) : null
+      const post = slug ? await findPostBySlug(db, decodeURIComponent(slug).normalize('NFC').toLowerCase()) : null
       return post && isPublicNow(post, now) ? { kind: post.kind === 'page' ? 'page' : 'post', slug: post.slug } : null
     },
   ]
@@ -185,7 +185,7 @@ export async function findPostOfOldAddress(url: string, identifier = '', now: Da
 
 /** What the table keeps at `key`: the thing if public, null if it names something not public, undefined if nothing is kept there. */
 async function findKept(key: string, now: Date, db: DB): Promise<Found | null | undefined> {
-  const kept = await findOldAddress(key, db)
+  const kept = await findOldAddress(db, key)
   if (!kept) return undefined
   if (kept.postSlug && kept.kind && kept.status) {
     return isPublicNow({ status: kept.status, publishedAt: kept.publishedAt }, now) ? { kind: kept.kind === 'page' ? 'page' : 'post', slug: kept.postSlug } : null
@@ -203,13 +203,13 @@ async function find(parts: string[], now: Date, db: DB): Promise<Found | null> {
   if (kept !== undefined) return kept
   const [first] = parts
   if ((first === 'category' || first === 'tag') && parts.length >= 2) {
-    const tag = await findTagBySlug(parts[parts.length - 1].toLowerCase(), db)
+    const tag = await findTagBySlug(db, parts[parts.length - 1].toLowerCase())
     return tag ? { kind: 'tag', slug: tag.slug } : null
   }
   const dated = parts.length >= 3 && /^\d{4}$/.test(parts[0]) && /^\d{2}$/.test(parts[1])
   // /parent/child/ is a child page's address: the last segment is its slug.
   const slug = dated ? parts.slice(2).filter((s) => !/^\d{2}$/.test(s))[0] : parts[parts.length - 1]
   if (!slug || (dated && parts.length > 4)) return null
-  const post = await findLegacyPost({ slug }, db)
+  const post = await findLegacyPost(db, { slug })
   return post && isPublicNow(post, now) ? { kind: post.kind === 'page' ? 'page' : 'post', slug: post.slug } : null
 }
