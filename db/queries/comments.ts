@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely'
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely'
 import type { CommentStatus, Database, NewComment } from '../types'
 import { isLive, isThreadedComment } from './visibility'
 
@@ -109,17 +109,27 @@ export async function findComment(db: Kysely<Database>, id: number): Promise<Com
   return db.selectFrom('comment').select(commentColumns).where('id', '=', id).executeTakeFirst()
 }
 
-/** The comment and its ancestors, nearest first, up to `limit` rows (one query per level). */
+/** The comment and its ancestors, nearest first, up to `limit` rows: one recursive query, however deep the thread. */
 export async function listAncestry(db: Kysely<Database>, id: number, limit: number): Promise<CommentRow[]> {
-  const chain: CommentRow[] = []
-  let next: number | null = id
-  while (next !== null && chain.length < limit) {
-    const row = await findComment(db, next)
-    if (!row) break
-    chain.push(row)
-    next = row.parentId
-  }
-  return chain
+  return db
+    .withRecursive('ancestry(id, parentId, depth)', (q) =>
+      q
+        .selectFrom('comment')
+        .select(['comment.id', 'comment.parentId', sql<number>`1`.as('depth')])
+        .where('comment.id', '=', id)
+        .unionAll((q) =>
+          q
+            .selectFrom('comment')
+            .innerJoin('ancestry', 'ancestry.parentId', 'comment.id')
+            .select(['comment.id', 'comment.parentId', sql<number>`ancestry.depth + 1`.as('depth')])
+            .where('ancestry.depth', '<', limit),
+        ),
+    )
+    .selectFrom('comment')
+    .innerJoin('ancestry', 'ancestry.id', 'comment.id')
+    .select(commentColumns)
+    .orderBy('ancestry.depth')
+    .execute()
 }
 
 /** A person's comments on one post that are not deleted, newest first (any status). */

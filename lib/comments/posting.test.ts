@@ -194,6 +194,31 @@ describe.each(await testDialects())('commenting on $name', (dialect) => {
     })
   })
 
+  it('posts a reply with as many statements at the fifth level as at the second, the settings read once', async () => {
+    const ed = await person('Ed', 'editor')
+    const statements: string[] = []
+    const counted = db.withPlugin({
+      transformQuery: (args) => {
+        statements.push(args.node.kind === 'SelectQueryNode' && JSON.stringify(args.node).includes('"setting"') ? 'settings' : args.node.kind)
+        return args.node
+      },
+      transformResult: async (args) => args.result,
+    })
+    const reply = async (parentId: number, body: string) => {
+      statements.length = 0
+      clock += 60
+      const r = await postComment(ed, { postId, parentId, body, honeypot: '', formToken: issueFormToken(later(clock - 30)) }, { ...ip, now: later(clock) }, counted)
+      if (!r.ok) throw new Error(r.message)
+      return { id: r.id, statements: [...statements] }
+    }
+    const second = await reply(rootId, 'level 2')
+    let parent = second.id
+    for (let level = 3; level < 5; level++) parent = (await reply(parent, `level ${level}`)).id
+    const fifth = await reply(parent, 'level 5')
+    expect(fifth.statements).toEqual(second.statements)
+    expect(fifth.statements.filter((s) => s === 'settings')).toHaveLength(1)
+  })
+
   describe('editing and deleting', () => {
     let carol: Viewer
     let dan: Viewer

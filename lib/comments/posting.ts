@@ -127,9 +127,9 @@ export async function postComment(
   // The comment and the mails it causes (lib/mail/notifications.ts) are written together.
   const id = await inTransaction(db, async (trx) => {
     const id = await insertComment(trx, { postId: post.id, parentId, authorId: viewer.id, body: input.body, html: commentHtml(input.body), status, createdAt: now })
-    if (screening.status === 'pending') await mailAboutHeldComment(id, screening.reason, now, trx)
+    if (screening.status === 'pending') await mailAboutHeldComment(id, screening.reason, now, trx, settings)
     if (input.follow) await followPost(trx, viewer.id, post.id, now)
-    if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx)
+    if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx, settings)
     return id
   })
   log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')

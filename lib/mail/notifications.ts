@@ -19,7 +19,7 @@ import { UNNAMED } from '@/lib/auth/viewer'
 import { rolesThat } from '@/lib/auth/permissions'
 import { commentIsVisible } from '@/db/queries/visibility'
 import { log } from '@/lib/log'
-import { getSiteSettings } from '@/lib/settings'
+import { getSiteSettings, type SiteSettings } from '@/lib/settings'
 import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from './templates'
 import type { HoldReason } from '@/lib/comments/screening'
 
@@ -90,11 +90,14 @@ async function commentOf(id: number, trx: DB) {
   return row && !row.deletedAt ? { ...row, authorName: row.authorName ?? UNNAMED } : undefined
 }
 
+/** What a mail says the blog is: its title, in its language (the caller's settings, when it has read them). */
+type MailSite = Pick<SiteSettings, 'title' | 'language'>
+
 /** A comment was held: tell the moderators. Call inside the transaction that held it. */
-export async function mailAboutHeldComment(commentId: number, reason: HoldReason, now: Date, trx: DB): Promise<void> {
+export async function mailAboutHeldComment(commentId: number, reason: HoldReason, now: Date, trx: DB, settings?: MailSite): Promise<void> {
   const comment = await commentOf(commentId, trx)
   if (!comment || comment.status !== 'pending') return
-  const { title, language } = await getSiteSettings(trx)
+  const { title, language } = settings ?? (await getSiteSettings(trx))
   const site = { title, language }
   const moderators = await listModeratorsToTell(trx, comment.authorId, rolesThat('comments.moderate'))
   await deliver(
@@ -108,9 +111,9 @@ export async function mailAboutHeldComment(commentId: number, reason: HoldReason
  * Comments became visible (posted approved, or approved by a moderator; `wasHeld` when they waited):
  * tell their authors if they waited, whoever they answer, and the post's followers. Call inside that transaction.
  */
-export async function mailAboutApprovedComments(approvals: { id: number; wasHeld: boolean }[], now: Date, trx: DB): Promise<void> {
+export async function mailAboutApprovedComments(approvals: { id: number; wasHeld: boolean }[], now: Date, trx: DB, settings?: MailSite): Promise<void> {
   if (approvals.length === 0) return
-  const { title, language } = await getSiteSettings(trx)
+  const { title, language } = settings ?? (await getSiteSettings(trx))
   const site = { title, language }
   const notices: Notice[] = []
   for (const { id, wasHeld } of approvals) {
