@@ -1,4 +1,4 @@
-import { translator, type Translator } from '@/lib/i18n'
+import { translator, type Translator } from '@/lib/i18n/catalogs'
 
 /** The sentences the look's checks refuse with. */
 export type LookSentences = Translator<'admin.settings.look'>

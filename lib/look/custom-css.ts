@@ -1,5 +1,5 @@
 import { generate, parse, walk, type CssNode } from 'css-tree'
-import { translator } from '@/lib/i18n'
+import { translator } from '@/lib/i18n/catalogs'
 import type { LookSentences } from './accent'
 
 /*
