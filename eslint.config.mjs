@@ -10,7 +10,7 @@ const cacheOnlyInPublic = {
 
 // What app/ may not import: the database (app → lib → db), the cache outside lib/public/, and the
 // expiry the action boundary does.
-const appImportPaths = [cacheOnlyInPublic, { name: '@/lib/public/expire', message: 'The action boundary (lib/form-actions.ts) expires what a lib function returned.' }]
+const appImportPaths = [cacheOnlyInPublic, { name: '@/lib/public/expire', message: 'The action boundary (lib/forms/actions.ts) expires what a lib function returned.' }]
 const appImportPatterns = [{ group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reaches the database through lib/ (app → lib → db).' }]
 
 const config = [
@@ -36,17 +36,17 @@ const config = [
     },
   },
   {
-    // Every server action is declared through the one boundary, lib/form-actions.ts: it reads the
+    // Every server action is declared through the one boundary, lib/forms/actions.ts: it reads the
     // fields, resolves the viewer, calls one lib function, answers a refusal, expires what changed and
     // redirects. An action file declares; it does not do those by hand.
     files: ['app/**/actions.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: 'Declare a server action with formAction or buttonAction (lib/form-actions.ts).' },
+        { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: 'Declare a server action with formAction or buttonAction (lib/forms/actions.ts).' },
         {
           selector: 'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!=/^(formAction|buttonAction)$/]',
-          message: 'Declare a server action with formAction or buttonAction (lib/form-actions.ts).',
+          message: 'Declare a server action with formAction or buttonAction (lib/forms/actions.ts).',
         },
       ],
       'no-restricted-imports': [

@@ -9,16 +9,16 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return
   const { guardFrontDoor } = await import('./lib/http/front-door')
   guardFrontDoor()
-  const { startBlogOrExit } = await import('./lib/startup')
+  const { startBlogOrExit } = await import('./lib/operations/startup')
   await startBlogOrExit()
-  const { beforeDatabaseCloses, stopGracefullyOnSignal } = await import('./lib/shutdown')
+  const { beforeDatabaseCloses, stopGracefullyOnSignal } = await import('./lib/operations/shutdown')
   stopGracefullyOnSignal()
   // Each instance sends the outbox's mail (lib/mail/sender.ts); a stop lets its round finish.
   const { startMailSender } = await import('./lib/mail/sender')
   const stopSending = startMailSender()
   if (stopSending) beforeDatabaseCloses(stopSending)
   // What expires (rate-limit counters, kept forms, unconfirmed comments, old sessions) is forgotten.
-  const { startHousekeeping } = await import('./lib/housekeeping')
+  const { startHousekeeping } = await import('./lib/operations/housekeeping')
   const stopHousekeeping = startHousekeeping()
   beforeDatabaseCloses(async () => stopHousekeeping())
 }

@@ -5,10 +5,10 @@ import { contentSecurityPolicy, securityHeaders } from './lib/http/content-secur
 const nextConfig = {
   // Public pages render from Next's cache ('use cache' + cacheTag) and are invalidated by tag.
   cacheComponents: true,
-  // Next's in-memory cache, with invalidations shared by every app instance (lib/cache/handler.mjs).
-  cacheHandlers: { default: fileURLToPath(new URL('./lib/cache/handler.mjs', import.meta.url)) },
-  // Rendered pages: Next's own cache, dated by when their render began (lib/cache/route-cache.mjs).
-  cacheHandler: fileURLToPath(new URL('./lib/cache/route-cache.mjs', import.meta.url)),
+  // Next's in-memory cache, with invalidations shared by every app instance (lib/public/cache/handler.mjs).
+  cacheHandlers: { default: fileURLToPath(new URL('./lib/public/cache/handler.mjs', import.meta.url)) },
+  // Rendered pages: Next's own cache, dated by when their render began (lib/public/cache/route-cache.mjs).
+  cacheHandler: fileURLToPath(new URL('./lib/public/cache/route-cache.mjs', import.meta.url)),
   partialPrefetching: false,
   // Native and shared modules stay outside the bundle: one Kysely for the app and the Auth.js
   // adapter (a second bundled copy breaks the adapter's SQLite date handling).

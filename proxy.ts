@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/availability'
+import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/operations/availability'
 import { REQUEST_ID_HEADER } from '@/lib/request-id'
-import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/cache/catch-up'
+import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/public/cache/catch-up'
 import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
 import { type Refusal, refusalPage } from '@/lib/http/refusal-page'
 import { answerAddress } from '@/lib/public/addresses'
@@ -10,7 +10,7 @@ import { answerAddress } from '@/lib/public/addresses'
 // percent-encoding: 400; an over-long segment, or one that names nothing: 404, lib/public/addresses.ts),
 // sends old WordPress addresses to app/wordpress, and sets the security headers and the
 // Content-Security-Policy (lib/http/security-headers.ts), with a fresh nonce on per-request pages.
-// While the database is away, every page answers 503 (lib/availability.ts).
+// While the database is away, every page answers 503 (lib/operations/availability.ts).
 
 /** One of the proxy's own pages (lib/http/refusal-page.ts): it answers without the database. */
 function page(status: number, which: Refusal) {

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { insertPost } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
-import { moderateComments } from '@/lib/admin/moderation'
+import { moderateComments } from '@/lib/comments/moderation'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
 import { insertPerson } from '@/lib/testing/people'

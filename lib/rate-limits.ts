@@ -15,7 +15,7 @@ export const LIMITS = {
   /** One address, from anywhere: a mailbox gets at most this many of the blog's sign-in or confirmation mails an hour. */
   signInEmailsPerAddress: { max: 10, windowSeconds: 60 * 60 },
   signInEmailsPerClient: { max: 20, windowSeconds: 60 * 60 },
-  /** Refused forms sent without JavaScript, kept for their page (lib/kept-forms.ts). */
+  /** Refused forms sent without JavaScript, kept for their page (lib/forms/kept.ts). */
   keptFormsPerClient: { max: 30, windowSeconds: 10 * 60 },
 } as const
 

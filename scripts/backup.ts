@@ -7,7 +7,7 @@ import { createGzip } from 'node:zlib'
 import { closeDb, getDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
 import { migrateToLatest } from '../db/migrate'
-import { writeBackup } from '../lib/backup'
+import { writeBackup } from '../lib/operations/backup'
 
 const args = process.argv.slice(2)
 if (args.includes('--help') || args.includes('-h')) {

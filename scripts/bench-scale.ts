@@ -9,7 +9,7 @@ import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
 import { cacheTags } from '../lib/public/tags'
-import { invalidateEverywhere } from '../lib/cache/shared-tags'
+import { invalidateEverywhere } from '../lib/public/cache/shared-tags'
 import { benchOptions, ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer, type Measured } from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]   (this part: tsx scripts/bench-scale.ts)

@@ -4,7 +4,7 @@ import { explainDatabaseError } from '../db/errors'
 import { closeDb, getDb } from '../db'
 import { migrateToLatest } from '../db/migrate'
 import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/public/tags'
-import { invalidateEverywhere } from '../lib/cache/shared-tags'
+import { invalidateEverywhere } from '../lib/public/cache/shared-tags'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log(`Usage: npm run db:migrate

@@ -24,7 +24,7 @@ describe('the layers, as lint enforces them', () => {
     ['db/x.ts', "import { headers } from 'next/headers'", 'db/ stays plain Node'],
     ['app/_ui/x.tsx', "import { cacheTag } from 'next/cache'", 'Cache and expire through lib/public/'],
     ['lib/posts/x.ts', "import { updateTag } from 'next/cache'", 'Cache and expire through lib/public/'],
-    // Every server action through the one boundary (lib/form-actions.ts).
+    // Every server action through the one boundary (lib/forms/actions.ts).
     ['app/admin/x/actions.ts', "'use server'\nexport async function saveAction(fd: FormData) { return fd }", 'Declare a server action with formAction or buttonAction'],
     ['app/admin/x/actions.ts', "import { redirect } from 'next/navigation'\nexport const go = formAction({ run: async () => redirect('/'), done: () => '/' })", 'The boundary redirects'],
     ['app/admin/x/actions.ts', "import { getDb } from '@/db'\nexport const go = formAction({ run: async () => getDb(), done: () => '/' })", 'app/ reaches the database through lib/'],
@@ -41,7 +41,7 @@ describe('the layers, as lint enforces them', () => {
     ['app/admin/x.ts', "import { getSiteSettings } from '@/lib/settings'"],
     ['lib/posts/x.ts', "import { getDb } from '@/db'"],
     ['lib/public/x.ts', "import { cacheTag } from 'next/cache'"],
-    ['app/admin/x/actions.ts', "'use server'\nimport { formAction } from '@/lib/form-actions'\nexport const saveAction = formAction({ run: async () => ({ ok: true as const }), done: () => '/' })"],
+    ['app/admin/x/actions.ts', "'use server'\nimport { formAction } from '@/lib/forms/actions'\nexport const saveAction = formAction({ run: async () => ({ ok: true as const }), done: () => '/' })"],
     ['db/queries/x.ts', 'export async function find(db: unknown, id: number) { return [id, db] }'],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await refusals(file, code)).toEqual([])

@@ -3,9 +3,9 @@ import { createReadStream } from 'node:fs'
 import { createGunzip } from 'node:zlib'
 import { closeDb, getDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
-import { BackupError, restoreBackup } from '../lib/backup'
+import { BackupError, restoreBackup } from '../lib/operations/backup'
 import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/public/tags'
-import { invalidateEverywhere } from '../lib/cache/shared-tags'
+import { invalidateEverywhere } from '../lib/public/cache/shared-tags'
 
 const file = process.argv[2]
 if (!file || file === '--help' || file === '-h') {

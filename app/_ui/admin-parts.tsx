@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import Link from 'next/link'
 import { type Language, translator } from '@/lib/i18n'
-import { readOutcome } from '@/lib/outcome'
+import { readOutcome } from '@/lib/forms/outcome'
 
 /** The outcome of the last admin action, carried in the URL (`notice` or `error`) if the blog signed it. */
 export function AdminNotices({ query }: { query: Record<string, string | string[] | undefined> }) {

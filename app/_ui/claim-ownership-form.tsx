@@ -3,7 +3,7 @@
 import { useActionState } from 'react'
 import { claimOwnershipAction } from '@/app/(site)/setup/[token]/actions'
 import { FormField } from '@/app/_ui/form-field'
-import { idle } from '@/lib/forms'
+import { idle } from '@/lib/forms/state'
 
 /** The owner's confirmation; `suggestedAddress` is shown for the owner to confirm when no AUTH_URL sets it. */
 export function ClaimOwnershipForm(props: { token: string; suggestedAddress: string | null; words: { address: string; addressHelp: string; button: string } }) {

@@ -4,7 +4,7 @@ import { useActionState, useId } from 'react'
 import { useFormStatus } from 'react-dom'
 import { useTranslations } from 'next-intl'
 import { emailSignInAction, providerSignInAction } from '@/app/(site)/signin/actions'
-import { idle } from '@/lib/forms'
+import { idle } from '@/lib/forms/state'
 
 function Submit() {
   const { pending } = useFormStatus()

@@ -1,4 +1,4 @@
-import type { ModerationAction } from '@/lib/admin/moderation'
+import type { ModerationAction } from '@/lib/comments/moderation'
 import { translator, type Language } from '@/lib/i18n'
 import type { CommentStatus } from '@/lib/vocabulary'
 

@@ -3,7 +3,7 @@
 import { useActionState } from 'react'
 import { useFormStatus } from 'react-dom'
 import { moderatorEditAction, moderatorReplyAction } from '@/app/admin/comments/actions'
-import { idle, type FormState } from '@/lib/forms'
+import { idle, type FormState } from '@/lib/forms/state'
 import { RawTextarea } from './raw-textarea'
 import { SentByScript } from './sent-by-script'
 

@@ -7,7 +7,7 @@ import { renderPostMarkdown } from '@/lib/markdown/render'
 import { FormField } from './form-field'
 import { ImageUpload } from './image-upload'
 import { useAutosave } from './use-autosave'
-import { idle, type FormState } from '@/lib/forms'
+import { idle, type FormState } from '@/lib/forms/state'
 import { SentByScript } from './sent-by-script'
 
 export interface PostEditorInitial {

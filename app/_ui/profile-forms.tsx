@@ -4,7 +4,7 @@ import { useActionState, useId } from 'react'
 import { useTranslations } from 'next-intl'
 import { deleteAccountAction, renameAction, saveMailChoicesAction, stopFollowingAction } from '@/app/(site)/profile/actions'
 import { postPath } from '@/lib/paths'
-import { idle } from '@/lib/forms'
+import { idle } from '@/lib/forms/state'
 import type { MailChoices } from '@/lib/mail/choices'
 
 export function RenameForm({ name }: { name: string }) {

@@ -2,7 +2,7 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import type { Database } from '../types'
 
 /*
- * Whole-table reads and writes for backups (lib/backup.ts). Every table that holds the blog's content
+ * Whole-table reads and writes for backups (lib/operations/backup.ts). Every table that holds the blog's content
  * is listed here with its key; sessions, sign-in tokens, rate-limit counters and comment drafts are
  * left out (people sign in again after a restore). Uploaded files travel separately, through the
  * file storage, so storedFile is left out too.

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../types'
 
-// What the blog forgets once it has no use for it (lib/housekeeping.ts decides when).
+// What the blog forgets once it has no use for it (lib/operations/housekeeping.ts decides when).
 
 /** Deletes rows of what expires by `createdAt` that began before `before`; returns how many. */
 export async function deleteCreatedBefore(db: Kysely<Database>, table: 'keptForm' | 'unconfirmedComment', before: Date): Promise<number> {

@@ -5,7 +5,7 @@ import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
 import { writeSetting } from '@/db/queries/settings'
 import { loadAuditLog } from './audit'
-import { moderateComments } from './moderation'
+import { moderateComments } from '@/lib/comments/moderation'
 import { changeRole, changeRoleByEmail, loadPeople, setBan } from './people'
 import { useAdminBlog } from '@/lib/testing/admin-blog'
 

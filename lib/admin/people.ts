@@ -8,7 +8,7 @@ import { ROLES } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
 import { siteTranslator } from '@/lib/i18n'
-import { refusal, type Result } from '@/lib/result'
+import { refusal, type Result } from '@/lib/forms/result'
 
 export const PEOPLE_PAGE_SIZE = 50
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { refusal, type Changed } from '@/lib/result'
+import { refusal, type Changed } from '@/lib/forms/result'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { slugify } from '@/lib/posts/slugs'

@@ -41,7 +41,7 @@ async function sendLink(params: SignInLinkRequest): Promise<void> {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  // Set at start-up (lib/startup.ts) from AUTH_SECRET or the blog's own stored secret.
+  // Set at start-up (lib/operations/startup.ts) from AUTH_SECRET or the blog's own stored secret.
   secret: process.env.AUTH_SECRET,
   // Links are built from AUTH_URL (or the stored public address, lib/public-address.ts); with neither,
   // the sign-in route and forms only serve loopback hosts, and every link is checked before it is sent.

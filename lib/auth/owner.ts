@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { refusal, type Result } from '@/lib/result'
+import { refusal, type Result } from '@/lib/forms/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { claimSetting, readSettings, takeSetting, writeSetting } from '@/db/queries/settings'

@@ -32,7 +32,7 @@ import { renameAccount } from '@/lib/auth/account'
 import { parseId } from '@/lib/params'
 import { replyPath } from '@/lib/paths'
 import { commentHtml } from '@/lib/markdown/stored'
-import { refusal, type Changed, type Refusal } from '@/lib/result'
+import { refusal, type Changed, type Refusal } from '@/lib/forms/result'
 
 export const MAX_COMMENT_LENGTH = 10_000
 
@@ -188,7 +188,7 @@ export async function deleteComment(
 }
 
 /**
- * The comment form as sent (lib/form-actions.ts hands it over): a first comment from someone
+ * The comment form as sent (lib/forms/actions.ts hands it over): a first comment from someone
  * without a display name carries the name they chose with it, saved first.
  */
 export async function postCommentFromForm(viewer: Viewer | null, values: Record<string, string>, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<Changed<{ id: number; status: CommentStatus; postSlug: string }>> {

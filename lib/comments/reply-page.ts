@@ -4,8 +4,8 @@ import { getDb } from '@/db'
 import { findPublishedPostBySlug } from '@/db/queries/posts'
 import type { Viewer } from '@/lib/auth/viewer'
 import { getSiteSettings } from '@/lib/settings'
-import { loadKeptForm } from '@/lib/kept-forms'
-import type { FormState } from '@/lib/forms'
+import { loadKeptForm } from '@/lib/forms/kept'
+import type { FormState } from '@/lib/forms/state'
 import { commentsAreOpen } from './open'
 import { loadRespondState, type RespondState } from './respond'
 import { parseId } from '@/lib/params'
@@ -13,7 +13,7 @@ import { parseId } from '@/lib/params'
 export interface ReplyPageView {
   post: { id: number; slug: string; title: string; commentsOpen: boolean }
   respond: RespondState
-  /** A refused comment form sent without JavaScript, brought back with why (lib/kept-forms.ts). */
+  /** A refused comment form sent without JavaScript, brought back with why (lib/forms/kept.ts). */
   restored: FormState | undefined
 }
 

@@ -6,7 +6,7 @@ import type { Database } from '@/db/types'
 import { insertPerson } from '@/lib/testing/people'
 import { issueFormToken } from './form-token'
 import { confirmUnconfirmedComment, keepUnconfirmedComment, loadUnconfirmedComment } from './written-first'
-import { loadKeptForm } from '@/lib/kept-forms'
+import { loadKeptForm } from '@/lib/forms/kept'
 
 beforeAll(() => {
   process.env.AUTH_SECRET ??= 'test-secret-for-form-tokens'

@@ -6,7 +6,7 @@ import { finishImportJob, findImportJob, insertImportJob, setImportProgress } fr
 import type { ImportJobStatus, ImportKindName } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
-import { invalidateEverywhere } from '@/lib/cache/shared-tags'
+import { invalidateEverywhere } from '@/lib/public/cache/shared-tags'
 import { siteTranslator, translator } from '@/lib/i18n'
 import { getSiteSettings } from '@/lib/settings'
 import { log } from '@/lib/log'

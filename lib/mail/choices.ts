@@ -1,5 +1,5 @@
 import type { DB } from '@/db'
-import { refusal, type Result } from '@/lib/result'
+import { refusal, type Result } from '@/lib/forms/result'
 import { siteTranslator } from '@/lib/i18n'
 import { getDb } from '@/db'
 import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'

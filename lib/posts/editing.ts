@@ -29,7 +29,7 @@ import { fromLocalInput } from '@/lib/dates'
 import { getSiteSettings } from '@/lib/settings'
 import { siteTranslator, type Translator } from '@/lib/i18n'
 import { NOTHING_CHANGED, publicChanges, type PublicChanges } from '@/lib/public/tags'
-import { refusal, type Changed, type Refusal, type Result } from '@/lib/result'
+import { refusal, type Changed, type Refusal, type Result } from '@/lib/forms/result'
 
 export const POSTS_PAGE_SIZE = 20
 

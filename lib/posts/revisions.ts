@@ -1,5 +1,5 @@
 import { diffLines, diffWordsWithSpace } from 'diff'
-import { refusal, type Changed } from '@/lib/result'
+import { refusal, type Changed } from '@/lib/forms/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { updatePost, type EditablePost } from '@/db/queries/admin-posts'

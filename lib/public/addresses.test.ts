@@ -20,7 +20,7 @@ const get = (db: Parameters<typeof answerAddress>[3], address: string) => {
   const url = new URL(address, 'http://blog.example')
   return answerAddress('GET', url.pathname, url.searchParams, db)
 }
-/** As lib/cache/handler.mjs does when a write expires tags, on this instance or another. */
+/** As lib/public/cache/handler.mjs does when a write expires tags, on this instance or another. */
 const expired = (...tags: string[]) => (globalThis as { __plateauTagsExpired?: (tags: string[]) => void }).__plateauTagsExpired?.(tags)
 
 describe('the addresses of the blog', () => {

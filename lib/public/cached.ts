@@ -1,5 +1,5 @@
 import { cacheLife, cacheTag } from 'next/cache'
-import { buildCommentsFeed, buildPostsFeed, buildSitemap, type FeedFormat, type FeedScope } from '@/lib/feeds'
+import { buildCommentsFeed, buildPostsFeed, buildSitemap, type FeedFormat, type FeedScope } from '@/lib/public/feeds'
 import { type ArchiveScope, loadArchiveView } from '@/lib/posts/archives'
 import { loadPageView } from '@/lib/posts/pages'
 import { loadSearchView, type SearchView } from '@/lib/posts/search'
@@ -15,7 +15,7 @@ import { uploadedImageSizes } from '@/lib/uploads/paths'
  * Every cached read a public page, feed or the sitemap makes, with its tags and its lifetime: the
  * one place to look for "how fresh is this page, and which write refreshes it". Writes say what they
  * changed as `PublicChanges` (./tags.ts turns that into tags) and expire it through ./expire.ts;
- * lib/cache/ shares entries and expiries between instances.
+ * lib/public/cache/ shares entries and expiries between instances.
  *
  *   loader            tags                                     lifetime when nothing is written
  *   home, archives    listings, settings, people               until the next scheduled post is due, at most a minute stale

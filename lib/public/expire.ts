@@ -3,8 +3,8 @@ import { tagsToExpire, type PublicChanges } from './tags'
 
 /*
  * Expiring what a write changed, from inside the app. Both share the expiry with every other
- * instance through the `default` cache handler (lib/cache/handler.mjs); the command-line tools,
- * which run outside the app, use invalidateEverywhere (lib/cache/shared-tags.ts) with the same tags.
+ * instance through the `default` cache handler (lib/public/cache/handler.mjs); the command-line tools,
+ * which run outside the app, use invalidateEverywhere (lib/public/cache/shared-tags.ts) with the same tags.
  */
 
 /** In a server action: the writer's next page already shows the change (read-your-writes). */

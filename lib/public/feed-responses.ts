@@ -1,5 +1,5 @@
 import { connection } from 'next/server'
-import { FEED_TYPES, type FeedFormat } from '@/lib/feeds'
+import { FEED_TYPES, type FeedFormat } from '@/lib/public/feeds'
 import { linkOrigin, loadPublicOrigin } from '@/lib/public-address'
 import { cachedCommentsFeed, cachedPostsFeed, cachedSitemap } from './cached'
 

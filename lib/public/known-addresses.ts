@@ -10,7 +10,7 @@ import { cacheTags } from './tags'
  * addresses — held in memory, so an address that names nothing is known to be a 404 before anything
  * renders (lib/public/addresses.ts asks). A few queries load it, whatever the number of addresses a
  * flood asks for; it is loaded again after any change to what is listed (the listings, people and
- * settings cache tags, on any instance: lib/cache/handler.mjs reports their expiry here), when a
+ * settings cache tags, on any instance: lib/public/cache/handler.mjs reports their expiry here), when a
  * scheduled post comes due, and at least every five minutes.
  */
 

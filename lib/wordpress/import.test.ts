@@ -23,7 +23,7 @@ import { writeSetting } from '@/db/queries/settings'
 import { resolveOldAddress } from './old-addresses'
 import { loadPageView } from '@/lib/posts/pages'
 import { loadHomeView, loadPostView } from '@/lib/posts/views'
-import { loadMentionQueue, moderateMentions } from '@/lib/admin/mentions'
+import { loadMentionQueue, moderateMentions } from '@/lib/mentions/moderation'
 import { ImportFileError } from '@/lib/imports/xml'
 import { tagsToExpire } from '@/lib/public/tags'
 

@@ -1,7 +1,7 @@
 'use server'
 
 import { deleteAccount, renameAccount, signOutEverywhere } from '@/lib/auth/account'
-import { buttonAction, formAction } from '@/lib/form-actions'
+import { buttonAction, formAction } from '@/lib/forms/actions'
 import { saveMailChoices, stopFollowing } from '@/lib/mail/choices'
 import { parseId } from '@/lib/params'
 

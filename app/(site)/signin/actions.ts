@@ -2,7 +2,7 @@
 
 import { safeReturnPath } from '@/lib/auth/redirects'
 import { emailSignIn, providerSignIn, signOutHere } from '@/lib/auth/sign-in'
-import { buttonAction, formAction } from '@/lib/form-actions'
+import { buttonAction, formAction } from '@/lib/forms/actions'
 
 // Each of these redirects through Auth.js once it goes well (to "check your email", the provider,
 // or back): `done` is where the browser would go if it did not.

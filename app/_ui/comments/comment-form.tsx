@@ -4,7 +4,7 @@ import { useActionState, useEffect, useId } from 'react'
 import { useFormStatus } from 'react-dom'
 import { useTranslations } from 'next-intl'
 import { editCommentAction, postCommentAction } from '@/app/(site)/posts/[slug]/actions'
-import { idle, type FormState } from '@/lib/forms'
+import { idle, type FormState } from '@/lib/forms/state'
 import { RawTextarea } from '../raw-textarea'
 import { SentByScript } from '../sent-by-script'
 import { commentStore } from './store'
@@ -29,7 +29,7 @@ export interface CommentFormProps {
   label?: string
   autoFocus?: boolean
   onCancel?: () => void
-  /** A refusal kept over a redirect (a plain HTML post, lib/kept-forms.ts): its sentence and what was typed. */
+  /** A refusal kept over a redirect (a plain HTML post, lib/forms/kept.ts): its sentence and what was typed. */
   restored?: FormState
   /** Text to start with (typed elsewhere before this form appeared). */
   initialBody?: string

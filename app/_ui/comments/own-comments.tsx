@@ -4,7 +4,7 @@ import { useActionState } from 'react'
 import { useTranslations } from 'next-intl'
 import { deleteCommentAction } from '@/app/(site)/posts/[slug]/actions'
 import { type SiteLocale, formatDateTime } from '@/lib/dates'
-import { idle } from '@/lib/forms'
+import { idle } from '@/lib/forms/state'
 import type { OwnComment } from '@/lib/comments/respond'
 import { replyPath } from '@/lib/paths'
 

@@ -1,8 +1,8 @@
 'use server'
 
-import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/admin/moderation'
+import { editAsModerator, moderateComments, replyAsModerator } from '@/lib/comments/moderation'
 import { safeReturnPath } from '@/lib/auth/redirects'
-import { buttonAction, formAction, notice } from '@/lib/form-actions'
+import { buttonAction, formAction, notice } from '@/lib/forms/actions'
 import { parseId } from '@/lib/params'
 import { siteTranslator } from '@/lib/i18n'
 

@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { AdminNotices, AdminTable, ListSearch, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { SelectAll } from '@/app/_ui/select-all'
-import { loadModerationQueue } from '@/lib/admin/moderation'
+import { loadModerationQueue } from '@/lib/comments/moderation'
 import { moderationWords } from '@/app/_ui/moderation-buttons'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { shortCommentPath } from '@/lib/paths'

@@ -1,8 +1,8 @@
 'use server'
 
-import { moderateMentions } from '@/lib/admin/mentions'
+import { moderateMentions } from '@/lib/mentions/moderation'
 import { safeReturnPath } from '@/lib/auth/redirects'
-import { buttonAction, notice } from '@/lib/form-actions'
+import { buttonAction, notice } from '@/lib/forms/actions'
 import { siteTranslator } from '@/lib/i18n'
 
 /** The mentions page (with its filters) the moderator came from. */

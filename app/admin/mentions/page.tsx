@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import { AdminNotices, AdminTable, listHref, StatusTabs } from '@/app/_ui/admin-parts'
 import { moderationWords } from '@/app/_ui/moderation-buttons'
-import { loadMentionQueue } from '@/lib/admin/mentions'
+import { loadMentionQueue } from '@/lib/mentions/moderation'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'

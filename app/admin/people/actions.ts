@@ -1,9 +1,9 @@
 'use server'
 
 import { changeRole, setBan } from '@/lib/admin/people'
-import { buttonAction, notice } from '@/lib/form-actions'
+import { buttonAction, notice } from '@/lib/forms/actions'
 import { siteTranslator } from '@/lib/i18n'
-import { refusal } from '@/lib/result'
+import { refusal } from '@/lib/forms/result'
 
 const PEOPLE = '/admin/people'
 

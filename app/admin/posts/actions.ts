@@ -1,11 +1,11 @@
 'use server'
 
-import { buttonAction, formAction, notice } from '@/lib/form-actions'
+import { buttonAction, formAction, notice } from '@/lib/forms/actions'
 import { changePostLifecycle, savePost } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
 import { siteTranslator } from '@/lib/i18n'
-import { refusal } from '@/lib/result'
+import { refusal } from '@/lib/forms/result'
 
 /** The editor's own address: the post's, or a new post's or page's. */
 const editorPage = (values: Record<string, string>) => {

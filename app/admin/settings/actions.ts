@@ -1,7 +1,7 @@
 'use server'
 
 import { saveSettings } from '@/lib/admin/settings'
-import { formAction } from '@/lib/form-actions'
+import { formAction } from '@/lib/forms/actions'
 import { siteTranslator } from '@/lib/i18n'
 
 /** Saves the settings form; public pages pick the change up at once. */

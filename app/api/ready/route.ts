@@ -1,5 +1,5 @@
 import { connection } from 'next/server'
-import { checkReadiness } from '@/lib/health'
+import { checkReadiness } from '@/lib/operations/health'
 
 // For load balancers: 200 when this instance can serve (database reachable, migrations applied),
 // 503 with the reason otherwise.

@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers'
 import { confirmUnconfirmedComment } from '@/lib/comments/written-first'
-import { buttonAction } from '@/lib/form-actions'
+import { buttonAction } from '@/lib/forms/actions'
 import { commentPath, replyPath } from '@/lib/paths'
 import { linkOrigin } from '@/lib/public-address'
 import { commentIsThreaded } from '@/lib/comments/visibility'

@@ -1,7 +1,7 @@
 import { SiteFooter, SiteHeader } from '@/app/_ui/site-header'
 import { cachedSiteInfo } from '@/lib/public/cached'
 import { loadUnconfirmedComment } from '@/lib/comments/written-first'
-import { readOutcome } from '@/lib/outcome'
+import { readOutcome } from '@/lib/forms/outcome'
 import { postPath } from '@/lib/paths'
 import { confirmCommentAction } from './actions'
 import { translator } from '@/lib/i18n'
@@ -17,7 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConfirmCommentPage({ searchParams }: Props) {
   const query = await searchParams
   const comment = await loadUnconfirmedComment(query.token)
-  // Only a sentence the blog signed (lib/outcome.ts): nobody can put their words on this page.
+  // Only a sentence the blog signed (lib/forms/outcome.ts): nobody can put their words on this page.
   const outcome = readOutcome(query)
   const refused = outcome?.kind === 'error' ? outcome.message : null
   const site = await cachedSiteInfo()

@@ -2,8 +2,8 @@
 
 import { commentPath, postPath, replyPath, shortCommentPath } from '@/lib/paths'
 import { commentFormPage, deleteComment, editComment, postCommentFromForm } from '@/lib/comments/posting'
-import { formAction } from '@/lib/form-actions'
-import { SENT_BY } from '@/lib/forms'
+import { formAction } from '@/lib/forms/actions'
+import { SENT_BY } from '@/lib/forms/state'
 import { keepUnconfirmedComment } from '@/lib/comments/written-first'
 import { parseId } from '@/lib/params'
 import { commentIsThreaded } from '@/lib/comments/visibility'

@@ -7,7 +7,7 @@ import { pathOfKind } from '@/lib/paths'
 import { formatDateTime, toLocalInput } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
 import { loadPostForEditing } from '@/lib/posts/editing'
-import { loadKeptForm } from '@/lib/kept-forms'
+import { loadKeptForm } from '@/lib/forms/kept'
 import { messagesFor, translator } from '@/lib/i18n'
 import { titled } from '@/app/_ui/page-title'
 

@@ -1,7 +1,7 @@
 import { SiteLanguage } from '@/app/_ui/site-language'
 import { PostEditor } from '@/app/_ui/post-editor'
 import { requirePageCapability } from '@/lib/auth/guard'
-import { loadKeptForm } from '@/lib/kept-forms'
+import { loadKeptForm } from '@/lib/forms/kept'
 import { getSiteLocale } from '@/lib/settings'
 import { messagesFor, translator } from '@/lib/i18n'
 import { titled } from '@/app/_ui/page-title'

@@ -4,7 +4,7 @@ import type { PublicChanges } from '@/lib/public/tags'
  * What a lib/ function that a person calls answers: done (`ok: true` with what the caller needs),
  * or a Refusal — one sentence in the site's language, and where it applies the field it is about or
  * a sentence per field. Refusals are for what a person can get wrong; a bug throws. The action
- * boundary (lib/form-actions.ts) turns a Refusal into the form's state, or an admin page's error.
+ * boundary (lib/forms/actions.ts) turns a Refusal into the form's state, or an admin page's error.
  */
 
 export interface Refusal {

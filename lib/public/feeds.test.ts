@@ -6,7 +6,7 @@ import { insertPost } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
-import { buildCommentsFeed, buildPostsFeed, buildSitemap } from './feeds'
+import { buildCommentsFeed, buildPostsFeed, buildSitemap } from '@/lib/public/feeds'
 
 const ORIGIN = 'https://blog.example'
 const TRICKY = 'Fish & chips <b>not bold</b> 🐟 — שלום עולם'

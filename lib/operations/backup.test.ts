@@ -11,12 +11,12 @@ import { BACKUP_TABLES, readTablePage } from '@/db/queries/backups'
 import { migrateToLatest } from '@/db/migrate'
 import { testDialects, type TestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
-import { BackupError, restoreBackup, writeBackup } from './backup'
-import { uploadImage } from './uploads/images'
-import { databaseStorage, diskStorage } from './uploads/storage'
-import { importWordPress } from './wordpress/import'
-import { savePost } from './posts/editing'
-import { postForm } from './testing/post-form'
+import { BackupError, restoreBackup, writeBackup } from '@/lib/operations/backup'
+import { uploadImage } from '@/lib/uploads/images'
+import { databaseStorage, diskStorage } from '@/lib/uploads/storage'
+import { importWordPress } from '@/lib/wordpress/import'
+import { savePost } from '@/lib/posts/editing'
+import { postForm } from '@/lib/testing/post-form'
 import { renderMissingHtml } from '@/lib/markdown/stored'
 
 const NOW = new Date('2026-11-27T12:00:00Z')
@@ -57,7 +57,7 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
 
   it('brings back every row and every uploaded file, and new rows still get fresh ids', async () => {
     const admin = await insertPerson(source.db, 'admin')
-    await importWordPress(admin, createReadStream(path.join(import.meta.dirname, 'wordpress/fixtures/plateau-threads.xml')), { now: NOW, db: source.db, storage: databaseStorage, download: false })
+    await importWordPress(admin, createReadStream(path.join(import.meta.dirname, '../wordpress/fixtures/plateau-threads.xml')), { now: NOW, db: source.db, storage: databaseStorage, download: false })
     const photo = new Uint8Array(await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#345' } }).jpeg().toBuffer())
     const upload = await uploadImage(admin, { name: 'photo.jpg', bytes: photo }, NOW, source.db, databaseStorage(source.db))
     if (!upload.ok) throw new Error(upload.message)

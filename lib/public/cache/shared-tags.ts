@@ -6,7 +6,7 @@ import { lastCacheTagEventId, listCacheTagEventsAfter, recordCacheTagEvents, typ
  * Cache invalidation shared by every app instance. Each instance keeps its own page cache in memory
  * (Next's default), but an invalidation (updateTag after a publish, a comment, a setting…) is also
  * written to the database; every instance reads the new ones at most a second later and expires the
- * same tags in its own cache (lib/cache/handler.mjs, the `default` cache handler). The handler is a
+ * same tags in its own cache (lib/public/cache/handler.mjs, the `default` cache handler). The handler is a
  * plain module Next loads by itself, so the database side is handed to it here, at start-up.
  */
 

@@ -2,14 +2,14 @@ import { redirect } from 'next/navigation'
 import { PermissionDenied } from '@/lib/auth/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import type { Viewer } from '@/lib/auth/viewer'
-import { formFailure, formValues, SENT_BY, type FormState } from '@/lib/forms'
-import { keepForm } from '@/lib/kept-forms'
+import { formFailure, formValues, SENT_BY, type FormState } from '@/lib/forms/state'
+import { keepForm } from '@/lib/forms/kept'
 import { clientIp } from '@/lib/request'
 import { siteTranslator } from '@/lib/i18n'
-import { withOutcome } from '@/lib/outcome'
+import { withOutcome } from '@/lib/forms/outcome'
 import { expireFromAction } from '@/lib/public/expire'
 import type { PublicChanges } from '@/lib/public/tags'
-import { refusal, type Refusal } from '@/lib/result'
+import { refusal, type Refusal } from '@/lib/forms/result'
 
 /*
  * The one boundary every server action goes through: `formAction` for a form that answers with its
@@ -23,7 +23,7 @@ import { refusal, type Refusal } from '@/lib/result'
  * browser has navigated away and Next.js renders the page afresh (vercel/next.js#97784: a Cache
  * Components page drops the action's state), so the state is kept in the database for a day and the
  * browser is sent back to the form's page with ?form=<id>, where the page hands it to the form again
- * (lib/kept-forms.ts). Every form has this fallback, comments included.
+ * (lib/forms/kept.ts). Every form has this fallback, comments included.
  */
 
 /** Who is asking, and from where. */
@@ -114,7 +114,7 @@ export function buttonAction<T extends Done | Refusal>(spec: ButtonActionSpec<T>
   }
 }
 
-/** `path` with a notice saying what happened (signed: lib/outcome.ts). */
+/** `path` with a notice saying what happened (signed: lib/forms/outcome.ts). */
 export const notice = (path: string, message: string): string => withOutcome(path, 'notice', message)
 
 /** `path` with an error sentence (signed). */

@@ -5,7 +5,7 @@ import { countMentionsByStatus, deleteMentionsForever, findMentionsWithPost, lis
 import { COMMENT_STATUSES } from '@/db/types'
 import { requireCapability } from '@/lib/auth/permissions'
 import type { Viewer } from '@/lib/auth/viewer'
-import { moderate, QUEUE_PAGE_SIZE, type ModerationTarget } from './moderation'
+import { moderate, QUEUE_PAGE_SIZE, type ModerationTarget } from '@/lib/comments/moderation'
 
 // Mentions (pingbacks, trackbacks) are moderated as comments are: the same statuses and actions.
 
@@ -29,5 +29,5 @@ const mentions: ModerationTarget<Awaited<ReturnType<typeof findMentionsWithPost>
   deleteForever: deleteMentionsForever,
 }
 
-/** Applies one moderation action to mentions, as to comments (lib/admin/moderation.ts). Editors and admins only; throws PermissionDenied. */
+/** Applies one moderation action to mentions, as to comments (lib/comments/moderation.ts). Editors and admins only; throws PermissionDenied. */
 export const moderateMentions = (viewer: Viewer | null, action: string, rawIds: unknown[], db: DB = getDb()) => moderate(mentions, viewer, action, rawIds, db)

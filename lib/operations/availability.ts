@@ -4,7 +4,7 @@ import { databaseLostSince } from '@/db/availability'
  * What readers get while the database is away: the proxy answers every page with a 503 and a
  * friendly sentence instead of an error, and probes (at most once a second, whoever asks) for the
  * database's return, so the instance recovers by itself. Nothing here imports the database itself:
- * the proxy stays light, and start-up hands over the probe (lib/startup.ts).
+ * the proxy stays light, and start-up hands over the probe (lib/operations/startup.ts).
  */
 
 const PROBE_EVERY_MS = 1000

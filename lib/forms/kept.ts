@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { findKeptForm, insertKeptForm } from '@/db/queries/kept-forms'
-import type { FormState } from '@/lib/forms'
+import type { FormState } from '@/lib/forms/state'
 import { allow, clientKey } from '@/lib/rate-limits'
 
 // Refused forms sent without JavaScript, kept a day for the page the browser is sent back to (the
-// action boundary, lib/form-actions.ts, keeps them, and a comment confirmed from a mail but refused
+// action boundary, lib/forms/actions.ts, keeps them, and a comment confirmed from a mail but refused
 // is kept the same way; the form's page loads them by its ?form=). What is kept
 // is bounded — so many fields of so many characters, more for someone signed in (the post editor)
 // than for a stranger (a comment is 10,000 at most) — and each client may have only so many kept.

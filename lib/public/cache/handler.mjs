@@ -1,6 +1,6 @@
 // The `default` cache handler for 'use cache' (next.config.mjs → cacheHandlers): Next's own in-memory
 // handler, plus invalidations shared between app instances through the database (see
-// lib/cache/shared-tags.ts, which registers the database side at start-up). A plain module: Next
+// lib/public/cache/shared-tags.ts, which registers the database side at start-up). A plain module: Next
 // imports it itself, outside the app's bundle.
 //
 // It leans on two of Next's internals (its in-memory handler and the tags manifest), which is why
@@ -77,7 +77,7 @@ async function refresh() {
   await refreshing
 }
 
-// Reads other instances' invalidations at once, not at the next poll (lib/cache/shared-tags.ts).
+// Reads other instances' invalidations at once, not at the next poll (lib/public/cache/shared-tags.ts).
 globalThis.__plateauCatchUpSharedTags = () => {
   lastRefresh = 0
   return refresh()

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { readOutcome, withOutcome } from './outcome'
+import { readOutcome, withOutcome } from '@/lib/forms/outcome'
 
 const query = (address: string) => Object.fromEntries(new URL(address, 'http://localhost').searchParams)
 

@@ -1,5 +1,5 @@
 /*
- * How every form's server action answers (the wrapper they go through is lib/form-actions.ts). An
+ * How every form's server action answers (the wrapper they go through is lib/forms/actions.ts). An
  * action either redirects (done) or answers a FormState; on failure the state carries back what the
  * person typed, so nothing they wrote is lost, with one sentence and, where it applies, a message per
  * field. A refusal of permission (signed out meanwhile, a role taken away) is such a failure too.

@@ -3,7 +3,7 @@ import { insertPost } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { allow } from '@/lib/rate-limits'
 import { insertPerson } from '@/lib/testing/people'
-import { tidyUp } from './housekeeping'
+import { tidyUp } from '@/lib/operations/housekeeping'
 
 // What a stranger can make the blog keep does not outlive its use: what the database holds after a tidy-up.
 describe.each(await testDialects())('housekeeping on $name', (dialect) => {

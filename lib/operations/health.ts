@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { pendingMigrations } from '@/db/migrate'
-import { isStopping } from '@/lib/shutdown'
+import { isStopping } from '@/lib/operations/shutdown'
 
 export type Readiness = { ready: true } | { ready: false; reason: string }
 

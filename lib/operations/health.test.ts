@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { connect } from '@/db/connect'
 import { migrateDown } from '@/db/migrate'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
-import { checkReadiness } from './health'
+import { checkReadiness } from '@/lib/operations/health'
 
 describe.each(await testDialects())('readiness on $name', (dialect) => {
   const database = useTestDatabase(dialect)

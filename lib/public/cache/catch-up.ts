@@ -1,5 +1,5 @@
 // Read-your-writes across instances. Every instance applies the others' cache invalidations within a
-// second (lib/cache/handler.mjs); someone who just changed something must not wait that second, so
+// second (lib/public/cache/handler.mjs); someone who just changed something must not wait that second, so
 // whoever posted a form carries a short-lived cookie, and each request with it makes the instance that
 // answers apply every invalidation first (proxy.ts). Public pages never read it: they stay cached.
 

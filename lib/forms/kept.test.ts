@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
-import { formFailure, idle } from '@/lib/forms'
+import { formFailure, idle } from '@/lib/forms/state'
 import { insertPerson } from '@/lib/testing/people'
-import { keepForm, loadKeptForm } from './kept-forms'
+import { keepForm, loadKeptForm } from '@/lib/forms/kept'
 
 // A refused form sent without JavaScript is kept for the page the browser goes back to.
 
