@@ -13,6 +13,9 @@ export type Role = (typeof ROLES)[number]
 export const POST_STATUSES = ['draft', 'scheduled', 'published', 'trash'] as const
 export type PostStatus = (typeof POST_STATUSES)[number]
 
+/** Why a comment waits for a moderator (lib/comments/screening.ts decides; kept with a digest item, said in mails). */
+export type HoldReason = { rule: 'moderationWord'; word: string } | { rule: 'links'; limit: number } | { rule: 'firstComment' }
+
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
 

@@ -3,7 +3,8 @@ import { readDatabaseConfig } from '../db/config'
 import { explainDatabaseError } from '../db/errors'
 import { closeDb, getDb } from '../db'
 import { migrateToLatest } from '../db/migrate'
-import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/public/tags'
+import { EVERYTHING_CHANGED } from '../lib/changes'
+import { tagsToExpire } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/public/cache/shared-tags'
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {

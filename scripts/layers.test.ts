@@ -47,3 +47,21 @@ describe('the layers, as lint enforces them', () => {
     expect(await refusals(file, code)).toEqual([])
   })
 })
+
+describe('the folders of lib/', () => {
+  it('never import each other both ways (each builds on the ones below it)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises')
+    const lib = path.join(root, 'lib')
+    const uses = new Map<string, Set<string>>()
+    for (const entry of await readdir(lib, { recursive: true, withFileTypes: true })) {
+      const file = path.join(entry.parentPath, entry.name)
+      const folder = path.relative(lib, file).split(path.sep)
+      if (!entry.isFile() || folder.length < 2 || !/\.(ts|tsx|mjs)$/.test(entry.name) || entry.name.includes('.test.')) continue
+      for (const [, other] of (await readFile(file, 'utf8')).matchAll(/from '@\/lib\/([\w-]+)\//g)) {
+        if (other !== folder[0]) uses.set(folder[0], (uses.get(folder[0]) ?? new Set()).add(other))
+      }
+    }
+    const both = [...uses].flatMap(([a, theirs]) => [...theirs].filter((b) => a < b && uses.get(b)?.has(a)).map((b) => `${a} ↔ ${b}`))
+    expect(both).toEqual([])
+  })
+})

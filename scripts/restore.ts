@@ -4,7 +4,8 @@ import { createGunzip } from 'node:zlib'
 import { closeDb, getDb } from '../db'
 import { explainDatabaseError } from '../db/errors'
 import { BackupError, restoreBackup } from '../lib/operations/backup'
-import { EVERYTHING_CHANGED, tagsToExpire } from '../lib/public/tags'
+import { EVERYTHING_CHANGED } from '../lib/changes'
+import { tagsToExpire } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/public/cache/shared-tags'
 
 const file = process.argv[2]

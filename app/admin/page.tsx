@@ -1,7 +1,7 @@
 import Link from 'next/link'
 import type { ReactNode } from 'react'
 import { requirePageCapability } from '@/lib/auth/guard'
-import { can } from '@/lib/auth/permissions'
+import { can } from '@/lib/people/permissions'
 import { translator } from '@/lib/i18n'
 import { getSiteLocale } from '@/lib/settings'
 

@@ -1,8 +1,8 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { listAuditEntries } from '@/db/queries/audit'
-import { requireCapability } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { requireCapability } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 
 export const AUDIT_PAGE_SIZE = 50
 

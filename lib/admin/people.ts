@@ -5,10 +5,10 @@ import { insertAuditEntries } from '@/db/queries/audit'
 import { spamPendingCommentsOf } from '@/db/queries/moderation-queue'
 import { countAdmins, deleteSessionsOf, findUserByEmail, findUserById, listPeople, setUserBanned, setUserRole } from '@/db/queries/users'
 import { ROLES } from '@/db/types'
-import { requireCapability } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { requireCapability } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 import { siteTranslator } from '@/lib/i18n'
-import { refusal, type Result } from '@/lib/forms/result'
+import { refusal, type Result } from '@/lib/result'
 
 export const PEOPLE_PAGE_SIZE = 50
 

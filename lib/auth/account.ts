@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { refusal, type Changed } from '@/lib/forms/result'
+import { refusal, type Changed } from '@/lib/result'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { slugify } from '@/lib/posts/slugs'
+import { slugify } from '@/lib/slugs'
 import { deleteSessionsOf, setUserName, tombstoneUser } from '@/db/queries/users'
-import { NOTHING_CHANGED, publicChanges } from '@/lib/public/tags'
-import type { Viewer } from './viewer'
+import { NOTHING_CHANGED, publicChanges } from '@/lib/changes'
+import type { Viewer } from '@/lib/people/viewer'
 import { siteTranslator } from '@/lib/i18n'
 
 

@@ -1,8 +1,8 @@
 import { notFound, redirect } from 'next/navigation'
 import { signInPath } from '@/lib/paths'
-import { can, type Capability } from './permissions'
+import { can, type Capability } from '@/lib/people/permissions'
 import { getCurrentUser } from './session'
-import type { Viewer } from './viewer'
+import type { Viewer } from '@/lib/people/viewer'
 
 /**
  * For admin pages: the signed-in viewer if they have the capability. A signed-out person is sent to

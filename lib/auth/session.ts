@@ -1,7 +1,7 @@
 import { getDb } from '@/db'
 import { findUserById } from '@/db/queries/users'
 import { auth } from './config'
-import { UNNAMED, type Viewer } from './viewer'
+import { UNNAMED, type Viewer } from '@/lib/people/viewer'
 
 /** The signed-in person, fresh from the database (role and ban included), or null. Reads cookies. */
 export async function getCurrentUser(): Promise<Viewer | null> {

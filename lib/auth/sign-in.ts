@@ -7,7 +7,7 @@ import { SignInEmailRefused } from '@/lib/auth/sign-in-email'
 import { siteTranslator } from '@/lib/i18n'
 import { describeError, log } from '@/lib/log'
 import { signInHostProblem } from '@/lib/public-address'
-import { refusal, type Result } from '@/lib/forms/result'
+import { refusal, type Result } from '@/lib/result'
 
 // Signing in and out from the blog's own forms, through Auth.js. Its signIn and signOut answer by
 // redirecting (they throw Next's redirect), so a call that goes well does not return here.

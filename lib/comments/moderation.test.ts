@@ -6,7 +6,7 @@ import type { CommentStatus } from '@/db/types'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { loadAuditLog } from '@/lib/admin/audit'
 import { editAsModerator, loadCommentForModeration, loadModerationQueue, moderateComments, replyAsModerator } from '@/lib/comments/moderation'
-import { publicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/changes'
 import { useAdminBlog } from '@/lib/testing/admin-blog'
 
 // The moderation queue and a comment's own page in the admin.

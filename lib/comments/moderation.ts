@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { refusal, type Changed } from '@/lib/forms/result'
+import { refusal, type Changed } from '@/lib/result'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
@@ -14,14 +14,14 @@ import {
 } from '@/db/queries/moderation-queue'
 import { COMMENT_STATUSES, type CommentStatus } from '@/db/types'
 import { commentIsThreaded } from '@/db/queries/visibility'
-import { requireCapability } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { requireCapability } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 import { commentIssue, commentRefusals, editComment, newCommentSchema, postComment } from '@/lib/comments/posting'
 import { shownCommentHtml } from '@/lib/markdown/stored'
 import { siteTranslator } from '@/lib/i18n'
 import { log } from '@/lib/log'
 import { mailAboutApprovedComments } from '@/lib/mail/notifications'
-import { publicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/changes'
 
 export const QUEUE_PAGE_SIZE = 20
 

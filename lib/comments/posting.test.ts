@@ -7,12 +7,12 @@ import { writeSetting } from '@/db/queries/settings'
 import { findUserById, tombstoneUser } from '@/db/queries/users'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { loadPostView } from '@/lib/posts/views'
 import { issueFormToken } from './form-token'
 import { deleteComment, editComment, postComment } from './posting'
 import { loadRespondState } from './respond'
-import { publicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/changes'
 
 // Every rule a comment passes on its way in, on both databases, through the same functions the
 // server actions call — including the calls a hand-made POST could make.

@@ -25,7 +25,8 @@ export interface ModerationInput {
 }
 
 /** Why a comment is held for a moderator: the moderators' mail says it in the site's language. */
-export type HoldReason = { rule: 'moderationWord'; word: string } | { rule: 'links'; limit: number } | { rule: 'firstComment' }
+export type { HoldReason } from '@/db/types'
+import type { HoldReason } from '@/db/types'
 
 /** Why a comment is spam or approved: for the log. */
 export type OtherReason = { rule: 'honeypot' | 'formToken' | 'tooFast' | 'trusted' | 'passed' } | { rule: 'blockedWord'; word: string }

@@ -1,4 +1,4 @@
-import { ImportFileError, readXml, type SaxesTagNS } from '@/lib/imports/xml'
+import { ImportFileError, readXml, type SaxesTagNS } from '@/lib/xml'
 
 /*
  * A streaming reader of a Disqus export (Admin → Moderation → Export: an XML file, e-mailed gzipped).

@@ -1,15 +1,15 @@
 import { redirect } from 'next/navigation'
-import { PermissionDenied } from '@/lib/auth/permissions'
+import { PermissionDenied } from '@/lib/people/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { formFailure, formValues, SENT_BY, type FormState } from '@/lib/forms/state'
 import { keepForm } from '@/lib/forms/kept'
 import { clientIp } from '@/lib/request'
 import { siteTranslator } from '@/lib/i18n'
 import { withOutcome } from '@/lib/forms/outcome'
 import { expireFromAction } from '@/lib/public/expire'
-import type { PublicChanges } from '@/lib/public/tags'
-import { refusal, type Refusal } from '@/lib/forms/result'
+import type { PublicChanges } from '@/lib/changes'
+import { refusal, type Refusal } from '@/lib/result'
 
 /*
  * The one boundary every server action goes through: `formAction` for a form that answers with its

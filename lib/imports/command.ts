@@ -6,7 +6,7 @@ import type { ImportKindName } from '@/db/types'
 import { invalidateEverywhere } from '@/lib/public/cache/shared-tags'
 import { tagsToExpire } from '@/lib/public/tags'
 import { IMPORT_KIND } from './kinds'
-import { countOccurrences, ImportFileError } from './xml'
+import { countOccurrences, ImportFileError } from '@/lib/xml'
 
 /*
  * `npm run import:wxr` and `npm run import:disqus`: import a file on the server, showing progress on

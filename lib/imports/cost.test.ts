@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readDisqus } from '@/lib/disqus/read'
 import { timeBoundAsync } from '@/lib/testing/cost'
 import { readWxr } from '@/lib/wordpress/wxr'
-import { ImportFileError } from './xml'
+import { ImportFileError } from '@/lib/xml'
 
 // An export is a file from elsewhere, and its comments are strangers' words: reading one costs no
 // more than its length says, and a broken one is refused with a sentence, never a crash.

@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { insertPerson } from '@/lib/testing/people'
 import { loadImportJob, startImportJob } from './jobs'
 

@@ -4,15 +4,15 @@ import { allowsConcurrentWriters, getDb } from '@/db'
 import { findAuditEntry, insertAuditEntry } from '@/db/queries/audit'
 import { finishImportJob, findImportJob, insertImportJob, setImportProgress } from '@/db/queries/import-jobs'
 import type { ImportJobStatus, ImportKindName } from '@/db/types'
-import { requireCapability } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { requireCapability } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 import { invalidateEverywhere } from '@/lib/public/cache/shared-tags'
 import { siteTranslator, translator } from '@/lib/i18n'
 import { getSiteSettings } from '@/lib/settings'
 import { log } from '@/lib/log'
 import { tagsToExpire } from '@/lib/public/tags'
 import { IMPORT_KIND } from './kinds'
-import { countOccurrences, ImportFileError } from './xml'
+import { countOccurrences, ImportFileError } from '@/lib/xml'
 
 /*
  * Imports started from /admin run as jobs: the upload is answered at once and the admin watches the

@@ -1,8 +1,8 @@
 import type { DB } from '@/db'
 import type { ImportKindName } from '@/db/types'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { describeDisqusImport, disqusChanges, importDisqus } from '@/lib/disqus/import'
-import type { PublicChanges } from '@/lib/public/tags'
+import type { PublicChanges } from '@/lib/changes'
 import { describeImport, importChanges, importWordPress } from '@/lib/wordpress/import'
 
 /*

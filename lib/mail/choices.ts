@@ -1,12 +1,11 @@
 import type { DB } from '@/db'
-import { refusal, type Result } from '@/lib/forms/result'
+import { refusal, type Result } from '@/lib/result'
 import { siteTranslator } from '@/lib/i18n'
 import { getDb } from '@/db'
-import { findMailChoices, listFollowedPosts, listOutgoingMails, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'
+import { findMailChoices, listFollowedPosts, setMailChoices, unfollowPost } from '@/db/queries/outgoing-mail'
 import type { MailDelivery } from '@/db/types'
-import { requireCapability } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
-import { can } from '@/lib/auth/permissions'
+import type { Viewer } from '@/lib/people/viewer'
+import { can } from '@/lib/people/permissions'
 
 export interface MailChoices {
   replies: boolean
@@ -46,13 +45,6 @@ export async function saveMailChoices(viewer: Viewer | null, values: Record<stri
     }
   )
   return { ok: true }
-}
-
-/** The newest mails in the outbox and whether they can go out (SMTP_URL), for the admin. Admins only; throws PermissionDenied. */
-export async function loadOutgoingMail(viewer: Viewer | null, db: DB = getDb()) {
-  requireCapability(viewer, 'settings.manage')
-  const mails = await listOutgoingMails(db, 100)
-  return { sending: Boolean(process.env.SMTP_URL), mails }
 }
 
 /** Stops following a post's conversation, from the profile. Signed-in people only. */

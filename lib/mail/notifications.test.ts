@@ -5,13 +5,13 @@ import { insertPost } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
 import { moderateComments } from '@/lib/comments/moderation'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { issueFormToken } from '@/lib/comments/form-token'
 import { postComment } from '@/lib/comments/posting'
 import { insertPerson } from '@/lib/testing/people'
 import { followPost } from '@/db/queries/outgoing-mail'
-import { writeDueDigests } from './notifications'
-import { unsubscribe } from './unsubscribe'
+import { writeDueDigests } from '@/lib/mail/notifications'
+import { unsubscribe } from '@/lib/mail/unsubscribe'
 
 // Who gets which mail: written with the comment, in the outbox (outgoingMail).
 

@@ -15,13 +15,13 @@ import {
   type NewOutgoingMail,
 } from '@/db/queries/outgoing-mail'
 import type { DigestItemTable, MailKind } from '@/db/types'
-import { UNNAMED } from '@/lib/auth/viewer'
-import { rolesThat } from '@/lib/auth/permissions'
+import { UNNAMED } from '@/lib/people/viewer'
+import { rolesThat } from '@/lib/people/permissions'
 import { commentIsVisible } from '@/db/queries/visibility'
 import { log } from '@/lib/log'
 import { getSiteSettings, type SiteSettings } from '@/lib/settings'
-import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from './templates'
-import type { HoldReason } from '@/lib/comments/screening'
+import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from '@/lib/mail/templates'
+import type { HoldReason } from '@/db/types'
 
 /*
  * Who hears about a comment, decided once, inside the transaction that writes the comment (or

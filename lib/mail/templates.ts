@@ -3,7 +3,7 @@ import { postPath, shortCommentPath } from '@/lib/paths'
 import { absoluteUrl, linkOrigin } from '@/lib/public-address'
 import { followTopic, oneClickUnsubscribeUrl, topicSentence, unsubscribePageUrl, type MailTopic } from './unsubscribe'
 import { directionOf, type Language, translator } from '@/lib/i18n'
-import type { HoldReason } from '@/lib/comments/screening'
+import type { HoldReason } from '@/db/types'
 
 // Every email the blog writes, in one place: a plain-text and an HTML version, the site's name and
 // address, the comment's text as its page shows it (the HTML stored when it was written), links to

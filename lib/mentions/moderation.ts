@@ -3,8 +3,8 @@ import type { DB } from '@/db'
 import { getDb } from '@/db'
 import { countMentionsByStatus, deleteMentionsForever, findMentionsWithPost, listMentionsForModeration, setMentionsStatus } from '@/db/queries/mentions'
 import { COMMENT_STATUSES } from '@/db/types'
-import { requireCapability } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { requireCapability } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 import { moderate, QUEUE_PAGE_SIZE, type ModerationTarget } from '@/lib/comments/moderation'
 
 // Mentions (pingbacks, trackbacks) are moderated as comments are: the same statuses and actions.

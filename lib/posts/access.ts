@@ -1,8 +1,8 @@
 import type { DB } from '@/db'
 import { findPostForEditing, type EditablePost } from '@/db/queries/admin-posts'
 import { isPublicNow } from '@/db/queries/visibility'
-import { can } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { can } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 
 // Which post an editor may open, and how it looks to them: shared by editing and revisions.
 

@@ -6,7 +6,7 @@ import { insertUser, setUserName, tombstoneUser } from '@/db/queries/users'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { renameAccount } from '@/lib/auth/account'
 import { dateRange, loadArchiveView } from './archives'
-import { publicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/changes'
 
 const slugs = (view: { posts: { slug: string }[] } | null) => view?.posts.map((p) => p.slug)
 

@@ -1,8 +1,8 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { slugify } from '@/lib/posts/slugs'
+import { slugify } from '@/lib/slugs'
 import { getSiteSettings, publicSiteInfo, type PublicSiteInfo } from '@/lib/settings'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { loadPostForEditing } from './editing'
 import { postDetails, type PostView } from './views'
 

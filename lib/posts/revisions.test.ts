@@ -5,12 +5,12 @@ import { listAuditEntries } from '@/db/queries/audit'
 import { findPublishedPostBySlug, insertPost } from '@/db/queries/posts'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database, Role } from '@/db/types'
-import { PermissionDenied } from '@/lib/auth/permissions'
-import type { Viewer } from '@/lib/auth/viewer'
+import { PermissionDenied } from '@/lib/people/permissions'
+import type { Viewer } from '@/lib/people/viewer'
 import { autosavePost, loadPostForEditing, savePost } from './editing'
 import { loadRevisions, restoreRevision } from './revisions'
 import { postForm } from '@/lib/testing/post-form'
-import { publicChanges } from '@/lib/public/tags'
+import { publicChanges } from '@/lib/changes'
 
 const form = (fields: Record<string, string> = {}) => postForm({ title: 'Plateau notes', slug: 'plateau-notes', body: 'First line.\nSecond line.', tags: '', ...fields })
 const minutes = (n: number) => new Date(Date.UTC(2026, 5, 1, 12, n))

@@ -11,7 +11,7 @@ import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { answerAddress, FAMILIES, oldAddressRewrite, OWN_ROUTES } from './addresses'
-import { cacheTags } from './tags'
+import { cacheTags } from '@/lib/public/tags'
 
 // What an address is, decided before anything renders: the blog's families answer only for what
 // exists, old WordPress shapes go to app/wordpress, the rest of the blog's routes pass.

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { getDb, type DB } from '@/db'
 import { countApprovedComments, isApprovedCommentOf } from '@/db/queries/known-addresses'
 import { parseId, parseLaterPage } from '@/lib/params'
-import { slugFromAddress } from '@/lib/posts/slugs'
+import { slugFromAddress } from '@/lib/slugs'
 import { knownAddresses, type KnownAddresses } from './known-addresses'
 
 /*

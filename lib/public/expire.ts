@@ -1,5 +1,6 @@
 import { updateTag } from 'next/cache'
-import { tagsToExpire, type PublicChanges } from './tags'
+import { tagsToExpire } from '@/lib/public/tags'
+import { type PublicChanges } from '@/lib/changes'
 
 /*
  * Expiring what a write changed, from inside the app. Both share the expiry with every other

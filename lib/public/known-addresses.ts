@@ -1,9 +1,9 @@
 import type { DB } from '@/db'
 import { listOldSingleSegments, listPublicPostAddresses, listRedirectedSlugs, listTagAddresses } from '@/db/queries/known-addresses'
 import { findNextScheduledAt } from '@/db/queries/posts'
-import { slugFromAddress } from '@/lib/posts/slugs'
+import { slugFromAddress } from '@/lib/slugs'
 import { getSiteSettings } from '@/lib/settings'
-import { cacheTags } from './tags'
+import { cacheTags } from '@/lib/public/tags'
 
 /*
  * Every public address that can name something — posts, pages, tags, authors, dates, old imported

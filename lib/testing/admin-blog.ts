@@ -5,7 +5,7 @@ import { insertPost } from '@/db/queries/posts'
 import { insertRevision } from '@/db/queries/revisions'
 import { useTestDatabase, type TestDialect } from '@/db/test-databases'
 import type { CommentStatus, Database, Role } from '@/db/types'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { insertPerson } from './people'
 
 /** For the admin's tests: the settings form as a browser sends it, every field valid. */

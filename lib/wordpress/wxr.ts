@@ -1,8 +1,8 @@
-import { ImportFileError, readXml, type SaxesTagNS } from '@/lib/imports/xml'
+import { ImportFileError, readXml, type SaxesTagNS } from '@/lib/xml'
 
 /*
  * A streaming reader of WordPress eXtended RSS (WXR 1.0, 1.1 and 1.2), on the import core
- * (lib/imports/xml.ts: one record at a time, DOCTYPEs and broken files refused with their line). It
+ * (lib/xml.ts: one record at a time, DOCTYPEs and broken files refused with their line). It
  * hands over one author, term or item at a time.
  */
 

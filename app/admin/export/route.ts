@@ -1,4 +1,4 @@
-import { can } from '@/lib/auth/permissions'
+import { can } from '@/lib/people/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { linkOrigin, loadPublicOrigin } from '@/lib/public-address'
 import { exportWordPress } from '@/lib/wordpress/export'

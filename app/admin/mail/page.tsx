@@ -2,7 +2,7 @@ import { AdminTable } from '@/app/_ui/admin-parts'
 import { requirePageCapability } from '@/lib/auth/guard'
 import { formatDateTime } from '@/lib/dates'
 import { getSiteLocale } from '@/lib/settings'
-import { loadOutgoingMail } from '@/lib/mail/choices'
+import { loadOutgoingMail } from '@/lib/admin/outbox'
 import { translator } from '@/lib/i18n'
 import { titled } from '@/app/_ui/page-title'
 

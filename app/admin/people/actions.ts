@@ -3,7 +3,7 @@
 import { changeRole, setBan } from '@/lib/admin/people'
 import { buttonAction, notice } from '@/lib/forms/actions'
 import { siteTranslator } from '@/lib/i18n'
-import { refusal } from '@/lib/forms/result'
+import { refusal } from '@/lib/result'
 
 const PEOPLE = '/admin/people'
 

@@ -5,7 +5,7 @@ import { changePostLifecycle, savePost } from '@/lib/posts/editing'
 import { restoreRevision } from '@/lib/posts/revisions'
 import { parseId } from '@/lib/params'
 import { siteTranslator } from '@/lib/i18n'
-import { refusal } from '@/lib/forms/result'
+import { refusal } from '@/lib/result'
 
 /** The editor's own address: the post's, or a new post's or page's. */
 const editorPage = (values: Record<string, string>) => {

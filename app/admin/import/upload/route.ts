@@ -1,4 +1,4 @@
-import { can } from '@/lib/auth/permissions'
+import { can } from '@/lib/people/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { isSameOrigin } from '@/lib/request'
 import { receiveUploadedExport } from '@/lib/imports/upload'

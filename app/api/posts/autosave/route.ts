@@ -1,4 +1,4 @@
-import { can } from '@/lib/auth/permissions'
+import { can } from '@/lib/people/permissions'
 import { getCurrentUser } from '@/lib/auth/session'
 import { BodyMalformed, BodyTooLarge, readBoundedForm } from '@/lib/http/bounded-body'
 import { autosavePost } from '@/lib/posts/editing'

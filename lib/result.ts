@@ -1,4 +1,4 @@
-import type { PublicChanges } from '@/lib/public/tags'
+import type { PublicChanges } from '@/lib/changes'
 
 /*
  * What a lib/ function that a person calls answers: done (`ok: true` with what the caller needs),

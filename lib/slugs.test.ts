@@ -4,17 +4,17 @@ import type { Kysely } from 'kysely'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import type { Database } from '@/db/types'
-import type { Viewer } from '@/lib/auth/viewer'
+import type { Viewer } from '@/lib/people/viewer'
 import { postPath } from '@/lib/paths'
 import { insertPerson } from '@/lib/testing/people'
 import { postForm } from '@/lib/testing/post-form'
 import { databaseStorage } from '@/lib/uploads/storage'
 import { importWordPress } from '@/lib/wordpress/import'
 import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
-import { archivePath, loadArchiveView } from './archives'
-import { savePost } from './editing'
-import { slugFromAddress, slugify } from './slugs'
-import { findMovedPost, loadPostView } from './views'
+import { archivePath, loadArchiveView } from '@/lib/posts/archives'
+import { savePost } from '@/lib/posts/editing'
+import { slugFromAddress, slugify } from '@/lib/slugs'
+import { findMovedPost, loadPostView } from '@/lib/posts/views'
 
 const NOW = new Date('2026-06-01T12:00:00.000Z')
 
@@ -105,7 +105,7 @@ describe.each(await testDialects())('addresses in every script on $name', (diale
 
   it('imports WordPress’s percent-encoded slugs as the same addresses, and their old links answer', async () => {
     const admin = await insertPerson(db, 'admin')
-    const file = createReadStream(path.join(import.meta.dirname, '../wordpress/fixtures/scripts.xml'))
+    const file = createReadStream(path.join(import.meta.dirname, 'wordpress/fixtures/scripts.xml'))
     const report = await importWordPress(admin, file, { now: NOW, db, storage: databaseStorage, download: false })
     expect(report).toMatchObject({ posts: 7 })
     const rows = await db.selectFrom('post').select(['title', 'slug']).orderBy('legacyId').execute()

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@/db/types'
-import type { Viewer } from './viewer'
+import type { Viewer } from '@/lib/people/viewer'
 
 /** What a role may do. Every admin page and action asks `can` itself; a layout is never the guard. */
 export type Capability =
