@@ -116,9 +116,3 @@ export function buttonAction<T extends Done | Refusal>(spec: ButtonActionSpec<T>
 
 /** `path` with a notice saying what happened (signed: lib/forms/outcome.ts). */
 export const notice = (path: string, message: string): string => withOutcome(path, 'notice', message)
-
-/** `path` with an error sentence (signed). */
-export const withError = (path: string, message: string): string => withOutcome(path, 'error', message)
-
-/** A lib call's answer when it has nothing to say but "done". */
-export const done = { ok: true } as const

@@ -19,8 +19,8 @@ import { UNNAMED } from '@/lib/people/viewer'
 import { rolesThat } from '@/lib/people/permissions'
 import { commentIsVisible } from '@/db/queries/visibility'
 import { log } from '@/lib/log'
-import { getSiteSettings, type SiteSettings } from '@/lib/settings'
-import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent } from '@/lib/mail/templates'
+import { getSiteSettings } from '@/lib/settings'
+import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent, type MailSite } from '@/lib/mail/templates'
 import type { HoldReason } from '@/db/types'
 
 /*
@@ -89,9 +89,6 @@ async function commentOf(id: number, trx: DB) {
   const row = await findCommentForMail(trx, id)
   return row && !row.deletedAt ? { ...row, authorName: row.authorName ?? UNNAMED } : undefined
 }
-
-/** What a mail says the blog is: its title, in its language (the caller's settings, when it has read them). */
-type MailSite = Pick<SiteSettings, 'title' | 'language'>
 
 /** A comment was held: tell the moderators. Call inside the transaction that held it. */
 export async function mailAboutHeldComment(commentId: number, reason: HoldReason, now: Date, trx: DB, settings?: MailSite): Promise<void> {
