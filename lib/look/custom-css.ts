@@ -35,7 +35,7 @@ function decodeEscapes(text: string): string {
 export const CUSTOM_CSS_MAX_DEPTH = 32
 
 /** The line where `text` first nests deeper than `max`, in one pass (strings and comments skipped); null if it never does. */
-function tooDeepAt(text: string, max: number): number | null {
+function bracketsWrongAt(text: string, max: number): { line: number; stray: string | null } | null {
   let depth = 0
   let line = 1
   for (let i = 0; i < text.length; i++) {
@@ -50,8 +50,13 @@ function tooDeepAt(text: string, max: number): number | null {
       line += comment.split('\n').length - 1
       i = end < 0 ? text.length : end + 1
     } else if (c === '{' || c === '(' || c === '[') {
-      if (++depth > max) return line
-    } else if (c === '}' || c === ')' || c === ']') depth = Math.max(0, depth - 1)
+      if (++depth > max) return { line, stray: null }
+    } else if (c === '}' || c === ')' || c === ']') {
+      // A ) or ] closing nothing: never CSS, and `rgb(1,2,3))(` sent css-tree into an endless loop
+      // (a stray } it reports itself).
+      if (depth === 0 && c !== '}') return { line, stray: c }
+      depth = Math.max(0, depth - 1)
+    }
   }
   return null
 }
@@ -69,8 +74,9 @@ export function checkCustomCss(text: string, t: LookSentences = translator('en',
   if (text.trim() === '') return { ok: true, css: '' }
   if (text.length > CUSTOM_CSS_MAX_LENGTH) return { ok: false, message: t('cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }) }
   if (/<\/?style|<!--|-->|<\/|<script/i.test(text)) return { ok: false, message: t('cssHtml', { tag: '</style>' }) }
-  const deep = tooDeepAt(text, CUSTOM_CSS_MAX_DEPTH)
-  if (deep !== null) return { ok: false, message: t('cssTooDeep', { max: CUSTOM_CSS_MAX_DEPTH, line: String(deep) }) }
+  const brackets = bracketsWrongAt(text, CUSTOM_CSS_MAX_DEPTH)
+  if (brackets?.stray) return { ok: false, message: t('cssSyntax', { line: String(brackets.line), detail: `“${brackets.stray}” closes nothing` }) }
+  if (brackets) return { ok: false, message: t('cssTooDeep', { max: CUSTOM_CSS_MAX_DEPTH, line: String(brackets.line) }) }
   let syntaxError: string | null = null
   // Custom properties are parsed too: `--x: url(…)` used as var(--x) would load what it names.
   const ast = parse(text, {

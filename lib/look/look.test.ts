@@ -113,6 +113,12 @@ describe('the cost of checking custom CSS', () => {
     expect(ms).toBeLessThan(200)
   })
 
+  it.each(['rgb(1,2,3))(', ']a{}', 'a{}\n)('])('refuses %s, whose bracket closes nothing, at once (css-tree looped forever on the first)', (css) => {
+    const { value, ms } = timeBound(() => checkCustomCss(css))
+    expect(value).toMatchObject({ ok: false, message: expect.stringMatching(/closes nothing/) })
+    expect(ms).toBeLessThan(200)
+  })
+
   const pieces = fc.constantFrom('a', '.b', '#c', '{', '}', '(', ')', '[', ']', ':', ';', ',', '"', "'", '\\', '/*', '*/', 'url(', 'var(--x)', '--x:', '@media ', '@import ', 'calc(', ' ', '\n', '!important', '1px', 'rgb(1,2,3)', '@\\69mport', 'u\\72l(')
   it('checks random CSS of up to 20,000 characters within 20 µs a character plus 50 ms, always with an answer', () => {
     fc.assert(
