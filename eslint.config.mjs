@@ -5,19 +5,38 @@ import nextTypescript from 'eslint-config-next/typescript'
 // folder: lib/public/ (cached.ts, tags.ts, expire.ts).
 const cacheOnlyInPublic = {
   name: 'next/cache',
-  message: 'Cache and expire through lib/public/ (cached.ts holds every cached loader, expire.ts applies what a write changed).',
+  message:
+    'Cache and expire through lib/public/ (cached.ts holds every cached loader, expire.ts applies what a write changed).',
 }
 
 // What app/ may not import: the database (app → lib → db), the cache outside lib/public/, and the
 // expiry the action boundary does.
-const appImportPaths = [cacheOnlyInPublic, { name: '@/lib/public/expire', message: 'The action boundary (lib/forms/actions.ts) expires what a lib function returned.' }]
-const appImportPatterns = [{ group: ['@/db', '@/db/*', '**/db', '**/db/*'], message: 'app/ reaches the database through lib/ (app → lib → db).' }]
+const appImportPaths = [
+  cacheOnlyInPublic,
+  {
+    name: '@/lib/public/expire',
+    message: 'The action boundary (lib/forms/actions.ts) expires what a lib function returned.',
+  },
+]
+const appImportPatterns = [
+  {
+    group: ['@/db', '@/db/*', '**/db', '**/db/*'],
+    message: 'app/ reaches the database through lib/ (app → lib → db).',
+  },
+]
 
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', 'node_modules/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**', '.test-output/**'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'next-env.d.ts',
+      'test-results/**',
+      'playwright-report/**',
+      '.test-output/**',
+    ],
   },
   {
     rules: {
@@ -29,10 +48,7 @@ const config = [
     // checked); db/ stays plain Node, so migrations, scripts and tests load it without Next.
     files: ['app/**', 'proxy.ts', 'instrumentation.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: appImportPaths, patterns: appImportPatterns },
-      ],
+      'no-restricted-imports': ['error', { paths: appImportPaths, patterns: appImportPatterns }],
     },
   },
   {
@@ -43,15 +59,25 @@ const config = [
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'ExportNamedDeclaration > FunctionDeclaration', message: 'Declare a server action with formAction or buttonAction (lib/forms/actions.ts).' },
         {
-          selector: 'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!=/^(formAction|buttonAction)$/]',
+          selector: 'ExportNamedDeclaration > FunctionDeclaration',
+          message: 'Declare a server action with formAction or buttonAction (lib/forms/actions.ts).',
+        },
+        {
+          selector:
+            'ExportNamedDeclaration > VariableDeclaration > VariableDeclarator[init.callee.name!=/^(formAction|buttonAction)$/]',
           message: 'Declare a server action with formAction or buttonAction (lib/forms/actions.ts).',
         },
       ],
       'no-restricted-imports': [
         'error',
-        { paths: [...appImportPaths, { name: 'next/navigation', message: 'The boundary redirects: return where to go from `done`.' }], patterns: appImportPatterns },
+        {
+          paths: [
+            ...appImportPaths,
+            { name: 'next/navigation', message: 'The boundary redirects: return where to go from `done`.' },
+          ],
+          patterns: appImportPatterns,
+        },
       ],
     },
   },
@@ -89,8 +115,14 @@ const config = [
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "AssignmentPattern[right.callee.name='getDb']", message: 'Take the database handle as a required first parameter (db: Kysely<Database>), never a default.' },
-        { selector: "ImportSpecifier[imported.name='getDb']", message: 'Queries are handed their database (or transaction); they never open one.' },
+        {
+          selector: "AssignmentPattern[right.callee.name='getDb']",
+          message: 'Take the database handle as a required first parameter (db: Kysely<Database>), never a default.',
+        },
+        {
+          selector: "ImportSpecifier[imported.name='getDb']",
+          message: 'Queries are handed their database (or transaction); they never open one.',
+        },
         {
           selector: ':function > Identifier[name=/^(db|trx)$/]:not(:first-child)',
           message: 'The database handle is the first parameter of a query.',

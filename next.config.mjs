@@ -34,7 +34,10 @@ const nextConfig = {
     const policy = [{ key: 'Content-Security-Policy', value: contentSecurityPolicy(null) }]
     return [
       { source: '/:path*', headers: list(securityHeaders(process.env.AUTH_URL ?? null)) },
-      { source: '/(_next/static|_next/image|api/uploads|api/posts/autosave|admin/import/upload)/:path*', headers: policy },
+      {
+        source: '/(_next/static|_next/image|api/uploads|api/posts/autosave|admin/import/upload)/:path*',
+        headers: policy,
+      },
     ]
   },
   // Addresses ending in a slash are WordPress's style: the proxy sends them to app/wordpress, which

@@ -17,7 +17,15 @@ const instance = (port: number, join: boolean) => ({
 // Debian's Chromium: Playwright cannot download its own browser on these machines.
 const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 }
 
 /** Tests that change what every page shows: see their own project below. */
@@ -27,7 +35,8 @@ const SITE_WIDE = '**/site-wide.spec.ts'
 // Starting, stopping and restarting instances beside the running ones is the scale path's concern:
 // the PostgreSQL run has it (on SQLite a third process opening the file mid-run holds its write
 // lock while it starts, and better-sqlite3 waits for it synchronously, stalling the others).
-const OTHER_STACK_ONLY = STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : ['**/operations.spec.ts']
+const OTHER_STACK_ONLY =
+  STACK === 'postgres' ? ['**/security.spec.ts', '**/startup.spec.ts'] : ['**/operations.spec.ts']
 
 export default defineConfig({
   testDir: 'e2e',

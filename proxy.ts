@@ -2,7 +2,13 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/operations/availability'
 import { REQUEST_ID_HEADER } from '@/lib/request-id'
 import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/public/cache/catch-up'
-import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from '@/lib/http/security-headers'
+import {
+  contentSecurityPolicy,
+  hasOverlongSegment,
+  isPerRequestPath,
+  isWellEncodedPath,
+  securityHeaders,
+} from '@/lib/http/security-headers'
 import { type Refusal, refusalPage } from '@/lib/http/refusal-page'
 import { answerAddress } from '@/lib/public/addresses'
 
@@ -14,7 +20,10 @@ import { answerAddress } from '@/lib/public/addresses'
 
 /** One of the proxy's own pages (lib/http/refusal-page.ts): it answers without the database. */
 function page(status: number, which: Refusal) {
-  return new NextResponse(refusalPage(which), { status, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' } })
+  return new NextResponse(refusalPage(which), {
+    status,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' },
+  })
 }
 
 function withRequestId(headers: Headers): string {
@@ -27,7 +36,8 @@ function withRequestId(headers: Headers): string {
 function withHeaders(response: NextResponse, csp: string, request?: NextRequest, requestId?: string): NextResponse {
   if (requestId) response.headers.set(REQUEST_ID_HEADER, requestId)
   // A form post may change what pages show: its sender reads their own write on any instance.
-  if (request && request.method === 'POST') response.cookies.set(FRESH_COOKIE, '1', { maxAge: FRESH_SECONDS, path: '/', httpOnly: true, sameSite: 'lax' })
+  if (request && request.method === 'POST')
+    response.cookies.set(FRESH_COOKIE, '1', { maxAge: FRESH_SECONDS, path: '/', httpOnly: true, sameSite: 'lax' })
   response.headers.set('Content-Security-Policy', csp)
   for (const [name, value] of Object.entries(securityHeaders())) response.headers.set(name, value)
   return response
@@ -55,9 +65,20 @@ export async function proxy(request: NextRequest) {
   if (answer.kind === 'rewrite') {
     const to = new URL(answer.to, request.url)
     to.search = request.nextUrl.search
-    return withHeaders(NextResponse.rewrite(to, { request: { headers: requestHeaders } }), contentSecurityPolicy(null), request, requestId)
+    return withHeaders(
+      NextResponse.rewrite(to, { request: { headers: requestHeaders } }),
+      contentSecurityPolicy(null),
+      request,
+      requestId,
+    )
   }
-  if (!isPerRequestPath(pathname)) return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), contentSecurityPolicy(null), request, requestId)
+  if (!isPerRequestPath(pathname))
+    return withHeaders(
+      NextResponse.next({ request: { headers: requestHeaders } }),
+      contentSecurityPolicy(null),
+      request,
+      requestId,
+    )
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const csp = contentSecurityPolicy(nonce)
   // Next reads the nonce from the request's policy and puts it on every script it writes.

@@ -19,7 +19,8 @@ describe('app/globals.css', () => {
       const value = generate(node.value)
       const line = node.loc?.start.line
       if (PHYSICAL.test(property)) found.push(`line ${line}: ${property}`)
-      else if (PHYSICAL_VALUES.test(property) && /\b(left|right)\b/.test(value)) found.push(`line ${line}: ${property}: ${value}`)
+      else if (PHYSICAL_VALUES.test(property) && /\b(left|right)\b/.test(value))
+        found.push(`line ${line}: ${property}: ${value}`)
     })
     expect(found).toEqual([])
   })

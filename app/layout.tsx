@@ -27,11 +27,36 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         {/* Feed autodiscovery; React hoists these into <head>. */}
         <link rel="alternate" type="application/rss+xml" title={t('feeds.posts', { format: 'RSS' })} href="/feed.xml" />
-        <link rel="alternate" type="application/atom+xml" title={t('feeds.posts', { format: 'Atom' })} href="/feed.atom" />
-        <link rel="alternate" type="application/feed+json" title={t('feeds.posts', { format: 'JSON Feed' })} href="/feed.json" />
-        <link rel="alternate" type="application/rss+xml" title={t('feeds.comments', { format: 'RSS' })} href="/comments/feed.xml" />
-        <link rel="alternate" type="application/atom+xml" title={t('feeds.comments', { format: 'Atom' })} href="/comments/feed.atom" />
-        <link rel="alternate" type="application/feed+json" title={t('feeds.comments', { format: 'JSON Feed' })} href="/comments/feed.json" />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={t('feeds.posts', { format: 'Atom' })}
+          href="/feed.atom"
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          title={t('feeds.posts', { format: 'JSON Feed' })}
+          href="/feed.json"
+        />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={t('feeds.comments', { format: 'RSS' })}
+          href="/comments/feed.xml"
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={t('feeds.comments', { format: 'Atom' })}
+          href="/comments/feed.atom"
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          title={t('feeds.comments', { format: 'JSON Feed' })}
+          href="/comments/feed.json"
+        />
         <a className="skip-link" href="#main">
           {t('skipToContent')}
         </a>

@@ -26,7 +26,9 @@ describe('readDatabaseConfig', () => {
   it('explains malformed and unsupported URLs in one sentence', () => {
     expect(() => readDatabaseConfig('mysql://localhost/blog')).toThrow(DatabaseConfigError)
     expect(() => readDatabaseConfig('mysql://localhost/blog')).toThrow(/"mysql:", which Plateau does not support/)
-    expect(() => readDatabaseConfig('postgres://')).toThrow(/not a valid PostgreSQL URL|needs a host and a database name/)
+    expect(() => readDatabaseConfig('postgres://')).toThrow(
+      /not a valid PostgreSQL URL|needs a host and a database name/,
+    )
     expect(() => readDatabaseConfig('postgres://localhost')).toThrow(/needs a host and a database name/)
     expect(() => readDatabaseConfig('postgres://local host:x/db')).toThrow(/not a valid PostgreSQL URL/)
   })

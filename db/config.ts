@@ -1,8 +1,7 @@
 import path from 'node:path'
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; host: string; database: string }
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; host: string; database: string }
 
 export const DEFAULT_SQLITE_FILE = path.join('data', 'plateau.db')
 

@@ -33,7 +33,10 @@ describe('a SQLite blog beside another process', () => {
 
     expect(answer).toBe(0)
     write('from-the-command-line')
-    expect((await db.selectFrom('setting').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual(['from-the-blog', 'from-the-command-line'])
+    expect((await db.selectFrom('setting').select('key').orderBy('key').execute()).map((r) => r.key)).toEqual([
+      'from-the-blog',
+      'from-the-command-line',
+    ])
     other.close()
   })
 })

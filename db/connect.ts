@@ -27,8 +27,12 @@ export function connect(config: DatabaseConfig, options: ConnectOptions = {}): K
     // Behave as PostgreSQL does: LIKE tells case apart, and lower()/upper() know every alphabet, not
     // only ASCII (searches lower both sides, so "Élan" is found as "élan" on both databases).
     sqlite.pragma('case_sensitive_like = ON')
-    sqlite.function('lower', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toLowerCase() : value))
-    sqlite.function('upper', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? value.toUpperCase() : value))
+    sqlite.function('lower', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    )
+    sqlite.function('upper', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toUpperCase() : value,
+    )
     return new Kysely<Database>({
       dialect: new PlateauSqliteDialect({ database: sqlite }),
       plugins: [new SqliteValuesPlugin()],

@@ -3,7 +3,15 @@ import { PostgresAdapter, sql, type Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { countPostsByStatus, listPostsForAdmin } from './queries/admin-posts'
 import { listApprovedComments, insertComment } from './queries/comments'
-import { countPosts, findPublishedPostBySlug, insertPost, listPublishedPosts, listTagsOfPost, tagPost, upsertTag } from './queries/posts'
+import {
+  countPosts,
+  findPublishedPostBySlug,
+  insertPost,
+  listPublishedPosts,
+  listTagsOfPost,
+  tagPost,
+  upsertTag,
+} from './queries/posts'
 import { claimSetting, readSettings, writeSetting } from './queries/settings'
 import { insertUser } from './queries/users'
 import { migrateDown, migrateToLatest, MigrationError } from './migrate'
@@ -20,7 +28,10 @@ async function tableNames(db: Kysely<Database>): Promise<string[]> {
   const tables = await db.introspection.getTables()
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return tables.map((t) => t.name).sort()
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
-  return tables.filter((t) => t.schema === rows[0].schema).map((t) => t.name).sort()
+  return tables
+    .filter((t) => t.schema === rows[0].schema)
+    .map((t) => t.name)
+    .sort()
 }
 
 describe.each(await testDialects())('data layer on $name', (dialect) => {
@@ -39,7 +50,19 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     it('create every table, and a second run applies nothing', async () => {
       expect(await migrateToLatest(db)).toEqual(Object.keys(migrations))
       expect(await tableNames(db)).toEqual(
-        expect.arrayContaining(['Account', 'Session', 'User', 'VerificationToken', 'comment', 'keptForm', 'post', 'postTag', 'rateLimit', 'setting', 'tag']),
+        expect.arrayContaining([
+          'Account',
+          'Session',
+          'User',
+          'VerificationToken',
+          'comment',
+          'keptForm',
+          'post',
+          'postTag',
+          'rateLimit',
+          'setting',
+          'tag',
+        ]),
       )
       expect(await migrateToLatest(db)).toEqual([])
     })
@@ -50,7 +73,9 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
         const rows =
           dialect.name === 'sqlite'
             ? await sql<{ name: string }>`select name from pragma_index_list(${table})`.execute(db)
-            : await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`.execute(db)
+            : await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = ${table}`.execute(
+                db,
+              )
         return rows.rows.map((r) => r.name)
       }
       expect(await indexed('comment')).toEqual(
@@ -61,7 +86,9 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
           'comment_status_createdAt_index',
         ]),
       )
-      expect(await indexed('post')).toEqual(expect.arrayContaining(['post_status_publishedAt_index', 'post_authorId_index']))
+      expect(await indexed('post')).toEqual(
+        expect.arrayContaining(['post_status_publishedAt_index', 'post_authorId_index']),
+      )
       expect(await indexed('postTag')).toEqual(expect.arrayContaining(['postTag_tagId_index']))
       expect(await indexed('Session')).toEqual(expect.arrayContaining(['Session_userId_index']))
       expect(await indexed('Account')).toEqual(expect.arrayContaining(['Account_userId_index']))
@@ -71,10 +98,33 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       const names = Object.keys(migrations)
       const before = names.indexOf('2026_12_07_1700_comment_drafts_to_kept_forms')
       await migrateToLatest(db, Object.fromEntries(names.slice(0, before).map((name) => [name, migrations[name]])))
-      const userId = await insertUser(db, { id: randomUUID(), email: 'draft@example.com', name: 'Dee', role: 'commenter' })
-      const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() })
+      const userId = await insertUser(db, {
+        id: randomUUID(),
+        email: 'draft@example.com',
+        name: 'Dee',
+        role: 'commenter',
+      })
+      const postId = await insertPost(db, {
+        slug: 'p',
+        title: 'P',
+        body: 'b',
+        status: 'published',
+        publishedAt: new Date(),
+      })
       const old = db as unknown as Kysely<Record<string, Record<string, unknown>>>
-      await old.insertInto('commentDraft').values({ id: 'Abc_defGhij-klmn', userId, postId, parentId: null, commentId: null, body: 'Kept text.', message: 'Too fast.', createdAt: new Date() }).execute()
+      await old
+        .insertInto('commentDraft')
+        .values({
+          id: 'Abc_defGhij-klmn',
+          userId,
+          postId,
+          parentId: null,
+          commentId: null,
+          body: 'Kept text.',
+          message: 'Too fast.',
+          createdAt: new Date(),
+        })
+        .execute()
       expect(await migrateToLatest(db)).toEqual(names.slice(before))
       const [kept] = await db.selectFrom('keptForm').select(['id', 'userId', 'state']).execute()
       expect({ ...kept, state: JSON.parse(kept.state) }).toEqual({
@@ -127,12 +177,21 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
       expect(await countPosts(db)).toBe(1)
 
       const post = await findPublishedPostBySlug(db, 'the-social-media-plateau', new Date())
-      expect(post).toMatchObject({ title: 'The social media plateau?', authorName: 'SimonDigital', featuredImageCredit: 'Mark Hunter' })
+      expect(post).toMatchObject({
+        title: 'The social media plateau?',
+        authorName: 'SimonDigital',
+        featuredImageCredit: 'Mark Hunter',
+      })
       expect(post!.body).toContain('\n\n> Yet the major problem in 2013')
       expect(await listTagsOfPost(db, post!.id)).toHaveLength(3)
 
       const comments = await listApprovedComments(db, post!.id)
-      expect(comments.map((c) => [c.authorName, c.parentId === null ? 'top' : comments.findIndex((p) => p.id === c.parentId)])).toEqual([
+      expect(
+        comments.map((c) => [
+          c.authorName,
+          c.parentId === null ? 'top' : comments.findIndex((p) => p.id === c.parentId),
+        ]),
+      ).toEqual([
         ['Joe Bloggs', 'top'],
         ['Richard', 'top'],
         ['SimonDigital', 1],
@@ -202,9 +261,22 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
 
     it('list only approved comments, oldest first, with names but never emails', async () => {
       const postId = await insertPost(db, post('p', 'published', '2025-01-01T00:00:00.000Z'))
-      const first = await insertComment(db, { postId, authorName: 'Guest', authorEmail: 'guest@example.com', body: 'first', status: 'approved', createdAt: '2025-01-02T00:00:00.000Z' }
-      )
-      await insertComment(db, { postId, authorId, body: 'reply', parentId: first, status: 'approved', createdAt: '2025-01-03T00:00:00.000Z' })
+      const first = await insertComment(db, {
+        postId,
+        authorName: 'Guest',
+        authorEmail: 'guest@example.com',
+        body: 'first',
+        status: 'approved',
+        createdAt: '2025-01-02T00:00:00.000Z',
+      })
+      await insertComment(db, {
+        postId,
+        authorId,
+        body: 'reply',
+        parentId: first,
+        status: 'approved',
+        createdAt: '2025-01-03T00:00:00.000Z',
+      })
       await insertComment(db, { postId, authorName: 'Held', body: 'held', status: 'pending' })
       const rows = await listApprovedComments(db, postId)
       expect(rows.map((r) => [r.body, r.authorName, r.parentId])).toEqual([
@@ -235,12 +307,20 @@ describe.each(await testDialects())('data layer on $name', (dialect) => {
     })
 
     it('compare text the same way: case-sensitive LIKE, lower() in every alphabet, counts as numbers', async () => {
-      const { rows } = await sql<{ ascii: unknown; accented: string; greek: string }>`select ${'Plateau'} like ${'plateau'} as ascii, lower(${'ÉLAN Über'}) as accented, lower(${'ΑΘΗΝΑ'}) as greek`.execute(db)
+      const { rows } = await sql<{
+        ascii: unknown
+        accented: string
+        greek: string
+      }>`select ${'Plateau'} like ${'plateau'} as ascii, lower(${'ÉLAN Über'}) as accented, lower(${'ΑΘΗΝΑ'}) as greek`.execute(
+        db,
+      )
       expect(Boolean(rows[0].ascii)).toBe(false)
       expect(rows[0].accented).toBe('élan über')
       expect(rows[0].greek).toBe('αθηνα')
       await insertPost(db, { ...post('elan', 'draft', null), title: 'Élan vital' })
-      expect((await listPostsForAdmin(db, { status: 'draft', search: 'ÉLAN', limit: 10, offset: 0 })).map((p) => p.slug)).toEqual(['elan'])
+      expect(
+        (await listPostsForAdmin(db, { status: 'draft', search: 'ÉLAN', limit: 10, offset: 0 })).map((p) => p.slug),
+      ).toEqual(['elan'])
       expect(await countPostsByStatus(db, undefined)).toMatchObject({ draft: 1, published: 0 })
     })
   })

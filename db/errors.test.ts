@@ -34,7 +34,9 @@ describe('explainDatabaseError', () => {
     const file = path.join(os.tmpdir(), `plateau-not-a-folder-${process.pid}`)
     fs.writeFileSync(file, '')
     try {
-      expect(await failureOf(path.join(file, 'blog.db'))).toMatch(/^Cannot create the SQLite file .*: part of that path is a file, not a folder\./)
+      expect(await failureOf(path.join(file, 'blog.db'))).toMatch(
+        /^Cannot create the SQLite file .*: part of that path is a file, not a folder\./,
+      )
     } finally {
       fs.rmSync(file)
     }

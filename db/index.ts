@@ -37,4 +37,3 @@ export async function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<
 export function allowsConcurrentWriters(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter
 }
-

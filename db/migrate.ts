@@ -13,7 +13,9 @@ export class MigrationError extends Error {
  */
 async function migrator(db: Kysely<Database>, list: Record<string, Migration> = migrations): Promise<Migrator> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter
-  const schema = pg ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  const schema = pg
+    ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+    : undefined
   return new Migrator({ db, provider: { getMigrations: async () => list }, migrationTableSchema: schema })
 }
 
@@ -44,7 +46,10 @@ export async function migrateDown(db: Kysely<Database>): Promise<void> {
 }
 
 /** The migrations this build has that the database has not applied yet. */
-export async function pendingMigrations(db: Kysely<Database>, list: Record<string, Migration> = migrations): Promise<string[]> {
+export async function pendingMigrations(
+  db: Kysely<Database>,
+  list: Record<string, Migration> = migrations,
+): Promise<string[]> {
   const known = await (await migrator(db, list)).getMigrations()
   return known.filter((m) => !m.executedAt).map((m) => m.name)
 }

@@ -103,7 +103,10 @@ export async function testDialects(): Promise<TestDialect[]> {
  * In a describe block: a fresh database of this dialect for each test, migrated (or also seeded with
  * the demo, `prepared`), closed afterwards. Returns a getter for the current test's database.
  */
-export function useTestDatabase(dialect: TestDialect, setup: 'migrated' | 'prepared' = 'migrated'): () => Kysely<Database> {
+export function useTestDatabase(
+  dialect: TestDialect,
+  setup: 'migrated' | 'prepared' = 'migrated',
+): () => Kysely<Database> {
   let current: TestDatabase | undefined
   beforeEach(async () => {
     current = await dialect.open()

@@ -14,7 +14,8 @@ export const POST_STATUSES = ['draft', 'scheduled', 'published', 'trash'] as con
 export type PostStatus = (typeof POST_STATUSES)[number]
 
 /** Why a comment waits for a moderator (lib/comments/screening.ts decides; kept with a digest item, said in mails). */
-export type HoldReason = { rule: 'moderationWord'; word: string } | { rule: 'links'; limit: number } | { rule: 'firstComment' }
+export type HoldReason =
+  { rule: 'moderationWord'; word: string } | { rule: 'links'; limit: number } | { rule: 'firstComment' }
 
 export const COMMENT_STATUSES = ['pending', 'approved', 'spam', 'trash'] as const
 export type CommentStatus = (typeof COMMENT_STATUSES)[number]
@@ -140,7 +141,11 @@ export interface OutgoingMailTable {
   /** JSON: extra headers (List-Unsubscribe…). */
   headers: string
   /** pending → sending (claimed by one sender) → sent; failed when the address is refused for good. */
-  status: ColumnType<'pending' | 'sending' | 'sent' | 'failed', 'pending' | undefined, 'pending' | 'sending' | 'sent' | 'failed'>
+  status: ColumnType<
+    'pending' | 'sending' | 'sent' | 'failed',
+    'pending' | undefined,
+    'pending' | 'sending' | 'sent' | 'failed'
+  >
   attempts: ColumnType<number, number | undefined, number>
   nextAttemptAt: Timestamp
   claimedBy: string | null

@@ -46,12 +46,29 @@ test('admin pages have no axe violations', async ({ page }) => {
   await signInAs(page, 'axe-admin@mail.example', 'admin', '/admin')
   const draftPreview = `/admin/posts/${await postIdOf(draftSlug)}/preview`
   const revisions = `/admin/posts/${await postIdOf(privacyPost.slug)}/revisions`
-  for (const path of ['/admin', '/admin/posts', '/admin/posts/new', '/admin/comments', '/admin/comments?status=approved', '/admin/mentions', '/admin/people', '/admin/settings', '/admin/audit', '/profile', '/admin/import', draftPreview, revisions]) {
+  for (const path of [
+    '/admin',
+    '/admin/posts',
+    '/admin/posts/new',
+    '/admin/comments',
+    '/admin/comments?status=approved',
+    '/admin/mentions',
+    '/admin/people',
+    '/admin/settings',
+    '/admin/audit',
+    '/profile',
+    '/admin/import',
+    draftPreview,
+    revisions,
+  ]) {
     await page.goto(path)
     await expectNoViolations(page, path)
   }
   await page.goto('/admin/comments?status=approved')
-  await page.getByRole('link', { name: /^Open the comment by/ }).first().click()
+  await page
+    .getByRole('link', { name: /^Open the comment by/ })
+    .first()
+    .click()
   await expect(page.getByRole('heading', { level: 1, name: /^Comment by/ })).toBeVisible()
   await expectNoViolations(page, 'one comment')
 })

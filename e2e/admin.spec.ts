@@ -52,17 +52,23 @@ test('a held comment approved from the queue appears on its post', async ({ page
   await expect(page.getByRole('status')).toHaveText('1 comment updated.')
 
   await gotoUntilVisible(page, postPath, page.getByRole('heading', { name: `1 Comment on “${moderationPost.title}”` }))
-  await expect(page.getByRole('article', { name: `Comment by ${moderationPost.heldAuthor}` })).toContainText(moderationPost.heldText)
+  await expect(page.getByRole('article', { name: `Comment by ${moderationPost.heldAuthor}` })).toContainText(
+    moderationPost.heldText,
+  )
 
   await page.goto('/admin/audit')
   await expect(page.getByRole('row').filter({ hasText: 'comment.approve' }).first()).toBeVisible()
 })
 
-test('an editor answers a held comment from the queue and corrects its text; both show on the post', async ({ page }) => {
+test('an editor answers a held comment from the queue and corrects its text; both show on the post', async ({
+  page,
+}) => {
   await signInAs(page, 'answering-editor@mail.example', 'editor', '/admin/comments')
   const row = page.getByRole('row').filter({ hasText: replyPost.text })
   await row.getByRole('link', { name: `Open the comment by ${replyPost.author} to reply or edit` }).click()
-  await expect(page.getByRole('heading', { level: 1, name: `Comment by ${replyPost.author} on “${replyPost.title}”` })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: `Comment by ${replyPost.author} on “${replyPost.title}”` }),
+  ).toBeVisible()
 
   await page.getByLabel(/^Your reply to Curious Reader/).fill('Yes — ask away.')
   await page.getByRole('button', { name: 'Approve and reply' }).click()
@@ -72,12 +78,16 @@ test('an editor answers a held comment from the queue and corrects its text; bot
   await expect(page.getByRole('status')).toHaveText('The comment’s text is saved.')
 
   await page.goto(`/posts/${replyPost.slug}`)
-  const question = page.locator('li.comment').filter({ has: page.getByRole('article', { name: `Comment by ${replyPost.author}` }) })
+  const question = page
+    .locator('li.comment')
+    .filter({ has: page.getByRole('article', { name: `Comment by ${replyPost.author}` }) })
   await expect(question.locator(':scope > article')).toContainText('Could someone answer me, please?')
   await expect(question.locator(':scope > ol > li')).toContainText('Yes — ask away.')
 })
 
-test('an admin changes the site title and it shows at once; a bad value is refused beside its field', async ({ page }) => {
+test('an admin changes the site title and it shows at once; a bad value is refused beside its field', async ({
+  page,
+}) => {
   await signInAs(page, 'settings-admin@mail.example', 'admin', '/admin/settings')
   await page.getByLabel('Posts per page').fill('0')
   await page.getByLabel('Site title').fill('Notes from the Plateau')

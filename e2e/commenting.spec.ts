@@ -6,7 +6,8 @@ import { chooseName, signInWithEmail, signInWithOidc } from './fixtures/sign-in'
 
 const path = (slug: string) => `/posts/${slug}`
 const thread = (page: Page) => page.getByRole('region', { name: /Comments? on “/ })
-const commentBy = (scope: Page | Locator, author: string) => scope.getByRole('article', { name: `Comment by ${author}` })
+const commentBy = (scope: Page | Locator, author: string) =>
+  scope.getByRole('article', { name: `Comment by ${author}` })
 const itemOf = (article: Locator) => article.locator('xpath=..')
 
 /** How many reply lists a comment sits inside: 0 for a top-level comment. */
@@ -23,9 +24,13 @@ async function depthOf(article: Locator): Promise<number> {
 test.describe('with JavaScript', () => {
   const post = discussionPosts.js
 
-  test('a reader signs in by email, is held at first, then replies three levels deep, edits and deletes', async ({ page }) => {
+  test('a reader signs in by email, is held at first, then replies three levels deep, edits and deletes', async ({
+    page,
+  }) => {
     await page.goto(path(post.slug))
-    await expect(page.getByRole('region', { name: 'Leave a Reply' }).getByRole('link', { name: 'Sign in to leave a reply' })).toBeVisible()
+    await expect(
+      page.getByRole('region', { name: 'Leave a Reply' }).getByRole('link', { name: 'Sign in to leave a reply' }),
+    ).toBeVisible()
 
     await signInWithEmail(page, 'rita@mail.example', `${path(post.slug)}#respond`)
     await expect(page).toHaveURL(path(post.slug) + '#respond')
@@ -40,7 +45,9 @@ test.describe('with JavaScript', () => {
     await respond.getByRole('button', { name: 'Post Comment' }).click()
     await expect(page.getByRole('status')).toContainText('your comment is awaiting moderation')
     const mine = page.getByRole('region', { name: 'Your comments on this post' })
-    await expect(mine.getByRole('listitem').filter({ hasText: 'My very first comment here.' })).toContainText('Awaiting moderation')
+    await expect(mine.getByRole('listitem').filter({ hasText: 'My very first comment here.' })).toContainText(
+      'Awaiting moderation',
+    )
     const anonymous = await page.request.get(path(post.slug), { headers: { cookie: '' } })
     expect(await anonymous.text()).not.toContain('My very first comment here.')
     expect(await commentStatus('My very first comment here.')).toBe('pending')
@@ -59,7 +66,9 @@ test.describe('with JavaScript', () => {
     await inPlace.fill('Second level reply from Rita.')
     await level1.getByRole('button', { name: 'Post Comment' }).click()
 
-    const level2 = thread(page).getByRole('article', { name: 'Comment by Rita Reader' }).filter({ hasText: 'Second level reply from Rita.' })
+    const level2 = thread(page)
+      .getByRole('article', { name: 'Comment by Rita Reader' })
+      .filter({ hasText: 'Second level reply from Rita.' })
     await expect(level2).toBeVisible()
     await expect(itemOf(level2)).toBeFocused()
     expect(await depthOf(level2)).toBe(2)
@@ -67,7 +76,9 @@ test.describe('with JavaScript', () => {
     await level2.getByRole('link', { name: 'Reply to Rita Reader' }).click()
     await level2.getByRole('textbox', { name: 'Reply to Rita Reader' }).fill('Third level, answering myself.')
     await level2.getByRole('button', { name: 'Post Comment' }).click()
-    const level3 = thread(page).getByRole('article', { name: 'Comment by Rita Reader' }).filter({ hasText: 'Third level, answering myself.' })
+    const level3 = thread(page)
+      .getByRole('article', { name: 'Comment by Rita Reader' })
+      .filter({ hasText: 'Third level, answering myself.' })
     await expect(level3).toBeVisible()
     expect(await depthOf(level3)).toBe(3)
     await expect(itemOf(level2).locator(':scope > ol > li')).toContainText('Third level, answering myself.')
@@ -76,7 +87,9 @@ test.describe('with JavaScript', () => {
     await level3.getByRole('link', { name: 'Edit' }).click()
     await page.getByRole('textbox', { name: 'Your comment' }).fill('Third level, answering myself — corrected.')
     await page.getByRole('button', { name: 'Save changes' }).click()
-    const edited = thread(page).getByRole('article', { name: 'Comment by Rita Reader' }).filter({ hasText: 'corrected' })
+    const edited = thread(page)
+      .getByRole('article', { name: 'Comment by Rita Reader' })
+      .filter({ hasText: 'corrected' })
     await expect(edited).toContainText('(edited)')
 
     // Deleting a comment that has a reply keeps the thread: it stays as "[deleted]".
@@ -110,7 +123,9 @@ test.describe('with JavaScript', () => {
     await expect(page.locator('input[name="via"]')).toHaveValue('script')
     await expect(box).toHaveValue(typed)
     await page.getByRole('button', { name: 'Save changes' }).click()
-    await expect(page.getByRole('region', { name: 'Your comments on this post' })).toContainText('Corrected early — with “quotes”, <angle brackets> & an ampersand.')
+    await expect(page.getByRole('region', { name: 'Your comments on this post' })).toContainText(
+      'Corrected early — with “quotes”, <angle brackets> & an ampersand.',
+    )
   })
 
   test('a refused comment keeps its text and says why', async ({ page }) => {
@@ -141,7 +156,9 @@ test('a reader signs in with OpenID Connect and comments', async ({ page }) => {
   await respond.getByLabel('Comment', { exact: true }).fill('Hello from single sign-on.')
   await respond.getByRole('button', { name: 'Post Comment' }).click()
   await expect(page.getByRole('status')).toContainText('awaiting moderation')
-  await expect(page.getByRole('region', { name: 'Your comments on this post' })).toContainText('Hello from single sign-on.')
+  await expect(page.getByRole('region', { name: 'Your comments on this post' })).toContainText(
+    'Hello from single sign-on.',
+  )
 })
 
 test.describe('without JavaScript', () => {
@@ -164,7 +181,10 @@ test.describe('without JavaScript', () => {
     await chooseName(page, 'Plain Pat')
 
     await page.goto(path(post.slug))
-    await page.getByRole('region', { name: 'Leave a Reply' }).getByRole('link', { name: 'Sign in to leave a reply' }).click()
+    await page
+      .getByRole('region', { name: 'Leave a Reply' })
+      .getByRole('link', { name: 'Sign in to leave a reply' })
+      .click()
     await page.getByRole('link', { name: 'Continue' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Leave a Reply' })).toBeVisible()
     await page.getByLabel('Comment', { exact: true }).fill('A comment typed without any script.')
@@ -173,9 +193,13 @@ test.describe('without JavaScript', () => {
     await approveComment('A comment typed without any script.')
 
     await page.goto(path(post.slug))
-    await commentBy(page, seededThread.first).getByRole('link', { name: `Reply to ${seededThread.first}` }).click()
+    await commentBy(page, seededThread.first)
+      .getByRole('link', { name: `Reply to ${seededThread.first}` })
+      .click()
     await expect(page.getByRole('heading', { level: 1, name: `Reply to ${seededThread.first}` })).toBeVisible()
-    await page.getByRole('textbox', { name: `Reply to ${seededThread.first}` }).fill('A reply typed without any script.')
+    await page
+      .getByRole('textbox', { name: `Reply to ${seededThread.first}` })
+      .fill('A reply typed without any script.')
     await page.getByRole('button', { name: 'Post Comment' }).click()
 
     await expect(page).toHaveURL(new RegExp(`${path(post.slug)}#comment-\\d+$`))
@@ -186,10 +210,16 @@ test.describe('without JavaScript', () => {
     await expect(commentBy(page, 'Plain Pat').filter({ hasText: 'A comment typed without any script.' })).toBeVisible()
 
     // Refused without JavaScript too: the text comes back in the box.
-    await commentBy(page, seededThread.first).getByRole('link', { name: `Reply to ${seededThread.first}` }).click()
-    await page.getByRole('textbox', { name: `Reply to ${seededThread.first}` }).fill('A reply typed without any script.')
+    await commentBy(page, seededThread.first)
+      .getByRole('link', { name: `Reply to ${seededThread.first}` })
+      .click()
+    await page
+      .getByRole('textbox', { name: `Reply to ${seededThread.first}` })
+      .fill('A reply typed without any script.')
     await page.getByRole('button', { name: 'Post Comment' }).click()
     await expect(page.getByRole('alert')).toHaveText('You have already posted this comment.')
-    await expect(page.getByRole('textbox', { name: `Reply to ${seededThread.first}` })).toHaveValue('A reply typed without any script.')
+    await expect(page.getByRole('textbox', { name: `Reply to ${seededThread.first}` })).toHaveValue(
+      'A reply typed without any script.',
+    )
   })
 })

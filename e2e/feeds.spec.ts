@@ -3,9 +3,18 @@ import { expect, test } from './fixtures/test'
 
 test('every page points feed readers at the feeds, and the feeds parse', async ({ page, request }) => {
   await page.goto('/')
-  await expect(page.locator('head link[type="application/rss+xml"][title="Posts (RSS)"]')).toHaveAttribute('href', '/feed.xml')
-  await expect(page.locator('head link[type="application/atom+xml"][title="Posts (Atom)"]')).toHaveAttribute('href', '/feed.atom')
-  await expect(page.locator('head link[type="application/feed+json"][title="Posts (JSON Feed)"]')).toHaveAttribute('href', '/feed.json')
+  await expect(page.locator('head link[type="application/rss+xml"][title="Posts (RSS)"]')).toHaveAttribute(
+    'href',
+    '/feed.xml',
+  )
+  await expect(page.locator('head link[type="application/atom+xml"][title="Posts (Atom)"]')).toHaveAttribute(
+    'href',
+    '/feed.atom',
+  )
+  await expect(page.locator('head link[type="application/feed+json"][title="Posts (JSON Feed)"]')).toHaveAttribute(
+    'href',
+    '/feed.json',
+  )
 
   for (const [path, type] of [
     ['/feed.xml', 'application/rss+xml'],
@@ -37,7 +46,10 @@ test('every page points feed readers at the feeds, and the feeds parse', async (
 
 test('a tag page offers its own feed', async ({ page, request }) => {
   await page.goto('/tags/local-government')
-  await expect(page.locator('head link[type="application/rss+xml"][title^="Posts tagged"]')).toHaveAttribute('href', '/tags/local-government/feed.xml')
+  await expect(page.locator('head link[type="application/rss+xml"][title^="Posts tagged"]')).toHaveAttribute(
+    'href',
+    '/tags/local-government/feed.xml',
+  )
   const feed = parseFeed(await (await request.get('/tags/local-government/feed.xml')).text())
   expect(feed.items.map((i) => i.title)).toEqual(['The social media plateau?'])
   expect((await request.get('/tags/no-such-tag/feed.json')).status()).toBe(404)
@@ -48,5 +60,7 @@ test('search engines find a sitemap and robots.txt', async ({ request }) => {
   expect(robots).toMatch(/^Sitemap: http:\/\/localhost:\d+\/sitemap\.xml$/m)
   expect(robots).toContain('Disallow: /admin')
   const sitemap = await (await request.get('/sitemap.xml')).text()
-  expect(sitemap).toMatch(/<loc>http:\/\/localhost:\d+\/posts\/the-social-media-plateau<\/loc><lastmod>2013-03-18T09:12:00.000Z<\/lastmod>/)
+  expect(sitemap).toMatch(
+    /<loc>http:\/\/localhost:\d+\/posts\/the-social-media-plateau<\/loc><lastmod>2013-03-18T09:12:00.000Z<\/lastmod>/,
+  )
 })

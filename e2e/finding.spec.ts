@@ -3,17 +3,26 @@ import { longThread } from './fixtures/content'
 
 const LONG = `/posts/${longThread.slug}`
 
-test('a reader goes from a tag to a long conversation, to page 3 of its comments, and a link to a comment there finds it', async ({ page, request }) => {
+test('a reader goes from a tag to a long conversation, to page 3 of its comments, and a link to a comment there finds it', async ({
+  page,
+  request,
+}) => {
   await page.goto(`/tags/${longThread.tag.slug}`)
   await expect(page.getByRole('heading', { level: 1, name: `Posts tagged “${longThread.tag.name}”` })).toBeVisible()
   await page.getByRole('link', { name: longThread.title }).click()
   await expect(page).toHaveURL(LONG)
   const comments = page.getByRole('region', { name: /Comments on “A long conversation”/ })
-  await expect(comments.getByRole('heading', { level: 2 })).toHaveText(`${longThread.topLevel + longThread.depth - 1} Comments on “${longThread.title}”`)
+  await expect(comments.getByRole('heading', { level: 2 })).toHaveText(
+    `${longThread.topLevel + longThread.depth - 1} Comments on “${longThread.title}”`,
+  )
   await expect(comments.getByText('Comment number 50.', { exact: true })).toBeVisible()
   await expect(comments.getByText('Comment number 51.', { exact: true })).toHaveCount(0)
 
-  await comments.getByRole('navigation', { name: 'Comment pages' }).first().getByRole('link', { name: 'Comments page 3' }).click()
+  await comments
+    .getByRole('navigation', { name: 'Comment pages' })
+    .first()
+    .getByRole('link', { name: 'Comments page 3' })
+    .click()
   await expect(page).toHaveURL(`${LONG}/comments/page/3#comments`)
   const target = page.locator('li.comment').filter({ hasText: 'Comment number 110.' })
   const id = (await target.getAttribute('id'))!.replace('comment-', '')
@@ -35,7 +44,9 @@ test('a deep branch continues on its own page, and back', async ({ page }) => {
   await expect(deepest).toBeVisible()
   await expect(page.getByText('Reply at level 5.')).toHaveCount(0)
   await page.getByRole('link', { name: /Continue this thread/ }).click()
-  await expect(page.getByRole('heading', { level: 1, name: 'Thread from Replier 4’s comment on “A long conversation”' })).toBeVisible()
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Thread from Replier 4’s comment on “A long conversation”' }),
+  ).toBeVisible()
   await expect(page.getByText('Reply at level 7.')).toBeVisible()
   await page.getByRole('link', { name: `← All comments on “${longThread.title}”` }).click()
   await expect(page.getByRole('heading', { level: 1, name: longThread.title })).toBeVisible()
@@ -47,7 +58,9 @@ test('search finds posts from the box on every page, marks the words, and helps 
   await page.getByRole('button', { name: 'Search' }).click()
   await expect(page).toHaveURL(/\/search\?q=plateau\+social/)
   await expect(page.getByRole('heading', { level: 1, name: 'Search results for “plateau social”' })).toBeVisible()
-  const result = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'The social media plateau?' }) })
+  const result = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: 'The social media plateau?' }) })
   await expect(result.locator('mark').first()).toBeVisible()
 
   await page.goto('/search?q=zyzzyvas+quux')
@@ -56,20 +69,31 @@ test('search finds posts from the box on every page, marks the words, and helps 
   await expect(page.getByRole('status')).toContainText('words or numbers')
   await page.goto('/search')
   await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible()
-  for (const query of ['?q=%E0%A4%A', '?q=a&q=b', `?q=${'x'.repeat(3000)}`, '?q=plateau&page=999', '?q=plateau&page=-1']) {
+  for (const query of [
+    '?q=%E0%A4%A',
+    '?q=a&q=b',
+    `?q=${'x'.repeat(3000)}`,
+    '?q=plateau&page=999',
+    '?q=plateau&page=-1',
+  ]) {
     const response = await page.goto(`/search${query}`)
     expect(response?.status(), query).toBe(200)
   }
 })
 
-test('a byline leads to the author’s page and the date to its month; both have their own titles', async ({ page, request }) => {
+test('a byline leads to the author’s page and the date to its month; both have their own titles', async ({
+  page,
+  request,
+}) => {
   await page.goto('/posts/the-social-media-plateau')
   const byline = page.getByRole('article').locator('.post-meta')
   await byline.getByRole('link', { name: 'SimonDigital' }).click()
   await expect(page).toHaveURL('/authors/simondigital')
   await expect(page).toHaveTitle(/^Posts by SimonDigital – /)
   await expect(page.getByRole('link', { name: 'The social media plateau?' })).toBeVisible()
-  expect((await request.get('/authors/simondigital/feed.atom')).headers()['content-type']).toContain('application/atom+xml')
+  expect((await request.get('/authors/simondigital/feed.atom')).headers()['content-type']).toContain(
+    'application/atom+xml',
+  )
 
   await page.goto('/posts/the-social-media-plateau')
   await byline.getByRole('link', { name: '18 March 2013' }).click()

@@ -9,13 +9,22 @@ test.describe.configure({ mode: 'serial' })
 
 test('an admin imports a WordPress export; its post, threads, page and old addresses work', async ({ page }) => {
   // The fixture's images point at a port where nothing answers: they are reported as kept remote.
-  const xml = (await readFile('lib/wordpress/fixtures/plateau-threads.xml', 'utf8')).replaceAll('MEDIA_HOST', 'http://127.0.0.1:9')
+  const xml = (await readFile('lib/wordpress/fixtures/plateau-threads.xml', 'utf8')).replaceAll(
+    'MEDIA_HOST',
+    'http://127.0.0.1:9',
+  )
   await signInAs(page, 'importing-admin@mail.example', 'admin', '/admin/import')
-  await page.getByLabel('WordPress export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from('<rss><channel><item>') })
+  await page
+    .getByLabel('WordPress export file')
+    .setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from('<rss><channel><item>') })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toContainText('The file is not well-formed XML')
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toContainText(
+    'The file is not well-formed XML',
+  )
 
-  await page.getByLabel('WordPress export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
+  await page
+    .getByLabel('WordPress export file')
+    .setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
   await expect(report).toContainText('Imported from http://threads.example: 2 post(s), 1 page(s), 6 comment(s)')
@@ -29,7 +38,9 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   const bea = page.locator('li.comment').filter({ has: page.getByRole('article', { name: 'Comment by Bea' }) })
   const wren = bea.locator(':scope > ol > li')
   await expect(wren.locator(':scope > article')).toContainText('The author answers Bea.')
-  await expect(wren.locator(':scope > ol > li > article')).toContainText('A reply to Bea, written before her comment in this file.')
+  await expect(wren.locator(':scope > ol > li > article')).toContainText(
+    'A reply to Bea, written before her comment in this file.',
+  )
   await expect(page.locator(':focus')).toContainText('A reply to Bea')
   // A guest's website is kept and linked from their name, marked as user content.
   const website = page.getByRole('article', { name: 'Comment by Ada' }).getByRole('link', { name: 'Ada', exact: true })
@@ -40,12 +51,20 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
 
   // The pingback is a mention, under the comments and counted apart; marked as spam, it goes.
   const mentions = page.getByRole('region', { name: '1 Mention' })
-  await expect(mentions.getByRole('link', { name: 'Another Blog' })).toHaveAttribute('href', 'http://another.example/post')
+  await expect(mentions.getByRole('link', { name: 'Another Blog' })).toHaveAttribute(
+    'href',
+    'http://another.example/post',
+  )
   await expect(mentions).toContainText('Mentioned on Another Blog (another.example)')
   await page.goto('/admin/mentions?status=approved')
   await page.getByRole('button', { name: 'Spam: the mention on Another Blog' }).click()
   await expect(page.getByRole('status')).toHaveText('1 mention updated.')
-  await gotoUntilGone(page, '/posts/talking-in-threads', page.getByRole('heading', { name: '3 Comments on “Talking in threads”' }), page.getByRole('region', { name: '1 Mention' }))
+  await gotoUntilGone(
+    page,
+    '/posts/talking-in-threads',
+    page.getByRole('heading', { name: '3 Comments on “Talking in threads”' }),
+    page.getByRole('region', { name: '1 Mention' }),
+  )
 
   // Other old addresses: /?p=, /?page_id=, /slug/ and /category/…/ redirect permanently. (The blog
   // already has an /pages/about, so the imported About page became about-2.)
@@ -70,21 +89,31 @@ test('an admin imports a WordPress export; its post, threads, page and old addre
   // Its Disqus comments follow, onto the post their thread's address names: a WordPress file in the
   // Disqus form is refused, saying which form takes it.
   await page.goto('/admin/import')
-  await page.getByLabel('Disqus export file').setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
+  await page
+    .getByLabel('Disqus export file')
+    .setInputFiles({ name: 'threads.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
   await page.getByRole('button', { name: 'Import comments' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toContainText('This is a WordPress export (or another feed), not a Disqus one')
+  await expect(page.getByRole('alert').filter({ hasText: 'Nothing was imported' })).toContainText(
+    'This is a WordPress export (or another feed), not a Disqus one',
+  )
   await page.goto('/admin/import')
   await page.getByLabel('Disqus export file').setInputFiles('lib/disqus/fixtures/threads-weekly.xml')
   await page.getByRole('button', { name: 'Import comments' }).click()
   const comments = page.getByRole('status').filter({ hasText: 'Imported' })
-  await expect(comments).toContainText('Imported from Disqus (threadsweekly): 8 comment(s) on 3 of 5 thread(s), of them 1 spam and 2 deleted')
-  await expect(comments).toContainText('http://threads.example/2018/01/a-post-that-never-moved/ “A post that never moved”: 2 comment(s)')
+  await expect(comments).toContainText(
+    'Imported from Disqus (threadsweekly): 8 comment(s) on 3 of 5 thread(s), of them 1 spam and 2 deleted',
+  )
+  await expect(comments).toContainText(
+    'http://threads.example/2018/01/a-post-that-never-moved/ “A post that never moved”: 2 comment(s)',
+  )
   await gotoUntilVisible(page, '/posts/talking-in-threads', page.getByRole('article', { name: 'Comment by Ines' }))
   const ines = page.locator('li.comment').filter({ has: page.getByRole('article', { name: 'Comment by Ines' }) })
   await expect(ines.getByRole('link', { name: 'my notes' })).toHaveAttribute('href', 'https://ines.example/notes')
   // The reply its author deleted holds its place as [deleted], with the replies under it.
   await expect(ines.locator(':scope > ol > li > article').first()).toContainText('[deleted]')
-  await expect(ines.getByRole('article', { name: 'Comment by Kai' })).toContainText('A reply to a comment its author deleted')
+  await expect(ines.getByRole('article', { name: 'Comment by Kai' })).toContainText(
+    'A reply to a comment its author deleted',
+  )
   await expect(ines.getByRole('article', { name: 'Comment by Olu' })).toContainText('written before it')
   await expect(page.getByText('Cheap watches')).toHaveCount(0)
   await expect(page.getByText('regretted')).toHaveCount(0)
@@ -110,7 +139,13 @@ test('an admin imports a large export and watches its progress reach the report'
   // A thousand posts: on a loaded test machine the import alone can take longer than a test's 30 s.
   test.setTimeout(120_000)
   await signInAs(page, 'bulk-admin@mail.example', 'admin', '/admin/import')
-  await page.getByLabel('WordPress export file').setInputFiles({ name: 'bulk.xml', mimeType: 'text/xml', buffer: Buffer.from(manyPosts(1000, 'http://bulk.example')) })
+  await page
+    .getByLabel('WordPress export file')
+    .setInputFiles({
+      name: 'bulk.xml',
+      mimeType: 'text/xml',
+      buffer: Buffer.from(manyPosts(1000, 'http://bulk.example')),
+    })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   // The job's page, live: a progress bar and how far it has got, until the report replaces the count.
   await expect(page).toHaveURL(/\/admin\/import\?job=\d+&live=1$/)
@@ -129,26 +164,41 @@ test.describe('without JavaScript', () => {
 
   test('the import’s page refreshes itself until the report is there', async ({ page }) => {
     await signInAs(page, 'bulk-admin-nojs@mail.example', 'admin', '/admin/import')
-    await page.getByLabel('WordPress export file').setInputFiles({ name: 'bulk-nojs.xml', mimeType: 'text/xml', buffer: Buffer.from(manyPosts(300, 'http://bulk-nojs.example')) })
+    await page
+      .getByLabel('WordPress export file')
+      .setInputFiles({
+        name: 'bulk-nojs.xml',
+        mimeType: 'text/xml',
+        buffer: Buffer.from(manyPosts(300, 'http://bulk-nojs.example')),
+      })
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(page).toHaveURL(/\/admin\/import\?job=\d+$/)
     await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('max', '300')
-    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported from http://bulk-nojs.example: 300 post(s)', { timeout: 30_000 })
+    await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText(
+      'Imported from http://bulk-nojs.example: 300 post(s)',
+      { timeout: 30_000 },
+    )
   })
 })
 
-test('every address a moved WordPress site gave still answers, and a feed reader at /feed/ gets the posts feed', async ({ page }) => {
+test('every address a moved WordPress site gave still answers, and a feed reader at /feed/ gets the posts feed', async ({
+  page,
+}) => {
   // Its sticky post is left unpinned here (a pinned post would head the home page other tests read),
   // and its photo points where nothing answers (it is reported as kept remote).
   const xml = (await readFile('lib/wordpress/fixtures/moved-addresses.xml', 'utf8'))
     .replace('<wp:is_sticky>1</wp:is_sticky>', '')
     .replace('http://moved.example/blog/wp-content/', 'http://127.0.0.1:9/wp-content/')
   await signInAs(page, 'moving-admin@mail.example', 'admin', '/admin/import')
-  await page.getByLabel('WordPress export file').setInputFiles({ name: 'moved.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
+  await page
+    .getByLabel('WordPress export file')
+    .setInputFiles({ name: 'moved.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   const report = page.getByRole('status').filter({ hasText: 'Imported' })
   await expect(report).toContainText('Imported from http://moved.example/blog: 4 post(s), 2 page(s)')
-  await expect(report).toContainText('the old address /posts/someone-elses of “In the way”: it is one of this blog’s own addresses')
+  await expect(report).toContainText(
+    'the old address /posts/someone-elses of “In the way”: it is one of this blog’s own addresses',
+  )
   await expect(report).toContainText('“Café notes”: [embed], [audio], [gallery], [contact-form-7]')
 
   // Each item's <link> and permalink guid as the export gives them (the blog now at the root of its
@@ -158,7 +208,9 @@ test('every address a moved WordPress site gave still answers, and a feed reader
     type: /<wp:post_type><!\[CDATA\[(\w+)\]\]>/.exec(item)![1],
     parent: /<wp:post_parent>(\d+)</.exec(item)?.[1],
     id: /<wp:post_id>(\d+)</.exec(item)![1],
-    links: [/<link>(.*?)<\/link>/.exec(item)![1], /<guid isPermaLink="true">(.*?)<\/guid>/.exec(item)?.[1]].filter((l): l is string => Boolean(l)),
+    links: [/<link>(.*?)<\/link>/.exec(item)![1], /<guid isPermaLink="true">(.*?)<\/guid>/.exec(item)?.[1]].filter(
+      (l): l is string => Boolean(l),
+    ),
   }))
   const shownTitle = (title: string) => title.replace(/<[^>]+>/g, '').replaceAll('&amp;', '&')
   let visited = 0

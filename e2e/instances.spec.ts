@@ -7,11 +7,15 @@ import { crossInstancePost } from './fixtures/content'
 import { chooseName, signInAs, signInWithEmail } from './fixtures/sign-in'
 import { expect, test } from './fixtures/test'
 
-const homeOf = (request: APIRequestContext, port: number) => request.get(`http://localhost:${port}/`).then((r) => r.text())
+const homeOf = (request: APIRequestContext, port: number) =>
+  request.get(`http://localhost:${port}/`).then((r) => r.text())
 
 // Two app instances on one database, as behind a load balancer: what is published through one shows
 // on the other at once, though each keeps its own page cache.
-test('a post published on one instance appears on the other, whose cached pages are invalidated', async ({ page, request }) => {
+test('a post published on one instance appears on the other, whose cached pages are invalidated', async ({
+  page,
+  request,
+}) => {
   const other = (path: string) => request.get(`${SECOND_URL}${path}`).then((r) => r.text())
   // The second instance has the home page cached without the post.
   expect(await other('/')).not.toContain('Published through the first instance')
@@ -24,7 +28,9 @@ test('a post published on one instance appears on the other, whose cached pages 
   await expect(page.getByRole('status').filter({ hasText: 'Published.' })).toBeVisible()
 
   // Within the second instance's refresh interval (a second), with no minute-long revalidation in play.
-  await expect.poll(() => other('/'), { timeout: 10_000, intervals: [250] }).toContain('Published through the first instance')
+  await expect
+    .poll(() => other('/'), { timeout: 10_000, intervals: [250] })
+    .toContain('Published through the first instance')
   expect(await other('/posts/published-through-the-first-instance')).toContain('Seen everywhere.')
 })
 
@@ -43,11 +49,15 @@ test('a command-line import shows on the home page of every instance within a se
   // Every instance has its home page cached without the post.
   for (const port of INSTANCE_PORTS) expect(await homeOf(request, port)).not.toContain(title)
 
-  const run = spawnSync('node_modules/.bin/tsx', ['scripts/import-wxr.ts', file], { env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL }, encoding: 'utf8' })
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/import-wxr.ts', file], {
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
+    encoding: 'utf8',
+  })
   expect(run.status, run.stderr).toBe(0)
   expect(run.stdout).toContain('Imported from https://cli-import.example: 1 post(s)')
 
-  for (const port of INSTANCE_PORTS) await expect.poll(() => homeOf(request, port), { timeout: 5_000, intervals: [250] }).toContain(title)
+  for (const port of INSTANCE_PORTS)
+    await expect.poll(() => homeOf(request, port), { timeout: 5_000, intervals: [250] }).toContain(title)
 })
 
 test('every instance says it is up and ready, for the load balancer', async ({ request }) => {
@@ -59,7 +69,10 @@ test('every instance says it is up and ready, for the load balancer', async ({ r
   }
 })
 
-test('a comment posted through one instance and approved through the other shows on both cached post pages', async ({ browser, request }) => {
+test('a comment posted through one instance and approved through the other shows on both cached post pages', async ({
+  browser,
+  request,
+}) => {
   const [first, second] = INSTANCE_PORTS.map((port) => `http://localhost:${port}`)
   const postPath = `/posts/${crossInstancePost.slug}`
   const text = `Written on one instance, approved on the other ${Date.now()}.`
@@ -87,5 +100,6 @@ test('a comment posted through one instance and approved through the other shows
   await expect(moderator.getByRole('status')).toHaveText('1 comment updated.')
   await moderator.close()
 
-  for (const base of [first, second]) await expect.poll(() => pageOn(base), { timeout: 5_000, intervals: [250] }).toContain(text)
+  for (const base of [first, second])
+    await expect.poll(() => pageOn(base), { timeout: 5_000, intervals: [250] }).toContain(text)
 })

@@ -15,7 +15,10 @@ const post = `/posts/${notificationPost.slug}`
 const MODERATOR = 'mail-moderator@mail.example'
 const READER = 'mail-reader@mail.example'
 
-test('a held comment reaches a moderator, who approves it from the mail; the answer reaches its author, who stops the next in one click', async ({ page, browser }) => {
+test('a held comment reaches a moderator, who approves it from the mail; the answer reaches its author, who stops the next in one click', async ({
+  page,
+  browser,
+}) => {
   // Two people, four trips through the mail queue and the SMTP sink: on two instances of a busy CI
   // machine this story has taken just over the default 30 s.
   test.slow()
@@ -27,12 +30,20 @@ test('a held comment reaches a moderator, who approves it from the mail; the ans
     await chooseName(reader, 'Mailed Reader')
     await reader.goto(post)
     await expect(reader.getByRole('region', { name: 'Leave a Reply' })).toContainText('Signed in as Mailed Reader.')
-    await reader.getByRole('region', { name: 'Leave a Reply' }).getByLabel('Comment', { exact: true }).fill('Will anyone tell me when this is answered?')
+    await reader
+      .getByRole('region', { name: 'Leave a Reply' })
+      .getByLabel('Comment', { exact: true })
+      .fill('Will anyone tell me when this is answered?')
     await reader.getByRole('button', { name: 'Post Comment' }).click()
     await expect(reader.getByRole('status')).toContainText('awaiting moderation')
 
     // The moderator's mail: the comment, why it waits, and a link that asks before it approves.
-    await expect.poll(() => notificationTo(MODERATOR, 'Will anyone tell me'), { message: 'the held-comment mail', timeout: 15_000 }).toBeTruthy()
+    await expect
+      .poll(() => notificationTo(MODERATOR, 'Will anyone tell me'), {
+        message: 'the held-comment mail',
+        timeout: 15_000,
+      })
+      .toBeTruthy()
     const held = notificationTo(MODERATOR, 'Will anyone tell me')!
     expect(held).toContain(`A comment on “${notificationPost.title}” is held for moderation (first comment)`)
     expect(held).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r?$/m)
@@ -50,23 +61,32 @@ test('a held comment reaches a moderator, who approves it from the mail; the ans
       await expect(page.getByRole('status')).toContainText('Your reply is published')
     }
     await answer('Here is your answer, by mail too.')
-    await expect.poll(() => notificationTo(READER, 'Here is your answer'), { message: 'the reply mail', timeout: 15_000 }).toBeTruthy()
+    await expect
+      .poll(() => notificationTo(READER, 'Here is your answer'), { message: 'the reply mail', timeout: 15_000 })
+      .toBeTruthy()
     const reply = notificationTo(READER, 'Here is your answer')!
     expect(reply).toContain('replied to your comment on “Tell me when someone answers”')
     expect(reply).not.toMatch(/^Reply-To:/im)
 
     // One click from the mail client: a plain POST to List-Unsubscribe, no session, no script.
     const oneClick = /^List-Unsubscribe: <([^>]+)>/m.exec(reply)![1]
-    const stopped = await page.request.post(oneClick, { form: { 'List-Unsubscribe': 'One-Click' }, headers: { cookie: '' } })
+    const stopped = await page.request.post(oneClick, {
+      form: { 'List-Unsubscribe': 'One-Click' },
+      headers: { cookie: '' },
+    })
     expect(stopped.status()).toBe(200)
     expect(await stopped.text()).toBe('Unsubscribed.')
-    const forged = await page.request.post(oneClick.replace(/sig=[^&]+/, 'sig=forged'), { form: { 'List-Unsubscribe': 'One-Click' } })
+    const forged = await page.request.post(oneClick.replace(/sig=[^&]+/, 'sig=forged'), {
+      form: { 'List-Unsubscribe': 'One-Click' },
+    })
     expect(forged.status()).toBe(400)
 
     await answer('A second answer nobody is mailed about.')
     expect(await mailsWritten(READER, 'reply')).toBe(1)
     await reader.goto('/profile')
-    await expect(reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' })).not.toBeChecked()
+    await expect(
+      reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' }),
+    ).not.toBeChecked()
 
     // The reader would rather have one mail a day.
     await reader.getByRole('checkbox', { name: 'Email me when someone replies to my comments' }).check()
@@ -85,7 +105,9 @@ for (const withScript of [true, false]) {
   test.describe(withScript ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled: withScript })
 
-    test('a signed-out reader writes a comment first, confirms it from the email, and sees it awaiting moderation', async ({ page }) => {
+    test('a signed-out reader writes a comment first, confirms it from the email, and sees it awaiting moderation', async ({
+      page,
+    }) => {
       const address = `write-first-${withScript ? 'js' : 'nojs'}@mail.example`
       const mailFile = path.join(MAIL_DIR, `${address}.eml`)
       await page.goto(`/posts/${target.slug}`)
@@ -93,7 +115,10 @@ for (const withScript of [true, false]) {
       if (withScript) {
         // Once the island has asked who is signed in (its sign-in link then comes back here) and
         // re-rendered, the form still says it is sent by its script.
-        await expect(respond.getByRole('link', { name: 'Sign in to leave a reply' })).toHaveAttribute('href', /%23respond$/)
+        await expect(respond.getByRole('link', { name: 'Sign in to leave a reply' })).toHaveAttribute(
+          'href',
+          /%23respond$/,
+        )
         await expect(respond.locator('input[name="via"]')).toHaveValue('script')
       }
       // A name of spaces passes the browser's check, not the blog's: refused beside its field, nothing
@@ -107,7 +132,9 @@ for (const withScript of [true, false]) {
       await expect(respond.getByLabel('Email', { exact: true })).toHaveValue(address)
       await respond.getByLabel('Name', { exact: true }).fill('First Writer')
       await respond.getByRole('button', { name: 'Post Comment' }).click()
-      await expect(page.getByRole('status')).toContainText('Check your email: we sent you a link to confirm your comment.')
+      await expect(page.getByRole('status')).toContainText(
+        'Check your email: we sent you a link to confirm your comment.',
+      )
       const anonymous = await page.request.get(`/posts/${target.slug}`, { headers: { cookie: '' } })
       expect(await anonymous.text()).not.toContain('I wrote this before having an account.')
 

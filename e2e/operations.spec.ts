@@ -28,7 +28,20 @@ test('an instance told to stop finishes the request in flight, closes its databa
 
     // The request arrives (the server says "continue"), then SIGTERM, then its body.
     const answer = new Promise<number>((resolve, reject) => {
-      const request = http.request({ host: '127.0.0.1', port: instance.port, method: 'POST', path: '/signin', agent: false, headers: { host: `localhost:${instance.port}`, origin: instance.url, 'content-type': contentType, 'content-length': String(body.length), expect: '100-continue' } })
+      const request = http.request({
+        host: '127.0.0.1',
+        port: instance.port,
+        method: 'POST',
+        path: '/signin',
+        agent: false,
+        headers: {
+          host: `localhost:${instance.port}`,
+          origin: instance.url,
+          'content-type': contentType,
+          'content-length': String(body.length),
+          expect: '100-continue',
+        },
+      })
       request.on('response', (response) => {
         response.resume()
         response.on('end', () => resolve(response.statusCode ?? 0))
@@ -36,7 +49,9 @@ test('an instance told to stop finishes the request in flight, closes its databa
       request.on('error', reject)
       request.on('continue', async () => {
         instance.signal('SIGTERM')
-        await expect.poll(() => refusesConnections(instance.port), { message: 'stops accepting connections' }).toBe(true)
+        await expect
+          .poll(() => refusesConnections(instance.port), { message: 'stops accepting connections' })
+          .toBe(true)
         request.end(body)
       })
       request.flushHeaders()
@@ -45,14 +60,19 @@ test('an instance told to stop finishes the request in flight, closes its databa
     await expect.poll(() => mailsTo(email), { message: 'the sign-in email asked for in flight' }).toBe(1)
     expect(await instance.exited()).toBe(143)
     const events = instance.events().map((e) => e.event)
-    expect(events).toEqual(expect.arrayContaining(['blog.started', 'blog.stopping', 'sign-in.link-sent', 'blog.stopped']))
+    expect(events).toEqual(
+      expect.arrayContaining(['blog.started', 'blog.stopping', 'sign-in.link-sent', 'blog.stopped']),
+    )
     expect(events.indexOf('blog.stopped')).toBeGreaterThan(events.indexOf('sign-in.link-sent'))
   } finally {
     await instance.stop()
   }
 })
 
-test('an instance restarted while another keeps publishing serves no stale page afterwards', async ({ page, request }) => {
+test('an instance restarted while another keeps publishing serves no stale page afterwards', async ({
+  page,
+  request,
+}) => {
   const instance = new OwnInstance(BLOG_PORT + 60)
   const home = () => request.get(`${instance.url}/`).then((r) => r.text())
   const publish = async (title: string) => {
@@ -91,14 +111,21 @@ test('an instance restarted while another keeps publishing serves no stale page 
 test('while PostgreSQL is away readers get a friendly 503, and the instance recovers by itself', async () => {
   const server = new URL(E2E_DATABASE_URL)
   const forwarder = await startTcpForwarder({ host: server.hostname, port: Number(server.port || 5432) })
-  const instance = new OwnInstance(BLOG_PORT + 61, { DATABASE_URL: Object.assign(new URL(E2E_DATABASE_URL), { hostname: '127.0.0.1', port: String(forwarder.port) }).toString() })
+  const instance = new OwnInstance(BLOG_PORT + 61, {
+    DATABASE_URL: Object.assign(new URL(E2E_DATABASE_URL), {
+      hostname: '127.0.0.1',
+      port: String(forwarder.port),
+    }).toString(),
+  })
   const search = () => rawRequest(instance.port, { path: `/search?q=plateau+${Date.now()}` })
   try {
     await instance.start()
     expect((await search()).status).toBe(200)
 
     await forwarder.close()
-    await expect.poll(async () => (await search()).status, { timeout: 10_000, message: 'answers 503 once the database is away' }).toBe(503)
+    await expect
+      .poll(async () => (await search()).status, { timeout: 10_000, message: 'answers 503 once the database is away' })
+      .toBe(503)
     const away = await search()
     expect(away.body).toContain('It cannot reach its database just now')
     expect(away.headers['retry-after']).toBe('10')
@@ -106,7 +133,9 @@ test('while PostgreSQL is away readers get a friendly 503, and the instance reco
     expect((await rawRequest(instance.port, { path: '/api/health' })).status).toBe(200)
 
     await forwarder.open()
-    await expect.poll(async () => (await search()).status, { timeout: 10_000, message: 'serves again once the database is back' }).toBe(200)
+    await expect
+      .poll(async () => (await search()).status, { timeout: 10_000, message: 'serves again once the database is back' })
+      .toBe(200)
     expect((await rawRequest(instance.port, { path: '/api/ready' })).status).toBe(200)
   } finally {
     await instance.stop()

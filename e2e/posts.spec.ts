@@ -7,7 +7,9 @@ import { signInAs } from './fixtures/sign-in'
 /** A datetime-local value (UTC, to the second) this many seconds from now. */
 const secondsFromNow = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString().slice(0, 19)
 
-test('an editor writes a post with an uploaded image, previews it, schedules it and sees it appear', async ({ page }) => {
+test('an editor writes a post with an uploaded image, previews it, schedules it and sees it appear', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   await signInAs(page, 'editor-one@mail.example', 'editor', '/admin/posts/new')
   await page.getByLabel('Title', { exact: true }).fill('Fresh from the editor')
@@ -18,8 +20,12 @@ test('an editor writes a post with an uploaded image, previews it, schedules it 
   await page.getByLabel('Tags').fill('Editing, Plateau')
 
   // A photo, uploaded: it is resized and its address filled in.
-  const photo = await sharp({ create: { width: 1400, height: 700, channels: 3, background: '#6b8e23' } }).jpeg().toBuffer()
-  await page.getByLabel('Upload the featured image').setInputFiles({ name: 'dusk.jpg', mimeType: 'image/jpeg', buffer: photo })
+  const photo = await sharp({ create: { width: 1400, height: 700, channels: 3, background: '#6b8e23' } })
+    .jpeg()
+    .toBuffer()
+  await page
+    .getByLabel('Upload the featured image')
+    .setInputFiles({ name: 'dusk.jpg', mimeType: 'image/jpeg', buffer: photo })
   await expect(page.getByText('Uploaded dusk.jpg (1400 × 700).')).toBeVisible()
   await expect(page.getByLabel('Image address')).toHaveValue(/^\/uploads\/\d{4}\/\d\d\/[0-9a-f]{16}-1400x700\.jpg$/)
   await page.getByLabel('Alternative text').fill('A plateau at dusk')
@@ -30,7 +36,9 @@ test('an editor writes a post with an uploaded image, previews it, schedules it 
   await page.getByRole('link', { name: 'Preview' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Fresh from the editor' })).toBeVisible()
   await expect(page.getByRole('img', { name: 'A plateau at dusk' })).toHaveJSProperty('complete', true)
-  expect(await page.getByRole('img', { name: 'A plateau at dusk' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  expect(
+    await page.getByRole('img', { name: 'A plateau at dusk' }).evaluate((img: HTMLImageElement) => img.naturalWidth),
+  ).toBeGreaterThan(0)
   await page.getByRole('link', { name: 'Back to editing' }).click()
 
   // Scheduled a few seconds ahead: not there yet, then there without anyone doing anything.
@@ -64,7 +72,9 @@ test('an editor writes a post with an uploaded image, previews it, schedules it 
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
   // (Behind a load balancer another instance hears of the change within a second.)
   const oldAddress = () => page.request.get('/posts/fresh-from-the-editor', { maxRedirects: 0 })
-  await expect.poll(async () => (await oldAddress()).status(), { timeout: 5_000, intervals: [250] }).toBeGreaterThan(300)
+  await expect
+    .poll(async () => (await oldAddress()).status(), { timeout: 5_000, intervals: [250] })
+    .toBeGreaterThan(300)
   const old = await oldAddress()
   expect([301, 308]).toContain(old.status())
   // (Next may repeat the same Location header for a cached redirect; every copy must agree.)
@@ -75,12 +85,19 @@ test('an editor writes a post with an uploaded image, previews it, schedules it 
 
 test('a file that is not an image is refused with a clear message, whatever its name', async ({ page }) => {
   await signInAs(page, 'uploading-editor@mail.example', 'editor', '/admin/posts/new')
-  await page.getByLabel('Upload the featured image').setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<script>alert(1)</script>') })
-  await expect(page.getByLabel('Upload the featured image')).toHaveAccessibleDescription('This file is not a JPEG, PNG, WebP, GIF or AVIF image. Choose an image in one of those formats. JPEG, PNG, WebP, GIF or AVIF, resized for every screen.')
+  await page
+    .getByLabel('Upload the featured image')
+    .setInputFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<script>alert(1)</script>') })
+  await expect(page.getByLabel('Upload the featured image')).toHaveAccessibleDescription(
+    'This file is not a JPEG, PNG, WebP, GIF or AVIF image. Choose an image in one of those formats. JPEG, PNG, WebP, GIF or AVIF, resized for every screen.',
+  )
   await expect(page.getByLabel('Image address')).toHaveValue('')
 })
 
-test('a draft saves itself, and what is typed offline is saved when the connection returns', async ({ page, context }) => {
+test('a draft saves itself, and what is typed offline is saved when the connection returns', async ({
+  page,
+  context,
+}) => {
   await signInAs(page, 'autosaving-author@mail.example', 'author', '/admin/posts/new')
   await page.getByLabel('Title', { exact: true }).fill('Written without pressing save')
   await page.getByLabel('Body (Markdown)').fill('The first thought.')
@@ -178,7 +195,9 @@ test('an author previews a draft as readers will see it; no one else can', async
   expect((await page.request.get('/posts/not-ready-yet')).status()).toBe(404)
 })
 
-test('a post titled in Japanese lives at a readable address that links, decomposed spellings and updates reach', async ({ page }) => {
+test('a post titled in Japanese lives at a readable address that links, decomposed spellings and updates reach', async ({
+  page,
+}) => {
   await signInAs(page, 'tokyo-editor@mail.example', 'editor', '/admin/posts/new')
   await page.getByLabel('Title', { exact: true }).fill('東京の夜、ガイド')
   await page.getByLabel('Body (Markdown)').fill('最初の版。')
@@ -203,5 +222,10 @@ test('a post titled in Japanese lives at a readable address that links, decompos
   await page.getByLabel('Body (Markdown)').fill('二番目の版。')
   await page.getByRole('button', { name: 'Update', exact: true }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible()
-  await expect.poll(async () => (await page.request.get(`/posts/${encodeURIComponent('東京の夜-ガイド')}`)).text(), { timeout: 5_000, intervals: [250] }).toContain('二番目の版。')
+  await expect
+    .poll(async () => (await page.request.get(`/posts/${encodeURIComponent('東京の夜-ガイド')}`)).text(), {
+      timeout: 5_000,
+      intervals: [250],
+    })
+    .toContain('二番目の版。')
 })

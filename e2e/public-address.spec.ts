@@ -11,7 +11,11 @@ const mailsTo = (address: string) => {
   const file = path.join(MAIL_DIR, `${address}.count`)
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0
 }
-const lastMailTo = (address: string) => fs.readFileSync(path.join(MAIL_DIR, `${address}.eml`), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+const lastMailTo = (address: string) =>
+  fs
+    .readFileSync(path.join(MAIL_DIR, `${address}.eml`), 'utf8')
+    .replace(/=\r?\n/g, '')
+    .replace(/=3D/g, '=')
 
 async function authJsSignIn(email: string, headers: Record<string, string>) {
   const csrf = await rawRequest(BLOG_PORT, { path: '/api/auth/csrf', headers })
@@ -20,19 +24,31 @@ async function authJsSignIn(email: string, headers: Record<string, string>) {
   return rawRequest(BLOG_PORT, {
     method: 'POST',
     path: '/api/auth/signin/nodemailer',
-    headers: { ...headers, cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)) },
+    headers: {
+      ...headers,
+      cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+    },
     body,
   })
 }
 
 test('a forged Host or X-Forwarded-Host gets a sign-in link to the public address, never its own', async () => {
   const victim = 'deployed-owner@mail.example'
-  const answer = await authJsSignIn(victim, { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' })
+  const answer = await authJsSignIn(victim, {
+    host: 'evil.example',
+    'x-forwarded-host': 'evil.example',
+    origin: 'http://evil.example',
+  })
   expect(answer.headers.location).toBe(`${BLOG_URL}/api/auth/verify-request?provider=nodemailer&type=email`)
   await expect.poll(() => mailsTo(victim)).toBe(1)
   expect(lastMailTo(victim)).toContain(`${BLOG_URL}/api/auth/callback/nodemailer?`)
   expect(lastMailTo(victim)).not.toContain('evil.example')
-  const feed = await rawRequest(BLOG_PORT, { path: '/feed.xml', headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } })
+  const feed = await rawRequest(BLOG_PORT, {
+    path: '/feed.xml',
+    headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+  })
   expect(feed.body).toContain(`${BLOG_URL}/posts/`)
   expect(feed.body).not.toContain('evil.example')
 })
@@ -40,8 +56,13 @@ test('a forged Host or X-Forwarded-Host gets a sign-in link to the public addres
 test('a client-written X-Forwarded-For does not reset the sign-in email limit', async () => {
   const flooded = 'deployed-flooded@mail.example'
   const host = { host: `localhost:${BLOG_PORT}` }
-  for (let i = 1; i <= 5; i++) expect((await authJsSignIn(flooded, { ...host, 'x-forwarded-for': `198.51.100.${i}` })).headers.location).toContain('/verify-request')
-  expect((await authJsSignIn(flooded, { ...host, 'x-forwarded-for': '198.51.100.99' })).headers.location).toContain('/signin?error=AccessDenied')
+  for (let i = 1; i <= 5; i++)
+    expect((await authJsSignIn(flooded, { ...host, 'x-forwarded-for': `198.51.100.${i}` })).headers.location).toContain(
+      '/verify-request',
+    )
+  expect((await authJsSignIn(flooded, { ...host, 'x-forwarded-for': '198.51.100.99' })).headers.location).toContain(
+    '/signin?error=AccessDenied',
+  )
   await expect.poll(() => mailsTo(flooded)).toBe(5)
 })
 

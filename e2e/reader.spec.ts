@@ -68,7 +68,9 @@ test('a reader goes from the home page to the demo post and its threaded comment
   await expectDemoPost(page)
   // Its illustration is a file of the blog's own (public/), and it arrives.
   const illustration = page.getByRole('main').locator('img').first()
-  await expect.poll(() => illustration.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0)
+  await expect
+    .poll(() => illustration.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0)
 })
 
 test.describe('with JavaScript disabled', () => {
@@ -103,7 +105,8 @@ test('the home page pages through older posts', async ({ page }) => {
   expect(second.length).toBeGreaterThan(0)
   expect(second.filter((t) => first.includes(t))).toEqual([])
   // The older fixture posts, newest first, continue where the first page stopped.
-  const archived = (titles: string[]) => titles.filter((t) => /^Archive post \d+$/.test(t)).map((t) => Number(t.split(' ')[2]))
+  const archived = (titles: string[]) =>
+    titles.filter((t) => /^Archive post \d+$/.test(t)).map((t) => Number(t.split(' ')[2]))
   expect(archived(second).length).toBeGreaterThan(0)
   expect(Math.max(...archived(second))).toBeLessThan(Math.min(...archived(first), Infinity))
   await page.getByRole('link', { name: 'Newer posts' }).click()
@@ -169,15 +172,29 @@ test('a reader follows a tag from a post to the other posts with it', async ({ p
 test('the post page tells search engines about the post, its image credit and its comments', async ({ page }) => {
   await page.goto(DEMO)
   const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}')
-  expect(data).toMatchObject({ '@type': 'BlogPosting', headline: 'The social media plateau?', commentCount: 3, image: { creditText: 'Mark Hunter' } })
-  expect(data.comment.map((c: { author: { name: string } }) => c.author.name)).toEqual(['Joe Bloggs', 'Richard', 'SimonDigital'])
+  expect(data).toMatchObject({
+    '@type': 'BlogPosting',
+    headline: 'The social media plateau?',
+    commentCount: 3,
+    image: { creditText: 'Mark Hunter' },
+  })
+  expect(data.comment.map((c: { author: { name: string } }) => c.author.name)).toEqual([
+    'Joe Bloggs',
+    'Richard',
+    'SimonDigital',
+  ])
   await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute('content', 'article')
   await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', `${BLOG_URL}${DEMO}`)
 })
 
-test('a short comment link opens the post at that comment; the post says how long it takes to read', async ({ page, request }) => {
+test('a short comment link opens the post at that comment; the post says how long it takes to read', async ({
+  page,
+  request,
+}) => {
   await page.goto(DEMO)
-  await expect(page.getByRole('article').filter({ has: page.getByRole('heading', { level: 1 }) })).toContainText(/\d+ min read/)
+  await expect(page.getByRole('article').filter({ has: page.getByRole('heading', { level: 1 }) })).toContainText(
+    /\d+ min read/,
+  )
   const id = (await page.locator('li.comment').nth(1).getAttribute('id'))!.replace('comment-', '')
   const response = await request.get(`/c/${id}`, { maxRedirects: 0 })
   expect(response.status()).toBe(301)

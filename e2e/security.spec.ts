@@ -37,7 +37,9 @@ test.beforeAll(async () => {
   })
   server.stdout!.on('data', (d) => (log += d))
   server.stderr!.on('data', (d) => (log += d))
-  await expect.poll(async () => (await rawRequest(PORT, { path: '/' }).catch(() => null))?.status, { timeout: 60_000 }).toBe(200)
+  await expect
+    .poll(async () => (await rawRequest(PORT, { path: '/' }).catch(() => null))?.status, { timeout: 60_000 })
+    .toBe(200)
 })
 
 test.afterAll(async () => {
@@ -49,7 +51,11 @@ const mailsTo = (address: string) => {
   const file = path.join(MAIL_DIR, `${address}.count`)
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0
 }
-const lastMailTo = (address: string) => fs.readFileSync(path.join(MAIL_DIR, `${address}.eml`), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+const lastMailTo = (address: string) =>
+  fs
+    .readFileSync(path.join(MAIL_DIR, `${address}.eml`), 'utf8')
+    .replace(/=\r?\n/g, '')
+    .replace(/=3D/g, '=')
 
 /** Auth.js's own endpoint, as a script would use it: a CSRF token and its cookie, then the POST. */
 async function authJsSignIn(email: string, headers: Record<string, string> = {}) {
@@ -60,14 +66,26 @@ async function authJsSignIn(email: string, headers: Record<string, string> = {})
   return rawRequest(PORT, {
     method: 'POST',
     path: '/api/auth/signin/nodemailer',
-    headers: { host: `localhost:${PORT}`, cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(Buffer.byteLength(body)), ...headers },
+    headers: {
+      host: `localhost:${PORT}`,
+      cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      'content-length': String(Buffer.byteLength(body)),
+      ...headers,
+    },
     body,
   })
 }
 
-test('a forged Host or X-Forwarded-Host never gets a sign-in link, on Auth.js’s endpoint or the form', async ({ page }) => {
+test('a forged Host or X-Forwarded-Host never gets a sign-in link, on Auth.js’s endpoint or the form', async ({
+  page,
+}) => {
   const victim = 'owner-forged@mail.example'
-  for (const headers of <Record<string, string>[]>[{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example' }, { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' }]) {
+  for (const headers of <Record<string, string>[]>[
+    { host: 'evil.example' },
+    { 'x-forwarded-host': 'evil.example' },
+    { host: 'evil.example', 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' },
+  ]) {
     const answer = await authJsSignIn(victim, headers)
     expect(answer.status).toBe(400)
     expect(answer.body).toContain('does not know its public address')
@@ -78,7 +96,12 @@ test('a forged Host or X-Forwarded-Host never gets a sign-in link, on Auth.js’
     { host: 'evil.example', origin: 'http://evil.example' },
     { host: `localhost:${PORT}`, 'x-forwarded-host': 'evil.example', origin: 'http://evil.example' },
   ]) {
-    const answer = await rawRequest(PORT, { method: 'POST', path: '/signin', headers: { ...forged, 'content-type': contentType, 'content-length': String(body.length) }, body })
+    const answer = await rawRequest(PORT, {
+      method: 'POST',
+      path: '/signin',
+      headers: { ...forged, 'content-type': contentType, 'content-length': String(body.length) },
+      body,
+    })
     expect(answer.body).toContain('does not know its public address')
   }
   expect(mailsTo(victim)).toBe(0)
@@ -90,7 +113,9 @@ test('a forged Host or X-Forwarded-Host never gets a sign-in link, on Auth.js’
   expect(lastMailTo(victim)).not.toContain('evil.example')
 })
 
-test('the sixth sign-in email to one address within the hour is refused on both paths, whatever X-Forwarded-For says', async ({ page }) => {
+test('the sixth sign-in email to one address within the hour is refused on both paths, whatever X-Forwarded-For says', async ({
+  page,
+}) => {
   const viaForm = 'flooded-form@mail.example'
   for (let i = 1; i <= 5; i++) {
     await page.goto(`${ORIGIN}/signin`)
@@ -101,25 +126,44 @@ test('the sixth sign-in email to one address within the hour is refused on both 
   await page.goto(`${ORIGIN}/signin`)
   await page.getByLabel('Email address').fill(viaForm)
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toContainText('Too many sign-in emails were asked for')
+  await expect(page.getByRole('alert').filter({ hasText: 'Too many' })).toContainText(
+    'Too many sign-in emails were asked for',
+  )
   await expect(page.getByLabel('Email address')).toHaveValue(viaForm)
 
   const viaEndpoint = 'flooded-endpoint@mail.example'
-  for (let i = 1; i <= 5; i++) expect((await authJsSignIn(viaEndpoint, { 'x-forwarded-for': `10.9.8.${i}` })).headers.location).toContain('/verify-request')
-  expect((await authJsSignIn(viaEndpoint, { 'x-forwarded-for': '10.9.8.99' })).headers.location).toContain('/signin?error=AccessDenied')
+  for (let i = 1; i <= 5; i++)
+    expect((await authJsSignIn(viaEndpoint, { 'x-forwarded-for': `10.9.8.${i}` })).headers.location).toContain(
+      '/verify-request',
+    )
+  expect((await authJsSignIn(viaEndpoint, { 'x-forwarded-for': '10.9.8.99' })).headers.location).toContain(
+    '/signin?error=AccessDenied',
+  )
   await expect.poll(() => mailsTo(viaForm) + mailsTo(viaEndpoint)).toBe(10)
 })
 
 test('a banned person gets no sign-in email, whichever way they ask', async ({ page }) => {
   const banned = 'banned-editor@mail.example'
   const db = connect({ kind: 'sqlite', file: path.join(DIR, 'blog.db') })
-  await db.insertInto('User').values({ id: 'banned-editor', email: banned, name: 'Banned', role: 'editor', bannedAt: new Date(), createdAt: new Date() } as never).execute()
+  await db
+    .insertInto('User')
+    .values({
+      id: 'banned-editor',
+      email: banned,
+      name: 'Banned',
+      role: 'editor',
+      bannedAt: new Date(),
+      createdAt: new Date(),
+    } as never)
+    .execute()
   await db.destroy()
   expect((await authJsSignIn(banned)).headers.location).toContain('/signin?error=AccessDenied')
   await page.goto(`${ORIGIN}/signin`)
   await page.getByLabel('Email address').fill(banned)
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
-  await expect(page.getByRole('alert').filter({ hasText: 'cannot sign in' })).toContainText('This account cannot sign in.')
+  await expect(page.getByRole('alert').filter({ hasText: 'cannot sign in' })).toContainText(
+    'This account cannot sign in.',
+  )
   expect(mailsTo(banned)).toBe(0)
 })
 
@@ -135,7 +179,12 @@ test('a 20 MB anonymous POST is refused in well under a second, and the server s
     ['/admin/import/upload', { 'content-type': 'multipart/form-data; boundary=x' }],
   ]
   for (const [target, headers] of posts) {
-    const answer = await rawRequest(PORT, { method: 'POST', path: target, headers: { ...headers, host: `localhost:${PORT}`, origin: ORIGIN, 'content-length': String(twenty.length) }, body: twenty })
+    const answer = await rawRequest(PORT, {
+      method: 'POST',
+      path: target,
+      headers: { ...headers, host: `localhost:${PORT}`, origin: ORIGIN, 'content-length': String(twenty.length) },
+      body: twenty,
+    })
     expect(answer.status, target).toBeGreaterThanOrEqual(400)
     expect(answer.ms, target).toBeLessThan(1000)
   }
@@ -143,10 +192,22 @@ test('a 20 MB anonymous POST is refused in well under a second, and the server s
 })
 
 test('every page type carries the security headers, with a nonce where pages render per request', async () => {
-  for (const target of ['/', '/posts/the-social-media-plateau', '/tags/social-media', '/search?q=plateau', '/feed.xml', '/sitemap.xml', '/signin', '/admin', '/no-such-page', '/uploads/none.png']) {
+  for (const target of [
+    '/',
+    '/posts/the-social-media-plateau',
+    '/tags/social-media',
+    '/search?q=plateau',
+    '/feed.xml',
+    '/sitemap.xml',
+    '/signin',
+    '/admin',
+    '/no-such-page',
+    '/uploads/none.png',
+  ]) {
     const { headers } = await rawRequest(PORT, { path: target })
     const csp = String(headers['content-security-policy'])
-    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]) expect(csp, target).toContain(directive)
+    for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"])
+      expect(csp, target).toContain(directive)
     expect(headers['x-content-type-options'], target).toBe('nosniff')
     expect(headers['referrer-policy'], target).toBe('strict-origin-when-cross-origin')
     expect(headers['permissions-policy'], target).toContain('camera=()')
@@ -174,7 +235,9 @@ test('a thousand random unknown addresses leave the disk as it was', async () =>
   for (let batch = 0; batch < 50; batch++) {
     await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
-        const answer = await rawRequest(PORT, { path: `/posts/nothing-here-${batch}-${i}-${Math.random().toString(36).slice(2)}` })
+        const answer = await rawRequest(PORT, {
+          path: `/posts/nothing-here-${batch}-${i}-${Math.random().toString(36).slice(2)}`,
+        })
         expect(answer.status).toBe(404)
       }),
     )
@@ -186,7 +249,18 @@ test('a thousand random unknown addresses leave the disk as it was', async () =>
 
 test('malformed percent-encoding answers 400 with a page, never 500', async () => {
   const bad = ['%', '%%', '%f', '%ff', '%c0%ae', '%c0%af', '%e0%80%80', '%ed%a0%80', '%fe%ff', '%80']
-  const places = ['/', '/posts/', '/tags/', '/authors/', '/pages/', '/2024/', '/posts/x/comments/page/', '/c/', '/uploads/', '/search/']
+  const places = [
+    '/',
+    '/posts/',
+    '/tags/',
+    '/authors/',
+    '/pages/',
+    '/2024/',
+    '/posts/x/comments/page/',
+    '/c/',
+    '/uploads/',
+    '/search/',
+  ]
   let tried = 0
   for (const place of places)
     for (const piece of bad) {
@@ -199,7 +273,10 @@ test('malformed percent-encoding answers 400 with a page, never 500', async () =
 })
 
 test('search has its own limit per client, which a forged X-Forwarded-For does not reset', async () => {
-  const limited = async (i: number) => (await rawRequest(PORT, { path: `/search?q=plateau+${i}`, headers: { 'x-forwarded-for': `203.0.113.${i}` } })).body.includes('You have searched a lot')
+  const limited = async (i: number) =>
+    (
+      await rawRequest(PORT, { path: `/search?q=plateau+${i}`, headers: { 'x-forwarded-for': `203.0.113.${i}` } })
+    ).body.includes('You have searched a lot')
   const answers: boolean[] = []
   for (let i = 1; i <= 31; i++) answers.push(await limited(i))
   // The headers test above searched once too: 30 a minute, then refused.
@@ -217,7 +294,10 @@ function spent(): { cpuMs: number; rssMb: number } {
 /** `count` requests, ten at a time, each for the address `next()` makes. */
 async function flood(count: number, next: () => string): Promise<number[]> {
   const statuses: number[] = []
-  for (let sent = 0; sent < count; sent += 10) statuses.push(...(await Promise.all(Array.from({ length: 10 }, async () => (await rawRequest(PORT, { path: next() })).status))))
+  for (let sent = 0; sent < count; sent += 10)
+    statuses.push(
+      ...(await Promise.all(Array.from({ length: 10 }, async () => (await rawRequest(PORT, { path: next() })).status))),
+    )
   return statuses
 }
 
@@ -229,7 +309,18 @@ test('a flood of never-seen addresses costs the server no more than a cached pag
   await flood(600, () => post)
   const cachedPage = (spent().cpuMs - before.cpuMs) / 600
   // Every family of address that can miss, each asked for a value nobody asked for before.
-  const families = ['/posts/', '/tags/', '/authors/', '/pages/', '/', '/2013/', '/page/', `${post}/thread/`, `${post}/comments/page/`, '/tags/social-media/page/']
+  const families = [
+    '/posts/',
+    '/tags/',
+    '/authors/',
+    '/pages/',
+    '/',
+    '/2013/',
+    '/page/',
+    `${post}/thread/`,
+    `${post}/comments/page/`,
+    '/tags/social-media/page/',
+  ]
   let n = 0
   const neverSeen = () => {
     const family = families[n++ % families.length]
@@ -242,7 +333,10 @@ test('a flood of never-seen addresses costs the server no more than a cached pag
   const after = spent()
   expect(new Set(statuses)).toEqual(new Set([404]))
   const unknownAddress = (after.cpuMs - before.cpuMs) / 3000
-  expect(unknownAddress, `ms of CPU for a 404 (${unknownAddress.toFixed(2)}) and for a cached page (${cachedPage.toFixed(2)})`).toBeLessThanOrEqual(cachedPage * 1.25)
+  expect(
+    unknownAddress,
+    `ms of CPU for a 404 (${unknownAddress.toFixed(2)}) and for a cached page (${cachedPage.toFixed(2)})`,
+  ).toBeLessThanOrEqual(cachedPage * 1.25)
   // Nothing is kept for an address that names nothing (before, every one left a rendered page
   // behind, ~60 kB): 3,000 more make the process no bigger than the first 3,000's garbage did.
   await flood(3000, neverSeen)
@@ -252,7 +346,9 @@ test('a flood of never-seen addresses costs the server no more than a cached pag
   expect((await rawRequest(PORT, { path: post })).status).toBe(200)
 })
 
-test('a 10 kB comment of nested list markers, written before signing in and confirmed, costs the server milliseconds', async ({ page }) => {
+test('a 10 kB comment of nested list markers, written before signing in and confirmed, costs the server milliseconds', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const deep = `${'- '.repeat(4999)}x`
   const address = 'deep-writer@mail.example'
@@ -288,7 +384,10 @@ test('a 10 kB comment of nested list markers, written before signing in and conf
   reading = false
   const cost = spent().cpuMs - before.cpuMs - (await slowest, readings * homePage)
   // The renderer took 16 s on this comment, then threw; the pages around it cost far more now than it does.
-  expect(cost, `ms of server CPU for writing, keeping, mailing, confirming and showing the comment (beside ${readings} home pages)`).toBeLessThan(1000)
+  expect(
+    cost,
+    `ms of server CPU for writing, keeping, mailing, confirming and showing the comment (beside ${readings} home pages)`,
+  ).toBeLessThan(1000)
   expect(await slowest, 'ms the slowest home page took meanwhile').toBeLessThan(1000)
   // Once used, the link posts nothing and signs nobody in again.
   const again = await rawRequest(PORT, { path: `${link.pathname}${link.search}` })
@@ -296,7 +395,14 @@ test('a 10 kB comment of nested list markers, written before signing in and conf
 })
 
 test('a sign-in page or a confirmation page never carries another site’s address or a stranger’s words', async () => {
-  for (const callback of ['/.//evil.example', '//evil.example', '/\\evil.example', '/%2e//evil.example', 'https://evil.example/', '/a/..//evil.example']) {
+  for (const callback of [
+    '/.//evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/%2e//evil.example',
+    'https://evil.example/',
+    '/a/..//evil.example',
+  ]) {
     const answer = await rawRequest(PORT, { path: `/signin?callbackUrl=${encodeURIComponent(callback)}` })
     expect(answer.status, callback).toBe(200)
     // The address asked for is in Next's own router state; no link, form field or redirect leads there.
@@ -304,13 +410,17 @@ test('a sign-in page or a confirmation page never carries another site’s addre
     expect(answer.body, callback).not.toMatch(/(href|value|action|content)="[^"]*evil\.example/)
   }
   for (const query of ['refused', 'error']) {
-    const forged = await rawRequest(PORT, { path: `/comments/confirm?${query}=${encodeURIComponent('Your account is suspended: call +1 555 0100')}&sig=x` })
+    const forged = await rawRequest(PORT, {
+      path: `/comments/confirm?${query}=${encodeURIComponent('Your account is suspended: call +1 555 0100')}&sig=x`,
+    })
     expect(forged.body).not.toContain('call +1 555 0100')
     expect(forged.body).toContain('expired or was used already')
   }
 })
 
-test('the owner confirms the public address at setup; from then on links use it, whatever the request says', async ({ page }) => {
+test('the owner confirms the public address at setup; from then on links use it, whatever the request says', async ({
+  page,
+}) => {
   const setup = /Open (http:\/\/localhost:\d+\/setup\/\S+) and sign in/.exec(log)?.[1]
   expect(setup, 'the setup link in the server log').toBeTruthy()
   const owner = 'open-owner@mail.example'
@@ -320,7 +430,9 @@ test('the owner confirms the public address at setup; from then on links use it,
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click()
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible()
   await expect.poll(() => mailsTo(owner)).toBe(1)
-  await page.goto(/http:\/\/\S+\/api\/auth\/callback\/nodemailer\?[^\s"<>]+/.exec(lastMailTo(owner))![0].replace(/&amp;/g, '&'))
+  await page.goto(
+    /http:\/\/\S+\/api\/auth\/callback\/nodemailer\?[^\s"<>]+/.exec(lastMailTo(owner))![0].replace(/&amp;/g, '&'),
+  )
   await expect(page.getByRole('heading', { name: 'Become the owner of this blog' })).toBeVisible()
   await expect(page.getByLabel('The blog’s public address')).toHaveValue(ORIGIN)
   await page.getByLabel('The blog’s public address').fill('ftp://blog.example.com')
@@ -332,10 +444,16 @@ test('the owner confirms the public address at setup; from then on links use it,
 
   // Links now use the confirmed address, even for a request that names another host: sign-in through
   // a forged host is no longer refused, because the link it sends can only point at the blog.
-  const feed = await rawRequest(PORT, { path: '/feed.xml', headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } })
+  const feed = await rawRequest(PORT, {
+    path: '/feed.xml',
+    headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' },
+  })
   expect(feed.body).toContain(`${ORIGIN}/posts/the-social-media-plateau`)
   expect(feed.body).not.toContain('evil.example')
-  const answer = await authJsSignIn('reader-after-setup@mail.example', { host: 'evil.example', 'x-forwarded-host': 'evil.example' })
+  const answer = await authJsSignIn('reader-after-setup@mail.example', {
+    host: 'evil.example',
+    'x-forwarded-host': 'evil.example',
+  })
   expect(answer.headers.location).toBe(`${ORIGIN}/api/auth/verify-request?provider=nodemailer&type=email`)
   await expect.poll(() => mailsTo('reader-after-setup@mail.example')).toBe(1)
   expect(lastMailTo('reader-after-setup@mail.example')).toContain(`${ORIGIN}/api/auth/callback/nodemailer?`)

@@ -11,13 +11,17 @@ import { htmlErrors } from './fixtures/vnu'
 // time, so no other test reads a page while the site is switched; each test switches it back.
 test.describe.configure({ mode: 'serial' })
 
-test('an owner puts the blog on Tokyo time: an unknown zone is refused beside its field, then “Publish at” and dates follow the new one', async ({ page }) => {
+test('an owner puts the blog on Tokyo time: an unknown zone is refused beside its field, then “Publish at” and dates follow the new one', async ({
+  page,
+}) => {
   test.slow()
   await signInAs(page, 'clock-admin@mail.example', 'admin', '/admin/settings')
   await page.getByLabel('Time zone').fill('Mars/Olympus')
   await page.getByLabel('Time format').selectOption('g:i a')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByLabel('Time zone')).toHaveAccessibleDescription(/^“Mars\/Olympus” is not a time zone this server knows: choose one from the list, such as Europe\/Lisbon or Asia\/Tokyo\./)
+  await expect(page.getByLabel('Time zone')).toHaveAccessibleDescription(
+    /^“Mars\/Olympus” is not a time zone this server knows: choose one from the list, such as Europe\/Lisbon or Asia\/Tokyo\./,
+  )
   // Nothing is lost: the other choice is still as made.
   await expect(page.getByLabel('Time format')).toHaveValue('g:i a')
   await page.getByLabel('Time format').selectOption('H:i')
@@ -49,7 +53,9 @@ test('an owner puts the blog on Tokyo time: an unknown zone is refused beside it
     const published = new Date((await time.getAttribute('datetime'))!)
     expect(Math.abs(published.getTime() - due.getTime())).toBeLessThan(1_000)
     const local = new Date(published.getTime() + 9 * 3_600_000)
-    await expect(time).toHaveText(`${local.getUTCDate()} ${local.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${local.getUTCFullYear()}`)
+    await expect(time).toHaveText(
+      `${local.getUTCDate()} ${local.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${local.getUTCFullYear()}`,
+    )
     await time.click()
     await expect(page).toHaveURL(`/${local.getUTCFullYear()}/${String(local.getUTCMonth() + 1).padStart(2, '0')}`)
     // (A listing cached before the post came due may be served once more while it is refreshed.)
@@ -66,21 +72,31 @@ test('an owner puts the blog on Tokyo time: an unknown zone is refused beside it
   }
 })
 
-test('an owner gives the blog its colours, logo, lines and CSS: a colour that fails contrast is refused, the rest reaches every reader page', async ({ page }) => {
+test('an owner gives the blog its colours, logo, lines and CSS: a colour that fails contrast is refused, the rest reaches every reader page', async ({
+  page,
+}) => {
   test.slow()
   await signInAs(page, 'look-admin@mail.example', 'admin', '/admin/settings')
   await page.getByLabel('Line under the header').fill('Back on 3 January.')
   await page.getByLabel('Accent colour').fill('#f0c000')
-  await page.getByLabel('Custom CSS for the reader pages').fill('.post__title { letter-spacing: 0.05em }\nbody { background: url(https://tracker.example/p.png) }')
+  await page
+    .getByLabel('Custom CSS for the reader pages')
+    .fill('.post__title { letter-spacing: 0.05em }\nbody { background: url(https://tracker.example/p.png) }')
   await page.getByRole('button', { name: 'Save settings' }).click()
-  await expect(page.getByLabel('Accent colour')).toHaveAccessibleDescription(/^#f0c000 is too light to read on the page’s light background: its contrast is 1\.4:1, and WCAG AA asks 4\.5:1 for text\. Choose a darker shade\./)
-  await expect(page.getByLabel('Custom CSS for the reader pages')).toHaveAccessibleDescription(/^Custom CSS cannot load anything from another site \(“https:\/\/tracker\.example\/p\.png” on line 2\)/)
+  await expect(page.getByLabel('Accent colour')).toHaveAccessibleDescription(
+    /^#f0c000 is too light to read on the page’s light background: its contrast is 1\.4:1, and WCAG AA asks 4\.5:1 for text\. Choose a darker shade\./,
+  )
+  await expect(page.getByLabel('Custom CSS for the reader pages')).toHaveAccessibleDescription(
+    /^Custom CSS cannot load anything from another site \(“https:\/\/tracker\.example\/p\.png” on line 2\)/,
+  )
   // Nothing typed is lost.
   await expect(page.getByLabel('Line under the header')).toHaveValue('Back on 3 January.')
 
   await page.getByLabel('Accent colour').fill('#1d6b52')
   await page.getByLabel('Custom CSS for the reader pages').fill('.post__title { letter-spacing: 0.05em }')
-  const logo = await sharp({ create: { width: 400, height: 100, channels: 3, background: '#1d6b52' } }).png().toBuffer()
+  const logo = await sharp({ create: { width: 400, height: 100, channels: 3, background: '#1d6b52' } })
+    .png()
+    .toBuffer()
   await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: logo })
   await expect(page.getByText('Uploaded logo.png (400 × 100).')).toBeVisible()
   await expect(page.getByLabel('Logo address')).toHaveValue(/^\/uploads\/\d{4}\/\d\d\/[0-9a-f]{16}-400x100\.png$/)
@@ -93,13 +109,17 @@ test('an owner gives the blog its colours, logo, lines and CSS: a colour that fa
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme })
       await page.goto('/posts/the-social-media-plateau')
-      await expect(page.getByRole('banner').getByRole('link', { name: 'Field Notes' }).getByRole('img', { name: 'Field Notes' })).toBeVisible()
+      await expect(
+        page.getByRole('banner').getByRole('link', { name: 'Field Notes' }).getByRole('img', { name: 'Field Notes' }),
+      ).toBeVisible()
       await expect(page.getByText('Back on 3 January.')).toBeVisible()
       await expect(page.getByRole('contentinfo')).toHaveText('© Field Notes, written in Lisbon')
       await expect(page.locator('.post__title')).toHaveCSS('letter-spacing', /^\d/)
       expect(await page.locator('.post__title').evaluate((h) => getComputedStyle(h).letterSpacing)).not.toBe('normal')
       // Buttons in the accent: the colour itself in light mode, a lighter tint of it in dark mode.
-      const button = await page.getByRole('button', { name: 'Search' }).evaluate((b) => getComputedStyle(b).backgroundColor)
+      const button = await page
+        .getByRole('button', { name: 'Search' })
+        .evaluate((b) => getComputedStyle(b).backgroundColor)
       if (scheme === 'light') expect(button).toBe('rgb(29, 107, 82)')
       else expect(button).toMatch(/^rgb\((?!29, 107, 82\))/)
       await expectNoViolations(page, `post page with an accent, ${scheme}`)
@@ -107,20 +127,35 @@ test('an owner gives the blog its colours, logo, lines and CSS: a colour that fa
       await expectNoViolations(page, `home page with an accent, ${scheme}`)
     }
     // Still valid HTML with the look's style, stylesheet and logo in it.
-    expect(await htmlErrors({ 'post with a look': await (await page.request.get('/posts/the-social-media-plateau')).text() }, 'look')).toEqual([])
+    expect(
+      await htmlErrors(
+        { 'post with a look': await (await page.request.get('/posts/the-social-media-plateau')).text() },
+        'look',
+      ),
+    ).toEqual([])
     // The tab's icon is Plateau's, drawn in the accent; the admin keeps Plateau's look (no custom CSS there).
     expect(await (await page.request.get('/site-icon')).text()).toContain('fill="#1d6b52"')
     await page.goto('/admin')
     expect(await page.locator('link[rel="stylesheet"][href^="/custom.css"]').count()).toBe(0)
   } finally {
     await page.goto('/admin/settings')
-    for (const label of ['Accent colour', 'Logo address', 'Logo description', 'Line under the header', 'Footer', 'Custom CSS for the reader pages']) await page.getByLabel(label).fill('')
+    for (const label of [
+      'Accent colour',
+      'Logo address',
+      'Logo description',
+      'Line under the header',
+      'Footer',
+      'Custom CSS for the reader pages',
+    ])
+      await page.getByLabel(label).fill('')
     await page.getByRole('button', { name: 'Save settings' }).click()
     await expect(page.getByRole('status')).toHaveText('Saved 6 settings; the blog uses them now.')
   }
 })
 
-test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled on that clock appears on its own, and the whole reader page reads right to left', async ({ page }) => {
+test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled on that clock appears on its own, and the whole reader page reads right to left', async ({
+  page,
+}) => {
   test.slow()
   await signInAs(page, 'arabic-admin@mail.example', 'admin', '/admin/settings')
   await page.getByLabel('Site language').selectOption('ar')
@@ -150,7 +185,9 @@ test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled 
     // Dated on Dubai's clock, with Arabic month names; counted with Arabic's plural forms.
     const time = page.locator('article.post .post__header time')
     const local = new Date(new Date((await time.getAttribute('datetime'))!).getTime() + 4 * 3_600_000)
-    await expect(time).toHaveText(`${local.getUTCDate()} ${local.toLocaleString('ar', { month: 'long', timeZone: 'UTC' })} ${local.getUTCFullYear()}`)
+    await expect(time).toHaveText(
+      `${local.getUTCDate()} ${local.toLocaleString('ar', { month: 'long', timeZone: 'UTC' })} ${local.getUTCFullYear()}`,
+    )
     await expect(page.getByRole('heading', { name: 'لا توجد تعليقات على «صباح الخير من دبي»' })).toBeVisible()
     await expect(page.getByRole('heading', { name: 'اترك ردًا' })).toBeVisible()
     await expect(page.getByRole('button', { name: 'أرسل التعليق' })).toBeVisible()
@@ -188,7 +225,10 @@ test('an owner switches the blog to Arabic on Dubai’s clock: a post scheduled 
   await expect(page.getByRole('heading', { name: 'Leave a Reply' })).toBeVisible()
 })
 
-test('an owner switches the blog to German and moderates in it: the queue, its buttons, its notices and the look’s refusals speak German', async ({ browser, page }) => {
+test('an owner switches the blog to German and moderates in it: the queue, its buttons, its notices and the look’s refusals speak German', async ({
+  browser,
+  page,
+}) => {
   test.slow()
   // A reader's first comment waits for a moderator (written while the blog still speaks English).
   const text = `Ein Kommentar, der wartet ${Date.now()}.`
@@ -224,7 +264,9 @@ test('an owner switches the blog to German and moderates in it: the queue, its b
     await page.goto('/admin/settings')
     await page.getByLabel('Akzentfarbe').fill('#f0c000')
     await page.getByRole('button', { name: 'Einstellungen speichern' }).click()
-    await expect(page.getByLabel('Akzentfarbe')).toHaveAccessibleDescription(/^#f0c000 ist zu hell, um auf dem hellen Hintergrund der Seite lesbar zu sein: der Kontrast beträgt 1\.4:1/)
+    await expect(page.getByLabel('Akzentfarbe')).toHaveAccessibleDescription(
+      /^#f0c000 ist zu hell, um auf dem hellen Hintergrund der Seite lesbar zu sein: der Kontrast beträgt 1\.4:1/,
+    )
     await expect(page.getByLabel('Akzentfarbe')).toHaveValue('#f0c000')
     await page.getByLabel('Akzentfarbe').fill('')
   } finally {

@@ -18,8 +18,16 @@ function startServer(env: Record<string, string>, port: number): Promise<{ code:
 }
 
 const cases: [string, () => string, RegExp][] = [
-  ['an unsupported DATABASE_URL', () => 'mysql://localhost/blog', /Plateau cannot start: DATABASE_URL uses "mysql:", which Plateau does not support/],
-  ['a malformed PostgreSQL URL', () => 'postgres://localhost', /Plateau cannot start: DATABASE_URL needs a host and a database name/],
+  [
+    'an unsupported DATABASE_URL',
+    () => 'mysql://localhost/blog',
+    /Plateau cannot start: DATABASE_URL uses "mysql:", which Plateau does not support/,
+  ],
+  [
+    'a malformed PostgreSQL URL',
+    () => 'postgres://localhost',
+    /Plateau cannot start: DATABASE_URL needs a host and a database name/,
+  ],
   [
     'an unreachable PostgreSQL',
     () => 'postgres://postgres@127.0.0.1:1/blog',

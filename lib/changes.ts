@@ -14,10 +14,20 @@ export interface PublicChanges {
   people: boolean
 }
 
-export const NOTHING_CHANGED: PublicChanges = Object.freeze({ posts: [], listings: false, settings: false, people: false }) as PublicChanges
+export const NOTHING_CHANGED: PublicChanges = Object.freeze({
+  posts: [],
+  listings: false,
+  settings: false,
+  people: false,
+}) as PublicChanges
 
 /** Every public page (a restore, a migration): post pages carry the listings tag too (their neighbours). */
-export const EVERYTHING_CHANGED: PublicChanges = Object.freeze({ posts: [], listings: true, settings: true, people: true }) as PublicChanges
+export const EVERYTHING_CHANGED: PublicChanges = Object.freeze({
+  posts: [],
+  listings: true,
+  settings: true,
+  people: true,
+}) as PublicChanges
 
 /** A change made of the given parts (the rest unchanged). */
 export function publicChanges(parts: Partial<PublicChanges>): PublicChanges {

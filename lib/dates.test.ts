@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalTimeZone, type SiteLocale, formatDate, formatDateTime, fromLocalInput, localYearMonth, toLocalInput } from './dates'
+import {
+  canonicalTimeZone,
+  type SiteLocale,
+  formatDate,
+  formatDateTime,
+  fromLocalInput,
+  localYearMonth,
+  toLocalInput,
+} from './dates'
 
-const site = (timeZone: string, dateFormat: SiteLocale['dateFormat'] = 'j F Y', timeFormat: SiteLocale['timeFormat'] = 'H:i', language: SiteLocale['language'] = 'en'): SiteLocale => ({
+const site = (
+  timeZone: string,
+  dateFormat: SiteLocale['dateFormat'] = 'j F Y',
+  timeFormat: SiteLocale['timeFormat'] = 'H:i',
+  language: SiteLocale['language'] = 'en',
+): SiteLocale => ({
   language,
   timeZone,
   dateFormat,
@@ -41,7 +54,11 @@ describe('dates on the site’s clock', () => {
     expect(fromLocalInput('2027-03-14T09:00', 'America/New_York')?.toISOString()).toBe('2027-03-14T13:00:00.000Z')
     // East of UTC, no daylight saving.
     expect(fromLocalInput('2027-03-28T09:00', 'Asia/Tokyo')?.toISOString()).toBe('2027-03-28T00:00:00.000Z')
-    for (const [typed, zone] of [['2027-03-28T09:00:00', 'Europe/Lisbon'], ['2027-03-13T09:00:00', 'America/New_York'], ['2027-07-01T23:59:59', 'Asia/Tokyo']] as const) {
+    for (const [typed, zone] of [
+      ['2027-03-28T09:00:00', 'Europe/Lisbon'],
+      ['2027-03-13T09:00:00', 'America/New_York'],
+      ['2027-07-01T23:59:59', 'Asia/Tokyo'],
+    ] as const) {
       expect(toLocalInput(fromLocalInput(typed, zone)!, zone)).toBe(typed)
     }
     // A time the change skips (01:30 does not happen in Lisbon that night) is the same reading after it.
@@ -49,13 +66,15 @@ describe('dates on the site’s clock', () => {
   })
 
   it('refuses what is not a date and time', () => {
-    for (const typed of ['', 'tomorrow', '2027-02-30T09:00', '2027-13-01T09:00', '2027-01-01T24:00', '2027-01-01']) expect(fromLocalInput(typed, 'UTC'), typed).toBeNull()
+    for (const typed of ['', 'tomorrow', '2027-02-30T09:00', '2027-13-01T09:00', '2027-01-01T24:00', '2027-01-01'])
+      expect(fromLocalInput(typed, 'UTC'), typed).toBeNull()
   })
 
   it('knows IANA time zones by name and nothing else', () => {
     expect(canonicalTimeZone('Europe/Lisbon')).toBe('Europe/Lisbon')
     expect(canonicalTimeZone('asia/tokyo')).toBe('Asia/Tokyo')
     expect(canonicalTimeZone('UTC')).toBe('UTC')
-    for (const zone of ['', 'Mars/Olympus', '+09:00', 'Asia/Tokyo</style>', 'x'.repeat(100)]) expect(canonicalTimeZone(zone), zone).toBeNull()
+    for (const zone of ['', 'Mars/Olympus', '+09:00', 'Asia/Tokyo</style>', 'x'.repeat(100)])
+      expect(canonicalTimeZone(zone), zone).toBeNull()
   })
 })

@@ -72,7 +72,14 @@ export function localParts(instant: Date | string, zone: string): LocalParts {
     partsFormats.set(zone, format)
   }
   const parts = Object.fromEntries(format.formatToParts(new Date(instant)).map((p) => [p.type, p.value]))
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second }
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  }
 }
 
 const monthNames = new Map<string, string[]>()
@@ -82,7 +89,10 @@ function monthsIn(language: string): string[] {
   let names = monthNames.get(language)
   if (!names) {
     const format = new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', timeZone: 'UTC' })
-    names = Array.from({ length: 12 }, (_, m) => format.formatToParts(Date.UTC(2013, m, 18)).find((p) => p.type === 'month')!.value)
+    names = Array.from(
+      { length: 12 },
+      (_, m) => format.formatToParts(Date.UTC(2013, m, 18)).find((p) => p.type === 'month')!.value,
+    )
     monthNames.set(language, names)
   }
   return names
@@ -94,11 +104,22 @@ const joiners = new Map<string, { at: string; am: string; pm: string }>()
 function wordsIn(language: string) {
   let words = joiners.get(language)
   if (!words) {
-    const long = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).formatToParts(Date.UTC(2013, 2, 18, 13, 40))
+    const long = new Intl.DateTimeFormat(language, {
+      dateStyle: 'long',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).formatToParts(Date.UTC(2013, 2, 18, 13, 40))
     const hour = long.findIndex((p) => p.type === 'hour')
     const before = long.slice(0, hour).findLastIndex((p) => p.type !== 'literal')
-    const at = long.slice(before + 1, hour).map((p) => p.value).join('') || ' '
-    const half = (h: number) => new Intl.DateTimeFormat(language, { hour: 'numeric', hour12: true, timeZone: 'UTC' }).formatToParts(Date.UTC(2013, 2, 18, h)).find((p) => p.type === 'dayPeriod')?.value ?? ''
+    const at =
+      long
+        .slice(before + 1, hour)
+        .map((p) => p.value)
+        .join('') || ' '
+    const half = (h: number) =>
+      new Intl.DateTimeFormat(language, { hour: 'numeric', hour12: true, timeZone: 'UTC' })
+        .formatToParts(Date.UTC(2013, 2, 18, h))
+        .find((p) => p.type === 'dayPeriod')?.value ?? ''
     // English as WordPress writes it: "1:40 pm".
     words = language === 'en' ? { at, am: 'am', pm: 'pm' } : { at, am: half(1), pm: half(13) }
     joiners.set(language, words)

@@ -31,7 +31,10 @@ function create(write: (line: string) => void, level: string): Logger {
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       // Names that would carry what must never be logged, wherever a caller puts them.
-      redact: { paths: ['email', '*.email', 'token', '*.token', 'body', '*.body', 'url', '*.url', 'cookie', '*.cookie'], censor: '[redacted]' },
+      redact: {
+        paths: ['email', '*.email', 'token', '*.token', 'body', '*.body', 'url', '*.url', 'cookie', '*.cookie'],
+        censor: '[redacted]',
+      },
     },
     scrubbing(write),
   )

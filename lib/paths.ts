@@ -12,6 +12,7 @@ export const signInPath = (returnTo: string) => `/signin?callbackUrl=${encodeURI
 /** The short, shareable link of a comment: /c/<id>. */
 export const shortCommentPath = (id: number) => `/c/${id}`
 /** Page `page` (2 and up) of a post's comments; page 1 is the post itself. */
-export const commentPagePath = (slug: string, page: number) => (page === 1 ? postPath(slug) : `${postPath(slug)}/comments/page/${page}`)
+export const commentPagePath = (slug: string, page: number) =>
+  page === 1 ? postPath(slug) : `${postPath(slug)}/comments/page/${page}`
 /** A branch of a post's comments continued on its own page, from comment `id` down. */
 export const threadPath = (slug: string, id: number) => `${postPath(slug)}/thread/${id}`

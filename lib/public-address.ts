@@ -102,5 +102,7 @@ export const UNKNOWN_ADDRESS_MESSAGE =
 export async function signInHostProblem(headers: Headers, db: DB = getDb()): Promise<string | null> {
   if (await loadPublicOrigin(db)) return null
   const forwarded = headers.get('x-forwarded-host')
-  return isLoopbackHost(headers.get('host')) && (forwarded === null || isLoopbackHost(forwarded)) ? null : UNKNOWN_ADDRESS_MESSAGE
+  return isLoopbackHost(headers.get('host')) && (forwarded === null || isLoopbackHost(forwarded))
+    ? null
+    : UNKNOWN_ADDRESS_MESSAGE
 }

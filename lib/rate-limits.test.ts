@@ -28,9 +28,14 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
     const db = database()
     try {
       process.env.SIGN_IN_EMAILS_PER_CLIENT = '2'
-      expect([await allow('signInEmailsPerClient', 'c', t0, db), await allow('signInEmailsPerClient', 'c', t0, db), await allow('signInEmailsPerClient', 'c', t0, db)]).toEqual([true, true, false])
+      expect([
+        await allow('signInEmailsPerClient', 'c', t0, db),
+        await allow('signInEmailsPerClient', 'c', t0, db),
+        await allow('signInEmailsPerClient', 'c', t0, db),
+      ]).toEqual([true, true, false])
       process.env.SIGN_IN_EMAILS_PER_CLIENT = 'lots'
-      for (let i = 0; i < LIMITS.signInEmailsPerClient.max; i++) expect(await allow('signInEmailsPerClient', 'd', t0, db)).toBe(true)
+      for (let i = 0; i < LIMITS.signInEmailsPerClient.max; i++)
+        expect(await allow('signInEmailsPerClient', 'd', t0, db)).toBe(true)
       expect(await allow('signInEmailsPerClient', 'd', t0, db)).toBe(false)
     } finally {
       delete process.env.SIGN_IN_EMAILS_PER_CLIENT
@@ -40,11 +45,14 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
   it('count a sign-in mail per address and client, per address from anywhere, and per client', async () => {
     const db = database()
     // One address asked for from many clients: the mailbox gets ten an hour, whoever asks.
-    const fromMany = await Promise.all(Array.from({ length: 12 }, (_, i) => allowSignInMail('Victim@Example.com', `203.0.113.${i}`, t0, db)))
+    const fromMany = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => allowSignInMail('Victim@Example.com', `203.0.113.${i}`, t0, db)),
+    )
     expect(fromMany.filter(Boolean)).toHaveLength(LIMITS.signInEmailsPerAddress.max)
     // Rotating through an IPv6 /64 is one client.
     const rotated = []
-    for (let i = 0; i < 25; i++) rotated.push(await allowSignInMail(`person${i}@example.com`, `2001:db8:1:2:${i.toString(16)}::1`, t0, db))
+    for (let i = 0; i < 25; i++)
+      rotated.push(await allowSignInMail(`person${i}@example.com`, `2001:db8:1:2:${i.toString(16)}::1`, t0, db))
     expect(rotated.filter(Boolean)).toHaveLength(LIMITS.signInEmailsPerClient.max)
     expect(await allowSignInMail('other@example.com', '2001:db8:1:3::1', t0, db)).toBe(true)
   })
@@ -55,7 +63,9 @@ describe.each(await testDialects())('rate limits on $name', (dialect) => {
     const later = new Date(t0.getTime() + 2 * 3_600_000)
     await allow('commentsPerUser', 'new', later, db)
     expect(await pruneRateLimits(later, db)).toBe(1)
-    expect((await db.selectFrom('rateLimit').select('key').execute()).map((r) => r.key)).toEqual(['commentsPerUser:new'])
+    expect((await db.selectFrom('rateLimit').select('key').execute()).map((r) => r.key)).toEqual([
+      'commentsPerUser:new',
+    ])
   })
 })
 

@@ -68,7 +68,12 @@ export async function allow(name: LimitName, who: string, now: Date = new Date()
  * past five an hour for the address from that client, ten an hour for the address from anywhere,
  * or twenty an hour from that client to any address.
  */
-export async function allowSignInMail(email: string, address: string, now: Date = new Date(), db: DB = getDb()): Promise<boolean> {
+export async function allowSignInMail(
+  email: string,
+  address: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<boolean> {
   const client = clientKey(address)
   const to = email.trim().toLowerCase()
   return (

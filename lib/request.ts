@@ -17,7 +17,12 @@ export function trustedProxies(value: string | undefined = process.env.TRUSTED_P
     const hops = Number(text)
     return (_address, hop) => hop < hops
   }
-  return proxyaddr.compile(text.split(',').map((s) => s.trim()).filter(Boolean))
+  return proxyaddr.compile(
+    text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
 }
 
 /**
@@ -29,7 +34,11 @@ export function clientAddressOf(h: Headers, trust: Trust = trustedProxies()): st
   const forwarded = h.get('x-forwarded-for') ?? ''
   // Without the stamp (a server not started through instrumentation), the last hop Next recorded.
   const peer = h.get(PEER_HEADER) || forwarded.split(',').at(-1)?.trim() || 'unknown'
-  const request = { headers: { 'x-forwarded-for': forwarded }, connection: { remoteAddress: peer }, socket: { remoteAddress: peer } }
+  const request = {
+    headers: { 'x-forwarded-for': forwarded },
+    connection: { remoteAddress: peer },
+    socket: { remoteAddress: peer },
+  }
   return proxyaddr(request as never, trust)
 }
 

@@ -5,7 +5,14 @@ import { readSettings } from '@/db/queries/settings'
 import { type SiteLook, siteLook } from '@/lib/look'
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES } from '@/lib/i18n/languages'
 import { rememberLanguage } from '@/lib/i18n/remembered'
-import { canonicalTimeZone, DATE_FORMATS, type DateFormatName, type SiteLocale, TIME_FORMATS, type TimeFormatName } from '@/lib/dates'
+import {
+  canonicalTimeZone,
+  DATE_FORMATS,
+  type DateFormatName,
+  type SiteLocale,
+  TIME_FORMATS,
+  type TimeFormatName,
+} from '@/lib/dates'
 
 // Each field falls back to its default when missing or invalid, so a bad stored value can never take
 // the site down; the admin settings form (which validates strictly) is where mistakes are reported.
@@ -86,7 +93,12 @@ export async function getSiteSettings(db: DB = getDb()): Promise<SiteSettings> {
 export const defaultSiteSettings = (): SiteSettings => siteSettingsSchema.parse({})
 
 /** Just the language and clock things are shown with, to hand to a component (never the whole settings: they hold the moderation words). */
-export const siteLocaleOf = ({ language, timeZone, dateFormat, timeFormat }: SiteLocale): SiteLocale => ({ language, timeZone, dateFormat, timeFormat })
+export const siteLocaleOf = ({ language, timeZone, dateFormat, timeFormat }: SiteLocale): SiteLocale => ({
+  language,
+  timeZone,
+  dateFormat,
+  timeFormat,
+})
 
 /** The site's date settings. Anyone may call it. */
 export async function getSiteLocale(db: DB = getDb()): Promise<SiteLocale> {
@@ -94,7 +106,9 @@ export async function getSiteLocale(db: DB = getDb()): Promise<SiteLocale> {
 }
 
 /** The settings a public page shows (title, tagline, header links, language and clock, the look's parts), kept small for the page cache. */
-export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> & Partial<Pick<SiteSettings, 'navigation'>> & SiteLocale & { look: SiteLook }
+export type PublicSiteInfo = Pick<SiteSettings, 'title' | 'tagline'> &
+  Partial<Pick<SiteSettings, 'navigation'>> &
+  SiteLocale & { look: SiteLook }
 
 export const publicSiteInfo = (site: SiteSettings): PublicSiteInfo => ({
   title: site.title,

@@ -11,7 +11,8 @@ function secret(): string {
 }
 
 /** The signature of `text` for `purpose` (URL-safe). */
-export const sign = (purpose: string, text: string): string => createHmac('sha256', secret()).update(`${purpose}:${text}`).digest('base64url')
+export const sign = (purpose: string, text: string): string =>
+  createHmac('sha256', secret()).update(`${purpose}:${text}`).digest('base64url')
 
 /** Whether `signature` is the one this blog makes for `text` and `purpose` (compared in constant time). */
 export function isSigned(purpose: string, text: string, signature: unknown): boolean {

@@ -27,7 +27,11 @@ const SCRIPTS = [
   ['Korean (Hangul syllables)', '안녕하세요, 세계!', '안녕하세요-세계'],
   ['Arabic', 'مرحبا بالعالم ١٢', 'مرحبا-بالعالم-١٢'],
   ['Russian (й and ё keep their marks)', 'Привет, мир: йогурт и ёлка', 'привет-мир-йогурт-и-ёлка'],
-  ['accented Latin (accents go, as in WordPress)', 'Café déjà vu — Straße, Ærø, Łódź', 'cafe-deja-vu-strasse-aero-lodz'],
+  [
+    'accented Latin (accents go, as in WordPress)',
+    'Café déjà vu — Straße, Ærø, Łódź',
+    'cafe-deja-vu-strasse-aero-lodz',
+  ],
 ] as const
 
 describe('slugify', () => {
@@ -42,13 +46,15 @@ describe('slugify', () => {
   })
 
   it('joins a word across an apostrophe and drops invisible joiners, as WordPress does', () => {
-    expect(slugify('Don’t stop: it\'s fine')).toBe('dont-stop-its-fine')
+    expect(slugify("Don’t stop: it's fine")).toBe('dont-stop-its-fine')
     expect(slugify('می‌خواهم')).toBe('میخواهم')
   })
 
   it('cuts a long title at 80 characters as a reader counts them, never inside a letter', () => {
     const hindi = slugify('क्षमा '.repeat(40))
-    expect([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(hindi)].length).toBeLessThanOrEqual(80)
+    expect([...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(hindi)].length).toBeLessThanOrEqual(
+      80,
+    )
     expect(hindi.length).toBeGreaterThan(60)
     // The last character is whole: no dangling virama or vowel sign, no half of a surrogate pair.
     expect(slugify('क्षमा '.repeat(40)).startsWith(hindi)).toBe(true)
@@ -81,23 +87,43 @@ describe.each(await testDialects())('addresses in every script on $name', (diale
 
   it('publishes a post with each script’s title at its address, found however the address is written', async () => {
     for (const [, title, slug] of SCRIPTS) {
-      const saved = await savePost(author, null, postForm({ title, tags: title.split(/[ ,、:]/)[0], intent: 'publish' }), NOW, db)
+      const saved = await savePost(
+        author,
+        null,
+        postForm({ title, tags: title.split(/[ ,、:]/)[0], intent: 'publish' }),
+        NOW,
+        db,
+      )
       expect(saved).toMatchObject({ ok: true, slug })
       const encoded = postPath(slug).slice('/posts/'.length)
       for (const asked of [slug, encoded, encodeURIComponent(slug.normalize('NFD')), slug.normalize('NFD')]) {
-        expect((await loadPostView(slugFromAddress(asked), undefined, db))?.post.title, `${title} as ${asked}`).toBe(title)
+        expect((await loadPostView(slugFromAddress(asked), undefined, db))?.post.title, `${title} as ${asked}`).toBe(
+          title,
+        )
       }
       // Its tag's archive answers at the tag's own encoded address.
       const tagAddress = archivePath({ kind: 'tag', slug: slugify(title.split(/[ ,、:]/)[0]) }).slice('/tags/'.length)
-      expect((await loadArchiveView({ kind: 'tag', slug: slugFromAddress(tagAddress) }, 1, db))?.posts.map((p) => p.title)).toEqual([title])
+      expect(
+        (await loadArchiveView({ kind: 'tag', slug: slugFromAddress(tagAddress) }, 1, db))?.posts.map((p) => p.title),
+      ).toEqual([title])
     }
   })
 
   it('keeps a renamed post’s old address in its script answering, however the old address is written', async () => {
     const saved = await savePost(author, null, postForm({ title: '東京の夜', intent: 'publish' }), NOW, db)
     if (!saved.ok) throw new Error(JSON.stringify(saved))
-    const version = (await db.selectFrom('post').select('updatedAt').where('id', '=', saved.id).executeTakeFirstOrThrow()).updatedAt
-    expect(await savePost(author, saved.id, postForm({ title: '東京の夜', slug: '大阪の朝', version: new Date(version).toISOString() }), NOW, db)).toMatchObject({ ok: true, slug: '大阪の朝' })
+    const version = (
+      await db.selectFrom('post').select('updatedAt').where('id', '=', saved.id).executeTakeFirstOrThrow()
+    ).updatedAt
+    expect(
+      await savePost(
+        author,
+        saved.id,
+        postForm({ title: '東京の夜', slug: '大阪の朝', version: new Date(version).toISOString() }),
+        NOW,
+        db,
+      ),
+    ).toMatchObject({ ok: true, slug: '大阪の朝' })
     for (const asked of ['東京の夜', encodeURIComponent('東京の夜'), encodeURIComponent('東京の夜'.normalize('NFD'))]) {
       expect(await findMovedPost(slugFromAddress(asked), db), asked).toBe('大阪の朝')
     }
@@ -121,11 +147,15 @@ describe.each(await testDialects())('addresses in every script on $name', (diale
     for (const [index, { slug }] of rows.entries()) {
       // The old link, as the export writes it (lower-case escapes) and as a browser sends it (upper-case).
       const day = String(index + 1).padStart(2, '0')
-      const link = (await db.selectFrom('post').select('legacyId').where('slug', '=', slug).executeTakeFirstOrThrow()).legacyId
+      const link = (await db.selectFrom('post').select('legacyId').where('slug', '=', slug).executeTakeFirstOrThrow())
+        .legacyId
       expect(link).toBe(500 + index)
       const oldSlug = index === 0 ? '東京の夜、ふたたび' : index === 6 ? 'cafe-deja-vu' : slug
       for (const escaped of [encodeURIComponent(oldSlug).toLowerCase(), encodeURIComponent(oldSlug)]) {
-        expect(await resolveOldAddress({ segments: ['2021', '05', day, escaped] }, NOW, db), `${slug} from ${escaped}`).toBe(postPath(slug))
+        expect(
+          await resolveOldAddress({ segments: ['2021', '05', day, escaped] }, NOW, db),
+          `${slug} from ${escaped}`,
+        ).toBe(postPath(slug))
       }
     }
   })

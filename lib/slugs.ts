@@ -9,7 +9,18 @@
  */
 
 /** Latin letters that are not a base letter plus an accent, folded the way WordPress folds them. */
-const LATIN_FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŋ: 'n' }
+const LATIN_FOLDS: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ŋ: 'n',
+}
 const LATIN_FOLDABLE = new RegExp(`[${Object.keys(LATIN_FOLDS).join('')}]`, 'g')
 
 /** How long a slug may be, in what a reader sees as characters (grapheme clusters). */

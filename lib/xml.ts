@@ -39,7 +39,10 @@ export class ImportFileError extends Error {
 
   sentence(language: Language): string {
     // The refusal's values are the ones its sentence names (checked by the catalog test in English).
-    const t = translator(language, 'importFile') as unknown as (key: string, values?: Record<string, string | number>) => string
+    const t = translator(language, 'importFile') as unknown as (
+      key: string,
+      values?: Record<string, string | number>,
+    ) => string
     const reason = t(this.refusal, this.values)
     return this.line ? t('atLine', { reason, line: this.line }) : reason
   }
@@ -85,7 +88,8 @@ export async function readXml<R>(
   })
   parser.on('opentag', (tag: SaxesTagNS) => {
     // Thrown, not kept: it stops the parser in the middle of the chunk it is reading.
-    if (path.length >= MAX_XML_DEPTH) throw new ImportFileError('tooDeep', { kind: what, max: String(MAX_XML_DEPTH) }, parser.line)
+    if (path.length >= MAX_XML_DEPTH)
+      throw new ImportFileError('tooDeep', { kind: what, max: String(MAX_XML_DEPTH) }, parser.line)
     const name = handlers.nameOf(tag)
     path.push(name)
     text = ''
@@ -123,7 +127,8 @@ export async function readXml<R>(
       if (end) parser.close()
     } catch (error) {
       if (error instanceof ImportFileError) throw error
-      if (error instanceof TypeError && /decode|encoded/i.test(error.message)) throw new ImportFileError('notUtf8', {}, parser.line)
+      if (error instanceof TypeError && /decode|encoded/i.test(error.message))
+        throw new ImportFileError('notUtf8', {}, parser.line)
       failure ??= notWellFormed(error as Error, parser.line)
     }
   }

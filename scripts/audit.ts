@@ -36,7 +36,16 @@ process.env.AUTH_URL = base
 const server = await startServer(port, databaseUrl)
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 })
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 const rows: string[] = []
@@ -47,13 +56,21 @@ try {
     ['demo post', '/posts/the-social-media-plateau'],
   ]) {
     await fetch(base + url) // render once, so the page is measured as readers get it: from the cache
-    const result = await lighthouse(base + url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...categories] })
+    const result = await lighthouse(base + url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...categories],
+    })
     const scores = categories.map((c) => Math.round((result?.lhr.categories[c]?.score ?? 0) * 100))
     rows.push(`${name.padEnd(12)}${scores.map((s) => String(s).padStart(16)).join('')}`)
     for (const c of categories) {
       for (const ref of result?.lhr.categories[c]?.auditRefs ?? []) {
         const audit = result!.lhr.audits[ref.id]
-        if (ref.weight > 0 && audit.score !== null && audit.score < 1) misses.push(`${name}, ${c}: ${audit.title} (${Math.round(audit.score * 100)})${audit.displayValue ? ` — ${audit.displayValue}` : ''}`)
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1)
+          misses.push(
+            `${name}, ${c}: ${audit.title} (${Math.round(audit.score * 100)})${audit.displayValue ? ` — ${audit.displayValue}` : ''}`,
+          )
       }
     }
   }

@@ -24,7 +24,9 @@ OpenID Connect accounts. After a restore the blog makes a new secret and everyon
 }
 const includeSecrets = args.includes('--include-secrets')
 
-const file = args.find((a) => !a.startsWith('--')) ?? path.join('data', 'backups', `plateau-${new Date().toISOString().slice(0, 16).replace(':', '')}.jsonl.gz`)
+const file =
+  args.find((a) => !a.startsWith('--')) ??
+  path.join('data', 'backups', `plateau-${new Date().toISOString().slice(0, 16).replace(':', '')}.jsonl.gz`)
 try {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true })
   await migrateToLatest(getDb())
@@ -39,7 +41,9 @@ try {
   gzip.end()
   await once(out, 'finish')
   await closeDb()
-  console.log(`Backed up ${rows} rows and ${files} files to ${file}${includeSecrets ? ', secrets included' : ' (secrets left out; --include-secrets keeps them)'}.`)
+  console.log(
+    `Backed up ${rows} rows and ${files} files to ${file}${includeSecrets ? ', secrets included' : ' (secrets left out; --include-secrets keeps them)'}.`,
+  )
 } catch (error) {
   console.error(`The backup failed: ${explainDatabaseError(error, undefined)}`)
   await closeDb().catch(() => {})

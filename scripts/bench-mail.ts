@@ -37,7 +37,19 @@ async function run(name: string, url: string) {
   await migrateToLatest(db)
   const now = new Date()
   for (let i = 0; i < MAILS; i += 500) {
-    await insertOutgoingMails(db, Array.from({ length: 500 }, (_, j) => ({ userId: null, toAddress: `reader${i + j}@example.com`, kind: 'reply' as const, dedupeKey: `bench:${i + j}`, subject: `Reply ${i + j}`, textBody: 'A reply.', htmlBody: '<p>A reply.</p>', headers: '{}', nextAttemptAt: now }))
+    await insertOutgoingMails(
+      db,
+      Array.from({ length: 500 }, (_, j) => ({
+        userId: null,
+        toAddress: `reader${i + j}@example.com`,
+        kind: 'reply' as const,
+        dedupeKey: `bench:${i + j}`,
+        subject: `Reply ${i + j}`,
+        textBody: 'A reply.',
+        htmlBody: '<p>A reply.</p>',
+        headers: '{}',
+        nextAttemptAt: now,
+      })),
     )
   }
   const t0 = performance.now()
@@ -50,7 +62,9 @@ async function run(name: string, url: string) {
   await Promise.all([sender('instance-a'), sender('instance-b')])
   const seconds = (performance.now() - t0) / 1000
   const twice = [...received.values()].filter((n) => n > 1).length
-  console.log(`${name.padEnd(11)} ${MAILS} mails in ${seconds.toFixed(1)} s: ${Math.round(MAILS / seconds)} mails/s, ${received.size} addresses reached, ${twice} received twice`)
+  console.log(
+    `${name.padEnd(11)} ${MAILS} mails in ${seconds.toFixed(1)} s: ${Math.round(MAILS / seconds)} mails/s, ${received.size} addresses reached, ${twice} received twice`,
+  )
   await db.destroy()
 }
 

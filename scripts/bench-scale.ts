@@ -10,7 +10,16 @@ import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
 import { cacheTags } from '../lib/public/tags'
 import { invalidateEverywhere } from '../lib/public/cache/shared-tags'
-import { benchOptions, ensureBuild, measure as measureAt, peakRssMb, root, startServer, stopServer, type Measured } from './production-server'
+import {
+  benchOptions,
+  ensureBuild,
+  measure as measureAt,
+  peakRssMb,
+  root,
+  startServer,
+  stopServer,
+  type Measured,
+} from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]   (this part: tsx scripts/bench-scale.ts)
 
@@ -46,8 +55,14 @@ async function freshDatabase(): Promise<void> {
   process.env.DATABASE_URL = DATABASE_URL
   const db = getDb()
   await prepareDatabase(db)
-  const postId = await insertPost(db, { slug: LONG, title: 'Ten thousand comments', excerpt: 'A conversation that never ended.', body: 'People kept talking.', status: 'published', publishedAt: '2013-04-01T09:00:00.000Z' }
-  )
+  const postId = await insertPost(db, {
+    slug: LONG,
+    title: 'Ten thousand comments',
+    excerpt: 'A conversation that never ended.',
+    body: 'People kept talking.',
+    status: 'published',
+    publishedAt: '2013-04-01T09:00:00.000Z',
+  })
   // Two thirds top level, one third replies up to four levels deep, as in the SQLite bench.
   await db.transaction().execute(async (trx) => {
     const depthOf = new Map<number, number>()
@@ -56,8 +71,14 @@ async function freshDatabase(): Promise<void> {
     for (let i = 0; i < 10_000; i++) {
       let parentId: number | null = null
       if (i % 3 === 2 && last !== null) parentId = depthOf.get(last)! < 3 ? last : top[top.length - 1]
-      const id: number = await insertComment(trx, { postId, parentId, authorName: `Reader ${i % 97}`, body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).`, status: 'approved', createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000) }
-      )
+      const id: number = await insertComment(trx, {
+        postId,
+        parentId,
+        authorName: `Reader ${i % 97}`,
+        body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).`,
+        status: 'approved',
+        createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000),
+      })
       depthOf.set(id, parentId === null ? 0 : depthOf.get(parentId)! + 1)
       if (parentId === null) top.push(id)
       last = id
@@ -68,7 +89,13 @@ async function freshDatabase(): Promise<void> {
 function startNginx(port: number, instances: number[], staticDir: string): Promise<ChildProcess> {
   const child = spawn('sh', [path.join(root, 'e2e/nginx.sh')], {
     cwd: root,
-    env: { ...process.env, E2E_PORT: String(port), E2E_INSTANCE_PORTS: instances.join(' '), NGINX_DIR: path.join(root, '.test-output', `bench-nginx-${port}`), NGINX_STATIC_DIR: staticDir },
+    env: {
+      ...process.env,
+      E2E_PORT: String(port),
+      E2E_INSTANCE_PORTS: instances.join(' '),
+      NGINX_DIR: path.join(root, '.test-output', `bench-nginx-${port}`),
+      NGINX_STATIC_DIR: staticDir,
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   })
   return new Promise((resolve, reject) => {
@@ -101,7 +128,10 @@ const first = await started(INSTANCES[0])
 const t0 = performance.now()
 const longHtml = await (await fetch(`http://localhost:${INSTANCES[0]}/posts/${LONG}`)).text()
 const firstRenderMs = performance.now() - t0
-fs.writeFileSync(path.join(staticDir, 'demo-post.html'), await (await fetch(`http://localhost:${INSTANCES[0]}/posts/${DEMO}`)).text())
+fs.writeFileSync(
+  path.join(staticDir, 'demo-post.html'),
+  await (await fetch(`http://localhost:${INSTANCES[0]}/posts/${DEMO}`)).text(),
+)
 
 const pages: [string, string][] = [
   ['home', '/'],
@@ -127,19 +157,28 @@ for (const [name, url] of pages) {
 
 // Write while reading: one comment a second, approved, while readers load the demo post.
 process.stdout.write('write-while-read…\n')
-const demoPostId = Number((await getDb().selectFrom('post').select('id').where('slug', '=', DEMO).executeTakeFirstOrThrow()).id)
+const demoPostId = Number(
+  (await getDb().selectFrom('post').select('id').where('slug', '=', DEMO).executeTakeFirstOrThrow()).id,
+)
 const shownAfter: number[] = []
 let writing = true
 const writer = (async () => {
   for (let n = 0; writing; n++) {
     const text = `Written while reading, number ${n} ${Date.now()}`
     const at = performance.now()
-    await insertComment(getDb(), { postId: demoPostId, authorName: 'Bench writer', body: text, status: 'approved', createdAt: new Date() })
+    await insertComment(getDb(), {
+      postId: demoPostId,
+      authorName: 'Bench writer',
+      body: text,
+      status: 'approved',
+      createdAt: new Date(),
+    })
     await invalidateEverywhere([cacheTags.post(DEMO)])
     const seen = new Set<number>()
     while (seen.size < INSTANCES.length && performance.now() - at < 10_000) {
       for (const port of INSTANCES) {
-        if (!seen.has(port) && (await (await fetch(`http://localhost:${port}/posts/${DEMO}`)).text()).includes(text)) seen.add(port)
+        if (!seen.has(port) && (await (await fetch(`http://localhost:${port}/posts/${DEMO}`)).text()).includes(text))
+          seen.add(port)
       }
       if (seen.size < INSTANCES.length) await new Promise((r) => setTimeout(r, 50))
     }
@@ -159,18 +198,26 @@ await closeDb()
 fs.rmSync(staticDir, { recursive: true, force: true })
 
 const row = (name: string, r: Measured, extra = '') =>
-  console.log(`${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}${extra}`)
+  console.log(
+    `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)} ${String(r.p50).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)}${extra}`,
+  )
 const sorted = [...shownAfter].sort((a, b) => a - b)
-console.log(`\nPlateau on PostgreSQL, ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, ${duration} s each, through nginx\n`)
+console.log(
+  `\nPlateau on PostgreSQL, ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, ${duration} s each, through nginx\n`,
+)
 console.log('page                                 req/s  p50 ms  p99 ms  errors')
 for (const [name] of pages) {
   row(`${name}, one instance`, one[name])
   row(`${name}, two instances`, two[name], `   ×${(two[name].rps / one[name].rps).toFixed(2)}`)
 }
 row('static demo HTML (nginx itself)', staticCeiling)
-console.log(`\n10,000-comment post: first render ${firstRenderMs.toFixed(0)} ms; ${(longHtml.length / 1024).toFixed(0)} KB of HTML`)
+console.log(
+  `\n10,000-comment post: first render ${firstRenderMs.toFixed(0)} ms; ${(longHtml.length / 1024).toFixed(0)} KB of HTML`,
+)
 console.log(`peak RSS per instance: ${rss.map((mb) => `${mb} MB`).join(', ')}`)
 console.log(
   `write-while-read: readers ${whileWriting.rps.toFixed(0)} req/s (${((whileWriting.rps / two['demo post'].rps) * 100).toFixed(0)}% of read-only), p99 ${whileWriting.p99} ms; ${shownAfter.length} comments shown on both instances after median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(0)} ms, slowest ${sorted[sorted.length - 1]?.toFixed(0)} ms`,
 )
-console.log('\ngoals: two ≥ 1.6× one; 10,000-comment first render < 1 s, cached ≥ 300 req/s; RSS < 300 MB; while writing ≥ 70% of read-only and every comment within 1 s')
+console.log(
+  '\ngoals: two ≥ 1.6× one; 10,000-comment first render < 1 s, cached ≥ 300 req/s; RSS < 300 MB; while writing ≥ 70% of read-only and every comment within 1 s',
+)

@@ -7,7 +7,17 @@ import { closeDb, getDb } from '../db'
 import { prepareDatabase } from '../db/prepare'
 import { insertComment } from '../db/queries/comments'
 import { insertPost } from '../db/queries/posts'
-import { benchOptions, ensureBuild, measure as measureAt, measureCost, peakRssMb, root, rssMb, startServer, stopServer } from './production-server'
+import {
+  benchOptions,
+  ensureBuild,
+  measure as measureAt,
+  measureCost,
+  peakRssMb,
+  root,
+  rssMb,
+  startServer,
+  stopServer,
+} from './production-server'
 
 const HELP = `Usage: npm run bench [-- --duration SECONDS --connections N]
 
@@ -36,14 +46,13 @@ async function seed(): Promise<void> {
   const db = getDb()
   await prepareDatabase(db)
   const postId = await insertPost(db, {
-      slug: 'a-long-conversation',
-      title: 'A long conversation',
-      excerpt: 'Five hundred approved comments, threaded.',
-      body: 'A post that people could not stop talking about.\n\nIt has **500** approved comments.',
-      status: 'published',
-      publishedAt: '2013-04-01T09:00:00.000Z',
-    }
-  )
+    slug: 'a-long-conversation',
+    title: 'A long conversation',
+    excerpt: 'Five hundred approved comments, threaded.',
+    body: 'A post that people could not stop talking about.\n\nIt has **500** approved comments.',
+    status: 'published',
+    publishedAt: '2013-04-01T09:00:00.000Z',
+  })
   // 500 comments: two thirds top level, one third replies, each reply one level deeper than its
   // parent, wrapping back to a top-level parent after depth 4.
   const depthOf = new Map<number, number>()
@@ -54,14 +63,13 @@ async function seed(): Promise<void> {
     let parentId: number | null = null
     if (isReply) parentId = depthOf.get(last!)! < 3 ? last : top[top.length - 1]
     const id: number = await insertComment(db, {
-        postId,
-        parentId,
-        authorName: `Reader ${i % 37}`,
-        body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).\n\nA second paragraph to make it realistic.`,
-        status: 'approved',
-        createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000),
-      }
-    )
+      postId,
+      parentId,
+      authorName: `Reader ${i % 37}`,
+      body: `Comment number ${i}. I have *thoughts* about this, and [a link](https://example.com/${i}).\n\nA second paragraph to make it realistic.`,
+      status: 'approved',
+      createdAt: new Date(Date.UTC(2013, 3, 1, 10) + i * 60_000),
+    })
     depthOf.set(id, parentId === null ? 0 : depthOf.get(parentId)! + 1)
     if (parentId === null) top.push(id)
     last = id
@@ -99,13 +107,42 @@ const pid = server.pid!
 let n = 0
 const words = ['social', 'media', 'plateau', 'comments', 'conversation', 'blog', 'readers', 'twitter']
 const costs = {
-  'cached post': await measureCost(base, pid, () => ({ path: '/posts/the-social-media-plateau' }), connections, duration),
-  'never-seen address (404)': await measureCost(base, pid, () => ({ path: `/posts/never-seen-${n++}-${Math.random().toString(36).slice(2)}` }), connections, duration),
-  search: await measureCost(base, pid, () => ({ path: `/search?q=${words[n++ % words.length]}`, headers: { 'x-forwarded-for': `198.18.${(n >> 8) & 255}.${n & 255}` } }), connections, duration),
+  'cached post': await measureCost(
+    base,
+    pid,
+    () => ({ path: '/posts/the-social-media-plateau' }),
+    connections,
+    duration,
+  ),
+  'never-seen address (404)': await measureCost(
+    base,
+    pid,
+    () => ({ path: `/posts/never-seen-${n++}-${Math.random().toString(36).slice(2)}` }),
+    connections,
+    duration,
+  ),
+  search: await measureCost(
+    base,
+    pid,
+    () => ({
+      path: `/search?q=${words[n++ % words.length]}`,
+      headers: { 'x-forwarded-for': `198.18.${(n >> 8) & 255}.${n & 255}` },
+    }),
+    connections,
+    duration,
+  ),
 }
 const families = ['/posts/', '/tags/', '/authors/', '/pages/', '/', '/2013/', '/posts/the-social-media-plateau/thread/']
 const rssBeforeFlood = rssMb(pid)
-const flood = await measureCost(base, pid, () => ({ path: `${families[n % families.length]}${families[n++ % families.length].endsWith('thread/') ? 10_000 + n : `x-${n}-${Math.random().toString(36).slice(2)}`}` }), connections, 10)
+const flood = await measureCost(
+  base,
+  pid,
+  () => ({
+    path: `${families[n % families.length]}${families[n++ % families.length].endsWith('thread/') ? 10_000 + n : `x-${n}-${Math.random().toString(36).slice(2)}`}`,
+  }),
+  connections,
+  10,
+)
 const rssAfterFlood = rssMb(pid)
 const rss = peakRssMb(pid)
 await stopServer(server)
@@ -113,7 +150,9 @@ fs.rmSync(staticDir, { recursive: true, force: true })
 fs.rmSync(dir, { recursive: true, force: true })
 
 const ceiling = results['static demo HTML'].rps
-console.log(`\nPlateau on ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, ${duration} s each\n`)
+console.log(
+  `\nPlateau on ${os.cpus().length} cores, Node ${process.version}, ${connections} connections, ${duration} s each\n`,
+)
 console.log('page                  req/s     p50 ms   p99 ms   of static   errors')
 for (const [name] of pages) {
   const r = results[name]
@@ -122,9 +161,20 @@ for (const [name] of pages) {
   )
 }
 console.log('\nwhat a request costs            req/s   CPU ms per request   answers')
-for (const [name, c] of Object.entries(costs)) console.log(`${name.padEnd(28)} ${c.rps.toFixed(0).padStart(7)} ${c.cpuMsPerRequest.toFixed(2).padStart(20)}   ${JSON.stringify(c.statuses)}`)
-console.log(`flood of never-seen addresses, 10 s: ${flood.rps.toFixed(0)} req/s, ${flood.cpuMsPerRequest.toFixed(2)} CPU ms each; server RSS ${rssBeforeFlood} MB before, ${rssAfterFlood} MB after`)
+for (const [name, c] of Object.entries(costs))
+  console.log(
+    `${name.padEnd(28)} ${c.rps.toFixed(0).padStart(7)} ${c.cpuMsPerRequest.toFixed(2).padStart(20)}   ${JSON.stringify(c.statuses)}`,
+  )
+console.log(
+  `flood of never-seen addresses, 10 s: ${flood.rps.toFixed(0)} req/s, ${flood.cpuMsPerRequest.toFixed(2)} CPU ms each; server RSS ${rssBeforeFlood} MB before, ${rssAfterFlood} MB after`,
+)
 console.log(`\nserver peak RSS: ${rss} MB`)
-console.log(`demo post HTML: ${(demoHtml.length / 1024).toFixed(1)} KB, ${(gzipSync(demoHtml).length / 1024).toFixed(1)} KB gzipped`)
-console.log(`500-comment post HTML: ${(longHtml.length / 1024).toFixed(0)} KB, ${(gzipSync(longHtml).length / 1024).toFixed(0)} KB gzipped`)
-console.log('\ntargets: demo ≥ 1000 req/s with p99 < 100 ms; 500-comment ≥ 300 req/s; ≥ 50% of static; RSS < 300 MB; demo ≤ 20 KB gzipped')
+console.log(
+  `demo post HTML: ${(demoHtml.length / 1024).toFixed(1)} KB, ${(gzipSync(demoHtml).length / 1024).toFixed(1)} KB gzipped`,
+)
+console.log(
+  `500-comment post HTML: ${(longHtml.length / 1024).toFixed(0)} KB, ${(gzipSync(longHtml).length / 1024).toFixed(0)} KB gzipped`,
+)
+console.log(
+  '\ntargets: demo ≥ 1000 req/s with p99 < 100 ms; 500-comment ≥ 300 req/s; ≥ 50% of static; RSS < 300 MB; demo ≤ 20 KB gzipped',
+)

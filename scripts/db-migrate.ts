@@ -20,7 +20,11 @@ let config
 try {
   config = readDatabaseConfig()
   const applied = await migrateToLatest(getDb())
-  console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.')
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}`
+      : 'The database is up to date.',
+  )
   // A migration may change what pages show: running instances render them again.
   if (applied.length) await invalidateEverywhere(tagsToExpire(EVERYTHING_CHANGED))
   await closeDb()

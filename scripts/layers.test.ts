@@ -13,7 +13,9 @@ async function refusals(file: string, code: string): Promise<string[]> {
   // An export, so an import alone is not an unused one (an action file's exports are its actions).
   const text = file.endsWith('actions.ts') ? code : `${code}\nexport const used = 1\n`
   const [result] = await eslint.lintText(text, { filePath: path.join(root, file) })
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message)
+  return result.messages
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax')
+    .map((m) => m.message)
 }
 
 describe('the layers, as lint enforces them', () => {
@@ -25,14 +27,38 @@ describe('the layers, as lint enforces them', () => {
     ['app/_ui/x.tsx', "import { cacheTag } from 'next/cache'", 'Cache and expire through lib/public/'],
     ['lib/posts/x.ts', "import { updateTag } from 'next/cache'", 'Cache and expire through lib/public/'],
     // Every server action through the one boundary (lib/forms/actions.ts).
-    ['app/admin/x/actions.ts', "'use server'\nexport async function saveAction(fd: FormData) { return fd }", 'Declare a server action with formAction or buttonAction'],
-    ['app/admin/x/actions.ts', "import { redirect } from 'next/navigation'\nexport const go = formAction({ run: async () => redirect('/'), done: () => '/' })", 'The boundary redirects'],
-    ['app/admin/x/actions.ts', "import { getDb } from '@/db'\nexport const go = formAction({ run: async () => getDb(), done: () => '/' })", 'app/ reaches the database through lib/'],
-    ['app/admin/x/actions.ts', "import { expireFromAction } from '@/lib/public/expire'\nexport const go = formAction({ run: async () => expireFromAction, done: () => '/' })", 'The action boundary'],
+    [
+      'app/admin/x/actions.ts',
+      "'use server'\nexport async function saveAction(fd: FormData) { return fd }",
+      'Declare a server action with formAction or buttonAction',
+    ],
+    [
+      'app/admin/x/actions.ts',
+      "import { redirect } from 'next/navigation'\nexport const go = formAction({ run: async () => redirect('/'), done: () => '/' })",
+      'The boundary redirects',
+    ],
+    [
+      'app/admin/x/actions.ts',
+      "import { getDb } from '@/db'\nexport const go = formAction({ run: async () => getDb(), done: () => '/' })",
+      'app/ reaches the database through lib/',
+    ],
+    [
+      'app/admin/x/actions.ts',
+      "import { expireFromAction } from '@/lib/public/expire'\nexport const go = formAction({ run: async () => expireFromAction, done: () => '/' })",
+      'The action boundary',
+    ],
     // The database handle first and required in every query.
     ['db/queries/x.ts', "import { getDb } from '..'", 'they never open one'],
-    ['db/queries/x.ts', 'export async function find(id: number, db = getDb()) { return [id, db] }\ndeclare const getDb: () => 1', 'never a default'],
-    ['db/queries/x.ts', 'export async function find(id: number, db: unknown) { return [id, db] }', 'The database handle is the first parameter'],
+    [
+      'db/queries/x.ts',
+      'export async function find(id: number, db = getDb()) { return [id, db] }\ndeclare const getDb: () => 1',
+      'never a default',
+    ],
+    [
+      'db/queries/x.ts',
+      'export async function find(id: number, db: unknown) { return [id, db] }',
+      'The database handle is the first parameter',
+    ],
   ])('%s: %s is refused', async (file, code, message) => {
     expect((await refusals(file, code)).join(' ')).toContain(message)
   })
@@ -41,7 +67,10 @@ describe('the layers, as lint enforces them', () => {
     ['app/admin/x.ts', "import { getSiteSettings } from '@/lib/settings'"],
     ['lib/posts/x.ts', "import { getDb } from '@/db'"],
     ['lib/public/x.ts', "import { cacheTag } from 'next/cache'"],
-    ['app/admin/x/actions.ts', "'use server'\nimport { formAction } from '@/lib/forms/actions'\nexport const saveAction = formAction({ run: async () => ({ ok: true as const }), done: () => '/' })"],
+    [
+      'app/admin/x/actions.ts',
+      "'use server'\nimport { formAction } from '@/lib/forms/actions'\nexport const saveAction = formAction({ run: async () => ({ ok: true as const }), done: () => '/' })",
+    ],
     ['db/queries/x.ts', 'export async function find(db: unknown, id: number) { return [id, db] }'],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await refusals(file, code)).toEqual([])
@@ -56,12 +85,15 @@ describe('the folders of lib/', () => {
     for (const entry of await readdir(lib, { recursive: true, withFileTypes: true })) {
       const file = path.join(entry.parentPath, entry.name)
       const folder = path.relative(lib, file).split(path.sep)
-      if (!entry.isFile() || folder.length < 2 || !/\.(ts|tsx|mjs)$/.test(entry.name) || entry.name.includes('.test.')) continue
+      if (!entry.isFile() || folder.length < 2 || !/\.(ts|tsx|mjs)$/.test(entry.name) || entry.name.includes('.test.'))
+        continue
       for (const [, other] of (await readFile(file, 'utf8')).matchAll(/from '@\/lib\/([\w-]+)\//g)) {
         if (other !== folder[0]) uses.set(folder[0], (uses.get(folder[0]) ?? new Set()).add(other))
       }
     }
-    const both = [...uses].flatMap(([a, theirs]) => [...theirs].filter((b) => a < b && uses.get(b)?.has(a)).map((b) => `${a} ↔ ${b}`))
+    const both = [...uses].flatMap(([a, theirs]) =>
+      [...theirs].filter((b) => a < b && uses.get(b)?.has(a)).map((b) => `${a} ↔ ${b}`),
+    )
     expect(both).toEqual([])
   })
 })

@@ -16,12 +16,20 @@ export function ensureBuild(): void {
 }
 
 /** Starts `next start` on `port` with `databaseUrl` (and `env`); resolves once it answers. */
-export function startServer(port: number, databaseUrl: string, env: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port), '--keepAliveTimeout', '65000'], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+export function startServer(
+  port: number,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
+  const child = spawn(
+    path.join(root, 'node_modules/.bin/next'),
+    ['start', '-p', String(port), '--keepAliveTimeout', '65000'],
+    {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: '1', ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   // Its log is not shown, but read: an unread pipe would fill and stall the server.
   child.stdout!.resume()
   return new Promise((resolve, reject) => {
@@ -85,9 +93,19 @@ export function rssMb(pid: number): number {
  * for `seconds` of load on `origin`, each request's path (and headers) made by `next` — a new address
  * each time for a flood of never-seen ones. After a warm-up of two seconds.
  */
-export async function measureCost(origin: string, pid: number, next: () => { path: string; headers?: Record<string, string> }, connections: number, seconds: number): Promise<{ rps: number; cpuMsPerRequest: number; statuses: Record<string, number> }> {
+export async function measureCost(
+  origin: string,
+  pid: number,
+  next: () => { path: string; headers?: Record<string, string> },
+  connections: number,
+  seconds: number,
+): Promise<{ rps: number; cpuMsPerRequest: number; statuses: Record<string, number> }> {
   const run = (duration: number) =>
-    autocannon({ url: origin, connections, duration, requests: [
+    autocannon({
+      url: origin,
+      connections,
+      duration,
+      requests: [
         {
           method: 'GET',
           setupRequest: (request) => {
@@ -100,7 +118,9 @@ export async function measureCost(origin: string, pid: number, next: () => { pat
   await run(2)
   const before = cpuMs(pid)
   const r = await run(seconds)
-  const statuses = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]))
+  const statuses = Object.fromEntries(
+    Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]),
+  )
   return { rps: r.requests.average, cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, r.requests.total), statuses }
 }
 

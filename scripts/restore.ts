@@ -20,14 +20,18 @@ changes nothing in the database. Refuses a blog that already has content.`)
 
 try {
   const input = createReadStream(file)
-  const { rows, files } = await restoreBackup(file.endsWith('.gz') ? input.pipe(createGunzip()) : input, { db: getDb() })
+  const { rows, files } = await restoreBackup(file.endsWith('.gz') ? input.pipe(createGunzip()) : input, {
+    db: getDb(),
+  })
   await invalidateEverywhere(tagsToExpire(EVERYTHING_CHANGED))
   await closeDb()
   console.log(`Restored ${rows} rows and ${files} files from ${file}.`)
 } catch (error) {
   if (error instanceof BackupError) console.error(`Nothing was restored: ${error.message}`)
-  else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`Nothing was restored: there is no file ${file}.`)
-  else if ((error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') console.error('Nothing was restored: the file is not a gzipped backup, or it is damaged.')
+  else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+    console.error(`Nothing was restored: there is no file ${file}.`)
+  else if ((error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR')
+    console.error('Nothing was restored: the file is not a gzipped backup, or it is damaged.')
   else console.error(`Nothing was restored: ${explainDatabaseError(error, undefined)}`)
   await closeDb().catch(() => {})
   process.exit(1)

@@ -38,11 +38,20 @@ function count(title, p, f) {
 const single = (title, ok) => count(title, ok ? 1 : 0, ok ? 0 : 1)
 
 single('type-check', run('Type-check', bin('tsc'), ['--noEmit']))
-single('lint', run('Lint', bin('eslint'), ['--max-warnings', '0', '.']))
+single(
+  'lint',
+  run('Lint', bin('eslint'), ['--max-warnings', '0', '.']) &&
+    run('Format', bin('prettier'), ['--check', '--log-level', 'warn', '.']),
+)
 
 const vitestJson = path.join(out, 'vitest.json')
 fs.rmSync(vitestJson, { force: true })
-const vitestOk = run('Vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`])
+const vitestOk = run('Vitest', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+])
 const vitest = readJson(vitestJson)
 if (vitest) count('vitest', vitest.numPassedTests, vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1))
 else count('vitest', 0, 1)

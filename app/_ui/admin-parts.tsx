@@ -19,7 +19,14 @@ export function AdminNotices({ query }: { query: Record<string, string | string[
 }
 
 /** Tabs for the statuses of a list, each with its count; the current one is marked. */
-export function StatusTabs<S extends string>(props: { label: string; statuses: readonly S[]; current: S; counts: Record<S, number>; labels: Record<S, string>; href: (status: S) => string }) {
+export function StatusTabs<S extends string>(props: {
+  label: string
+  statuses: readonly S[]
+  current: S
+  counts: Record<S, number>
+  labels: Record<S, string>
+  href: (status: S) => string
+}) {
   const { label, statuses, current, counts, labels, href } = props
   return (
     <nav aria-label={label}>
@@ -37,11 +44,25 @@ export function StatusTabs<S extends string>(props: { label: string; statuses: r
 }
 
 /** A GET search form that keeps the list's other filters. */
-export function ListSearch({ action, label, value, keep, language }: { action: string; label: string; value?: string; keep: Record<string, string | number | undefined>; language: Language }) {
+export function ListSearch({
+  action,
+  label,
+  value,
+  keep,
+  language,
+}: {
+  action: string
+  label: string
+  value?: string
+  keep: Record<string, string | number | undefined>
+  language: Language
+}) {
   const id = `${action.replace(/\W+/g, '-')}-search`
   return (
     <form method="get" action={action} role="search" className="search-form">
-      {Object.entries(keep).map(([name, v]) => (v === undefined ? null : <input key={name} type="hidden" name={name} value={v} />))}
+      {Object.entries(keep).map(([name, v]) =>
+        v === undefined ? null : <input key={name} type="hidden" name={name} value={v} />,
+      )}
       <label htmlFor={id}>{label}</label>
       <input id={id} name="q" type="search" defaultValue={value ?? ''} />
       <button type="submit" className="button button--secondary">
@@ -52,14 +73,27 @@ export function ListSearch({ action, label, value, keep, language }: { action: s
 }
 
 /** The address of a list with some of its query changed; page 1 and empty values are left out. */
-export function listHref(path: string, current: Record<string, string | number | undefined>, change: Record<string, string | number | undefined> = {}): string {
+export function listHref(
+  path: string,
+  current: Record<string, string | number | undefined>,
+  change: Record<string, string | number | undefined> = {},
+): string {
   const params = new URLSearchParams()
-  for (const [k, v] of Object.entries({ ...current, ...change })) if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
+  for (const [k, v] of Object.entries({ ...current, ...change }))
+    if (v !== undefined && v !== '' && !(k === 'page' && v === 1)) params.set(k, String(v))
   return `${path}?${params}`
 }
 
 /** An admin list as a table: a caption for screen readers, column headings, and the rows given. */
-export function AdminTable({ caption, columns, children }: { caption: string; columns: ReactNode[]; children: ReactNode }) {
+export function AdminTable({
+  caption,
+  columns,
+  children,
+}: {
+  caption: string
+  columns: ReactNode[]
+  children: ReactNode
+}) {
   return (
     <table className="admin-table">
       <caption className="visually-hidden">{caption}</caption>

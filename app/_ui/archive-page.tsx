@@ -18,7 +18,8 @@ export const ARCHIVE_BUILD_PLACEHOLDER = '-'
 /** Page 1 has no /page/ part; anything but a number from 2 up is not a page. */
 export const laterPageNumber = parseLaterPage
 
-const isPlaceholder = (scope: ArchiveScope) => (scope.kind === 'date' ? scope.year : scope.slug) === ARCHIVE_BUILD_PLACEHOLDER
+const isPlaceholder = (scope: ArchiveScope) =>
+  (scope.kind === 'date' ? scope.year : scope.slug) === ARCHIVE_BUILD_PLACEHOLDER
 
 async function viewFor(scope: ArchiveScope, page: number | null) {
   if (scope.kind === 'date' && !scope.month && page === 1 && !/^\d+$/.test(scope.year) && !isPlaceholder(scope)) {
@@ -33,7 +34,10 @@ export async function archiveMetadata(scope: ArchiveScope, page: number | null):
   if (!view) return {}
   const t = translator(view.site.language, 'archives')
   return {
-    title: t('pageTitle', { title: view.page > 1 ? t('paged', { title: view.title, page: view.page }) : view.title, site: view.site.title }),
+    title: t('pageTitle', {
+      title: view.page > 1 ? t('paged', { title: view.title, page: view.page }) : view.title,
+      site: view.site.title,
+    }),
     description: view.description,
   }
 }
@@ -49,18 +53,32 @@ export async function ArchivePage({ scope, page }: { scope: ArchiveScope; page: 
       <link rel="canonical" href={siteUrl(archivePath(scope, view.page))} />
       {view.feedBase ? (
         <>
-          <link rel="alternate" type="application/rss+xml" title={`${view.title} (RSS)`} href={`${view.feedBase}/feed.xml`} />
-          <link rel="alternate" type="application/atom+xml" title={`${view.title} (Atom)`} href={`${view.feedBase}/feed.atom`} />
-          <link rel="alternate" type="application/feed+json" title={`${view.title} (JSON Feed)`} href={`${view.feedBase}/feed.json`} />
+          <link
+            rel="alternate"
+            type="application/rss+xml"
+            title={`${view.title} (RSS)`}
+            href={`${view.feedBase}/feed.xml`}
+          />
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            title={`${view.title} (Atom)`}
+            href={`${view.feedBase}/feed.atom`}
+          />
+          <link
+            rel="alternate"
+            type="application/feed+json"
+            title={`${view.title} (JSON Feed)`}
+            href={`${view.feedBase}/feed.json`}
+          />
         </>
       ) : null}
       <main id="main" className="page">
-        <h1>
-          {view.page > 1 ? t('paged', { title: view.title, page: view.page }) : view.title}
-        </h1>
+        <h1>{view.page > 1 ? t('paged', { title: view.title, page: view.page }) : view.title}</h1>
         {view.feedBase ? (
           <p className="archive__feeds">
-            {t('follow')} <a href={`${view.feedBase}/feed.xml`}>RSS</a> · <a href={`${view.feedBase}/feed.atom`}>Atom</a> · <a href={`${view.feedBase}/feed.json`}>JSON Feed</a>
+            {t('follow')} <a href={`${view.feedBase}/feed.xml`}>RSS</a> ·{' '}
+            <a href={`${view.feedBase}/feed.atom`}>Atom</a> · <a href={`${view.feedBase}/feed.json`}>JSON Feed</a>
           </p>
         ) : null}
         <PostList {...view} pagePath={(n) => archivePath(scope, n)} />

@@ -6,7 +6,11 @@ import { FormField } from '@/app/_ui/form-field'
 import { idle } from '@/lib/forms/state'
 
 /** The owner's confirmation; `suggestedAddress` is shown for the owner to confirm when no AUTH_URL sets it. */
-export function ClaimOwnershipForm(props: { token: string; suggestedAddress: string | null; words: { address: string; addressHelp: string; button: string } }) {
+export function ClaimOwnershipForm(props: {
+  token: string
+  suggestedAddress: string | null
+  words: { address: string; addressHelp: string; button: string }
+}) {
   const { token, suggestedAddress, words } = props
   const [state, formAction, pending] = useActionState(claimOwnershipAction, idle)
   const error = state.status === 'error' ? state : null

@@ -48,7 +48,15 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
 }
 
 /** A button that starts sign-in with an identity provider (a form, so it works without script). */
-export function ProviderSignInForm({ provider, name, callbackUrl }: { provider: string; name: string; callbackUrl: string }) {
+export function ProviderSignInForm({
+  provider,
+  name,
+  callbackUrl,
+}: {
+  provider: string
+  name: string
+  callbackUrl: string
+}) {
   const [, formAction] = useActionState(providerSignInAction, idle, '/signin')
   return (
     <form action={formAction}>

@@ -16,7 +16,8 @@ export function FormField(props: {
   onChange?: (value: string) => void
 }) {
   const { name, label, value, error, help, type = 'text', step, rows, list, onChange } = props
-  const describedBy = [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined
+  const describedBy =
+    [error ? `${name}-error` : null, help ? `${name}-help` : null].filter(Boolean).join(' ') || undefined
   const common = {
     id: name,
     name,

@@ -39,11 +39,21 @@ export function ImageUpload({ label, onUploaded }: { label: string; onUploaded: 
   return (
     <div className="field image-upload">
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="file" accept={ACCEPT} onChange={(e) => void upload(e.currentTarget)} aria-describedby={`${id}-status ${id}-help`} />
+      <input
+        id={id}
+        type="file"
+        accept={ACCEPT}
+        onChange={(e) => void upload(e.currentTarget)}
+        aria-describedby={`${id}-status ${id}-help`}
+      />
       <p id={`${id}-help`} className="comment-form__help">
         {t('help')}
       </p>
-      <p id={`${id}-status`} role={status?.kind === 'error' ? 'alert' : 'status'} className={`upload-status${status?.kind === 'error' ? ' form-error' : ''}`}>
+      <p
+        id={`${id}-status`}
+        role={status?.kind === 'error' ? 'alert' : 'status'}
+        className={`upload-status${status?.kind === 'error' ? ' form-error' : ''}`}
+      >
         {status?.text}
       </p>
     </div>

@@ -23,7 +23,11 @@ export function ImportForm({ kind }: { kind: 'wordpress' | 'disqus' }) {
     const form = event.currentTarget
     setState({ busy: true, error: null })
     try {
-      const response = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' } })
+      const response = await fetch(form.action, {
+        method: 'POST',
+        body: new FormData(form),
+        headers: { Accept: 'application/json' },
+      })
       if (!response.ok) return setState({ busy: false, error: t('notImported', { reason: await response.text() }) })
       const { location } = (await response.json()) as { location: string }
       form.reset()
@@ -35,11 +39,24 @@ export function ImportForm({ kind }: { kind: 'wordpress' | 'disqus' }) {
   }
 
   return (
-    <form action="/admin/import/upload" method="post" encType="multipart/form-data" className="settings-form" onSubmit={(e) => void submit(e)}>
+    <form
+      action="/admin/import/upload"
+      method="post"
+      encType="multipart/form-data"
+      className="settings-form"
+      onSubmit={(e) => void submit(e)}
+    >
       <input type="hidden" name="kind" value={kind} />
       <div className="field">
         <label htmlFor={`${id}-file`}>{t(`${kind}.label`)}</label>
-        <input id={`${id}-file`} name="file" type="file" accept=".xml,application/xml,text/xml" required aria-describedby={`${id}-help`} />
+        <input
+          id={`${id}-file`}
+          name="file"
+          type="file"
+          accept=".xml,application/xml,text/xml"
+          required
+          aria-describedby={`${id}-help`}
+        />
         <p id={`${id}-help`} className="comment-form__help">
           {t(`${kind}.help`)}
         </p>
@@ -75,11 +92,20 @@ export function ImportJob({ job, live }: { job: ImportJobView; live: boolean }) 
   const [done, total] = [format.number(job.done), format.number(job.total)]
   return (
     <section aria-labelledby="import-job" className="import-job">
-      <h2 id="import-job">{running ? t('importing', { file: job.fileName }) : t('importOf', { file: job.fileName })}</h2>
+      <h2 id="import-job">
+        {running ? t('importing', { file: job.fileName }) : t('importOf', { file: job.fileName })}
+      </h2>
       {running ? live ? <RefreshWhileShown everyMs={700} /> : <meta httpEquiv="refresh" content="1" /> : null}
-      <progress aria-label={t('progress')} aria-describedby="import-count" value={job.status === 'done' ? job.total || 1 : job.done} max={job.total || 1} />
+      <progress
+        aria-label={t('progress')}
+        aria-describedby="import-count"
+        value={job.status === 'done' ? job.total || 1 : job.done}
+        max={job.total || 1}
+      />
       <p id="import-count">
-        {job.status === 'done' ? t('allRead', { count: done, unit }) : t(running ? 'reading' : 'someRead', { done, total, unit })}
+        {job.status === 'done'
+          ? t('allRead', { count: done, unit })
+          : t(running ? 'reading' : 'someRead', { done, total, unit })}
         {running ? ` ${t('follows')}` : null}
       </p>
       {job.message ? (

@@ -11,14 +11,30 @@ const ACTIONS: Record<CommentStatus, ModerationAction[]> = {
   trash: ['restore', 'delete'],
 }
 
-const KEYS = { approve: 'approve', unapprove: 'unapprove', spam: 'spam', 'not-spam': 'notSpam', trash: 'trash', restore: 'restore', delete: 'delete' } as const satisfies Record<ModerationAction, string>
+const KEYS = {
+  approve: 'approve',
+  unapprove: 'unapprove',
+  spam: 'spam',
+  'not-spam': 'notSpam',
+  trash: 'trash',
+  restore: 'restore',
+  delete: 'delete',
+} as const satisfies Record<ModerationAction, string>
 
 /** The statuses' names and, per status, its buttons (action and label) in the site's language. */
 export function moderationWords(language: Language) {
   const t = translator(language, 'admin.moderation')
-  const statuses = { pending: t('statuses.pending'), approved: t('statuses.approved'), spam: t('statuses.spam'), trash: t('statuses.trash') } satisfies Record<CommentStatus, string>
+  const statuses = {
+    pending: t('statuses.pending'),
+    approved: t('statuses.approved'),
+    spam: t('statuses.spam'),
+    trash: t('statuses.trash'),
+  } satisfies Record<CommentStatus, string>
   const buttons = Object.fromEntries(
-    Object.entries(ACTIONS).map(([status, actions]) => [status, actions.map((action) => [action, t(`actions.${KEYS[action]}`)] as [ModerationAction, string])]),
+    Object.entries(ACTIONS).map(([status, actions]) => [
+      status,
+      actions.map((action) => [action, t(`actions.${KEYS[action]}`)] as [ModerationAction, string]),
+    ]),
   ) as Record<CommentStatus, [ModerationAction, string][]>
   return { statuses, buttons, withSelected: t('withSelected'), select: t('select') }
 }

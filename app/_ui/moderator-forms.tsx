@@ -20,9 +20,21 @@ function Submit({ label, busy }: { label: string; busy: string }) {
  * One form on a comment's admin page: edit its text, or reply to it. A refusal is said beside the
  * box and keeps what was typed.
  */
-export function ModeratorCommentForm(props: { kind: 'edit' | 'reply'; commentId: number; initialBody: string; label: string; submit: string; busy: string; formToken?: string; restored?: FormState }) {
+export function ModeratorCommentForm(props: {
+  kind: 'edit' | 'reply'
+  commentId: number
+  initialBody: string
+  label: string
+  submit: string
+  busy: string
+  formToken?: string
+  restored?: FormState
+}) {
   const { kind, commentId, initialBody, label, submit, busy, formToken, restored } = props
-  const [state, formAction] = useActionState(kind === 'edit' ? moderatorEditAction : moderatorReplyAction, restored?.status === 'error' && restored.form === kind ? restored : idle)
+  const [state, formAction] = useActionState(
+    kind === 'edit' ? moderatorEditAction : moderatorReplyAction,
+    restored?.status === 'error' && restored.form === kind ? restored : idle,
+  )
   const error = state.status === 'error' ? state : null
   const id = `moderator-${kind}`
   return (

@@ -7,7 +7,11 @@ import { cachedSiteInfo } from '@/lib/public/cached'
  * `generateMetadata` for a page rendered on each request (never at build) whose title is one
  * sentence of the catalog, in the site's language: `export const generateMetadata = titled('admin.posts', 'title')`.
  */
-export function titled<A extends MessageArea>(area: A, key: Parameters<Translator<A>>[0], more: Metadata = {}): () => Promise<Metadata> {
+export function titled<A extends MessageArea>(
+  area: A,
+  key: Parameters<Translator<A>>[0],
+  more: Metadata = {},
+): () => Promise<Metadata> {
   return async () => {
     await connection()
     // `key` is checked against the area where it is named; a title takes no values.

@@ -8,7 +8,14 @@ import { translator } from '@/lib/i18n'
 import { POST_IMAGE_SIZES, uploadedImageSizes } from '@/lib/uploads/paths'
 
 /** A post as readers see it: title, byline, image with credit, body, tags, and links onwards. */
-export function PostArticle(props: { post: PostView['post']; locale: SiteLocale; older?: PostLink | null; newer?: PostLink | null; related?: PostLink[]; commentCount?: number }) {
+export function PostArticle(props: {
+  post: PostView['post']
+  locale: SiteLocale
+  older?: PostLink | null
+  newer?: PostLink | null
+  related?: PostLink[]
+  commentCount?: number
+}) {
   const { post, locale, older = null, newer = null, related = [], commentCount } = props
   const image = post.featuredImage
   const sizes = image ? uploadedImageSizes(image.url) : null
@@ -18,7 +25,12 @@ export function PostArticle(props: { post: PostView['post']; locale: SiteLocale;
       <header className="post__header">
         <h1 className="post__title">{post.title}</h1>
         {post.kind === 'page' ? null : (
-          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} locale={locale}>
+          <PostMeta
+            authorName={post.authorName}
+            authorSlug={post.authorSlug}
+            publishedAt={post.publishedAt}
+            locale={locale}
+          >
             {' · '}
             <span>{t('readingTime', { minutes: post.readingMinutes })}</span>
             {commentCount === undefined ? null : (
@@ -33,13 +45,24 @@ export function PostArticle(props: { post: PostView['post']; locale: SiteLocale;
       {image ? (
         <figure className="post__image">
           {/* eslint-disable-next-line @next/next/no-img-element -- a local file served as is; no optimizer round-trip */}
-          <img src={image.url} alt={image.alt} width={sizes?.width ?? 1200} height={sizes?.height ?? 630} srcSet={sizes?.srcset ?? undefined} sizes={sizes?.srcset ? POST_IMAGE_SIZES : undefined} fetchPriority="high" decoding="async" />
+          <img
+            src={image.url}
+            alt={image.alt}
+            width={sizes?.width ?? 1200}
+            height={sizes?.height ?? 630}
+            srcSet={sizes?.srcset ?? undefined}
+            sizes={sizes?.srcset ? POST_IMAGE_SIZES : undefined}
+            fetchPriority="high"
+            decoding="async"
+          />
           {image.caption || image.credit ? (
             <figcaption>
               {image.caption ? <span>{image.caption} </span> : null}
               {image.credit ? (
                 <span className="post__credit">
-                  {t.rich('imageCredit', { credit: () => (image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit) })}
+                  {t.rich('imageCredit', {
+                    credit: () => (image.creditUrl ? <a href={image.creditUrl}>{image.credit}</a> : image.credit),
+                  })}
                 </span>
               ) : null}
             </figcaption>

@@ -32,18 +32,38 @@ export interface PostEditorInitial {
 }
 
 /** The fields whose text a browser copy is compared on (what someone types). */
-const TEXT_FIELDS = ['title', 'slug', 'body', 'excerpt', 'tags', 'featuredImageUrl', 'featuredImageAlt', 'featuredImageCaption', 'featuredImageCredit', 'featuredImageCreditUrl']
+const TEXT_FIELDS = [
+  'title',
+  'slug',
+  'body',
+  'excerpt',
+  'tags',
+  'featuredImageUrl',
+  'featuredImageAlt',
+  'featuredImageCaption',
+  'featuredImageCredit',
+  'featuredImageCreditUrl',
+]
 
 /**
  * The post editor. A refused save keeps every field as typed; drafts save themselves and every change
  * is kept in the browser too (see useAutosave); the preview is the public page's renderer.
  */
-export function PostEditor({ initial, restored, timeZone }: { initial: PostEditorInitial; restored?: FormState; timeZone: string }) {
+export function PostEditor({
+  initial,
+  restored,
+  timeZone,
+}: {
+  initial: PostEditorInitial
+  restored?: FormState
+  timeZone: string
+}) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(savePostAction, restored ?? idle)
   const t = useTranslations('admin.editor')
   const format = useFormatter()
   const failed = state.status === 'idle' ? null : state
-  const value = (name: keyof PostEditorInitial): string => (failed ? (failed.values[name] ?? '') : String(initial[name] ?? ''))
+  const value = (name: keyof PostEditorInitial): string =>
+    failed ? (failed.values[name] ?? '') : String(initial[name] ?? '')
   const [body, setBody] = useState(value('body'))
   const preview = useDeferredValue(body)
   const form = useRef<HTMLFormElement>(null)
@@ -72,7 +92,11 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
     <>
       {autosave.offered ? (
         <section className="notice" aria-labelledby="copy-title">
-          <h2 id="copy-title">{t('copy.title', { when: format.dateTime(new Date(autosave.offered.savedAt), { dateStyle: 'long', timeStyle: 'short' }) })}</h2>
+          <h2 id="copy-title">
+            {t('copy.title', {
+              when: format.dateTime(new Date(autosave.offered.savedAt), { dateStyle: 'long', timeStyle: 'short' }),
+            })}
+          </h2>
           <p>{t('copy.text')}</p>
           <p className="comment-form__actions">
             <button type="button" className="button" onClick={restoreCopy}>
@@ -84,7 +108,14 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
           </p>
         </section>
       ) : null}
-      <form ref={form} action={formAction} key={failed?.attempt ?? 0} className="post-editor" onInput={autosave.changed} onSubmit={autosave.submitted}>
+      <form
+        ref={form}
+        action={formAction}
+        key={failed?.attempt ?? 0}
+        className="post-editor"
+        onInput={autosave.changed}
+        onSubmit={autosave.submitted}
+      >
         <input type="hidden" name="postId" value={autosave.savedAs.postId} />
         <input type="hidden" name="version" value={autosave.savedAs.version} />
         <input type="hidden" name="kind" value={initial.kind} />
@@ -107,10 +138,23 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
           </section>
         ) : null}
         <FormField name="title" label={t('title')} value={value('title')} error={failed?.fieldErrors.title} />
-        <FormField name="slug" label={t('slug')} value={value('slug')} error={failed?.fieldErrors.slug} help={t('slugHelp', { base: initial.kind === 'page' ? 'pages' : 'posts' })} />
+        <FormField
+          name="slug"
+          label={t('slug')}
+          value={value('slug')}
+          error={failed?.fieldErrors.slug}
+          help={t('slugHelp', { base: initial.kind === 'page' ? 'pages' : 'posts' })}
+        />
         <div className="editor-columns">
           <div>
-            <FormField name="body" label={t('body')} value={value('body')} error={failed?.fieldErrors.body} rows={18} onChange={setBody} />
+            <FormField
+              name="body"
+              label={t('body')}
+              value={value('body')}
+              error={failed?.fieldErrors.body}
+              rows={18}
+              onChange={setBody}
+            />
             <ImageUpload
               label={t('bodyImage')}
               onUploaded={(image) => {
@@ -129,11 +173,29 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
             <div className="prose" dangerouslySetInnerHTML={{ __html: renderPostMarkdown(preview) }} />
           </section>
         </div>
-        <FormField name="excerpt" label={t('excerpt')} value={value('excerpt')} error={failed?.fieldErrors.excerpt} rows={2} help={t('excerptHelp')} />
-        <FormField name="tags" label={t('tags')} value={value('tags')} error={failed?.fieldErrors.tags} help={t('tagsHelp')} />
+        <FormField
+          name="excerpt"
+          label={t('excerpt')}
+          value={value('excerpt')}
+          error={failed?.fieldErrors.excerpt}
+          rows={2}
+          help={t('excerptHelp')}
+        />
+        <FormField
+          name="tags"
+          label={t('tags')}
+          value={value('tags')}
+          error={failed?.fieldErrors.tags}
+          help={t('tagsHelp')}
+        />
         <fieldset>
           <legend>{t('image.legend')}</legend>
-          <FormField name="featuredImageUrl" label={t('image.url')} value={value('featuredImageUrl')} error={failed?.fieldErrors.featuredImageUrl} />
+          <FormField
+            name="featuredImageUrl"
+            label={t('image.url')}
+            value={value('featuredImageUrl')}
+            error={failed?.fieldErrors.featuredImageUrl}
+          />
           <ImageUpload
             label={t('image.upload')}
             onUploaded={(image) => {
@@ -141,18 +203,49 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
               autosave.changed()
             }}
           />
-          <FormField name="featuredImageAlt" label={t('image.alt')} value={value('featuredImageAlt')} error={failed?.fieldErrors.featuredImageAlt} help={t('image.altHelp')} />
-          <FormField name="featuredImageCaption" label={t('image.caption')} value={value('featuredImageCaption')} error={failed?.fieldErrors.featuredImageCaption} />
-          <FormField name="featuredImageCredit" label={t('image.credit')} value={value('featuredImageCredit')} error={failed?.fieldErrors.featuredImageCredit} />
-          <FormField name="featuredImageCreditUrl" label={t('image.creditUrl')} value={value('featuredImageCreditUrl')} error={failed?.fieldErrors.featuredImageCreditUrl} />
+          <FormField
+            name="featuredImageAlt"
+            label={t('image.alt')}
+            value={value('featuredImageAlt')}
+            error={failed?.fieldErrors.featuredImageAlt}
+            help={t('image.altHelp')}
+          />
+          <FormField
+            name="featuredImageCaption"
+            label={t('image.caption')}
+            value={value('featuredImageCaption')}
+            error={failed?.fieldErrors.featuredImageCaption}
+          />
+          <FormField
+            name="featuredImageCredit"
+            label={t('image.credit')}
+            value={value('featuredImageCredit')}
+            error={failed?.fieldErrors.featuredImageCredit}
+          />
+          <FormField
+            name="featuredImageCreditUrl"
+            label={t('image.creditUrl')}
+            value={value('featuredImageCreditUrl')}
+            error={failed?.fieldErrors.featuredImageCreditUrl}
+          />
         </fieldset>
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" name="commentsOpen" defaultChecked={failed ? failed.values.commentsOpen === 'on' : initial.commentsOpen} /> {t('allowComments')}
+            <input
+              type="checkbox"
+              name="commentsOpen"
+              defaultChecked={failed ? failed.values.commentsOpen === 'on' : initial.commentsOpen}
+            />{' '}
+            {t('allowComments')}
           </label>
           {initial.kind === 'post' ? (
             <label className="checkbox">
-              <input type="checkbox" name="pinned" defaultChecked={failed ? failed.values.pinned === 'on' : initial.pinned} /> {t('pin')}
+              <input
+                type="checkbox"
+                name="pinned"
+                defaultChecked={failed ? failed.values.pinned === 'on' : initial.pinned}
+              />{' '}
+              {t('pin')}
             </label>
           ) : null}
         </div>
@@ -176,7 +269,13 @@ export function PostEditor({ initial, restored, timeZone }: { initial: PostEdito
             {t('schedule')}
           </button>
           {initial.status === 'published' || initial.status === 'scheduled' ? (
-            <button type="submit" name="intent" value="unpublish" className="button button--secondary" disabled={pending}>
+            <button
+              type="submit"
+              name="intent"
+              value="unpublish"
+              className="button button--secondary"
+              disabled={pending}
+            >
               {t('unpublish')}
             </button>
           ) : null}

@@ -6,7 +6,14 @@ import { PostMeta } from './post-meta'
 import { translator } from '@/lib/i18n'
 
 /** A page of post summaries with newer/older links; `pagePath(n)` is the address of page n. */
-export function PostList(props: { posts: PostSummary[]; page: number; hasPrevious: boolean; hasNext: boolean; pagePath: (page: number) => string; site: SiteLocale }) {
+export function PostList(props: {
+  posts: PostSummary[]
+  page: number
+  hasPrevious: boolean
+  hasNext: boolean
+  pagePath: (page: number) => string
+  site: SiteLocale
+}) {
   const { posts, page, hasPrevious, hasNext, pagePath, site } = props
   const t = translator(site.language, 'post')
   return (
@@ -18,7 +25,12 @@ export function PostList(props: { posts: PostSummary[]; page: number; hasPreviou
           <h2 className="post-summary__title">
             <Link href={postPath(post.slug)}>{post.title}</Link>
           </h2>
-          <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} locale={site}>
+          <PostMeta
+            authorName={post.authorName}
+            authorSlug={post.authorSlug}
+            publishedAt={post.publishedAt}
+            locale={site}
+          >
             {' · '}
             <Link href={`${postPath(post.slug)}#comments`}>{t('commentCount', { count: post.commentCount })}</Link>
           </PostMeta>

@@ -8,12 +8,27 @@ import { translator } from '@/lib/i18n'
  * "By <author> · <date> · …extras": the byline of a post, in listings and on the post itself. The
  * author links to their page and the date to its month's archive (both in the site's time zone).
  */
-export function PostMeta(props: { authorName: string; authorSlug: string | null; publishedAt: string | null; locale: SiteLocale; children?: ReactNode }) {
+export function PostMeta(props: {
+  authorName: string
+  authorSlug: string | null
+  publishedAt: string | null
+  locale: SiteLocale
+  children?: ReactNode
+}) {
   const { authorName, authorSlug, publishedAt, locale, children } = props
   const t = translator(locale.language, 'post')
   return (
     <p className="post-meta">
-      <span>{t.rich('byline', { author: () => (authorSlug ? <Link href={archivePath({ kind: 'author', slug: authorSlug })}>{authorName}</Link> : authorName) })}</span>
+      <span>
+        {t.rich('byline', {
+          author: () =>
+            authorSlug ? (
+              <Link href={archivePath({ kind: 'author', slug: authorSlug })}>{authorName}</Link>
+            ) : (
+              authorName
+            ),
+        })}
+      </span>
       {publishedAt ? (
         <>
           {' · '}

@@ -107,17 +107,41 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
     <>
       <SiteHeader site={shown} />
       <link rel="canonical" href={siteUrl(canonicalPath(view))} />
-      <link rel="alternate" type="application/rss+xml" title={t('feed', { post: post.title, format: 'RSS' })} href={`${postPath(post.slug)}/comments/feed.xml`} />
-      <link rel="alternate" type="application/atom+xml" title={t('feed', { post: post.title, format: 'Atom' })} href={`${postPath(post.slug)}/comments/feed.atom`} />
-      <link rel="alternate" type="application/feed+json" title={t('feed', { post: post.title, format: 'JSON Feed' })} href={`${postPath(post.slug)}/comments/feed.json`} />
+      <link
+        rel="alternate"
+        type="application/rss+xml"
+        title={t('feed', { post: post.title, format: 'RSS' })}
+        href={`${postPath(post.slug)}/comments/feed.xml`}
+      />
+      <link
+        rel="alternate"
+        type="application/atom+xml"
+        title={t('feed', { post: post.title, format: 'Atom' })}
+        href={`${postPath(post.slug)}/comments/feed.atom`}
+      />
+      <link
+        rel="alternate"
+        type="application/feed+json"
+        title={t('feed', { post: post.title, format: 'JSON Feed' })}
+        href={`${postPath(post.slug)}/comments/feed.json`}
+      />
       <main id="main" className="page">
-        {thread ? null : <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(view) }} />}
+        {thread ? null : (
+          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: blogPostingJsonLd(view) }} />
+        )}
         {thread ? (
           <p>
             <Link href={postPath(post.slug)}>{t('backToPost', { post: post.title })}</Link>
           </p>
         ) : (
-          <PostArticle post={post} locale={locale} older={view.older} newer={view.newer} related={view.related} commentCount={view.commentCount} />
+          <PostArticle
+            post={post}
+            locale={locale}
+            older={view.older}
+            newer={view.newer}
+            related={view.related}
+            commentCount={view.commentCount}
+          />
         )}
 
         <section id="comments" className="comments" aria-labelledby="comments-title">
@@ -126,7 +150,9 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
           ) : (
             <h2 id="comments-title">
               {t('heading', { count: view.commentCount, post: post.title })}
-              {view.commentPage > 1 ? <span className="visually-hidden">{t('headingPage', { page: view.commentPage })}</span> : null}
+              {view.commentPage > 1 ? (
+                <span className="visually-hidden">{t('headingPage', { page: view.commentPage })}</span>
+              ) : null}
             </h2>
           )}
           <CommentPages view={view} />
@@ -169,13 +195,12 @@ export async function PostPage({ slug, selection }: { slug: string; selection: C
             <RespondIsland postId={post.id} slug={post.slug} commentsOpen={post.commentsOpen} locale={locale}>
               <div className="respond__who">
                 <SignedInAs />
-                <SignOutButton language={site.language} returnTo={`${postPath(post.slug)}#respond`} /> {t('emailPrivate')}
+                <SignOutButton language={site.language} returnTo={`${postPath(post.slug)}#respond`} />{' '}
+                {t('emailPrivate')}
               </div>
             </RespondIsland>
             <noscript>
-              <p>
-                {t.rich('noScript', { link: (chunks) => <a href={replyPath(post.slug)}>{chunks}</a> })}
-              </p>
+              <p>{t.rich('noScript', { link: (chunks) => <a href={replyPath(post.slug)}>{chunks}</a> })}</p>
             </noscript>
             <p>
               <Link href="/">{t('backToAll')}</Link>

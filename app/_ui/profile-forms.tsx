@@ -2,7 +2,12 @@
 
 import { useActionState, useId } from 'react'
 import { useTranslations } from 'next-intl'
-import { deleteAccountAction, renameAction, saveMailChoicesAction, stopFollowingAction } from '@/app/(site)/profile/actions'
+import {
+  deleteAccountAction,
+  renameAction,
+  saveMailChoicesAction,
+  stopFollowingAction,
+} from '@/app/(site)/profile/actions'
 import { postPath } from '@/lib/paths'
 import { idle } from '@/lib/forms/state'
 import type { MailChoices } from '@/lib/mail/choices'
@@ -46,11 +51,14 @@ export function DeleteAccountForm() {
   const t = useTranslations('client.profile')
   return (
     <form action={formAction} className="stack">
-      <p>
-        {t('deleteText')}
-      </p>
+      <p>{t('deleteText')}</p>
       <label className="checkbox">
-        <input type="checkbox" name="confirm" value="yes" aria-describedby={state.status === 'error' ? `${id}-error` : undefined} />{' '}
+        <input
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          aria-describedby={state.status === 'error' ? `${id}-error` : undefined}
+        />{' '}
         {t('deleteConfirm')}
       </label>
       {state.status === 'error' ? (
@@ -90,7 +98,8 @@ export function MailChoicesForm({ choices }: { choices: MailChoices }) {
           <input type="radio" name="delivery" value="each" defaultChecked={choices.delivery === 'each'} /> {t('each')}
         </label>
         <label className="checkbox">
-          <input type="radio" name="delivery" value="daily" defaultChecked={choices.delivery === 'daily'} /> {t('daily')}
+          <input type="radio" name="delivery" value="daily" defaultChecked={choices.delivery === 'daily'} />{' '}
+          {t('daily')}
         </label>
       </fieldset>
       {state.status === 'error' ? (

@@ -21,7 +21,17 @@ export interface RawTextareaProps {
   focus?: boolean
 }
 
-export function RawTextarea({ id, name, defaultValue, rows, maxLength, required, invalid, describedBy, focus }: RawTextareaProps) {
+export function RawTextarea({
+  id,
+  name,
+  defaultValue,
+  rows,
+  maxLength,
+  required,
+  invalid,
+  describedBy,
+  focus,
+}: RawTextareaProps) {
   const box = useRef<HTMLDivElement>(null)
   useEffect(() => {
     if (focus) box.current?.querySelector('textarea')?.focus()
@@ -37,5 +47,11 @@ export function RawTextarea({ id, name, defaultValue, rows, maxLength, required,
   ]
     .filter(Boolean)
     .join(' ')
-  return <div ref={box} className="raw-textarea" dangerouslySetInnerHTML={{ __html: `<textarea ${attributes}>\n${escape(defaultValue)}</textarea>` }} />
+  return (
+    <div
+      ref={box}
+      className="raw-textarea"
+      dangerouslySetInnerHTML={{ __html: `<textarea ${attributes}>\n${escape(defaultValue)}</textarea>` }}
+    />
+  )
 }

@@ -12,10 +12,26 @@ import { FormField } from './form-field'
 import { SentByScript } from './sent-by-script'
 import { ImageUpload } from './image-upload'
 
-type FieldName = Exclude<keyof SiteSettings, 'language' | 'timeZone' | 'dateFormat' | 'timeFormat' | 'commentOrder' | 'holdFirstComment' | 'logoUrl' | 'iconUrl' | 'feedFullContent'>
+type FieldName = Exclude<
+  keyof SiteSettings,
+  | 'language'
+  | 'timeZone'
+  | 'dateFormat'
+  | 'timeFormat'
+  | 'commentOrder'
+  | 'holdFirstComment'
+  | 'logoUrl'
+  | 'iconUrl'
+  | 'feedFullContent'
+>
 
 /** The settings form; a refusal keeps everything typed and marks each wrong field (`restored`: one sent without script). */
-export function SettingsForm(props: { settings: SiteSettings; shown: string; restored?: FormState; timeZones: string[] }) {
+export function SettingsForm(props: {
+  settings: SiteSettings
+  shown: string
+  restored?: FormState
+  timeZones: string[]
+}) {
   const { settings, shown, restored, timeZones } = props
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveSettingsAction, restored ?? idle)
   const t = useTranslations('admin.settings')
@@ -58,7 +74,10 @@ export function SettingsForm(props: { settings: SiteSettings; shown: string; res
         value={uploaded[name] ?? (invalid ? String(invalid.values[name] ?? '') : settings[name])}
         error={invalid?.fieldErrors[name]}
       />
-      <ImageUpload label={t(`fields.${name}.upload`)} onUploaded={(image) => setUploaded((u) => ({ ...u, [name]: image.url }))} />
+      <ImageUpload
+        label={t(`fields.${name}.upload`)}
+        onUploaded={(image) => setUploaded((u) => ({ ...u, [name]: image.url }))}
+      />
     </>
   )
 

@@ -25,7 +25,13 @@ export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: str
             <Link href="/">
               {look?.logo ? (
                 // eslint-disable-next-line @next/next/no-img-element -- an uploaded image, drawn at its own size
-                <img className="site-logo" src={look.logo.url} alt={look.logo.alt} width={look.logo.width} height={look.logo.height} />
+                <img
+                  className="site-logo"
+                  src={look.logo.url}
+                  alt={look.logo.alt}
+                  width={look.logo.width}
+                  height={look.logo.height}
+                />
               ) : (
                 (site?.title ?? t('backToBlog'))
               )}
@@ -47,7 +53,14 @@ export function SiteHeader({ site, query }: { site?: PublicSiteInfo; query?: str
             <label htmlFor="site-search-q" className="visually-hidden">
               {t('searchPosts')}
             </label>
-            <input id="site-search-q" type="search" name="q" defaultValue={query} maxLength={200} placeholder={t('searchPosts')} />
+            <input
+              id="site-search-q"
+              type="search"
+              name="q"
+              defaultValue={query}
+              maxLength={200}
+              placeholder={t('searchPosts')}
+            />
             <button type="submit">{t('search')}</button>
           </form>
         </div>

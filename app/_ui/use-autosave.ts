@@ -26,7 +26,11 @@ export interface LocalCopy {
 export type AutosaveStatus = { kind: 'idle' | 'saving' | 'saved' | 'local' | 'error'; text: string }
 
 const storageKey = (id: string) => `plateau:post:${id || 'new'}`
-const fields = (form: HTMLFormElement) => Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>
+const fields = (form: HTMLFormElement) =>
+  Object.fromEntries([...new FormData(form).entries()].filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >
 
 function readCopy(id: string): LocalCopy | null {
   try {
@@ -42,10 +46,16 @@ export interface SavedAs {
   version: string
 }
 
-export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { id: number | null; autosave: boolean; compared: string[]; base: SavedAs }) {
+export function useAutosave(
+  form: RefObject<HTMLFormElement | null>,
+  options: { id: number | null; autosave: boolean; compared: string[]; base: SavedAs },
+) {
   // An autosave's answer replaces the base until the base itself changes (a refused submit).
   const [autosaved, setAutosaved] = useState<{ base: SavedAs; saved: SavedAs } | null>(null)
-  const savedAs = autosaved && autosaved.base.postId === options.base.postId && autosaved.base.version === options.base.version ? autosaved.saved : options.base
+  const savedAs =
+    autosaved && autosaved.base.postId === options.base.postId && autosaved.base.version === options.base.version
+      ? autosaved.saved
+      : options.base
   const [status, setStatus] = useState<AutosaveStatus>({ kind: 'idle', text: '' })
   const t = useTranslations('admin.editor.autosave')
   const format = useFormatter()
@@ -63,7 +73,8 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     const copy = readCopy(String(options.id ?? ''))
     if (!copy) return
     const now = fields(form.current)
-    if (options.compared.every((name) => (copy.values[name] ?? '') === (now[name] ?? ''))) localStorage.removeItem(storageKey(String(options.id ?? '')))
+    if (options.compared.every((name) => (copy.values[name] ?? '') === (now[name] ?? '')))
+      localStorage.removeItem(storageKey(String(options.id ?? '')))
     // Only the browser has the copy, so it can only be read after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     else setOffered(copy)
@@ -81,7 +92,8 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     setStatus({ kind: 'saving', text: t('saving') })
     try {
       const response = await fetch('/api/posts/autosave', { method: 'POST', body, keepalive: leaving })
-      const result = (await response.json()) as { ok: true; id: number; version: string } | { ok: false; message: string }
+      const result = (await response.json()) as
+        { ok: true; id: number; version: string } | { ok: false; message: string }
       if (!result.ok) return setStatus({ kind: 'error', text: result.message })
       const wasNew = !body.get('postId')
       setAutosaved({ base: options.base, saved: { postId: String(result.id), version: result.version } })
@@ -93,7 +105,12 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
         dirty.current = false
         localStorage.removeItem(storageKey(String(result.id)))
       }
-      setStatus({ kind: 'saved', text: t('savedAt', { time: format.dateTime(new Date(), { hour: 'numeric', minute: '2-digit', second: '2-digit' }) }) })
+      setStatus({
+        kind: 'saved',
+        text: t('savedAt', {
+          time: format.dateTime(new Date(), { hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+        }),
+      })
     } catch {
       setStatus({ kind: 'error', text: t('unreachable') })
     } finally {
@@ -119,7 +136,10 @@ export function useAutosave(form: RefObject<HTMLFormElement | null>, options: { 
     dirty.current = true
     changes.current++
     try {
-      localStorage.setItem(storageKey(current()), JSON.stringify({ values: fields(form.current), savedAt: new Date().toISOString() } satisfies LocalCopy))
+      localStorage.setItem(
+        storageKey(current()),
+        JSON.stringify({ values: fields(form.current), savedAt: new Date().toISOString() } satisfies LocalCopy),
+      )
     } catch {
       // Storage full or disabled: the server save and the leave warning still protect the text.
     }

@@ -7,6 +7,7 @@ export async function GET(): Promise<Response> {
   await connection() // answered per request, never at build
   const icon = await cachedSiteIcon()
   const cache = 'public, max-age=0, must-revalidate'
-  if (icon.kind === 'upload') return new Response(null, { status: 302, headers: { Location: icon.url, 'Cache-Control': cache } })
+  if (icon.kind === 'upload')
+    return new Response(null, { status: 302, headers: { Location: icon.url, 'Cache-Control': cache } })
   return new Response(icon.svg, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': cache } })
 }

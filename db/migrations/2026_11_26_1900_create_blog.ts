@@ -121,7 +121,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['setting', 'comment', 'postTag', 'tag', 'post', 'VerificationToken', 'Session', 'Account', 'User']) {
+  for (const table of [
+    'setting',
+    'comment',
+    'postTag',
+    'tag',
+    'post',
+    'VerificationToken',
+    'Session',
+    'Account',
+    'User',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

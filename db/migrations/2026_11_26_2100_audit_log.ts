@@ -6,7 +6,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter
   await db.schema
     .createTable('auditLog')
-    .addColumn('id', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('id', 'integer', (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('actorId', 'text', (c) => c.references('User.id').onDelete('set null'))
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('subject', 'text', (c) => c.notNull())

@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`CREATE INDEX "post_searchVector_index" ON post USING GIN ("searchVector")`.execute(db)
   } else {
     // An external-content FTS5 table: it stores only the index; triggers keep it in step with post.
-    await sql`CREATE VIRTUAL TABLE "postSearch" USING fts5(title, excerpt, body, content='post', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(db)
+    await sql`CREATE VIRTUAL TABLE "postSearch" USING fts5(title, excerpt, body, content='post', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+      db,
+    )
     await sql`CREATE TRIGGER "post_search_insert" AFTER INSERT ON post BEGIN
       INSERT INTO "postSearch"(rowid, title, excerpt, body) VALUES (new.id, new.title, new.excerpt, new.body);
     END`.execute(db)
@@ -31,7 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Author pages live at /authors/<slug>; a slug is given when a person first has a name.
   await db.schema.alterTable('User').addColumn('slug', 'text').execute()
   await db.schema.createIndex('User_slug_unique').on('User').column('slug').unique().execute()
-  const named = await db.selectFrom('User').select(['id', 'name']).where('name', 'is not', null).orderBy('createdAt').execute()
+  const named = await db
+    .selectFrom('User')
+    .select(['id', 'name'])
+    .where('name', 'is not', null)
+    .orderBy('createdAt')
+    .execute()
   const taken = new Set<string>()
   for (const user of named as { id: string; name: string }[]) {
     const base =
@@ -57,7 +64,8 @@ export async function down(db: Kysely<any>): Promise<void> {
     await sql`DROP INDEX "post_searchVector_index"`.execute(db)
     await sql`ALTER TABLE post DROP COLUMN "searchVector"`.execute(db)
   } else {
-    for (const trigger of ['post_search_insert', 'post_search_delete', 'post_search_update']) await sql`DROP TRIGGER ${sql.id(trigger)}`.execute(db)
+    for (const trigger of ['post_search_insert', 'post_search_delete', 'post_search_update'])
+      await sql`DROP TRIGGER ${sql.id(trigger)}`.execute(db)
     await sql`DROP TABLE "postSearch"`.execute(db)
   }
 }

@@ -10,7 +10,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A copy of a published post's title, excerpt and body at each save, to compare and restore.
   await db.schema
     .createTable('postRevision')
-    .addColumn('id', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('id', 'integer', (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('postId', 'integer', (c) => c.notNull().references('post.id').onDelete('cascade'))
     .addColumn('title', 'text', (c) => c.notNull())
     .addColumn('excerpt', 'text')

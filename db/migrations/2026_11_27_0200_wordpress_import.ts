@@ -4,7 +4,10 @@ import type { Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Pages (About, Contact…): no date, not in listings or feeds, served at /pages/<slug>.
-  await db.schema.alterTable('post').addColumn('kind', 'text', (c) => c.notNull().defaultTo('post')).execute()
+  await db.schema
+    .alterTable('post')
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('post'))
+    .execute()
   // Where an imported post came from: "<site URL>#<WordPress post id>" (re-imports skip it), and the
   // id and slug its old WordPress addresses used, so those redirect here.
   await db.schema.alterTable('post').addColumn('legacyKey', 'text').execute()
@@ -21,8 +24,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const index of ['comment_postId_legacyId_index', 'comment_legacyKey_unique', 'post_legacySlug_index', 'post_legacyId_index', 'post_legacyKey_unique'])
+  for (const index of [
+    'comment_postId_legacyId_index',
+    'comment_legacyKey_unique',
+    'post_legacySlug_index',
+    'post_legacyId_index',
+    'post_legacyKey_unique',
+  ])
     await db.schema.dropIndex(index).execute()
   for (const column of ['legacyId', 'legacyKey']) await db.schema.alterTable('comment').dropColumn(column).execute()
-  for (const column of ['legacySlug', 'legacyId', 'legacyKey', 'kind']) await db.schema.alterTable('post').dropColumn(column).execute()
+  for (const column of ['legacySlug', 'legacyId', 'legacyKey', 'kind'])
+    await db.schema.alterTable('post').dropColumn(column).execute()
 }

@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // sender claims due rows, sends them and marks them sent (or retries later).
   await db.schema
     .createTable('outgoingMail')
-    .addColumn('id', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('id', 'integer', (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('userId', 'text', (c) => c.references('User.id').onDelete('cascade'))
     .addColumn('toAddress', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) => c.notNull())
@@ -26,12 +28,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('claimedAt', timestamp)
     .addColumn('lastError', 'text')
     .addColumn('sentAt', timestamp)
-    .addColumn('createdAt', timestamp, (c) => c.notNull().defaultTo(pg ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
+    .addColumn('createdAt', timestamp, (c) =>
+      c.notNull().defaultTo(pg ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    )
     .execute()
-  await db.schema.createIndex('outgoingMail_due_index').on('outgoingMail').columns(['status', 'nextAttemptAt']).execute()
+  await db.schema
+    .createIndex('outgoingMail_due_index')
+    .on('outgoingMail')
+    .columns(['status', 'nextAttemptAt'])
+    .execute()
   // What each person wants to hear about: 'each' mail or 'off'.
-  await db.schema.alterTable('User').addColumn('notifyReplies', 'text', (c) => c.notNull().defaultTo('each')).execute()
-  await db.schema.alterTable('User').addColumn('notifyHeld', 'text', (c) => c.notNull().defaultTo('each')).execute()
+  await db.schema
+    .alterTable('User')
+    .addColumn('notifyReplies', 'text', (c) => c.notNull().defaultTo('each'))
+    .execute()
+  await db.schema
+    .alterTable('User')
+    .addColumn('notifyHeld', 'text', (c) => c.notNull().defaultTo('each'))
+    .execute()
   // Set when the mail server said the address does not exist: nothing more is sent to it.
   await db.schema.alterTable('User').addColumn('emailBouncedAt', timestamp).execute()
 }

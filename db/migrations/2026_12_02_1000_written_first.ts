@@ -17,7 +17,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('followConversation', pg ? 'boolean' : 'integer', (c) => c.notNull().defaultTo(pg ? false : 0))
     .addColumn('createdAt', pg ? 'timestamptz' : 'text', (c) => c.notNull())
     .execute()
-  await db.schema.createIndex('unconfirmedComment_createdAt_index').on('unconfirmedComment').column('createdAt').execute()
+  await db.schema
+    .createIndex('unconfirmedComment_createdAt_index')
+    .on('unconfirmedComment')
+    .column('createdAt')
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

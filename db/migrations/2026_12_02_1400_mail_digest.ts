@@ -5,11 +5,16 @@ import { PostgresAdapter, type Kysely } from 'kysely'
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter
   // How a person's notifications reach them: 'each' as its own mail, or 'daily' in one digest.
-  await db.schema.alterTable('User').addColumn('mailDelivery', 'text', (c) => c.notNull().defaultTo('each')).execute()
+  await db.schema
+    .alterTable('User')
+    .addColumn('mailDelivery', 'text', (c) => c.notNull().defaultTo('each'))
+    .execute()
   // What waits for a person's next digest: one row per notification, gathered into one mail a day.
   await db.schema
     .createTable('digestItem')
-    .addColumn('id', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('id', 'integer', (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('userId', 'text', (c) => c.notNull().references('User.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('commentId', 'integer', (c) => c.notNull().references('comment.id').onDelete('cascade'))

@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // shown under its comments, counted apart, moderated like comments.
   await db.schema
     .createTable('mention')
-    .addColumn('id', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('id', 'integer', (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('postId', 'integer', (c) => c.notNull().references('post.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('sourceUrl', 'text', (c) => c.notNull())

@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // admin the same progress), and how it ended (its report is in the audit log).
   await db.schema
     .createTable('importJob')
-    .addColumn('id', 'integer', (c) => (pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
+    .addColumn('id', 'integer', (c) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    )
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('actorId', 'text', (c) => c.references('User.id').onDelete('set null'))
     .addColumn('fileName', 'text', (c) => c.notNull())

@@ -7,8 +7,14 @@ import { PostgresAdapter, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter
-  await db.schema.alterTable('Session').addColumn('createdAt', pg ? 'timestamptz' : 'text').execute()
-  await db.updateTable('Session').set({ createdAt: pg ? new Date() : new Date().toISOString() }).execute()
+  await db.schema
+    .alterTable('Session')
+    .addColumn('createdAt', pg ? 'timestamptz' : 'text')
+    .execute()
+  await db
+    .updateTable('Session')
+    .set({ createdAt: pg ? new Date() : new Date().toISOString() })
+    .execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -10,7 +10,10 @@ export async function up(db: Kysely<any>): Promise<void> {
   const drafts = await db.selectFrom('commentDraft').select(['id', 'userId', 'body', 'message', 'createdAt']).execute()
   for (const draft of drafts) {
     const state = { status: 'error', message: draft.message, fieldErrors: {}, values: { body: draft.body }, attempt: 1 }
-    await db.insertInto('keptForm').values({ id: draft.id, userId: draft.userId, state: JSON.stringify(state), createdAt: draft.createdAt }).execute()
+    await db
+      .insertInto('keptForm')
+      .values({ id: draft.id, userId: draft.userId, state: JSON.stringify(state), createdAt: draft.createdAt })
+      .execute()
   }
   await db.schema.dropTable('commentDraft').execute()
 }

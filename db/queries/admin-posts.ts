@@ -3,7 +3,9 @@ import { POST_STATUSES, type Database, type PostKind, type PostStatus, type Post
 import { postPageColumns, type PostRow } from './posts'
 
 /** The choices of the posts list's filters: everyone who has written a post, and every tag. */
-export async function listPostFilterChoices(db: Kysely<Database>): Promise<{ authors: { id: string; name: string }[]; tags: { slug: string; name: string }[] }> {
+export async function listPostFilterChoices(
+  db: Kysely<Database>,
+): Promise<{ authors: { id: string; name: string }[]; tags: { slug: string; name: string }[] }> {
   const authors = await db
     .selectFrom('User')
     .select(['User.id', 'User.name'])
@@ -15,8 +17,14 @@ export async function listPostFilterChoices(db: Kysely<Database>): Promise<{ aut
 }
 
 /** Posts per status, of one author or all — one query. */
-export async function countPostsByStatus(db: Kysely<Database>, authorId: string | undefined): Promise<Record<PostStatus, number>> {
-  let query = db.selectFrom('post').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status')
+export async function countPostsByStatus(
+  db: Kysely<Database>,
+  authorId: string | undefined,
+): Promise<Record<PostStatus, number>> {
+  let query = db
+    .selectFrom('post')
+    .select((eb) => ['status', eb.fn.countAll().as('n')])
+    .groupBy('status')
   if (authorId) query = query.where('authorId', '=', authorId)
   const counts = Object.fromEntries(POST_STATUSES.map((s) => [s, 0])) as Record<PostStatus, number>
   for (const r of await query.execute()) if (r.status in counts) counts[r.status as PostStatus] = Number(r.n)
@@ -36,12 +44,24 @@ export interface AdminPostRow {
 }
 
 /** Posts of one status, newest first, optionally one author's, with one tag, or matching a title. */
-export async function listPostsForAdmin(db: Kysely<Database>, filter: { status: PostStatus; authorId?: string; tagSlug?: string; search?: string; limit: number; offset: number }
+export async function listPostsForAdmin(
+  db: Kysely<Database>,
+  filter: { status: PostStatus; authorId?: string; tagSlug?: string; search?: string; limit: number; offset: number },
 ): Promise<AdminPostRow[]> {
   let query = db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select(['post.id', 'post.slug', 'post.title', 'post.status', 'post.publishedAt', 'post.updatedAt', 'post.authorId', 'User.name as authorName', 'post.kind'])
+    .select([
+      'post.id',
+      'post.slug',
+      'post.title',
+      'post.status',
+      'post.publishedAt',
+      'post.updatedAt',
+      'post.authorId',
+      'User.name as authorName',
+      'post.kind',
+    ])
     .where('post.status', '=', filter.status)
   if (filter.authorId) query = query.where('post.authorId', '=', filter.authorId)
   if (filter.tagSlug)
@@ -55,7 +75,10 @@ export async function listPostsForAdmin(db: Kysely<Database>, filter: { status: 
           .where('tag.slug', '=', filter.tagSlug!),
       ),
     )
-  if (filter.search) query = query.where((eb) => eb(eb.fn('lower', ['post.title']), 'like', `%${filter.search!.toLowerCase().replace(/[\\%_]/g, '')}%`))
+  if (filter.search)
+    query = query.where((eb) =>
+      eb(eb.fn('lower', ['post.title']), 'like', `%${filter.search!.toLowerCase().replace(/[\\%_]/g, '')}%`),
+    )
   return query
     .orderBy((eb) => eb.fn.coalesce('post.publishedAt', 'post.updatedAt'), 'desc')
     .orderBy('post.id', 'desc')
@@ -78,7 +101,13 @@ export async function findPostForEditing(db: Kysely<Database>, id: number): Prom
     .where('post.id', '=', id)
     .executeTakeFirst()
   if (!post) return undefined
-  const tags = await db.selectFrom('postTag').innerJoin('tag', 'tag.id', 'postTag.tagId').select('tag.name').where('postTag.postId', '=', id).orderBy('tag.name').execute()
+  const tags = await db
+    .selectFrom('postTag')
+    .innerJoin('tag', 'tag.id', 'postTag.tagId')
+    .select('tag.name')
+    .where('postTag.postId', '=', id)
+    .orderBy('tag.name')
+    .execute()
   return { ...post, status: post.status as PostStatus, tags: tags.map((t) => t.name) }
 }
 
@@ -92,12 +121,18 @@ export async function isSlugTaken(db: Kysely<Database>, slug: string, exceptPost
 
 /** A body is written with the HTML it renders to (lib/markdown/stored.ts): never one without the other. */
 function withHtml(changes: PostUpdate): PostUpdate {
-  if (changes.body !== undefined && typeof changes.html !== 'string') throw new Error('A post body must be written with its rendered HTML.')
+  if (changes.body !== undefined && typeof changes.html !== 'string')
+    throw new Error('A post body must be written with its rendered HTML.')
   return changes
 }
 
 /** Updates a post only if nobody saved it since `expectedUpdatedAt`; returns whether it did. */
-export async function updatePostIfUnchanged(db: Kysely<Database>, id: number, changes: PostUpdate, expectedUpdatedAt: Date): Promise<boolean> {
+export async function updatePostIfUnchanged(
+  db: Kysely<Database>,
+  id: number,
+  changes: PostUpdate,
+  expectedUpdatedAt: Date,
+): Promise<boolean> {
   // Compared to the millisecond: PostgreSQL keeps microseconds, JavaScript dates do not.
   const until = new Date(expectedUpdatedAt.getTime() + 1)
   const result = await db
@@ -119,12 +154,24 @@ export async function deletePostRow(db: Kysely<Database>, id: number): Promise<v
 }
 
 /** Replaces a post's tags by these names, creating tags that do not exist yet. */
-export async function replacePostTags(db: Kysely<Database>, postId: number, tags: { slug: string; name: string }[]): Promise<void> {
+export async function replacePostTags(
+  db: Kysely<Database>,
+  postId: number,
+  tags: { slug: string; name: string }[],
+): Promise<void> {
   await db.deleteFrom('postTag').where('postId', '=', postId).execute()
   for (const tag of tags) {
-    await db.insertInto('tag').values(tag).onConflict((oc) => oc.column('slug').doNothing()).execute()
+    await db
+      .insertInto('tag')
+      .values(tag)
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .execute()
     const { id } = await db.selectFrom('tag').select('id').where('slug', '=', tag.slug).executeTakeFirstOrThrow()
-    await db.insertInto('postTag').values({ postId, tagId: id }).onConflict((oc) => oc.columns(['postId', 'tagId']).doNothing()).execute()
+    await db
+      .insertInto('postTag')
+      .values({ postId, tagId: id })
+      .onConflict((oc) => oc.columns(['postId', 'tagId']).doNothing())
+      .execute()
   }
 }
 

@@ -12,7 +12,14 @@ export async function insertAuditEntries(db: Kysely<Database>, entries: AuditEnt
   if (entries.length === 0) return
   await db
     .insertInto('auditLog')
-    .values(entries.map((e) => ({ actorId: e.actorId, action: e.action, subject: e.subject, detail: JSON.stringify(e.detail ?? {}) })))
+    .values(
+      entries.map((e) => ({
+        actorId: e.actorId,
+        action: e.action,
+        subject: e.subject,
+        detail: JSON.stringify(e.detail ?? {}),
+      })),
+    )
     .execute()
 }
 
@@ -26,11 +33,21 @@ export interface AuditRow {
 }
 
 /** The newest entries first, with the actor's display name. */
-export async function listAuditEntries(db: Kysely<Database>, { limit, offset }: { limit: number; offset: number }): Promise<AuditRow[]> {
+export async function listAuditEntries(
+  db: Kysely<Database>,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<AuditRow[]> {
   return db
     .selectFrom('auditLog')
     .leftJoin('User', 'User.id', 'auditLog.actorId')
-    .select(['auditLog.id', 'User.name as actorName', 'auditLog.action', 'auditLog.subject', 'auditLog.detail', 'auditLog.createdAt'])
+    .select([
+      'auditLog.id',
+      'User.name as actorName',
+      'auditLog.action',
+      'auditLog.subject',
+      'auditLog.detail',
+      'auditLog.createdAt',
+    ])
     .orderBy('auditLog.createdAt', 'desc')
     .orderBy('auditLog.id', 'desc')
     .limit(limit)
@@ -42,13 +59,27 @@ export async function listAuditEntries(db: Kysely<Database>, { limit, offset }: 
 export async function insertAuditEntry(db: Kysely<Database>, entry: AuditEntry): Promise<number> {
   const row = await db
     .insertInto('auditLog')
-    .values({ actorId: entry.actorId, action: entry.action, subject: entry.subject, detail: JSON.stringify(entry.detail ?? {}) })
+    .values({
+      actorId: entry.actorId,
+      action: entry.action,
+      subject: entry.subject,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return Number(row.id)
 }
 
 /** One entry by id, if its action is one of `actions`. */
-export async function findAuditEntry(db: Kysely<Database>, id: number, actions: string[]): Promise<{ action: string; detail: string } | undefined> {
-  return db.selectFrom('auditLog').select(['action', 'detail']).where('id', '=', id).where('action', 'in', actions).executeTakeFirst()
+export async function findAuditEntry(
+  db: Kysely<Database>,
+  id: number,
+  actions: string[],
+): Promise<{ action: string; detail: string } | undefined> {
+  return db
+    .selectFrom('auditLog')
+    .select(['action', 'detail'])
+    .where('id', '=', id)
+    .where('action', 'in', actions)
+    .executeTakeFirst()
 }

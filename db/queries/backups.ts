@@ -32,7 +32,12 @@ const COMPUTED = new Set(['searchVector', 'searchConfig'])
 const IDENTITY_TABLES = ['post', 'tag', 'comment', 'auditLog', 'postRevision', 'mention'] as const
 
 /** One page of a table's rows in key order, after `offset` rows. */
-export async function readTablePage(db: Kysely<Database>, table: BackupTable, offset: number, limit: number): Promise<Row[]> {
+export async function readTablePage(
+  db: Kysely<Database>,
+  table: BackupTable,
+  offset: number,
+  limit: number,
+): Promise<Row[]> {
   const spec = BACKUP_TABLES.find((t) => t.table === table)!
   let query = db.selectFrom(table as 'post').selectAll()
   for (const column of spec.key) query = query.orderBy(column as 'id')
@@ -43,7 +48,15 @@ export async function readTablePage(db: Kysely<Database>, table: BackupTable, of
 /** Rows in the tables that make a blog non-empty (people, posts, comments, tags). */
 export async function countContent(db: Kysely<Database>): Promise<number> {
   let total = 0
-  for (const table of ['User', 'post', 'comment', 'tag'] as const) total += Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+  for (const table of ['User', 'post', 'comment', 'tag'] as const)
+    total += Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
   return total
 }
 
@@ -63,5 +76,7 @@ export async function setParent(db: Kysely<Database>, id: number, parentId: numb
 export async function moveIdCountersPastRows(db: Kysely<Database>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return
   for (const table of IDENTITY_TABLES)
-    await sql`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, 'id'), coalesce((SELECT max(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(db)
+    await sql`SELECT setval(pg_get_serial_sequence(${`"${table}"`}, 'id'), coalesce((SELECT max(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(
+      db,
+    )
 }

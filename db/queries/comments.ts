@@ -12,7 +12,10 @@ export function commentAuthorName(eb: ExpressionBuilder<Database, 'comment' | 'U
 
 /** Comments joined to their post and to their author's account (for the name they are shown under). */
 export function commentsWithPostAndAuthor(db: Kysely<Database>) {
-  return db.selectFrom('comment').innerJoin('post', 'post.id', 'comment.postId').leftJoin('User', 'User.id', 'comment.authorId')
+  return db
+    .selectFrom('comment')
+    .innerJoin('post', 'post.id', 'comment.postId')
+    .leftJoin('User', 'User.id', 'comment.authorId')
 }
 
 export interface PublicCommentRow {
@@ -33,7 +36,9 @@ export interface PublicCommentRow {
  * The shape of a post's approved comment tree — ids, parents and whether each was deleted — oldest
  * first: enough to count, page and place comments without loading their text.
  */
-export async function listApprovedCommentSkeleton(db: Kysely<Database>, postId: number
+export async function listApprovedCommentSkeleton(
+  db: Kysely<Database>,
+  postId: number,
 ): Promise<{ id: number; parentId: number | null; deletedAt: Date | null }[]> {
   return db
     .selectFrom('comment')
@@ -133,7 +138,10 @@ export async function listAncestry(db: Kysely<Database>, id: number, limit: numb
 }
 
 /** A person's comments on one post that are not deleted, newest first (any status). */
-export async function listCommentsByAuthorOnPost(db: Kysely<Database>, authorId: string, postId: number
+export async function listCommentsByAuthorOnPost(
+  db: Kysely<Database>,
+  authorId: string,
+  postId: number,
 ): Promise<CommentRow[]> {
   return db
     .selectFrom('comment')
@@ -171,7 +179,11 @@ export async function hasApprovedComment(db: Kysely<Database>, authorId: string)
 }
 
 /** Whether the person already left exactly this text on this post. */
-export async function hasSameComment(db: Kysely<Database>, authorId: string, postId: number, body: string
+export async function hasSameComment(
+  db: Kysely<Database>,
+  authorId: string,
+  postId: number,
+  body: string,
 ): Promise<boolean> {
   const row = await db
     .selectFrom('comment')
@@ -185,7 +197,13 @@ export async function hasSameComment(db: Kysely<Database>, authorId: string, pos
   return row !== undefined
 }
 
-export async function updateCommentBody(db: Kysely<Database>, id: number, body: string, html: string, editedAt: Date): Promise<void> {
+export async function updateCommentBody(
+  db: Kysely<Database>,
+  id: number,
+  body: string,
+  html: string,
+  editedAt: Date,
+): Promise<void> {
   await db.updateTable('comment').set({ body, html, editedAt }).where('id', '=', id).execute()
 }
 
@@ -204,8 +222,12 @@ export async function deleteCommentRow(db: Kysely<Database>, id: number): Promis
 }
 
 /** One comment's public face: who wrote it (display name only) and where it is. */
-export async function findCommentAuthorName(db: Kysely<Database>, id: number
-): Promise<{ id: number; postId: number; status: CommentStatus; authorName: string | null; deletedAt: Date | null } | undefined> {
+export async function findCommentAuthorName(
+  db: Kysely<Database>,
+  id: number,
+): Promise<
+  { id: number; postId: number; status: CommentStatus; authorName: string | null; deletedAt: Date | null } | undefined
+> {
   return db
     .selectFrom('comment')
     .leftJoin('User', 'User.id', 'comment.authorId')
@@ -221,7 +243,11 @@ export async function findCommentAuthorName(db: Kysely<Database>, id: number
 }
 
 /** The post a visible comment belongs to (approved, on a live post), for short comment links. */
-export async function findPublicCommentPost(db: Kysely<Database>, id: number, now: Date = new Date()): Promise<{ id: number; slug: string } | undefined> {
+export async function findPublicCommentPost(
+  db: Kysely<Database>,
+  id: number,
+  now: Date = new Date(),
+): Promise<{ id: number; slug: string } | undefined> {
   return db
     .selectFrom('comment')
     .innerJoin('post', 'post.id', 'comment.postId')

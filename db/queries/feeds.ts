@@ -17,14 +17,30 @@ export interface FeedPostRow {
 }
 
 /** The newest live posts (all, or those a filter picks) with their bodies, for feeds. */
-export async function listPostsForFeed(db: Kysely<Database>, { limit, ...filter }: { limit: number } & PostFilter, now: Date = new Date()
+export async function listPostsForFeed(
+  db: Kysely<Database>,
+  { limit, ...filter }: { limit: number } & PostFilter,
+  now: Date = new Date(),
 ): Promise<FeedPostRow[]> {
   return db
     .selectFrom('post')
     .leftJoin('User', 'User.id', 'post.authorId')
-    .select(['post.id', 'post.slug', 'post.title', 'post.excerpt', 'post.body', 'post.html', 'post.publishedAt', 'post.updatedAt', 'User.name as authorName'])
+    .select([
+      'post.id',
+      'post.slug',
+      'post.title',
+      'post.excerpt',
+      'post.body',
+      'post.html',
+      'post.publishedAt',
+      'post.updatedAt',
+      'User.name as authorName',
+    ])
     .where((eb) => matchesFilter(eb, filter, now))
-    .orderBy('post.publishedAt', 'desc').orderBy('post.id', 'desc').limit(limit).execute()
+    .orderBy('post.publishedAt', 'desc')
+    .orderBy('post.id', 'desc')
+    .limit(limit)
+    .execute()
 }
 
 export interface FeedCommentRow {
@@ -38,7 +54,10 @@ export interface FeedCommentRow {
 }
 
 /** The newest approved comments on live posts (of one post, or all), for comment feeds. Never emails. */
-export async function listCommentsForFeed(db: Kysely<Database>, { limit, postSlug }: { limit: number; postSlug?: string }, now: Date = new Date()
+export async function listCommentsForFeed(
+  db: Kysely<Database>,
+  { limit, postSlug }: { limit: number; postSlug?: string },
+  now: Date = new Date(),
 ): Promise<FeedCommentRow[]> {
   let query = commentsWithPostAndAuthor(db)
     .select((eb) => [
@@ -57,12 +76,22 @@ export async function listCommentsForFeed(db: Kysely<Database>, { limit, postSlu
 }
 
 /** Every live post's address and last change, for the sitemap. */
-export async function listPostsForSitemap(db: Kysely<Database>, now: Date = new Date()): Promise<{ slug: string; updatedAt: Date }[]> {
-  return db.selectFrom('post').select(['post.slug', 'post.updatedAt']).where((eb) => isLive(eb, now)).orderBy('post.publishedAt', 'desc').execute()
+export async function listPostsForSitemap(
+  db: Kysely<Database>,
+  now: Date = new Date(),
+): Promise<{ slug: string; updatedAt: Date }[]> {
+  return db
+    .selectFrom('post')
+    .select(['post.slug', 'post.updatedAt'])
+    .where((eb) => isLive(eb, now))
+    .orderBy('post.publishedAt', 'desc')
+    .execute()
 }
 
 /** Every tag and author with live posts, with the last change among them, for the sitemap. */
-export async function listArchivesForSitemap(db: Kysely<Database>, now: Date = new Date()
+export async function listArchivesForSitemap(
+  db: Kysely<Database>,
+  now: Date = new Date(),
 ): Promise<{ tags: { slug: string; updatedAt: Date }[]; authors: { slug: string; updatedAt: Date }[] }> {
   const [tags, authors] = await Promise.all([
     db
@@ -86,7 +115,8 @@ export async function listArchivesForSitemap(db: Kysely<Database>, now: Date = n
       .execute(),
   ])
   // max() of a timestamp comes back as text on SQLite, since the column name is lost.
-  const asDate = (v: unknown) => (v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(v)) ? String(v) : `${String(v)}Z`))
+  const asDate = (v: unknown) =>
+    v instanceof Date ? v : new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(String(v)) ? String(v) : `${String(v)}Z`)
   return {
     tags: tags.map((t) => ({ slug: t.slug, updatedAt: asDate(t.updatedAt) })),
     authors: authors.filter((a) => a.slug).map((a) => ({ slug: a.slug!, updatedAt: asDate(a.updatedAt) })),

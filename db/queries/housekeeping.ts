@@ -4,7 +4,11 @@ import type { Database } from '../types'
 // What the blog forgets once it has no use for it (lib/operations/housekeeping.ts decides when).
 
 /** Deletes rows of what expires by `createdAt` that began before `before`; returns how many. */
-export async function deleteCreatedBefore(db: Kysely<Database>, table: 'keptForm' | 'unconfirmedComment', before: Date): Promise<number> {
+export async function deleteCreatedBefore(
+  db: Kysely<Database>,
+  table: 'keptForm' | 'unconfirmedComment',
+  before: Date,
+): Promise<number> {
   const result = await db.deleteFrom(table).where('createdAt', '<', before).executeTakeFirst()
   return Number(result.numDeletedRows)
 }

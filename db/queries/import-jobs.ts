@@ -2,21 +2,44 @@ import { sql, type Kysely } from 'kysely'
 import { allowsConcurrentWriters } from '..'
 import type { Database, ImportJobStatus, ImportKindName } from '../types'
 
-export async function insertImportJob(db: Kysely<Database>, job: { kind: ImportKindName; actorId: string; fileName: string; total: number; at: Date }): Promise<number> {
+export async function insertImportJob(
+  db: Kysely<Database>,
+  job: { kind: ImportKindName; actorId: string; fileName: string; total: number; at: Date },
+): Promise<number> {
   const row = await db
     .insertInto('importJob')
-    .values({ kind: job.kind, actorId: job.actorId, fileName: job.fileName, total: job.total, startedAt: job.at, heartbeatAt: job.at })
+    .values({
+      kind: job.kind,
+      actorId: job.actorId,
+      fileName: job.fileName,
+      total: job.total,
+      startedAt: job.at,
+      heartbeatAt: job.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id
 }
 
 export async function setImportProgress(db: Kysely<Database>, id: number, done: number, at: Date): Promise<void> {
-  await db.updateTable('importJob').set({ done, heartbeatAt: at }).where('id', '=', id).where('status', '=', 'running').execute()
+  await db
+    .updateTable('importJob')
+    .set({ done, heartbeatAt: at })
+    .where('id', '=', id)
+    .where('status', '=', 'running')
+    .execute()
 }
 
-export async function finishImportJob(db: Kysely<Database>, id: number, outcome: { status: Exclude<ImportJobStatus, 'running'>; done: number; auditId: number | null; at: Date }): Promise<void> {
-  await db.updateTable('importJob').set({ status: outcome.status, done: outcome.done, auditId: outcome.auditId, heartbeatAt: outcome.at }).where('id', '=', id).execute()
+export async function finishImportJob(
+  db: Kysely<Database>,
+  id: number,
+  outcome: { status: Exclude<ImportJobStatus, 'running'>; done: number; auditId: number | null; at: Date },
+): Promise<void> {
+  await db
+    .updateTable('importJob')
+    .set({ status: outcome.status, done: outcome.done, auditId: outcome.auditId, heartbeatAt: outcome.at })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function findImportJob(db: Kysely<Database>, id: number) {

@@ -28,7 +28,9 @@ export async function setPostBody(db: Kysely<Database>, postId: number, body: st
 }
 
 /** A public imported post or page by its WordPress id (/?p=ID, /?page_id=ID) or old slug. */
-export async function findLegacyPost(db: Kysely<Database>, by: { id: number } | { slug: string }
+export async function findLegacyPost(
+  db: Kysely<Database>,
+  by: { id: number } | { slug: string },
 ): Promise<{ slug: string; kind: string; status: PostStatus; publishedAt: Date | null } | undefined> {
   let query = db.selectFrom('post').select(['slug', 'kind', 'status', 'publishedAt'])
   query = 'id' in by ? query.where('legacyId', '=', by.id) : query.where('legacySlug', '=', by.slug)
@@ -40,17 +42,38 @@ export async function findPostIdBySlug(db: Kysely<Database>, slug: string): Prom
 }
 
 /** A post or page by its slug here, of either kind (its status says whether it is public). */
-export async function findPostBySlug(db: Kysely<Database>, slug: string): Promise<{ slug: string; kind: string; status: PostStatus; publishedAt: Date | null } | undefined> {
-  return db.selectFrom('post').select(['slug', 'kind', 'status', 'publishedAt']).where('slug', '=', slug).executeTakeFirst()
+export async function findPostBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ slug: string; kind: string; status: PostStatus; publishedAt: Date | null } | undefined> {
+  return db
+    .selectFrom('post')
+    .select(['slug', 'kind', 'status', 'publishedAt'])
+    .where('slug', '=', slug)
+    .executeTakeFirst()
 }
 
 /** The comment that an old WordPress #comment-ID anchor on this post meant. */
-export async function findCommentByLegacyId(db: Kysely<Database>, postId: number, legacyId: number): Promise<number | undefined> {
-  return (await db.selectFrom('comment').select('id').where('postId', '=', postId).where('legacyId', '=', legacyId).executeTakeFirst())?.id
+export async function findCommentByLegacyId(
+  db: Kysely<Database>,
+  postId: number,
+  legacyId: number,
+): Promise<number | undefined> {
+  return (
+    await db
+      .selectFrom('comment')
+      .select('id')
+      .where('postId', '=', postId)
+      .where('legacyId', '=', legacyId)
+      .executeTakeFirst()
+  )?.id
 }
 
 /** Keeps an imported site's address for what lives on here; one already kept for another thing stays as it was (false). */
-export async function insertOldAddress(db: Kysely<Database>, row: { path: string; postId?: number; tagId?: number; userId?: string }): Promise<boolean> {
+export async function insertOldAddress(
+  db: Kysely<Database>,
+  row: { path: string; postId?: number; tagId?: number; userId?: string },
+): Promise<boolean> {
   const result = await db
     .insertInto('oldAddress')
     .values({ path: row.path, postId: row.postId ?? null, tagId: row.tagId ?? null, userId: row.userId ?? null })
@@ -66,7 +89,15 @@ export async function findOldAddress(db: Kysely<Database>, path: string) {
     .leftJoin('post', 'post.id', 'oldAddress.postId')
     .leftJoin('tag', 'tag.id', 'oldAddress.tagId')
     .leftJoin('User', 'User.id', 'oldAddress.userId')
-    .select(['post.slug as postSlug', 'post.kind', 'post.status', 'post.publishedAt', 'tag.slug as tagSlug', 'User.slug as userSlug', 'User.deletedAt'])
+    .select([
+      'post.slug as postSlug',
+      'post.kind',
+      'post.status',
+      'post.publishedAt',
+      'tag.slug as tagSlug',
+      'User.slug as userSlug',
+      'User.deletedAt',
+    ])
     .where('oldAddress.path', '=', path)
     .executeTakeFirst()
 }

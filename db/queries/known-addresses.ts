@@ -6,7 +6,10 @@ import { isLive, isPublic, isThreadedComment } from './visibility'
 // (lib/public/known-addresses.ts): a few queries, whatever the number of addresses asked for.
 
 /** Every public post and page: its slug, kind, date and its author's page slug. */
-export async function listPublicPostAddresses(db: Kysely<Database>, now: Date): Promise<{ slug: string; kind: PostKind; publishedAt: Date | null; authorSlug: string | null }[]> {
+export async function listPublicPostAddresses(
+  db: Kysely<Database>,
+  now: Date,
+): Promise<{ slug: string; kind: PostKind; publishedAt: Date | null; authorSlug: string | null }[]> {
   return db
     .selectFrom('post')
     .leftJoin('User', (join) => join.onRef('User.id', '=', 'post.authorId').on('User.deletedAt', 'is', null))
@@ -32,7 +35,12 @@ export async function listTagAddresses(db: Kysely<Database>, now: Date): Promise
 
 /** Old slugs of live posts (renamed after publishing), which redirect. */
 export async function listRedirectedSlugs(db: Kysely<Database>, now: Date): Promise<string[]> {
-  const rows = await db.selectFrom('postRedirect').innerJoin('post', 'post.id', 'postRedirect.postId').select('postRedirect.slug').where((eb) => isLive(eb, now)).execute()
+  const rows = await db
+    .selectFrom('postRedirect')
+    .innerJoin('post', 'post.id', 'postRedirect.postId')
+    .select('postRedirect.slug')
+    .where((eb) => isLive(eb, now))
+    .execute()
   return rows.map((r) => r.slug)
 }
 

@@ -27,11 +27,26 @@ export async function listApprovedMentions(db: Kysely<Database>, postId: number)
 }
 
 /** Mentions in one status, newest first, with their post, for the admin. */
-export async function listMentionsForModeration(db: Kysely<Database>, status: CommentStatus, limit: number, offset: number) {
+export async function listMentionsForModeration(
+  db: Kysely<Database>,
+  status: CommentStatus,
+  limit: number,
+  offset: number,
+) {
   return db
     .selectFrom('mention')
     .innerJoin('post', 'post.id', 'mention.postId')
-    .select(['mention.id', 'mention.kind', 'mention.sourceUrl', 'mention.title', 'mention.excerpt', 'mention.status', 'mention.createdAt', 'post.slug as postSlug', 'post.title as postTitle'])
+    .select([
+      'mention.id',
+      'mention.kind',
+      'mention.sourceUrl',
+      'mention.title',
+      'mention.excerpt',
+      'mention.status',
+      'mention.createdAt',
+      'post.slug as postSlug',
+      'post.title as postTitle',
+    ])
     .where('mention.status', '=', status)
     .orderBy('mention.createdAt', 'desc')
     .orderBy('mention.id', 'desc')
@@ -42,7 +57,11 @@ export async function listMentionsForModeration(db: Kysely<Database>, status: Co
 
 /** How many mentions are in each status. */
 export async function countMentionsByStatus(db: Kysely<Database>): Promise<Record<CommentStatus, number>> {
-  const rows = await db.selectFrom('mention').select((eb) => ['status', eb.fn.countAll().as('n')]).groupBy('status').execute()
+  const rows = await db
+    .selectFrom('mention')
+    .select((eb) => ['status', eb.fn.countAll().as('n')])
+    .groupBy('status')
+    .execute()
   const counts: Record<CommentStatus, number> = { pending: 0, approved: 0, spam: 0, trash: 0 }
   for (const row of rows) counts[row.status] = Number(row.n)
   return counts
@@ -51,7 +70,12 @@ export async function countMentionsByStatus(db: Kysely<Database>): Promise<Recor
 /** Mentions by id, with their status and their post's slug. */
 export async function findMentionsWithPost(db: Kysely<Database>, ids: number[]) {
   if (ids.length === 0) return []
-  return db.selectFrom('mention').innerJoin('post', 'post.id', 'mention.postId').select(['mention.id', 'mention.status', 'post.slug as postSlug']).where('mention.id', 'in', ids).execute()
+  return db
+    .selectFrom('mention')
+    .innerJoin('post', 'post.id', 'mention.postId')
+    .select(['mention.id', 'mention.status', 'post.slug as postSlug'])
+    .where('mention.id', 'in', ids)
+    .execute()
 }
 
 export async function setMentionsStatus(db: Kysely<Database>, ids: number[], status: CommentStatus): Promise<void> {

@@ -60,13 +60,20 @@ function moderationRows(db: Kysely<Database>) {
 }
 
 /** Comments of one status, newest first, optionally of one post or containing some text. Never emails. */
-export async function listCommentsForModeration(db: Kysely<Database>, filter: ModerationFilter): Promise<ModerationRow[]> {
-  let query = moderationRows(db)
-    .where('comment.status', '=', filter.status)
+export async function listCommentsForModeration(
+  db: Kysely<Database>,
+  filter: ModerationFilter,
+): Promise<ModerationRow[]> {
+  let query = moderationRows(db).where('comment.status', '=', filter.status)
   if (filter.postId) query = query.where('comment.postId', '=', filter.postId)
   if (filter.author) {
     const author = filter.author
-    query = query.where((eb) => eb.or([eb('comment.authorId', '=', author), eb.and([eb('comment.authorId', 'is', null), eb('comment.authorName', '=', author)])]))
+    query = query.where((eb) =>
+      eb.or([
+        eb('comment.authorId', '=', author),
+        eb.and([eb('comment.authorId', 'is', null), eb('comment.authorName', '=', author)]),
+      ]),
+    )
   }
   if (filter.search) {
     // LIKE's wildcards are dropped from the search text rather than escaped: escaping differs by dialect.
@@ -78,7 +85,12 @@ export async function listCommentsForModeration(db: Kysely<Database>, filter: Mo
       ]),
     )
   }
-  return query.orderBy('comment.createdAt', 'desc').orderBy('comment.id', 'desc').limit(filter.limit).offset(filter.offset).execute()
+  return query
+    .orderBy('comment.createdAt', 'desc')
+    .orderBy('comment.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute()
 }
 
 /** One comment as moderators see it (not one deleted by its author), or undefined. */
@@ -87,7 +99,9 @@ export async function findCommentForModeration(db: Kysely<Database>, id: number)
 }
 
 /** The given comments with their post's slug (to invalidate its page). */
-export async function findCommentsWithPost(db: Kysely<Database>, ids: number[]
+export async function findCommentsWithPost(
+  db: Kysely<Database>,
+  ids: number[],
 ): Promise<{ id: number; status: CommentStatus; postSlug: string }[]> {
   if (ids.length === 0) return []
   return db

@@ -22,12 +22,21 @@ export async function insertOutgoingMails(db: Kysely<Database>, mails: NewOutgoi
  * rows another sender is claiming are skipped (FOR UPDATE SKIP LOCKED); on SQLite the one
  * statement is the claim. Each claimed mail counts one attempt more.
  */
-export async function claimDueMails(db: Kysely<Database>, claimer: string, now: Date, abandonedBefore: Date, limit: number): Promise<OutgoingMail[]> {
+export async function claimDueMails(
+  db: Kysely<Database>,
+  claimer: string,
+  now: Date,
+  abandonedBefore: Date,
+  limit: number,
+): Promise<OutgoingMail[]> {
   let due = db
     .selectFrom('outgoingMail')
     .select('id')
     .where((eb) =>
-      eb.or([eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]), eb.and([eb('status', '=', 'sending'), eb('claimedAt', '<', abandonedBefore)])]),
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('nextAttemptAt', '<=', now)]),
+        eb.and([eb('status', '=', 'sending'), eb('claimedAt', '<', abandonedBefore)]),
+      ]),
     )
     .orderBy('id')
     .limit(limit)
@@ -42,24 +51,57 @@ export async function claimDueMails(db: Kysely<Database>, claimer: string, now: 
 
 /** The mail went out. */
 export async function markMailSent(db: Kysely<Database>, id: number, claimer: string, now: Date): Promise<void> {
-  await db.updateTable('outgoingMail').set({ status: 'sent', sentAt: now, lastError: null }).where('id', '=', id).where('claimedBy', '=', claimer).execute()
+  await db
+    .updateTable('outgoingMail')
+    .set({ status: 'sent', sentAt: now, lastError: null })
+    .where('id', '=', id)
+    .where('claimedBy', '=', claimer)
+    .execute()
 }
 
 /** The mail could not go out this time: try again at `retryAt`. */
-export async function markMailForRetry(db: Kysely<Database>, id: number, claimer: string, retryAt: Date, error: string): Promise<void> {
+export async function markMailForRetry(
+  db: Kysely<Database>,
+  id: number,
+  claimer: string,
+  retryAt: Date,
+  error: string,
+): Promise<void> {
   await db
     .updateTable('outgoingMail')
-    .set({ status: 'pending', nextAttemptAt: retryAt, claimedBy: null, claimedAt: null, lastError: error.slice(0, 500) })
+    .set({
+      status: 'pending',
+      nextAttemptAt: retryAt,
+      claimedBy: null,
+      claimedAt: null,
+      lastError: error.slice(0, 500),
+    })
     .where('id', '=', id)
     .where('claimedBy', '=', claimer)
     .execute()
 }
 
 /** The mail server refused the address for good: this mail fails, later ones to it are not sent, and its owner is marked bounced. */
-export async function markMailBounced(db: Kysely<Database>, mail: OutgoingMail, claimer: string, error: string, now: Date): Promise<void> {
+export async function markMailBounced(
+  db: Kysely<Database>,
+  mail: OutgoingMail,
+  claimer: string,
+  error: string,
+  now: Date,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
-    await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: error.slice(0, 500) }).where('id', '=', mail.id).where('claimedBy', '=', claimer).execute()
-    await trx.updateTable('outgoingMail').set({ status: 'failed', lastError: 'The address bounced earlier.' }).where('toAddress', '=', mail.toAddress).where('status', '=', 'pending').execute()
+    await trx
+      .updateTable('outgoingMail')
+      .set({ status: 'failed', lastError: error.slice(0, 500) })
+      .where('id', '=', mail.id)
+      .where('claimedBy', '=', claimer)
+      .execute()
+    await trx
+      .updateTable('outgoingMail')
+      .set({ status: 'failed', lastError: 'The address bounced earlier.' })
+      .where('toAddress', '=', mail.toAddress)
+      .where('status', '=', 'pending')
+      .execute()
     await trx.updateTable('User').set({ emailBouncedAt: now }).where('email', '=', mail.toAddress).execute()
   })
 }
@@ -68,7 +110,19 @@ export async function markMailBounced(db: Kysely<Database>, mail: OutgoingMail, 
 export async function listOutgoingMails(db: Kysely<Database>, limit: number) {
   return db
     .selectFrom('outgoingMail')
-    .select(['id', 'toAddress', 'kind', 'subject', 'textBody', 'status', 'attempts', 'nextAttemptAt', 'lastError', 'sentAt', 'createdAt'])
+    .select([
+      'id',
+      'toAddress',
+      'kind',
+      'subject',
+      'textBody',
+      'status',
+      'attempts',
+      'nextAttemptAt',
+      'lastError',
+      'sentAt',
+      'createdAt',
+    ])
     .orderBy('id', 'desc')
     .limit(limit)
     .execute()
@@ -76,7 +130,12 @@ export async function listOutgoingMails(db: Kysely<Database>, limit: number) {
 
 /** The one rule for who may be mailed at all: an account not banned or deleted, with an address that works. */
 function mayBeMailed(eb: ExpressionBuilder<Database, 'User'>) {
-  return eb.and([eb('User.bannedAt', 'is', null), eb('User.deletedAt', 'is', null), eb('User.emailBouncedAt', 'is', null), eb('User.email', 'is not', null)])
+  return eb.and([
+    eb('User.bannedAt', 'is', null),
+    eb('User.deletedAt', 'is', null),
+    eb('User.emailBouncedAt', 'is', null),
+    eb('User.email', 'is not', null),
+  ])
 }
 
 export interface MailRecipient {
@@ -88,7 +147,11 @@ export interface MailRecipient {
 }
 
 /** Editors and admins who want a mail for each held comment (not banned, with an address that works), but `except`. */
-export async function listModeratorsToTell(db: Kysely<Database>, except: string | null, roles: readonly Role[]): Promise<MailRecipient[]> {
+export async function listModeratorsToTell(
+  db: Kysely<Database>,
+  except: string | null,
+  roles: readonly Role[],
+): Promise<MailRecipient[]> {
   let query = db
     .selectFrom('User')
     .select(['id', 'email', 'name', 'mailDelivery as delivery'])
@@ -114,7 +177,11 @@ export async function findReplyRecipient(db: Kysely<Database>, commentId: number
 }
 
 /** Sets what a person wants to hear about, and how (each mail or a daily digest). */
-export async function setMailChoices(db: Kysely<Database>, userId: string, choices: { notifyReplies?: MailChoice; notifyHeld?: MailChoice; mailDelivery?: MailDelivery }): Promise<void> {
+export async function setMailChoices(
+  db: Kysely<Database>,
+  userId: string,
+  choices: { notifyReplies?: MailChoice; notifyHeld?: MailChoice; mailDelivery?: MailDelivery },
+): Promise<void> {
   if (Object.keys(choices).length === 0) return
   await db.updateTable('User').set(choices).where('id', '=', userId).execute()
 }
@@ -127,7 +194,11 @@ export async function stopAllMail(db: Kysely<Database>, userId: string): Promise
 
 /** What a person hears about and how, and whether their address bounced. */
 export async function findMailChoices(db: Kysely<Database>, userId: string) {
-  return db.selectFrom('User').select(['notifyReplies', 'notifyHeld', 'mailDelivery', 'emailBouncedAt']).where('id', '=', userId).executeTakeFirst()
+  return db
+    .selectFrom('User')
+    .select(['notifyReplies', 'notifyHeld', 'mailDelivery', 'emailBouncedAt'])
+    .where('id', '=', userId)
+    .executeTakeFirst()
 }
 
 export type NewDigestItem = Omit<Insertable<DigestItemTable>, 'id'>
@@ -211,7 +282,11 @@ export async function unfollowPost(db: Kysely<Database>, userId: string, postId:
 }
 
 /** Who follows a post and may be mailed (not banned, address working), but `except`. */
-export async function listFollowersToTell(db: Kysely<Database>, postId: number, except: string | null): Promise<MailRecipient[]> {
+export async function listFollowersToTell(
+  db: Kysely<Database>,
+  postId: number,
+  except: string | null,
+): Promise<MailRecipient[]> {
   let query = db
     .selectFrom('postFollow')
     .innerJoin('User', 'User.id', 'postFollow.userId')

@@ -30,7 +30,13 @@ export function matchesFilter(eb: ExpressionBuilder<Database, 'post'>, filter: P
   if (filter.tagSlug) conditions.push(hasTag(eb, filter.tagSlug))
   if (filter.authorSlug) {
     conditions.push(
-      eb.exists(eb.selectFrom('User as author').select('author.id').whereRef('author.id', '=', 'post.authorId').where('author.slug', '=', filter.authorSlug)),
+      eb.exists(
+        eb
+          .selectFrom('User as author')
+          .select('author.id')
+          .whereRef('author.id', '=', 'post.authorId')
+          .where('author.slug', '=', filter.authorSlug),
+      ),
     )
   }
   if (filter.from) conditions.push(eb('post.publishedAt', '>=', filter.from))
@@ -68,7 +74,15 @@ export async function findNextScheduledAt(db: Kysely<Database>, now: Date = new 
  * Published posts, newest first, each with its author's name and approved-comment count — one
  * query however many posts. Fetch one more than a page to learn whether there is a next page.
  */
-export async function listPublishedPosts(db: Kysely<Database>, { limit, offset, now = new Date(), pinnedFirst = false, ...filter }: { limit: number; offset: number; now?: Date; pinnedFirst?: boolean } & PostFilter
+export async function listPublishedPosts(
+  db: Kysely<Database>,
+  {
+    limit,
+    offset,
+    now = new Date(),
+    pinnedFirst = false,
+    ...filter
+  }: { limit: number; offset: number; now?: Date; pinnedFirst?: boolean } & PostFilter,
 ): Promise<PostSummaryRow[]> {
   let query = db
     .selectFrom('post')
@@ -110,7 +124,10 @@ export function postSummaryColumns(eb: ExpressionBuilder<Database, 'post' | 'Use
 }
 
 /** PostgreSQL returns count(*) as a string: every summary row's count as a number. */
-export const withCount = <T extends { commentCount: unknown }>(row: T) => ({ ...row, commentCount: Number(row.commentCount ?? 0) })
+export const withCount = <T extends { commentCount: unknown }>(row: T) => ({
+  ...row,
+  commentCount: Number(row.commentCount ?? 0),
+})
 
 /** A post or page as its page shows it (postPageColumns). */
 export interface PostRow {
@@ -172,7 +189,10 @@ export async function findPublishedPageBySlug(db: Kysely<Database>, slug: string
 }
 
 /** A live post by slug with its author's name, or undefined. */
-export async function findPublishedPostBySlug(db: Kysely<Database>, slug: string, now: Date = new Date()
+export async function findPublishedPostBySlug(
+  db: Kysely<Database>,
+  slug: string,
+  now: Date = new Date(),
 ): Promise<PostRow | undefined> {
   return db
     .selectFrom('post')
@@ -184,7 +204,11 @@ export async function findPublishedPostBySlug(db: Kysely<Database>, slug: string
 }
 
 /** The current slug of the post an old slug pointed at, if it is live. */
-export async function findRedirectedSlug(db: Kysely<Database>, oldSlug: string, now: Date = new Date()): Promise<string | undefined> {
+export async function findRedirectedSlug(
+  db: Kysely<Database>,
+  oldSlug: string,
+  now: Date = new Date(),
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('postRedirect')
     .innerJoin('post', 'post.id', 'postRedirect.postId')
@@ -196,8 +220,7 @@ export async function findRedirectedSlug(db: Kysely<Database>, oldSlug: string, 
 }
 
 /** The tags of one post, by name. */
-export async function listTagsOfPost(db: Kysely<Database>, postId: number
-): Promise<{ slug: string; name: string }[]> {
+export async function listTagsOfPost(db: Kysely<Database>, postId: number): Promise<{ slug: string; name: string }[]> {
   return db
     .selectFrom('postTag')
     .innerJoin('tag', 'tag.id', 'postTag.tagId')
@@ -219,7 +242,11 @@ export async function insertPost(db: Kysely<Database>, post: NewPost): Promise<n
 
 /** Finds a tag by slug or creates it; returns its id. */
 export async function upsertTag(db: Kysely<Database>, tag: NewTag): Promise<number> {
-  await db.insertInto('tag').values(tag).onConflict((oc) => oc.column('slug').doNothing()).execute()
+  await db
+    .insertInto('tag')
+    .values(tag)
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .execute()
   const row = await db.selectFrom('tag').select('id').where('slug', '=', tag.slug).executeTakeFirstOrThrow()
   return row.id
 }
@@ -233,15 +260,29 @@ export async function tagPost(db: Kysely<Database>, postId: number, tagId: numbe
 }
 
 /** What commenting needs to know about a post. */
-export async function findPostForCommenting(db: Kysely<Database>, postId: number
-): Promise<{ id: number; slug: string; title: string; live: boolean; commentsOpen: boolean; publishedAt: Date | null } | undefined> {
+export async function findPostForCommenting(
+  db: Kysely<Database>,
+  postId: number,
+): Promise<
+  | { id: number; slug: string; title: string; live: boolean; commentsOpen: boolean; publishedAt: Date | null }
+  | undefined
+> {
   const row = await db
     .selectFrom('post')
     .select((eb) => ['id', 'slug', 'title', 'commentsOpen', 'publishedAt', isLive(eb, new Date()).as('live')])
     .where('id', '=', postId)
     .executeTakeFirst()
   // `live` is isLive's answer: a published post, or a scheduled one now due; never a page or a draft.
-  return row && { id: row.id, slug: row.slug, title: row.title, live: Boolean(row.live), commentsOpen: row.commentsOpen, publishedAt: row.publishedAt }
+  return (
+    row && {
+      id: row.id,
+      slug: row.slug,
+      title: row.title,
+      live: Boolean(row.live),
+      commentsOpen: row.commentsOpen,
+      publishedAt: row.publishedAt,
+    }
+  )
 }
 
 /** The live posts just before and after one (by publication time), for "previous / next" links. */
@@ -256,7 +297,15 @@ export async function findNeighbourPosts(
     return db
       .selectFrom('post')
       .select(['post.slug', 'post.title'])
-      .where((eb) => eb.and([isLive(eb, now), eb.or([eb('post.publishedAt', beyond, at), eb.and([eb('post.publishedAt', '=', at), eb('post.id', beyond, post.id)])])]))
+      .where((eb) =>
+        eb.and([
+          isLive(eb, now),
+          eb.or([
+            eb('post.publishedAt', beyond, at),
+            eb.and([eb('post.publishedAt', '=', at), eb('post.id', beyond, post.id)]),
+          ]),
+        ]),
+      )
       .orderBy('post.publishedAt', order)
       .orderBy('post.id', order)
       .limit(1)
@@ -277,7 +326,9 @@ export async function listRelatedPosts(
     .selectFrom('postTag')
     .innerJoin('post', 'post.id', 'postTag.postId')
     .select(['post.slug', 'post.title'])
-    .where('postTag.tagId', 'in', (eb) => eb.selectFrom('postTag as mine').select('mine.tagId').where('mine.postId', '=', postId))
+    .where('postTag.tagId', 'in', (eb) =>
+      eb.selectFrom('postTag as mine').select('mine.tagId').where('mine.postId', '=', postId),
+    )
     .where('post.id', '!=', postId)
     .where((eb) => isLive(eb, now))
     .groupBy(['post.id', 'post.slug', 'post.title', 'post.publishedAt'])
@@ -289,30 +340,59 @@ export async function listRelatedPosts(
 }
 
 /** An author with a page: someone with a slug who has at least one live post. */
-export async function findAuthorBySlug(db: Kysely<Database>, slug: string, now: Date = new Date()): Promise<{ slug: string; name: string } | undefined> {
+export async function findAuthorBySlug(
+  db: Kysely<Database>,
+  slug: string,
+  now: Date = new Date(),
+): Promise<{ slug: string; name: string } | undefined> {
   const row = await db
     .selectFrom('User')
     .select(['User.slug', 'User.name'])
     .where('User.slug', '=', slug)
     .where('User.deletedAt', 'is', null)
-    .where((eb) => eb.exists(eb.selectFrom('post').select('post.id').whereRef('post.authorId', '=', 'User.id').where((eb2) => isLive(eb2, now))))
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('post')
+          .select('post.id')
+          .whereRef('post.authorId', '=', 'User.id')
+          .where((eb2) => isLive(eb2, now)),
+      ),
+    )
     .executeTakeFirst()
   return row?.slug && row.name ? { slug: row.slug, name: row.name } : undefined
 }
 
-export async function findTagBySlug(db: Kysely<Database>, slug: string): Promise<{ slug: string; name: string } | undefined> {
+export async function findTagBySlug(
+  db: Kysely<Database>,
+  slug: string,
+): Promise<{ slug: string; name: string } | undefined> {
   return db.selectFrom('tag').select(['slug', 'name']).where('slug', '=', slug).executeTakeFirst()
 }
 
 /** The published pages a page sits under, outermost first (at most five levels). */
-export async function listParentPages(db: Kysely<Database>, pageId: number, now: Date = new Date()): Promise<{ slug: string; title: string }[]> {
+export async function listParentPages(
+  db: Kysely<Database>,
+  pageId: number,
+  now: Date = new Date(),
+): Promise<{ slug: string; title: string }[]> {
   const chain: { slug: string; title: string }[] = []
   let id: number | null = pageId
   for (let level = 0; level < 5 && id !== null; level++) {
-    const row: { parentId: number | null } | undefined = await db.selectFrom('post').select('parentId').where('id', '=', id).executeTakeFirst()
+    const row: { parentId: number | null } | undefined = await db
+      .selectFrom('post')
+      .select('parentId')
+      .where('id', '=', id)
+      .executeTakeFirst()
     id = row?.parentId ?? null
     if (id === null) break
-    const parent = await db.selectFrom('post').select(['slug', 'title']).where('id', '=', id).where('kind', '=', 'page').where((eb) => isPublic(eb, now)).executeTakeFirst()
+    const parent = await db
+      .selectFrom('post')
+      .select(['slug', 'title'])
+      .where('id', '=', id)
+      .where('kind', '=', 'page')
+      .where((eb) => isPublic(eb, now))
+      .executeTakeFirst()
     if (!parent) break
     chain.unshift(parent)
   }

@@ -5,7 +5,11 @@ import type { Database } from '../types'
  * Counts one hit against `key` in a fixed window of `windowSeconds` and returns the hits in the
  * current window, this one included. One atomic upsert, so it holds across app instances.
  */
-export async function hitRateLimit(db: Kysely<Database>, key: string, windowSeconds: number, now: Date = new Date()
+export async function hitRateLimit(
+  db: Kysely<Database>,
+  key: string,
+  windowSeconds: number,
+  now: Date = new Date(),
 ): Promise<number> {
   const windowStart = new Date(now.getTime() - windowSeconds * 1000)
   const row = await db

@@ -6,7 +6,11 @@ import type { Database } from '../types'
 type Rendered = 'comment' | 'post'
 
 /** Up to `limit` rows of `table` whose HTML is missing, lowest id first. */
-export async function listRowsWithoutHtml(db: Kysely<Database>, table: Rendered, limit: number): Promise<{ id: number; body: string }[]> {
+export async function listRowsWithoutHtml(
+  db: Kysely<Database>,
+  table: Rendered,
+  limit: number,
+): Promise<{ id: number; body: string }[]> {
   return db.selectFrom(table).select(['id', 'body']).where('html', 'is', null).orderBy('id').limit(limit).execute()
 }
 

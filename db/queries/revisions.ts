@@ -39,7 +39,15 @@ export async function findRevisions(db: Kysely<Database>, postId: number, ids: n
   return db
     .selectFrom('postRevision')
     .leftJoin('User', 'User.id', 'postRevision.savedById')
-    .select(['postRevision.id', 'postRevision.postId', 'postRevision.title', 'postRevision.excerpt', 'postRevision.body', 'postRevision.createdAt', 'User.name as savedByName'])
+    .select([
+      'postRevision.id',
+      'postRevision.postId',
+      'postRevision.title',
+      'postRevision.excerpt',
+      'postRevision.body',
+      'postRevision.createdAt',
+      'User.name as savedByName',
+    ])
     .where('postRevision.postId', '=', postId)
     .where('postRevision.id', 'in', ids)
     .execute()

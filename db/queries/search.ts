@@ -19,7 +19,15 @@ export interface SearchHitRow extends PostSummaryRow {
  * (letters and digits only); the caller cleans what a person typed. `config` is the PostgreSQL
  * text-search configuration of the site's language (the index's: see setSearchLanguage).
  */
-export async function searchPosts(db: Kysely<Database>, { terms, limit, offset, config = 'english', now = new Date() }: { terms: string[]; limit: number; offset: number; config?: string; now?: Date }
+export async function searchPosts(
+  db: Kysely<Database>,
+  {
+    terms,
+    limit,
+    offset,
+    config = 'english',
+    now = new Date(),
+  }: { terms: string[]; limit: number; offset: number; config?: string; now?: Date },
 ): Promise<SearchHitRow[]> {
   if (terms.length === 0) return []
   const pg = db.getExecutor().adapter instanceof PostgresAdapter
@@ -55,12 +63,17 @@ export interface SearchLanguage {
   sqlite: string
 }
 
-const FTS_TABLE = (tokenizer: string) => sql`CREATE VIRTUAL TABLE "postSearch" USING fts5(title, excerpt, body, content='post', content_rowid='id', tokenize=${sql.lit(tokenizer)})`
+const FTS_TABLE = (tokenizer: string) =>
+  sql`CREATE VIRTUAL TABLE "postSearch" USING fts5(title, excerpt, body, content='post', content_rowid='id', tokenize=${sql.lit(tokenizer)})`
 
 /** Whether the search index already reads words as `language` says. */
 export async function searchIndexReads(db: Kysely<Database>, language: SearchLanguage): Promise<boolean> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    const { rows } = await sql<{ config: string }>`SELECT column_default AS config FROM information_schema.columns WHERE table_name = 'post' AND column_name = 'searchConfig'`.execute(db)
+    const { rows } = await sql<{
+      config: string
+    }>`SELECT column_default AS config FROM information_schema.columns WHERE table_name = 'post' AND column_name = 'searchConfig'`.execute(
+      db,
+    )
     return rows[0]?.config === `'${language.postgres}'::regconfig`
   }
   const { rows } = await sql<{ sql: string }>`SELECT sql FROM sqlite_master WHERE name = 'postSearch'`.execute(db)
@@ -74,10 +87,15 @@ export async function searchIndexReads(db: Kysely<Database>, language: SearchLan
  * in the transaction that changes the site's language.
  */
 export async function setSearchLanguage(db: Kysely<Database>, language: SearchLanguage): Promise<void> {
-  if (!/^[a-z]+$/.test(language.postgres) || !/^[a-z0-9_ ]+$/.test(language.sqlite)) throw new Error(`Not a search language: ${JSON.stringify(language)}`)
+  if (!/^[a-z]+$/.test(language.postgres) || !/^[a-z0-9_ ]+$/.test(language.sqlite))
+    throw new Error(`Not a search language: ${JSON.stringify(language)}`)
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await sql`ALTER TABLE post ALTER COLUMN "searchConfig" SET DEFAULT ${sql.lit(language.postgres)}::regconfig`.execute(db)
-    await sql`UPDATE post SET "searchConfig" = ${language.postgres}::regconfig WHERE "searchConfig" <> ${language.postgres}::regconfig`.execute(db)
+    await sql`ALTER TABLE post ALTER COLUMN "searchConfig" SET DEFAULT ${sql.lit(language.postgres)}::regconfig`.execute(
+      db,
+    )
+    await sql`UPDATE post SET "searchConfig" = ${language.postgres}::regconfig WHERE "searchConfig" <> ${language.postgres}::regconfig`.execute(
+      db,
+    )
     return
   }
   await sql`DROP TABLE IF EXISTS "postSearch"`.execute(db)

@@ -28,6 +28,10 @@ export async function claimSetting(db: Kysely<Database>, key: string, value: unk
 
 /** Deletes the setting only if it still holds `value`; returns whether this call deleted it (one winner across instances). */
 export async function takeSetting(db: Kysely<Database>, key: string, value: unknown): Promise<boolean> {
-  const result = await db.deleteFrom('setting').where('key', '=', key).where('value', '=', JSON.stringify(value)).executeTakeFirst()
+  const result = await db
+    .deleteFrom('setting')
+    .where('key', '=', key)
+    .where('value', '=', JSON.stringify(value))
+    .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }

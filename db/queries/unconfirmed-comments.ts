@@ -2,7 +2,11 @@ import type { Insertable, Kysely } from 'kysely'
 import type { Database, UnconfirmedCommentTable } from '../types'
 
 /** Keeps a comment written before signing in; forgets every one older than `before`. */
-export async function insertUnconfirmedComment(db: Kysely<Database>, row: Insertable<UnconfirmedCommentTable>, before: Date): Promise<void> {
+export async function insertUnconfirmedComment(
+  db: Kysely<Database>,
+  row: Insertable<UnconfirmedCommentTable>,
+  before: Date,
+): Promise<void> {
   await db.deleteFrom('unconfirmedComment').where('createdAt', '<', before).execute()
   await db.insertInto('unconfirmedComment').values(row).execute()
 }
@@ -12,7 +16,19 @@ export async function findUnconfirmedComment(db: Kysely<Database>, tokenHash: st
   return db
     .selectFrom('unconfirmedComment')
     .innerJoin('post', 'post.id', 'unconfirmedComment.postId')
-    .select(['unconfirmedComment.tokenHash', 'unconfirmedComment.postId', 'unconfirmedComment.parentId', 'unconfirmedComment.name', 'unconfirmedComment.email', 'unconfirmedComment.body', 'unconfirmedComment.followConversation', 'unconfirmedComment.formSeconds', 'unconfirmedComment.createdAt', 'post.slug as postSlug', 'post.title as postTitle'])
+    .select([
+      'unconfirmedComment.tokenHash',
+      'unconfirmedComment.postId',
+      'unconfirmedComment.parentId',
+      'unconfirmedComment.name',
+      'unconfirmedComment.email',
+      'unconfirmedComment.body',
+      'unconfirmedComment.followConversation',
+      'unconfirmedComment.formSeconds',
+      'unconfirmedComment.createdAt',
+      'post.slug as postSlug',
+      'post.title as postTitle',
+    ])
     .where('unconfirmedComment.tokenHash', '=', tokenHash)
     .where('unconfirmedComment.createdAt', '>=', after)
     .executeTakeFirst()
@@ -25,6 +41,9 @@ export async function deleteUnconfirmedComment(db: Kysely<Database>, tokenHash: 
 }
 
 /** Starts a database session for a person (what Auth.js does after a sign-in link is followed). */
-export async function insertSession(db: Kysely<Database>, session: { id: string; sessionToken: string; userId: string; expires: Date; createdAt: Date }): Promise<void> {
+export async function insertSession(
+  db: Kysely<Database>,
+  session: { id: string; sessionToken: string; userId: string; expires: Date; createdAt: Date },
+): Promise<void> {
   await db.insertInto('Session').values(session).execute()
 }

@@ -49,14 +49,20 @@ export async function setUserName(db: Kysely<Database>, id: string, name: string
     await trx.updateTable('User').set({ name }).where('id', '=', id).execute()
     const row = await trx.selectFrom('User').select('slug').where('id', '=', id).executeTakeFirst()
     if (!row || row.slug) return
-    await trx.updateTable('User').set({ slug: await findFreeUserSlug(trx, slugBase) }).where('id', '=', id).execute()
+    await trx
+      .updateTable('User')
+      .set({ slug: await findFreeUserSlug(trx, slugBase) })
+      .where('id', '=', id)
+      .execute()
   })
 }
 
 /** An author-page slug nobody has yet: the base, or the base with -2, -3… */
 export async function findFreeUserSlug(db: Kysely<Database>, slugBase: string): Promise<string> {
   const base = slugBase || 'author'
-  const taken = new Set((await db.selectFrom('User').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug))
+  const taken = new Set(
+    (await db.selectFrom('User').select('slug').where('slug', 'like', `${base}%`).execute()).map((r) => r.slug),
+  )
   let slug = base
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`
   return slug
@@ -95,7 +101,10 @@ export interface PersonRow {
 }
 
 /** Everyone with an account (not deleted ones), newest first, with their comment counts — one query. */
-export async function listPeople(db: Kysely<Database>, { limit, offset }: { limit: number; offset: number }): Promise<PersonRow[]> {
+export async function listPeople(
+  db: Kysely<Database>,
+  { limit, offset }: { limit: number; offset: number },
+): Promise<PersonRow[]> {
   const rows = await db
     .selectFrom('User')
     .select((eb) => [
@@ -105,7 +114,11 @@ export async function listPeople(db: Kysely<Database>, { limit, offset }: { limi
       'User.createdAt',
       'User.bannedAt',
       'User.emailBouncedAt',
-      eb.selectFrom('comment').select(eb.fn.countAll().as('n')).whereRef('comment.authorId', '=', 'User.id').as('commentCount'),
+      eb
+        .selectFrom('comment')
+        .select(eb.fn.countAll().as('n'))
+        .whereRef('comment.authorId', '=', 'User.id')
+        .as('commentCount'),
     ])
     .where('User.deletedAt', 'is', null)
     .orderBy('User.createdAt', 'desc')
@@ -122,7 +135,11 @@ export async function setUserBanned(db: Kysely<Database>, id: string, bannedAt: 
 
 /** When the session with this token began (null: before that was kept), or undefined for no such session. */
 export async function findSessionStart(db: Kysely<Database>, sessionToken: string): Promise<Date | null | undefined> {
-  const row = await db.selectFrom('Session').select('createdAt').where('sessionToken', '=', sessionToken).executeTakeFirst()
+  const row = await db
+    .selectFrom('Session')
+    .select('createdAt')
+    .where('sessionToken', '=', sessionToken)
+    .executeTakeFirst()
   return row ? row.createdAt : undefined
 }
 

@@ -10,7 +10,10 @@ import type { CommentStatus, Database, PostStatus } from '../types'
 
 /** SQL: published, or scheduled for a time that has come. */
 export function isPublic(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
-  return eb.or([eb('post.status', '=', 'published'), eb.and([eb('post.status', '=', 'scheduled'), eb('post.publishedAt', '<=', now)])])
+  return eb.or([
+    eb('post.status', '=', 'published'),
+    eb.and([eb('post.status', '=', 'scheduled'), eb('post.publishedAt', '<=', now)]),
+  ])
 }
 
 /** SQL: a public post (not a page) — listings, feeds, search, comments. */
@@ -21,7 +24,6 @@ export function isLive(eb: ExpressionBuilder<Database, 'post'>, now: Date) {
 /** The same as isPublic, for a row already read. */
 export const isPublicNow = (post: { status: PostStatus; publishedAt: Date | null }, now: Date): boolean =>
   post.status === 'published' || (post.status === 'scheduled' && post.publishedAt !== null && post.publishedAt <= now)
-
 
 /*
  * The one rule for which comments readers see, whatever their kind (written here, imported, a
@@ -45,4 +47,5 @@ export function isVisibleComment(eb: ExpressionBuilder<Database, 'comment'>) {
 export const commentIsThreaded = (comment: { status: CommentStatus }): boolean => comment.status === 'approved'
 
 /** The same as isVisibleComment, for a row already read. */
-export const commentIsVisible = (comment: { status: CommentStatus; deletedAt: Date | null }): boolean => commentIsThreaded(comment) && comment.deletedAt === null
+export const commentIsVisible = (comment: { status: CommentStatus; deletedAt: Date | null }): boolean =>
+  commentIsThreaded(comment) && comment.deletedAt === null

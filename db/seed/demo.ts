@@ -28,23 +28,28 @@ export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
     if (!(await claimSetting(trx, DEMO_SEEDED_KEY, new Date().toISOString()))) return false
     if ((await countPosts(trx)) > 0) return false
 
-    const authorId = await insertUser(trx, { id: randomUUID(), name: demoAuthor.name, slug: demoAuthor.slug, email: null, role: 'author' })
+    const authorId = await insertUser(trx, {
+      id: randomUUID(),
+      name: demoAuthor.name,
+      slug: demoAuthor.slug,
+      email: null,
+      role: 'author',
+    })
     const postId = await insertPost(trx, {
-        slug: demoPost.slug,
-        title: demoPost.title,
-        excerpt: demoPost.excerpt,
-        body: demoPost.body,
-        status: 'published',
-        publishedAt: demoPost.publishedAt,
-        createdAt: demoPost.publishedAt,
-        updatedAt: demoPost.publishedAt,
-        authorId,
-        featuredImageUrl: demoPost.featuredImage.url,
-        featuredImageAlt: demoPost.featuredImage.alt,
-        featuredImageCredit: demoPost.featuredImage.credit,
-        commentsOpen: true,
-      }
-    )
+      slug: demoPost.slug,
+      title: demoPost.title,
+      excerpt: demoPost.excerpt,
+      body: demoPost.body,
+      status: 'published',
+      publishedAt: demoPost.publishedAt,
+      createdAt: demoPost.publishedAt,
+      updatedAt: demoPost.publishedAt,
+      authorId,
+      featuredImageUrl: demoPost.featuredImage.url,
+      featuredImageAlt: demoPost.featuredImage.alt,
+      featuredImageCredit: demoPost.featuredImage.credit,
+      commentsOpen: true,
+    })
     for (const name of demoPost.tags) {
       await tagPost(trx, postId, await upsertTag(trx, { slug: slugify(name), name }))
     }
@@ -52,15 +57,14 @@ export async function seedDemoContent(db: Kysely<Database>): Promise<boolean> {
     for (const c of demoComments) {
       ids.push(
         await insertComment(trx, {
-            postId,
-            parentId: c.replyTo === undefined ? null : ids[c.replyTo],
-            authorId: c.byPostAuthor ? authorId : null,
-            authorName: c.authorName,
-            body: c.body,
-            status: 'approved',
-            createdAt: c.createdAt,
-          }
-        ),
+          postId,
+          parentId: c.replyTo === undefined ? null : ids[c.replyTo],
+          authorId: c.byPostAuthor ? authorId : null,
+          authorName: c.authorName,
+          body: c.body,
+          status: 'approved',
+          createdAt: c.createdAt,
+        }),
       )
     }
     return true

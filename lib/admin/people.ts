@@ -3,7 +3,15 @@ import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { insertAuditEntries } from '@/db/queries/audit'
 import { spamPendingCommentsOf } from '@/db/queries/moderation-queue'
-import { countAdmins, deleteSessionsOf, findUserByEmail, findUserById, listPeople, setUserBanned, setUserRole } from '@/db/queries/users'
+import {
+  countAdmins,
+  deleteSessionsOf,
+  findUserByEmail,
+  findUserById,
+  listPeople,
+  setUserBanned,
+  setUserRole,
+} from '@/db/queries/users'
 import { ROLES } from '@/db/types'
 import { requireCapability } from '@/lib/people/permissions'
 import type { Viewer } from '@/lib/people/viewer'
@@ -27,7 +35,12 @@ export async function loadPeople(viewer: Viewer | null, page: number, db: DB = g
 }
 
 /** Changes a person's role; an admin cannot give up the blog's last admin role. Admins only. */
-export async function changeRole(viewer: Viewer | null | 'command-line', userId: string, role: unknown, db: DB = getDb()): Promise<Said> {
+export async function changeRole(
+  viewer: Viewer | null | 'command-line',
+  userId: string,
+  role: unknown,
+  db: DB = getDb(),
+): Promise<Said> {
   // Whoever runs `npm run user` on the server may; the audit log records the command line (no actor).
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'people.manage').id
   const parsed = z.enum(ROLES).safeParse(role)
@@ -40,14 +53,25 @@ export async function changeRole(viewer: Viewer | null | 'command-line', userId:
   }
   await inTransaction(db, async (trx) => {
     await setUserRole(trx, userId, parsed.data)
-    await insertAuditEntries(trx, [{ actorId, action: 'user.role', subject: `user:${userId}`, detail: { from: person.role, to: parsed.data, ...(actorId ? {} : { via: 'command line' }) } }]
-    )
+    await insertAuditEntries(trx, [
+      {
+        actorId,
+        action: 'user.role',
+        subject: `user:${userId}`,
+        detail: { from: person.role, to: parsed.data, ...(actorId ? {} : { via: 'command line' }) },
+      },
+    ])
   })
   return { ok: true, message: t('nowRole', { name: person.name ?? t('thatPerson'), role: parsed.data }) }
 }
 
 /** `npm run user -- role <email> <role>`: changeRole for the person with that email, with the same guard and audit. */
-export async function changeRoleByEmail(viewer: 'command-line', email: string, role: unknown, db: DB = getDb()): Promise<Said> {
+export async function changeRoleByEmail(
+  viewer: 'command-line',
+  email: string,
+  role: unknown,
+  db: DB = getDb(),
+): Promise<Said> {
   const person = await findUserByEmail(db, email.trim().toLowerCase())
   const t = await sentences(db)
   if (!person || person.deletedAt) return refusal(t('notSignedIn', { email }))
@@ -73,7 +97,14 @@ export async function setBan(viewer: Viewer | null, userId: string, banned: bool
       await deleteSessionsOf(trx, userId)
       spammed = await spamPendingCommentsOf(trx, userId)
     }
-    await insertAuditEntries(trx, [{ actorId: actor.id, action: banned ? 'user.ban' : 'user.unban', subject: `user:${userId}`, detail: { heldCommentsToSpam: spammed } }])
+    await insertAuditEntries(trx, [
+      {
+        actorId: actor.id,
+        action: banned ? 'user.ban' : 'user.unban',
+        subject: `user:${userId}`,
+        detail: { heldCommentsToSpam: spammed },
+      },
+    ])
   })
   return { ok: true, message: banned ? t('isBanned', { name }) : t('isUnbanned', { name }) }
 }

@@ -36,7 +36,14 @@ const wordList = (t: T) =>
   z
     .string()
     .max(20_000, t('errors.listTooLong'))
-    .transform((text) => [...new Set(text.split('\n').map((w) => w.trim()).filter(Boolean))])
+    .transform((text) => [
+      ...new Set(
+        text
+          .split('\n')
+          .map((w) => w.trim())
+          .filter(Boolean),
+      ),
+    ])
 
 /** Navigation links, one per line: "Label | /path" (or a full https:// address). */
 const navigationLines = (t: T) =>
@@ -45,7 +52,10 @@ const navigationLines = (t: T) =>
     .max(5_000, t('errors.linksTooLong'))
     .transform((text, ctx) => {
       const links = []
-      for (const [i, line] of text.split('\n').map((l) => l.trim()).entries()) {
+      for (const [i, line] of text
+        .split('\n')
+        .map((l) => l.trim())
+        .entries()) {
         if (!line) continue
         const [label, href] = line.split('|').map((part) => part?.trim() ?? '')
         if (!label || !href || !/^(\/|https?:\/\/)\S*$/i.test(href)) {
@@ -83,7 +93,13 @@ const settingsFormSchema = (t: T, look: LookSentences) =>
     uploadMaxMegabytes: whole(t, 'uploadMaxMegabytes', 1, 100),
     importMaxMegabytes: whole(t, 'importMaxMegabytes', 1, 2000),
     navigation: navigationLines(t),
-    language: z.enum(LANGUAGE_CODES, { error: t('errors.language', { languages: Object.values(LANGUAGES).map((l) => l.name).join(', ') }) }),
+    language: z.enum(LANGUAGE_CODES, {
+      error: t('errors.language', {
+        languages: Object.values(LANGUAGES)
+          .map((l) => l.name)
+          .join(', '),
+      }),
+    }),
     timeZone: z
       .string()
       .trim()
@@ -93,8 +109,12 @@ const settingsFormSchema = (t: T, look: LookSentences) =>
         ctx.addIssue({ code: 'custom', message: t('errors.timeZone', { zone: zone.slice(0, 60) }) })
         return z.NEVER
       }),
-    dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]], { error: t('errors.dateFormat') }),
-    timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]], { error: t('errors.timeFormat') }),
+    dateFormat: z.enum(Object.keys(DATE_FORMATS) as [DateFormatName, ...DateFormatName[]], {
+      error: t('errors.dateFormat'),
+    }),
+    timeFormat: z.enum(Object.keys(TIME_FORMATS) as [TimeFormatName, ...TimeFormatName[]], {
+      error: t('errors.timeFormat'),
+    }),
     // The look: lib/look/ checks the colour and the CSS; the images are checked against the uploads below.
     accentColor: z
       .string()
@@ -123,7 +143,9 @@ const settingsFormSchema = (t: T, look: LookSentences) =>
   })
 
 type SettingsForm = ReturnType<typeof settingsFormSchema>
-const FORM_FIELDS = Object.keys(settingsFormSchema(translator('en', 'admin.settings'), translator('en', 'admin.settings.look')).shape)
+const FORM_FIELDS = Object.keys(
+  settingsFormSchema(translator('en', 'admin.settings'), translator('en', 'admin.settings.look')).shape,
+)
 
 export type SettingsField = keyof z.input<SettingsForm>
 
@@ -139,7 +161,8 @@ export function settingsAsForm(settings: SiteSettings): Record<string, string> {
   )
 }
 
-const sameText = (a: unknown, b: unknown) => String(a ?? '').replace(/\r\n/g, '\n') === String(b ?? '').replace(/\r\n/g, '\n')
+const sameText = (a: unknown, b: unknown) =>
+  String(a ?? '').replace(/\r\n/g, '\n') === String(b ?? '').replace(/\r\n/g, '\n')
 
 /** The `shown` field: the form's values as it was loaded (JSON), or null when absent or garbled. */
 function shownValues(raw: unknown): Record<string, string> | null {
@@ -153,10 +176,19 @@ function shownValues(raw: unknown): Record<string, string> | null {
 }
 
 /** The logo and icon must be images uploaded here (not only addresses that look like one), and the logo needs words for people who cannot see it. */
-async function checkLookImages(t: T, data: z.output<SettingsForm>, fieldErrors: Partial<Record<SettingsField, string>>, db: DB): Promise<void> {
-  for (const [field, what] of [['logoUrl', 'logo'], ['iconUrl', 'icon']] as const) {
+async function checkLookImages(
+  t: T,
+  data: z.output<SettingsForm>,
+  fieldErrors: Partial<Record<SettingsField, string>>,
+  db: DB,
+): Promise<void> {
+  for (const [field, what] of [
+    ['logoUrl', 'logo'],
+    ['iconUrl', 'icon'],
+  ] as const) {
     const address = data[field]
-    if (address && !(await findUpload(db, address.slice(UPLOADS_PATH.length)))) fieldErrors[field] = t('errors.nothingAt', { what, address })
+    if (address && !(await findUpload(db, address.slice(UPLOADS_PATH.length))))
+      fieldErrors[field] = t('errors.nothingAt', { what, address })
   }
   if (data.logoUrl && !data.logoAlt) fieldErrors.logoAlt = t('errors.logoAltMissing')
 }
@@ -182,20 +214,33 @@ export async function saveSettings(
   const t = translator(language, 'admin.settings')
   const parsed = settingsFormSchema(t, translator(language, 'admin.settings.look')).safeParse(form)
   const fieldErrors: Partial<Record<SettingsField, string>> = {}
-  if (!parsed.success) for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) fieldErrors[issue.path[0] as SettingsField] ??= issue.message
   else await checkLookImages(t, parsed.data, fieldErrors, db)
   if (!parsed.success || Object.keys(fieldErrors).length > 0) return refusal(t('fixFields'), { fieldErrors })
   const before = await getSiteSettings(db)
   // A field the person left as the form showed it keeps what is stored now: someone else (an
   // import adding a header link, another admin) may have changed it since the form was loaded.
   const shown = shownValues(form.shown)
-  const untouched = (key: string) => shown !== null && key in shown && sameText(shown[key], key === 'holdFirstComment' ? (form[key] === 'on' ? 'on' : '') : form[key])
-  const changed = Object.entries(parsed.data).filter(([k, v]) => !untouched(k) && JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v))
+  const untouched = (key: string) =>
+    shown !== null &&
+    key in shown &&
+    sameText(shown[key], key === 'holdFirstComment' ? (form[key] === 'on' ? 'on' : '') : form[key])
+  const changed = Object.entries(parsed.data).filter(
+    ([k, v]) => !untouched(k) && JSON.stringify(before[k as keyof SiteSettings]) !== JSON.stringify(v),
+  )
   await inTransaction(db, async (trx) => {
     for (const [key, value] of changed) await writeSetting(trx, key, value)
     // Search stems and folds words as the site's language does: its index is rebuilt with it.
     if (changed.some(([key]) => key === 'language')) await searchInLanguage(parsed.data.language, trx)
-    await insertAuditEntries(trx, changed.map(([key, value]) => ({ actorId: actor.id, action: 'settings.change', subject: `setting:${key}`, detail: { from: before[key as keyof SiteSettings], to: value } }))
+    await insertAuditEntries(
+      trx,
+      changed.map(([key, value]) => ({
+        actorId: actor.id,
+        action: 'settings.change',
+        subject: `setting:${key}`,
+        detail: { from: before[key as keyof SiteSettings], to: value },
+      })),
     )
   })
   return { ok: true, changed: changed.map(([k]) => k), changes: publicChanges({ settings: changed.length > 0 }) }

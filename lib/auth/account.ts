@@ -8,7 +8,6 @@ import { NOTHING_CHANGED, publicChanges } from '@/lib/changes'
 import type { Viewer } from '@/lib/people/viewer'
 import { siteTranslator } from '@/lib/i18n'
 
-
 const nameSchema = z
   .string()
   .trim()
@@ -22,7 +21,8 @@ export async function renameAccount(viewer: Viewer | null, name: unknown, db: DB
   const t = await siteTranslator('errors.account', db)
   if (!viewer) return refusal(t('signInToRename'), { field: 'name' })
   const parsed = nameSchema.safeParse(name)
-  if (!parsed.success) return refusal(t(parsed.error.issues[0].message as 'nameMissing' | 'nameTooLong' | 'nameWithAt'), { field: 'name' })
+  if (!parsed.success)
+    return refusal(t(parsed.error.issues[0].message as 'nameMissing' | 'nameTooLong' | 'nameWithAt'), { field: 'name' })
   await setUserName(db, viewer.id, parsed.data, slugify(parsed.data))
   // Names appear in cached comment threads and post bylines.
   return { ok: true, changes: publicChanges({ people: true }) }

@@ -7,7 +7,12 @@ describe.each(await testDialects())('the sign-in adapter on $name', (dialect) =>
 
   it('stores a session and an account for a new person, each with an id of its own', async () => {
     const adapter = blogAdapter(db())
-    const user = await adapter.createUser!({ id: '', email: 'reader@example.com', emailVerified: new Date(), name: null })
+    const user = await adapter.createUser!({
+      id: '',
+      email: 'reader@example.com',
+      emailVerified: new Date(),
+      name: null,
+    })
     await adapter.linkAccount!({ userId: user.id, type: 'oidc', provider: 'oidc', providerAccountId: 'sub-1' })
     await adapter.createSession!({ sessionToken: 'token-1', userId: user.id, expires: new Date(Date.now() + 60_000) })
 
@@ -22,7 +27,11 @@ describe.each(await testDialects())('the sign-in adapter on $name', (dialect) =>
     let clock = new Date('2026-01-01T00:00:00Z')
     const adapter = blogAdapter(db(), () => clock)
     const user = await adapter.createUser!({ id: '', email: 'long@example.com', emailVerified: new Date(), name: null })
-    await adapter.createSession!({ sessionToken: 'token-2', userId: user.id, expires: new Date(clock.getTime() + 30 * 86_400_000) })
+    await adapter.createSession!({
+      sessionToken: 'token-2',
+      userId: user.id,
+      expires: new Date(clock.getTime() + 30 * 86_400_000),
+    })
     clock = new Date('2026-01-29T00:00:00Z')
     // Used on day 28, Auth.js slides the expiry forward; it still ends 30 days after sign-in.
     await adapter.updateSession!({ sessionToken: 'token-2', expires: new Date(clock.getTime() + 30 * 86_400_000) })
@@ -32,7 +41,11 @@ describe.each(await testDialects())('the sign-in adapter on $name', (dialect) =>
     expect(await db().selectFrom('Session').select('id').where('sessionToken', '=', 'token-2').execute()).toEqual([])
     try {
       process.env.SESSION_MAX_AGE_DAYS = '90'
-      await adapter.createSession!({ sessionToken: 'token-3', userId: user.id, expires: new Date(clock.getTime() + 86_400_000) })
+      await adapter.createSession!({
+        sessionToken: 'token-3',
+        userId: user.id,
+        expires: new Date(clock.getTime() + 86_400_000),
+      })
       clock = new Date(clock.getTime() + 60 * 86_400_000)
       expect((await adapter.getSessionAndUser!('token-3'))?.user.email).toBe('long@example.com')
     } finally {

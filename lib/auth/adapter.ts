@@ -15,7 +15,8 @@ export function blogAdapter(db: DB, now: () => Date = () => new Date()): Adapter
   const adapter = KyselyAdapter(db as never)
   return {
     ...adapter,
-    createSession: (session) => adapter.createSession!({ ...session, id: randomUUID(), createdAt: now() } as typeof session),
+    createSession: (session) =>
+      adapter.createSession!({ ...session, id: randomUUID(), createdAt: now() } as typeof session),
     linkAccount: (account) => adapter.linkAccount!({ ...account, id: randomUUID() } as typeof account),
     async getSessionAndUser(sessionToken) {
       const found = await adapter.getSessionAndUser!(sessionToken)

@@ -3,7 +3,9 @@ import { adminEmails, emailIsVerified } from './admin-emails'
 
 describe('ADMIN_EMAILS', () => {
   it('lists addresses, trimmed and lower-cased', () => {
-    expect(adminEmails({ ADMIN_EMAILS: ' Owner@Example.com, ,ed@example.com' } as unknown as NodeJS.ProcessEnv)).toEqual(['owner@example.com', 'ed@example.com'])
+    expect(
+      adminEmails({ ADMIN_EMAILS: ' Owner@Example.com, ,ed@example.com' } as unknown as NodeJS.ProcessEnv),
+    ).toEqual(['owner@example.com', 'ed@example.com'])
   })
 
   it('counts only sign-ins that prove the address: an emailed link, or a provider asserting email_verified', () => {

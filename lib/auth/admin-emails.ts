@@ -11,6 +11,9 @@ export function adminEmails(env: NodeJS.ProcessEnv = process.env): string[] {
  * does only when it says so (`email_verified`). GitHub and a generic OIDC provider that says nothing
  * prove nothing, so ADMIN_EMAILS never makes their accounts admins.
  */
-export function emailIsVerified(account: { type?: string } | null | undefined, profile: { email_verified?: unknown } | null | undefined): boolean {
+export function emailIsVerified(
+  account: { type?: string } | null | undefined,
+  profile: { email_verified?: unknown } | null | undefined,
+): boolean {
   return account?.type === 'email' || profile?.email_verified === true || profile?.email_verified === 'true'
 }

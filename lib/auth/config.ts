@@ -18,7 +18,9 @@ async function grantListedAdmin(email: string | null | undefined): Promise<void>
 }
 
 async function isBanned(user: { id?: string; email?: string | null }): Promise<boolean> {
-  const row = (user.id ? await findUserById(getDb(), user.id) : undefined) ?? (user.email ? await findUserByEmail(getDb(), user.email) : undefined)
+  const row =
+    (user.id ? await findUserById(getDb(), user.id) : undefined) ??
+    (user.email ? await findUserByEmail(getDb(), user.email) : undefined)
   return !!row?.bannedAt
 }
 
@@ -29,15 +31,24 @@ let transport: nodemailer.Transporter | null = null
 /** Sends the sign-in link at once (a person waits for it), written in the site's language. */
 async function sendLink(params: SignInLinkRequest): Promise<void> {
   if (emailDelivery() === 'log') {
-    console.log(`Plateau: sign-in link for ${params.identifier} (no SMTP_URL set, so it is printed here): ${params.url}`)
+    console.log(
+      `Plateau: sign-in link for ${params.identifier} (no SMTP_URL set, so it is printed here): ${params.url}`,
+    )
     return
   }
   const { title, language } = await getSiteSettings()
   const mail = signInMail({ title, language }, params.url)
   transport ??= nodemailer.createTransport(SMTP_SERVER)
-  const sent = await transport.sendMail({ to: params.identifier, from: SMTP_FROM, subject: mail.subject, text: mail.textBody, html: mail.htmlBody })
+  const sent = await transport.sendMail({
+    to: params.identifier,
+    from: SMTP_FROM,
+    subject: mail.subject,
+    text: mail.textBody,
+    html: mail.htmlBody,
+  })
   // As Auth.js's own sender does: a refused recipient is a failure the form reports.
-  if (sent.rejected.length > 0) throw new Error(`The sign-in email was refused for ${sent.rejected.length} recipient(s).`)
+  if (sent.rejected.length > 0)
+    throw new Error(`The sign-in email was refused for ${sent.rejected.length} recipient(s).`)
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({

@@ -20,10 +20,17 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     const token = tokenOf(await issueOwnerSetupPath({}, db))
     expect(await claimOwnership(first, { token: 'wrong', address }, db)).toMatchObject({ ok: false })
     expect(await claimOwnership(null, { token, address }, db)).toMatchObject({ ok: false })
-    expect(await claimOwnership(first, { token, address: 'not an address' }, db)).toMatchObject({ ok: false, field: 'address' })
-    expect(await claimOwnership(first, { token, address: 'https://blog.example.com/some/page' }, db)).toEqual({ ok: true })
+    expect(await claimOwnership(first, { token, address: 'not an address' }, db)).toMatchObject({
+      ok: false,
+      field: 'address',
+    })
+    expect(await claimOwnership(first, { token, address: 'https://blog.example.com/some/page' }, db)).toEqual({
+      ok: true,
+    })
     expect((await findUserById(db, first.id))?.role).toBe('admin')
-    expect(await claimOwnership(await insertPerson(db, 'commenter', 'Second'), { token, address }, db)).toMatchObject({ ok: false })
+    expect(await claimOwnership(await insertPerson(db, 'commenter', 'Second'), { token, address }, db)).toMatchObject({
+      ok: false,
+    })
     expect(await issueOwnerSetupPath({}, db)).toBeNull()
 
     delete process.env.AUTH_URL
@@ -37,9 +44,13 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     const person = await insertPerson(db, 'commenter', 'Late')
     const issued = new Date('2026-12-01T00:00:00Z')
     const token = tokenOf(await issueOwnerSetupPath({ now: issued }, db))
-    expect(await claimOwnership(person, { token, address, now: new Date('2026-12-08T00:00:01Z') }, db)).toMatchObject({ ok: false })
+    expect(await claimOwnership(person, { token, address, now: new Date('2026-12-08T00:00:01Z') }, db)).toMatchObject({
+      ok: false,
+    })
     expect((await findUserById(db, person.id))?.role).toBe('commenter')
-    expect(await claimOwnership(person, { token, address, now: new Date('2026-12-07T23:59:00Z') }, db)).toEqual({ ok: true })
+    expect(await claimOwnership(person, { token, address, now: new Date('2026-12-07T23:59:00Z') }, db)).toEqual({
+      ok: true,
+    })
   })
 
   it('dies once an admin exists by other means', async () => {
@@ -56,7 +67,10 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     const db = database()
     const token = tokenOf(await issueOwnerSetupPath({}, db))
     const [a, b] = [await insertPerson(db, 'commenter', 'Ann'), await insertPerson(db, 'commenter', 'Bob')]
-    const results = await Promise.all([claimOwnership(a, { token, address }, db), claimOwnership(b, { token, address }, db)])
+    const results = await Promise.all([
+      claimOwnership(a, { token, address }, db),
+      claimOwnership(b, { token, address }, db),
+    ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const roles = [(await findUserById(db, a.id))?.role, (await findUserById(db, b.id))?.role]
     expect(roles.filter((r) => r === 'admin')).toHaveLength(1)

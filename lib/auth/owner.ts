@@ -36,13 +36,19 @@ interface StoredSetupToken {
  * returns the path that uses it (only its hash is stored). Returns null once there is an admin, and
  * the token then dies. Called at start-up.
  */
-export async function issueOwnerSetupPath({ now = new Date() }: { now?: Date } = {}, db: DB = getDb()): Promise<string | null> {
+export async function issueOwnerSetupPath(
+  { now = new Date() }: { now?: Date } = {},
+  db: DB = getDb(),
+): Promise<string | null> {
   if ((await countAdmins(db)) > 0) {
     await readSetupToken(db).then((stored) => stored && takeSetting(db, SETUP_KEY, stored))
     return null
   }
   const token = randomBytes(24).toString('base64url')
-  const stored: StoredSetupToken = { hash: hash(token), expiresAt: new Date(now.getTime() + SETUP_LINK_DAYS * 86_400_000).toISOString() }
+  const stored: StoredSetupToken = {
+    hash: hash(token),
+    expiresAt: new Date(now.getTime() + SETUP_LINK_DAYS * 86_400_000).toISOString(),
+  }
   await writeSetting(db, SETUP_KEY, stored)
   return `/setup/${token}`
 }
@@ -51,7 +57,6 @@ async function readSetupToken(db: DB): Promise<StoredSetupToken | null> {
   const stored = (await readSettings(db))[SETUP_KEY] as Partial<StoredSetupToken> | undefined
   return typeof stored?.hash === 'string' && typeof stored.expiresAt === 'string' ? (stored as StoredSetupToken) : null
 }
-
 
 export interface OwnershipClaim {
   token: string
@@ -74,7 +79,8 @@ export async function claimOwnership(viewer: Viewer | null, claim: OwnershipClai
   if (!origin) return refusal(t('enterAddress'), { field: 'address' })
   const stored = await readSetupToken(db)
   const given = Buffer.from(hash(claim.token))
-  const matches = stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)
+  const matches =
+    stored !== null && stored.hash.length === given.length && timingSafeEqual(Buffer.from(stored.hash), given)
   if (!matches || new Date(stored.expiresAt) <= (claim.now ?? new Date())) return refusal(USED)
   const won = await inTransaction(db, async (trx) => {
     if (!(await takeSetting(trx, SETUP_KEY, stored))) return false

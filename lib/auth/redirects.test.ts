@@ -9,7 +9,20 @@ describe('safeReturnPath', () => {
   })
 
   it('refuses other sites and tricks', () => {
-    for (const bad of ['https://evil.example/', '//evil.example', '/\\evil.example', 'javascript:alert(1)', 'http://localhost.evil.example/', '/.//evil.example', '/./\\evil.example', '/a/..//evil.example', '/%2e//evil.example', '', undefined, 42]) {
+    for (const bad of [
+      'https://evil.example/',
+      '//evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      'http://localhost.evil.example/',
+      '/.//evil.example',
+      '/./\\evil.example',
+      '/a/..//evil.example',
+      '/%2e//evil.example',
+      '',
+      undefined,
+      42,
+    ]) {
       expect(safeReturnPath(bad, 'http://localhost:3000')).toBe('/')
     }
   })

@@ -13,7 +13,13 @@ export function safeReturnPath(value: unknown, base = 'http://localhost'): strin
     if (value.startsWith('//') || value.startsWith('/\\')) return '/'
     const path = `${url.pathname}${url.search}${url.hash}`
     // What is written into a page or a Location header must stay on this site when read again.
-    if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\') || new URL(path, origin).origin !== origin) return '/'
+    if (
+      !path.startsWith('/') ||
+      path.startsWith('//') ||
+      path.startsWith('/\\') ||
+      new URL(path, origin).origin !== origin
+    )
+      return '/'
     return path
   } catch {
     return '/'

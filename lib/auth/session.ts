@@ -10,5 +10,11 @@ export async function getCurrentUser(): Promise<Viewer | null> {
   if (!id) return null
   const user = await findUserById(getDb(), id)
   if (!user || user.deletedAt) return null
-  return { id, name: user.name?.trim() || UNNAMED, hasName: !!user.name?.trim(), role: user.role, banned: user.bannedAt !== null }
+  return {
+    id,
+    name: user.name?.trim() || UNNAMED,
+    hasName: !!user.name?.trim(),
+    role: user.role,
+    banned: user.bannedAt !== null,
+  }
 }

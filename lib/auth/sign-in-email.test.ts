@@ -10,7 +10,9 @@ afterEach(() => {
 
 const link = (origin: string) => `${origin}/api/auth/callback/nodemailer?token=secret&email=owner%40example.com`
 const from = (peer: string, forwarded?: string) =>
-  new Request('http://localhost:3000/api/auth/signin/nodemailer', { headers: { [PEER_HEADER]: peer, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) } })
+  new Request('http://localhost:3000/api/auth/signin/nodemailer', {
+    headers: { [PEER_HEADER]: peer, ...(forwarded ? { 'x-forwarded-for': forwarded } : {}) },
+  })
 
 describe.each(await testDialects())('sending sign-in links on $name', (dialect) => {
   const database = useTestDatabase(dialect)
@@ -46,7 +48,8 @@ describe.each(await testDialects())('sending sign-in links on $name', (dialect) 
   })
 
   it('caps one client across addresses', async () => {
-    for (let i = 1; i <= 20; i++) expect(await ask(from('203.0.113.9'), undefined, `person${i}@example.com`)).toBe('sent')
+    for (let i = 1; i <= 20; i++)
+      expect(await ask(from('203.0.113.9'), undefined, `person${i}@example.com`)).toBe('sent')
     expect(await ask(from('203.0.113.9'), undefined, 'person21@example.com')).toMatch(/Too many sign-in emails/)
   })
 })

@@ -24,9 +24,14 @@ export interface SignInLinkRequest {
  * machine while none is known), and the limits must allow it (lib/rate-limits.ts: per address and
  * client, per address, per client). Throws SignInEmailRefused otherwise. Called by Auth.js only.
  */
-export async function deliverSignInLink(params: SignInLinkRequest, send: (params: SignInLinkRequest) => Promise<void>, db: DB = getDb()): Promise<void> {
+export async function deliverSignInLink(
+  params: SignInLinkRequest,
+  send: (params: SignInLinkRequest) => Promise<void>,
+  db: DB = getDb(),
+): Promise<void> {
   if (!isOwnUrl(params.url)) throw new SignInEmailRefused('unknownAddress')
-  if (!(await allowSignInMail(params.identifier, clientAddressOf(params.request.headers), new Date(), db))) throw new SignInEmailRefused('tooManyEmails')
+  if (!(await allowSignInMail(params.identifier, clientAddressOf(params.request.headers), new Date(), db)))
+    throw new SignInEmailRefused('tooManyEmails')
   await send(params)
   log().info({ event: 'sign-in.link-sent' }, 'A sign-in link was sent.')
 }

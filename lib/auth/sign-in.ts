@@ -28,7 +28,10 @@ export async function emailSignIn(values: Record<string, string>): Promise<Resul
     if (error instanceof SignInEmailRefused) return email(error.reason)
     if (error instanceof AuthError) {
       if (error.type === 'AccessDenied') return email('accessDenied')
-      log().error({ event: 'sign-in.email-failed', error: describeError(error.cause ?? error) }, 'A sign-in email could not be sent.')
+      log().error(
+        { event: 'sign-in.email-failed', error: describeError(error.cause ?? error) },
+        'A sign-in email could not be sent.',
+      )
       return email('notSent')
     }
     throw error
@@ -38,7 +41,8 @@ export async function emailSignIn(values: Record<string, string>): Promise<Resul
 
 /** Starts sign-in with GitHub, Google or the configured OpenID Connect provider. */
 export async function providerSignIn(values: Record<string, string>): Promise<Result> {
-  if (await signInHostProblem(await headers())) return refusal((await siteTranslator('errors.signIn'))('unknownAddress'), { reason: 'UnknownAddress' })
+  if (await signInHostProblem(await headers()))
+    return refusal((await siteTranslator('errors.signIn'))('unknownAddress'), { reason: 'UnknownAddress' })
   await signIn(values.provider ?? '', { redirectTo: safeReturnPath(values.callbackUrl) })
   return { ok: true }
 }

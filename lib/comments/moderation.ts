@@ -51,8 +51,14 @@ export async function loadModerationQueue(viewer: Viewer | null, query: Record<s
   requireCapability(viewer, 'comments.moderate')
   const q = querySchema.parse(query)
   const counts = await countCommentsByStatus(db)
-  const rows = await listCommentsForModeration(db, { status: q.status, postId: q.post, author: q.author || undefined, search: q.q || undefined, limit: QUEUE_PAGE_SIZE + 1, offset: (q.page - 1) * QUEUE_PAGE_SIZE }
-  )
+  const rows = await listCommentsForModeration(db, {
+    status: q.status,
+    postId: q.post,
+    author: q.author || undefined,
+    search: q.q || undefined,
+    limit: QUEUE_PAGE_SIZE + 1,
+    offset: (q.page - 1) * QUEUE_PAGE_SIZE,
+  })
   return { query: q, counts, comments: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }
 }
 
@@ -81,22 +87,37 @@ export async function moderate<T extends Moderated>(
   db: DB = getDb(),
 ): Promise<Changed<{ count: number }>> {
   const actor = requireCapability(viewer, 'comments.moderate')
-  const refuse = async (why: 'chooseAction' | 'selectOne' | 'tooMany') => refusal((await siteTranslator('admin.moderation', db))(why, { noun: target.noun }))
+  const refuse = async (why: 'chooseAction' | 'selectOne' | 'tooMany') =>
+    refusal((await siteTranslator('admin.moderation', db))(why, { noun: target.noun }))
   if (!(action in MODERATION_ACTIONS)) return refuse('chooseAction')
   const parsed = z.array(z.coerce.number().int().positive()).min(1).max(500).safeParse(rawIds)
   if (!parsed.success) return refuse(Array.isArray(rawIds) && rawIds.length > 500 ? 'tooMany' : 'selectOne')
   const status = MODERATION_ACTIONS[action as ModerationAction]
   const items = await target.find(db, [...new Set(parsed.data)])
   const ids = items.map((c) => c.id)
-  const changedPosts = new Set(items.filter((c) => commentIsThreaded(c) || (status !== null && commentIsThreaded({ status }))).map((c) => c.postSlug))
+  const changedPosts = new Set(
+    items
+      .filter((c) => commentIsThreaded(c) || (status !== null && commentIsThreaded({ status })))
+      .map((c) => c.postSlug),
+  )
   await inTransaction(db, async (trx) => {
     if (status === null) await target.deleteForever(trx, ids)
     else await target.setStatus(trx, ids, status)
     if (status === 'approved' && target.approved) await target.approved(items, trx)
-    await insertAuditEntries(trx, items.map((c) => ({ actorId: actor.id, action: `${target.noun}.${action}`, subject: `${target.noun}:${c.id}`, detail: { from: c.status, to: status ?? 'deleted' } }))
+    await insertAuditEntries(
+      trx,
+      items.map((c) => ({
+        actorId: actor.id,
+        action: `${target.noun}.${action}`,
+        subject: `${target.noun}:${c.id}`,
+        detail: { from: c.status, to: status ?? 'deleted' },
+      })),
     )
   })
-  log().info({ event: `${target.noun}.moderated`, action, ids, actorId: actor.id }, `${ids.length} ${target.noun}(s) moderated: ${action}.`)
+  log().info(
+    { event: `${target.noun}.moderated`, action, ids, actorId: actor.id },
+    `${ids.length} ${target.noun}(s) moderated: ${action}.`,
+  )
   return { ok: true, count: ids.length, changes: publicChanges({ posts: [...changedPosts] }) }
 }
 
@@ -106,11 +127,17 @@ const comments: ModerationTarget<Awaited<ReturnType<typeof findCommentsWithPost>
   setStatus: setCommentsStatus,
   deleteForever: deleteCommentsForever,
   // Those that were waiting or hidden reach whoever is to hear of them.
-  approved: (items, trx) => mailAboutApprovedComments(items.filter((c) => !commentIsThreaded(c)).map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })), new Date(), trx),
+  approved: (items, trx) =>
+    mailAboutApprovedComments(
+      items.filter((c) => !commentIsThreaded(c)).map((c) => ({ id: c.id, wasHeld: c.status === 'pending' })),
+      new Date(),
+      trx,
+    ),
 }
 
 /** Applies one moderation action to comments (see moderate). Editors and admins only; throws PermissionDenied. */
-export const moderateComments = (viewer: Viewer | null, action: string, rawIds: unknown[], db: DB = getDb()) => moderate(comments, viewer, action, rawIds, db)
+export const moderateComments = (viewer: Viewer | null, action: string, rawIds: unknown[], db: DB = getDb()) =>
+  moderate(comments, viewer, action, rawIds, db)
 
 const commentId = z.coerce.number().int().positive()
 
@@ -149,19 +176,39 @@ export async function replyAsModerator(
   const parent = id.success ? await findComment(db, id.data) : undefined
   if (!parent || parent.deletedAt) return refusal((await siteTranslator('admin.moderation', db))('commentGone'))
   const body = newCommentSchema.shape.body.safeParse(raw.body)
-  if (!body.success) return refusal(commentIssue(await commentRefusals(db), body.error.issues[0].message), { field: 'body' })
+  if (!body.success)
+    return refusal(commentIssue(await commentRefusals(db), body.error.issues[0].message), { field: 'body' })
   try {
     return await inTransaction(db, async (trx) => {
       if (!commentIsThreaded(parent)) {
         await setCommentsStatus(trx, [parent.id], 'approved')
         await mailAboutApprovedComments([{ id: parent.id, wasHeld: parent.status === 'pending' }], now, trx)
-        await insertAuditEntries(trx, [{ actorId: actor.id, action: 'comment.approve', subject: `comment:${parent.id}`, detail: { from: parent.status, to: 'approved' } }])
+        await insertAuditEntries(trx, [
+          {
+            actorId: actor.id,
+            action: 'comment.approve',
+            subject: `comment:${parent.id}`,
+            detail: { from: parent.status, to: 'approved' },
+          },
+        ])
       }
       // The reply form carries a form token like the public one, so the same rules read it.
       const formToken = typeof raw.formToken === 'string' ? raw.formToken : undefined
-      const posted = await postComment(actor, { postId: parent.postId, parentId: parent.id, body: body.data, formToken }, { ip: 'admin', now }, trx)
+      const posted = await postComment(
+        actor,
+        { postId: parent.postId, parentId: parent.id, body: body.data, formToken },
+        { ip: 'admin', now },
+        trx,
+      )
       if (!posted.ok) throw new Refused(posted)
-      await insertAuditEntries(trx, [{ actorId: actor.id, action: 'comment.reply', subject: `comment:${posted.id}`, detail: { inReplyTo: parent.id } }])
+      await insertAuditEntries(trx, [
+        {
+          actorId: actor.id,
+          action: 'comment.reply',
+          subject: `comment:${posted.id}`,
+          detail: { inReplyTo: parent.id },
+        },
+      ])
       return { ok: true as const, id: posted.id, postSlug: posted.postSlug, changes: posted.changes }
     })
   } catch (error) {
@@ -182,7 +229,15 @@ export async function editAsModerator(
   const before = id.success ? await findComment(db, id.data) : undefined
   return inTransaction(db, async (trx) => {
     const result = await editComment(actor, raw, now, trx)
-    if (result.ok) await insertAuditEntries(trx, [{ actorId: actor.id, action: 'comment.edit', subject: `comment:${result.id}`, detail: { before: before?.body ?? '' } }])
+    if (result.ok)
+      await insertAuditEntries(trx, [
+        {
+          actorId: actor.id,
+          action: 'comment.edit',
+          subject: `comment:${result.id}`,
+          detail: { before: before?.body ?? '' },
+        },
+      ])
     return result
   })
 }

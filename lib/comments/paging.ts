@@ -27,10 +27,13 @@ type Node = CommentNode<SkeletonComment>
 
 /** Drops deleted comments that no longer hold up a reply. */
 function prune(nodes: Node[]): Node[] {
-  return nodes.map((n) => ({ ...n, replies: prune(n.replies) })).filter((n) => !n.comment.deleted || n.replies.length > 0)
+  return nodes
+    .map((n) => ({ ...n, replies: prune(n.replies) }))
+    .filter((n) => !n.comment.deleted || n.replies.length > 0)
 }
 
-const countLive = (nodes: Node[]): number => nodes.reduce((n, node) => n + (node.comment.deleted ? 0 : 1) + countLive(node.replies), 0)
+const countLive = (nodes: Node[]): number =>
+  nodes.reduce((n, node) => n + (node.comment.deleted ? 0 : 1) + countLive(node.replies), 0)
 const countAll = (nodes: Node[]): number => nodes.reduce((n, node) => n + 1 + countAll(node.replies), 0)
 
 export interface CommentLayout {
@@ -94,7 +97,11 @@ export function findBranch(layout: CommentLayout, id: number): Node | null {
  * Where a comment is shown: the page of its top-level thread, or — when it sits deeper than a page
  * shows — the continued thread of its deepest collapsed ancestor that a page links to.
  */
-export function locateComment(layout: CommentLayout, id: number, paging: CommentPaging): { page: number; thread: number | null } | null {
+export function locateComment(
+  layout: CommentLayout,
+  id: number,
+  paging: CommentPaging,
+): { page: number; thread: number | null } | null {
   const path: Node[] = []
   const search = (list: Node[]): boolean => {
     for (const node of list) {
@@ -118,7 +125,11 @@ export function locateComment(layout: CommentLayout, id: number, paging: Comment
 }
 
 /** A post's comment layout as the site's settings page it: one query, for the skeleton. */
-export async function loadCommentLayout(postId: number, site: SiteSettings, db: DB): Promise<{ layout: CommentLayout; paging: CommentPaging }> {
+export async function loadCommentLayout(
+  postId: number,
+  site: SiteSettings,
+  db: DB,
+): Promise<{ layout: CommentLayout; paging: CommentPaging }> {
   const paging: CommentPaging = { perPage: site.commentsPerPage, order: site.commentOrder }
   const skeleton = await listApprovedCommentSkeleton(db, postId)
   const layout = layoutComments(

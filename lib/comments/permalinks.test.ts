@@ -9,7 +9,13 @@ describe.each(await testDialects())('short comment links on $name', (dialect) =>
 
   it('lead to approved comments on live posts, and nowhere else', async () => {
     const db = database()
-    const live = await insertPost(db, { slug: 'live', title: 'L', body: 'b', status: 'published', publishedAt: new Date() })
+    const live = await insertPost(db, {
+      slug: 'live',
+      title: 'L',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date(),
+    })
     const draft = await insertPost(db, { slug: 'draft', title: 'D', body: 'b', status: 'draft' })
     const ok = await insertComment(db, { postId: live, body: 'ok', status: 'approved' })
     const held = await insertComment(db, { postId: live, body: 'held', status: 'pending' })

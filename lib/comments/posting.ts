@@ -55,7 +55,8 @@ export const newCommentSchema = z.object({
 const refuse = (message: string, field?: 'body'): Refusal => refusal(message, field ? { field } : {})
 
 /** What is wrong with a comment's text (a bodySchema issue), as a sentence. */
-export const commentIssue = (t: Translator<'errors.comments'>, key: string) => (key === 'tooLong' ? t('tooLong', { max: MAX_COMMENT_LENGTH }) : t('empty'))
+export const commentIssue = (t: Translator<'errors.comments'>, key: string) =>
+  key === 'tooLong' ? t('tooLong', { max: MAX_COMMENT_LENGTH }) : t('empty')
 
 /** The sentences comments are refused with, in the site's language. */
 export const commentRefusals = (db?: DB) => siteTranslator('errors.comments', db)
@@ -108,7 +109,11 @@ export async function postComment(
   if (await hasSameComment(db, viewer.id, post.id, input.body)) {
     return refuse(t('duplicate'), 'body')
   }
-  if (!moderator && (!(await allow('commentsPerUser', viewer.id, now, db)) || !(await allow('commentsPerIp', clientKey(context.ip), now, db)))) {
+  if (
+    !moderator &&
+    (!(await allow('commentsPerUser', viewer.id, now, db)) ||
+      !(await allow('commentsPerIp', clientKey(context.ip), now, db)))
+  ) {
     return refuse(t('tooMany'))
   }
 
@@ -117,7 +122,8 @@ export async function postComment(
       body: input.body,
       honeypot: input.honeypot,
       // A comment written before signing in was timed when it was written (lib/comments/written-first.ts).
-      secondsToSubmit: context.formSeconds !== undefined ? context.formSeconds : secondsSinceIssued(input.formToken, now),
+      secondsToSubmit:
+        context.formSeconds !== undefined ? context.formSeconds : secondsSinceIssued(input.formToken, now),
       trusted: moderator,
       hasApprovedComment: await hasApprovedComment(db, viewer.id),
     },
@@ -126,14 +132,38 @@ export async function postComment(
   const { status, reason } = screening
   // The comment and the mails it causes (lib/mail/notifications.ts) are written together.
   const id = await inTransaction(db, async (trx) => {
-    const id = await insertComment(trx, { postId: post.id, parentId, authorId: viewer.id, body: input.body, html: commentHtml(input.body), status, createdAt: now })
+    const id = await insertComment(trx, {
+      postId: post.id,
+      parentId,
+      authorId: viewer.id,
+      body: input.body,
+      html: commentHtml(input.body),
+      status,
+      createdAt: now,
+    })
     if (screening.status === 'pending') await mailAboutHeldComment(id, screening.reason, now, trx, settings)
     if (input.follow) await followPost(trx, viewer.id, post.id, now)
     if (status === 'approved') await mailAboutApprovedComments([{ id, wasHeld: false }], now, trx, settings)
     return id
   })
-  log().info({ event: status === 'approved' ? 'comment.posted' : 'comment.held', commentId: id, postId: post.id, authorId: viewer.id, status, ...(status === 'approved' ? {} : { reason }) }, status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.')
-  return { ok: true, id, status, postSlug: post.slug, changes: publicChanges({ posts: commentIsThreaded({ status }) ? [post.slug] : [] }) }
+  log().info(
+    {
+      event: status === 'approved' ? 'comment.posted' : 'comment.held',
+      commentId: id,
+      postId: post.id,
+      authorId: viewer.id,
+      status,
+      ...(status === 'approved' ? {} : { reason }),
+    },
+    status === 'approved' ? 'A comment was posted.' : 'A comment was held for moderation.',
+  )
+  return {
+    ok: true,
+    id,
+    status,
+    postSlug: post.slug,
+    changes: publicChanges({ posts: commentIsThreaded({ status }) ? [post.slug] : [] }),
+  }
 }
 
 /**
@@ -162,7 +192,12 @@ export async function editComment(
   }
   const post = await findPostForCommenting(db, comment.postId)
   await updateCommentBody(db, comment.id, body.data, commentHtml(body.data), now)
-  return { ok: true, id: comment.id, postSlug: post!.slug, changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }) }
+  return {
+    ok: true,
+    id: comment.id,
+    postSlug: post!.slug,
+    changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }),
+  }
 }
 
 /**
@@ -180,18 +215,28 @@ export async function deleteComment(
   const id = idSchema.safeParse(rawId)
   if (!id.success) return refuse(t('notYours'))
   const comment = await findComment(db, id.data)
-  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !can(viewer, 'comments.moderate'))) return refuse(t('notYours'))
+  if (!comment || comment.deletedAt || (comment.authorId !== viewer.id && !can(viewer, 'comments.moderate')))
+    return refuse(t('notYours'))
   const post = await findPostForCommenting(db, comment.postId)
   if (await hasReplies(db, comment.id)) await markCommentDeleted(db, comment.id, now)
   else await deleteCommentRow(db, comment.id)
-  return { ok: true, postSlug: post!.slug, changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }) }
+  return {
+    ok: true,
+    postSlug: post!.slug,
+    changes: publicChanges({ posts: commentIsThreaded(comment) ? [post!.slug] : [] }),
+  }
 }
 
 /**
  * The comment form as sent (lib/forms/actions.ts hands it over): a first comment from someone
  * without a display name carries the name they chose with it, saved first.
  */
-export async function postCommentFromForm(viewer: Viewer | null, values: Record<string, string>, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<Changed<{ id: number; status: CommentStatus; postSlug: string }>> {
+export async function postCommentFromForm(
+  viewer: Viewer | null,
+  values: Record<string, string>,
+  context: { ip: string; now?: Date },
+  db: DB = getDb(),
+): Promise<Changed<{ id: number; status: CommentStatus; postSlug: string }>> {
   let author = viewer
   let renamed = NOTHING_CHANGED
   if (viewer && !viewer.hasName && (values.name ?? '').trim()) {
@@ -202,7 +247,14 @@ export async function postCommentFromForm(viewer: Viewer | null, values: Record<
   }
   const posted = await postComment(
     author,
-    { postId: values.postId, parentId: values.parentId, body: values.body, honeypot: values.website ?? '', formToken: values.formToken, follow: values.follow },
+    {
+      postId: values.postId,
+      parentId: values.parentId,
+      body: values.body,
+      honeypot: values.website ?? '',
+      formToken: values.formToken,
+      follow: values.follow,
+    },
     context,
     db,
   )

@@ -30,6 +30,21 @@ export async function loadReplyPage(
   if (!post) return null
   const now = new Date()
   const restored = await loadKeptForm(viewer?.id ?? null, query.form, now, db)
-  const respond = await loadRespondState(viewer, post.id, { replyTo: positiveInt(query.to), edit: positiveInt(query.edit) }, now, db)
-  return { post: { id: post.id, slug: post.slug, title: post.title, commentsOpen: commentsAreOpen(post, await getSiteSettings(db)) }, respond, restored }
+  const respond = await loadRespondState(
+    viewer,
+    post.id,
+    { replyTo: positiveInt(query.to), edit: positiveInt(query.edit) },
+    now,
+    db,
+  )
+  return {
+    post: {
+      id: post.id,
+      slug: post.slug,
+      title: post.title,
+      commentsOpen: commentsAreOpen(post, await getSiteSettings(db)),
+    },
+    respond,
+    restored,
+  }
 }

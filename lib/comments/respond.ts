@@ -34,7 +34,9 @@ function excerpt(body: string): string {
 async function replyTarget(postId: number, replyTo: number | undefined, db: DB): Promise<RespondState['replyTo']> {
   if (!replyTo) return null
   const parent = await findCommentAuthorName(db, replyTo)
-  return parent && parent.postId === postId && commentIsVisible(parent) ? { id: parent.id, authorName: parent.authorName ?? UNNAMED } : null
+  return parent && parent.postId === postId && commentIsVisible(parent)
+    ? { id: parent.id, authorName: parent.authorName ?? UNNAMED }
+    : null
 }
 
 /**
@@ -49,7 +51,14 @@ export async function loadRespondState(
   db: DB = getDb(),
 ): Promise<RespondState> {
   // Signed out: the write-first form is timed too (lib/comments/written-first.ts).
-  if (!viewer) return { viewer: null, formToken: issueFormToken(now), replyTo: await replyTarget(postId, request.replyTo, db), editing: null, ownComments: [] }
+  if (!viewer)
+    return {
+      viewer: null,
+      formToken: issueFormToken(now),
+      replyTo: await replyTarget(postId, request.replyTo, db),
+      editing: null,
+      ownComments: [],
+    }
   const settings = await getSiteSettings(db)
   const own = await listCommentsByAuthorOnPost(db, viewer.id, postId)
   const editWindow = settings.editMinutes * 60_000
@@ -67,7 +76,9 @@ export async function loadRespondState(
   const replyTo = await replyTarget(postId, request.replyTo, db)
   const editable = request.edit ? own.find((c) => c.id === request.edit) : undefined
   const editing =
-    editable && ownComments.find((c) => c.id === editable.id)?.editableUntil ? { id: editable.id, body: editable.body } : null
+    editable && ownComments.find((c) => c.id === editable.id)?.editableUntil
+      ? { id: editable.id, body: editable.body }
+      : null
 
   return {
     viewer: { id: viewer.id, name: viewer.name, hasName: viewer.hasName, banned: viewer.banned },

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { countLinks, decideCommentStatus, findListedWord } from './screening'
 
-const settings = { minSubmitSeconds: 3, blockWords: ['viagra'], moderationWords: ['casino'], linkLimit: 2, holdFirstComment: true }
+const settings = {
+  minSubmitSeconds: 3,
+  blockWords: ['viagra'],
+  moderationWords: ['casino'],
+  linkLimit: 2,
+  holdFirstComment: true,
+}
 const base = { body: 'hello', honeypot: '', secondsToSubmit: 20, trusted: false, hasApprovedComment: true }
 const decide = (input: Partial<typeof base>) => decideCommentStatus({ ...base, ...input }, settings as never).status
 

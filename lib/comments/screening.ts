@@ -29,9 +29,11 @@ export type { HoldReason } from '@/db/types'
 import type { HoldReason } from '@/db/types'
 
 /** Why a comment is spam or approved: for the log. */
-export type OtherReason = { rule: 'honeypot' | 'formToken' | 'tooFast' | 'trusted' | 'passed' } | { rule: 'blockedWord'; word: string }
+export type OtherReason =
+  { rule: 'honeypot' | 'formToken' | 'tooFast' | 'trusted' | 'passed' } | { rule: 'blockedWord'; word: string }
 
-export type Screening = { status: 'pending'; reason: HoldReason } | { status: Exclude<CommentStatus, 'pending'>; reason: OtherReason }
+export type Screening =
+  { status: 'pending'; reason: HoldReason } | { status: Exclude<CommentStatus, 'pending'>; reason: OtherReason }
 
 /**
  * The status a new comment gets, and why, by the site's rules in WordPress's order: bots and blocked
@@ -46,7 +48,9 @@ export function decideCommentStatus(input: ModerationInput, settings: SiteSettin
   if (input.trusted) return { status: 'approved', reason: { rule: 'trusted' } }
   const held = findListedWord(input.body, settings.moderationWords)
   if (held) return { status: 'pending', reason: { rule: 'moderationWord', word: held } }
-  if (countLinks(input.body) >= settings.linkLimit) return { status: 'pending', reason: { rule: 'links', limit: settings.linkLimit } }
-  if (settings.holdFirstComment && !input.hasApprovedComment) return { status: 'pending', reason: { rule: 'firstComment' } }
+  if (countLinks(input.body) >= settings.linkLimit)
+    return { status: 'pending', reason: { rule: 'links', limit: settings.linkLimit } }
+  if (settings.holdFirstComment && !input.hasApprovedComment)
+    return { status: 'pending', reason: { rule: 'firstComment' } }
   return { status: 'approved', reason: { rule: 'passed' } }
 }

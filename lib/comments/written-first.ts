@@ -4,7 +4,12 @@ import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { insertOutgoingMails } from '@/db/queries/outgoing-mail'
 import { findPostForCommenting } from '@/db/queries/posts'
-import { deleteUnconfirmedComment, findUnconfirmedComment, insertSession, insertUnconfirmedComment } from '@/db/queries/unconfirmed-comments'
+import {
+  deleteUnconfirmedComment,
+  findUnconfirmedComment,
+  insertSession,
+  insertUnconfirmedComment,
+} from '@/db/queries/unconfirmed-comments'
 import { findUserByEmail, insertUser, setUserName } from '@/db/queries/users'
 import type { Viewer } from '@/lib/people/viewer'
 import { log } from '@/lib/log'
@@ -46,7 +51,6 @@ const unconfirmedSchema = z.object({
   follow: newCommentSchema.shape.follow,
 })
 
-
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex')
 export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
 
@@ -55,7 +59,11 @@ export const confirmPath = (token: string) => `/comments/confirm?token=${token}`
  * form's signed token says how long it took to write (a forged one is a bot's: told all went well,
  * nothing kept); a form sent without script carries none, and the confirmation stands in for it.
  */
-export async function keepUnconfirmedComment(raw: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<Result<{ postSlug: string }>> {
+export async function keepUnconfirmedComment(
+  raw: unknown,
+  context: { ip: string; now?: Date },
+  db: DB = getDb(),
+): Promise<Result<{ postSlug: string }>> {
   const settings = await getSiteSettings(db)
   const t = translator(settings.language, 'errors.comments')
   const parsed = unconfirmedSchema.safeParse(raw)
@@ -63,7 +71,8 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
     const issue = parsed.error.issues[0]
     const field = issue.path[0]
     if (field === 'body') return refusal(commentIssue(t, issue.message), { field })
-    if (field === 'name' || field === 'email') return refusal(t(issue.message as 'nameMissing' | 'nameTooLong' | 'emailTooLong' | 'emailInvalid'), { field })
+    if (field === 'name' || field === 'email')
+      return refusal(t(issue.message as 'nameMissing' | 'nameTooLong' | 'emailTooLong' | 'emailInvalid'), { field })
     return refusal(t('garbledForm'))
   }
   const input = parsed.data
@@ -78,7 +87,9 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
   const token = randomBytes(24).toString('base64url')
   const content = confirmCommentMail(settings, { title: post.title }, confirmPath(token))
   await inTransaction(db, async (trx) => {
-    await insertUnconfirmedComment(trx, {
+    await insertUnconfirmedComment(
+      trx,
+      {
         tokenHash: hashOf(token),
         postId: post.id,
         parentId: input.parentId,
@@ -88,12 +99,27 @@ export async function keepUnconfirmedComment(raw: unknown, context: { ip: string
         followConversation: input.follow,
         formSeconds,
         createdAt: now,
-      }, new Date(now.getTime() - KEPT_MS)
+      },
+      new Date(now.getTime() - KEPT_MS),
     )
-    await insertOutgoingMails(trx, [{ userId: null, toAddress: input.email, kind: 'confirm-comment', dedupeKey: `confirm:${hashOf(token)}`, subject: content.subject, textBody: content.textBody, htmlBody: content.htmlBody, headers: JSON.stringify(content.headers), nextAttemptAt: now }]
-    )
+    await insertOutgoingMails(trx, [
+      {
+        userId: null,
+        toAddress: input.email,
+        kind: 'confirm-comment',
+        dedupeKey: `confirm:${hashOf(token)}`,
+        subject: content.subject,
+        textBody: content.textBody,
+        htmlBody: content.htmlBody,
+        headers: JSON.stringify(content.headers),
+        nextAttemptAt: now,
+      },
+    ])
   })
-  log().info({ event: 'comment.kept-unconfirmed', postId: post.id }, 'A comment written before signing in waits for its email to be confirmed.')
+  log().info(
+    { event: 'comment.kept-unconfirmed', postId: post.id },
+    'A comment written before signing in waits for its email to be confirmed.',
+  )
   return { ok: true, postSlug: post.slug }
 }
 
@@ -127,7 +153,11 @@ export type ConfirmRefusal = (typeof CONFIRM_REFUSALS)[number]
  * transaction, and a refused comment's text is kept for its writer's reply page (`keptAt`), so nothing
  * is lost. Anyone holding the link may call it.
  */
-export async function confirmUnconfirmedComment(token: unknown, context: { ip: string; now?: Date }, db: DB = getDb()): Promise<ConfirmResult> {
+export async function confirmUnconfirmedComment(
+  token: unknown,
+  context: { ip: string; now?: Date },
+  db: DB = getDb(),
+): Promise<ConfirmResult> {
   const now = context.now ?? new Date()
   const t = await commentRefusals(db)
   const expired = { ok: false as const, reason: 'expired' as const, message: t('confirmExpired') }
@@ -139,29 +169,69 @@ export async function confirmUnconfirmedComment(token: unknown, context: { ip: s
     // Two confirmations at once: one uses the link, the other finds it used.
     if (!(await deleteUnconfirmedComment(trx, row.tokenHash))) return expired
     let account = await findUserByEmail(trx, row.email)
-    if (account?.bannedAt || account?.deletedAt) return { ok: false as const, reason: 'banned' as const, message: t('addressBanned') }
+    if (account?.bannedAt || account?.deletedAt)
+      return { ok: false as const, reason: 'banned' as const, message: t('addressBanned') }
     if (!account) {
-      const id = await insertUser(trx, { id: randomUUID(), email: row.email, emailVerified: now, name: null, role: 'commenter' })
+      const id = await insertUser(trx, {
+        id: randomUUID(),
+        email: row.email,
+        emailVerified: now,
+        name: null,
+        role: 'commenter',
+      })
       await setUserName(trx, id, row.name, slugify(row.name))
       account = (await findUserByEmail(trx, row.email))!
     } else if (!account.name) {
       await setUserName(trx, account.id, row.name, slugify(row.name))
     }
-    const viewer: Viewer = { id: account.id, name: account.name ?? row.name, hasName: true, role: account.role, banned: false }
-    const session = { token: randomBytes(32).toString('base64url'), expires: new Date(now.getTime() + sessionLifetimeMs()) }
-    await insertSession(trx, { id: randomUUID(), sessionToken: session.token, userId: account.id, expires: session.expires, createdAt: now })
+    const viewer: Viewer = {
+      id: account.id,
+      name: account.name ?? row.name,
+      hasName: true,
+      role: account.role,
+      banned: false,
+    }
+    const session = {
+      token: randomBytes(32).toString('base64url'),
+      expires: new Date(now.getTime() + sessionLifetimeMs()),
+    }
+    await insertSession(trx, {
+      id: randomUUID(),
+      sessionToken: session.token,
+      userId: account.id,
+      expires: session.expires,
+      createdAt: now,
+    })
 
     // Timed by its form, not by when the mail was opened; a form sent without script was not timed,
     // and the confirmed address stands in for the check.
     const comment = await postComment(
       viewer,
-      { postId: row.postId, parentId: row.parentId ?? '', body: row.body, honeypot: '', follow: row.followConversation ? 'on' : '' },
+      {
+        postId: row.postId,
+        parentId: row.parentId ?? '',
+        body: row.body,
+        honeypot: '',
+        follow: row.followConversation ? 'on' : '',
+      },
       { ip: context.ip, now, formSeconds: row.formSeconds ?? Number.POSITIVE_INFINITY },
       trx,
     )
     if (comment.ok) return { ok: true as const, session, postSlug: row.postSlug, comment, changes: comment.changes }
     const refused = formFailure(idle, { message: comment.message, field: comment.field, values: { body: row.body } })
-    const keptAt = await keepForm(`${replyPath(row.postSlug, { to: row.parentId ?? undefined })}#respond`, refused, { userId: viewer.id, client: context.ip }, now, trx)
-    return { ok: true as const, session, postSlug: row.postSlug, comment: { ...comment, keptAt }, changes: NOTHING_CHANGED }
+    const keptAt = await keepForm(
+      `${replyPath(row.postSlug, { to: row.parentId ?? undefined })}#respond`,
+      refused,
+      { userId: viewer.id, client: context.ip },
+      now,
+      trx,
+    )
+    return {
+      ok: true as const,
+      session,
+      postSlug: row.postSlug,
+      comment: { ...comment, keptAt },
+      changes: NOTHING_CHANGED,
+    }
   })
 }

@@ -84,15 +84,32 @@ function date(text: string): Date | null {
  * Imports a Disqus export (as chunks): admins from /admin, or whoever runs `npm run import:disqus`
  * on the server ('command-line'). Throws ImportFileError, with nothing changed, for a file it cannot import.
  */
-export async function importDisqus(viewer: Viewer | null | 'command-line', file: AsyncIterable<Uint8Array | string>, options: DisqusImportOptions = {}): Promise<DisqusReport> {
+export async function importDisqus(
+  viewer: Viewer | null | 'command-line',
+  file: AsyncIterable<Uint8Array | string>,
+  options: DisqusImportOptions = {},
+): Promise<DisqusReport> {
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'settings.manage').id
   const { now = new Date(), db = getDb(), onProgress } = options
-  const report: DisqusReport = { forum: '', threads: 0, matched: 0, comments: 0, onPages: 0, spam: 0, deleted: 0, unmatched: [], skipped: [] }
+  const report: DisqusReport = {
+    forum: '',
+    threads: 0,
+    matched: 0,
+    comments: 0,
+    onPages: 0,
+    spam: 0,
+    deleted: 0,
+    unmatched: [],
+    skipped: [],
+  }
   // The report is written in the site's language, what was skipped as it is found.
   report.language = (await getSiteSettings(db)).language
   const skip = translator(report.language, 'importReport.skips')
   // Per thread only what the comments need (memory stays bounded by threads, never by comments).
-  const threads = new Map<string, { forum: string; postId: number | null; onPage: boolean; link: string; title: string; comments: number }>()
+  const threads = new Map<
+    string,
+    { forum: string; postId: number | null; onPage: boolean; link: string; title: string; comments: number }
+  >()
   let done = 0
 
   await inTransaction(db, async (trx) => {
@@ -106,7 +123,14 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       const found = await findPostOfOldAddress(t.link, t.identifier, now, trx)
       const postId = found ? ((await findPostIdBySlug(trx, found.slug)) ?? null) : null
       if (postId) report.matched++
-      threads.set(t.id, { forum: t.forum, postId, onPage: found?.kind === 'page', link: t.link, title: t.title, comments: 0 })
+      threads.set(t.id, {
+        forum: t.forum,
+        postId,
+        onPage: found?.kind === 'page',
+        link: t.link,
+        title: t.title,
+        comments: 0,
+      })
     }
 
     async function post(p: DisqusPost) {
@@ -124,7 +148,9 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
       if (await findCommentIdByLegacyKey(trx, legacyKey)) return
       const createdAt = date(p.createdAt) ?? now
       const status: CommentStatus = p.isSpam ? 'spam' : p.isApproved ? 'approved' : 'pending'
-      const id = await insertComment(trx, withCommentHtml({
+      const id = await insertComment(
+        trx,
+        withCommentHtml({
           postId: t.postId,
           authorId: null,
           authorName: (p.author.name || p.author.username || 'Guest').slice(0, 100),
@@ -135,7 +161,7 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
           createdAt,
           deletedAt: p.isDeleted ? createdAt : null,
           legacyKey,
-        })
+        }),
       )
       report.comments++
       if (p.isSpam) report.spam++
@@ -154,12 +180,37 @@ export async function importDisqus(viewer: Viewer | null | 'command-line', file:
     for (const { id, parentKey } of replies) {
       const parentId = await findCommentIdByLegacyKey(trx, parentKey)
       if (parentId) await setCommentParent(trx, id, parentId)
-      else report.skipped.push({ what: skip('replyParent', { key: parentKey.split('/').pop() ?? parentKey }), why: skip('replyParentWhy') })
+      else
+        report.skipped.push({
+          what: skip('replyParent', { key: parentKey.split('/').pop() ?? parentKey }),
+          why: skip('replyParentWhy'),
+        })
     }
-    for (const t of threads.values()) if (!t.postId && t.comments > 0) report.unmatched.push({ link: t.link, title: t.title, comments: t.comments })
-    report.auditId = await insertAuditEntry(trx, { actorId, action: 'import.disqus', subject: `disqus:${report.forum}`, detail: { ...report, unmatched: report.unmatched.length, skipped: report.skipped.length, lines: describeDisqusImport(report) } })
+    for (const t of threads.values())
+      if (!t.postId && t.comments > 0) report.unmatched.push({ link: t.link, title: t.title, comments: t.comments })
+    report.auditId = await insertAuditEntry(trx, {
+      actorId,
+      action: 'import.disqus',
+      subject: `disqus:${report.forum}`,
+      detail: {
+        ...report,
+        unmatched: report.unmatched.length,
+        skipped: report.skipped.length,
+        lines: describeDisqusImport(report),
+      },
+    })
   })
-  log().info({ event: 'import.finished', source: 'disqus', forum: report.forum, comments: report.comments, unmatched: report.unmatched.length, auditId: report.auditId }, 'A Disqus export was imported.')
+  log().info(
+    {
+      event: 'import.finished',
+      source: 'disqus',
+      forum: report.forum,
+      comments: report.comments,
+      unmatched: report.unmatched.length,
+      auditId: report.auditId,
+    },
+    'A Disqus export was imported.',
+  )
   return report
 }
 
@@ -173,6 +224,8 @@ export function describeDisqusImport(report: DisqusReport): string[] {
     ...(report.onPages ? [t('onPages', { count: report.onPages })] : []),
     report.unmatched.length ? t('unmatched', { lost }) : t('allMatched'),
     ...report.unmatched.map((u) => t('unmatchedItem', { link: u.link, title: u.title, count: u.comments })),
-    ...(report.skipped.length ? [t('skipped', { count: report.skipped.length }), ...report.skipped.map((s) => t('skippedItem', s))] : []),
+    ...(report.skipped.length
+      ? [t('skipped', { count: report.skipped.length }), ...report.skipped.map((s) => t('skippedItem', s))]
+      : []),
   ]
 }

@@ -54,7 +54,9 @@ const DISQUS = 'http://disqus.com'
 const INTERNALS = 'http://disqus.com/disqus-internals'
 
 const idOf = (tag: SaxesTagNS) => {
-  const attribute = Object.values(tag.attributes).find((a) => a.local === 'id' && (a.uri === INTERNALS || a.prefix === 'dsq'))
+  const attribute = Object.values(tag.attributes).find(
+    (a) => a.local === 'id' && (a.uri === INTERNALS || a.prefix === 'dsq'),
+  )
   return attribute ? String(attribute.value).trim() : ''
 }
 const yes = (text: string) => text.trim().toLowerCase() === 'true'
@@ -64,7 +66,10 @@ const yes = (text: string) => text.trim().toLowerCase() === 'true'
  * each call. Rejects with an ImportFileError for a file that is not well-formed XML, truncated,
  * carries a DOCTYPE, or is not a Disqus export (a WordPress one is named as such).
  */
-export async function readDisqus(chunks: AsyncIterable<Uint8Array | string>, onRecord: (record: DisqusRecord) => Promise<void>): Promise<void> {
+export async function readDisqus(
+  chunks: AsyncIterable<Uint8Array | string>,
+  onRecord: (record: DisqusRecord) => Promise<void>,
+): Promise<void> {
   const ready: DisqusRecord[] = []
   let sawRoot = false
   let thread: DisqusThread | null = null
@@ -73,13 +78,26 @@ export async function readDisqus(chunks: AsyncIterable<Uint8Array | string>, onR
   const open = (name: string, tag: SaxesTagNS, path: readonly string[], line: number) => {
     if (path.length === 1) {
       if (tag.local === 'rss') throw new ImportFileError('wordpressNotDisqus', {}, line)
-      if (name !== 'disqus') throw new ImportFileError('notDisqusRoot', { found: `<${tag.name}>`, expected: '<disqus>' }, line)
+      if (name !== 'disqus')
+        throw new ImportFileError('notDisqusRoot', { found: `<${tag.name}>`, expected: '<disqus>' }, line)
       sawRoot = true
       return
     }
-    if (path.length === 2 && name === 'thread') thread = { id: idOf(tag), forum: '', identifier: '', link: '', title: '', line }
+    if (path.length === 2 && name === 'thread')
+      thread = { id: idOf(tag), forum: '', identifier: '', link: '', title: '', line }
     else if (path.length === 2 && name === 'post')
-      post = { id: idOf(tag), threadId: '', parentId: '', message: '', createdAt: '', isDeleted: false, isSpam: false, isApproved: true, author: { name: '', email: '', username: '' }, line }
+      post = {
+        id: idOf(tag),
+        threadId: '',
+        parentId: '',
+        message: '',
+        createdAt: '',
+        isDeleted: false,
+        isSpam: false,
+        isApproved: true,
+        author: { name: '', email: '', username: '' },
+        line,
+      }
     else if (post && path.length === 3 && name === 'thread') post.threadId = idOf(tag)
     else if (post && path.length === 3 && name === 'parent') post.parentId = idOf(tag)
   }
@@ -115,7 +133,8 @@ export async function readDisqus(chunks: AsyncIterable<Uint8Array | string>, onR
     }
   }
 
-  const check = (atEnd: boolean, line: number) => (sawRoot ? null : new ImportFileError('notDisqus', { root: '<disqus>' }, atEnd ? null : line))
+  const check = (atEnd: boolean, line: number) =>
+    sawRoot ? null : new ImportFileError('notDisqus', { root: '<disqus>' }, atEnd ? null : line)
   // Disqus's own elements by their local name; anything from another namespace is kept apart.
   const nameOf = (tag: SaxesTagNS) => (tag.uri === DISQUS || tag.uri === '' ? tag.local : `other:${tag.local}`)
   await readXml(chunks, 'disqus', { nameOf, open, close, check }, ready, onRecord)

@@ -72,7 +72,9 @@ export interface FormActionSpec<T extends Done | Refusal> {
 }
 
 /** A form's server action: `(state, formData) => state`, for useActionState. */
-export function formAction<T extends Done | Refusal>(spec: FormActionSpec<T>): (prev: FormState, fd: FormData) => Promise<FormState> {
+export function formAction<T extends Done | Refusal>(
+  spec: FormActionSpec<T>,
+): (prev: FormState, fd: FormData) => Promise<FormState> {
   return async (prev, fd) => {
     const values = formValues(fd)
     const asking = await context()
@@ -83,9 +85,21 @@ export function formAction<T extends Done | Refusal>(spec: FormActionSpec<T>): (
     }
     if (spec.refusedTo) redirect(spec.refusedTo(result, values))
     const typed = spec.keep ? Object.fromEntries(spec.keep.map((name) => [name, values[name] ?? ''])) : values
-    const state = formFailure(prev, { message: result.message, field: result.field, fieldErrors: result.fieldErrors, values: { ...typed, ...result.values }, theirs: result.theirs, form: spec.form })
+    const state = formFailure(prev, {
+      message: result.message,
+      field: result.field,
+      fieldErrors: result.fieldErrors,
+      values: { ...typed, ...result.values },
+      theirs: result.theirs,
+      form: spec.form,
+    })
     if (spec.page && values[SENT_BY] !== 'script') {
-      redirect(await keepForm(await spec.page(values, asking), state, { userId: asking.viewer?.id ?? null, client: asking.client }))
+      redirect(
+        await keepForm(await spec.page(values, asking), state, {
+          userId: asking.viewer?.id ?? null,
+          client: asking.client,
+        }),
+      )
     }
     return state
   }
@@ -108,7 +122,10 @@ export function buttonAction<T extends Done | Refusal>(spec: ButtonActionSpec<T>
     const values = formValues(fd)
     const asking = await context()
     const result = await attempt(() => spec.run(values, asking, fd), spec.refused)
-    if (!result.ok) redirect(spec.refusedTo ? spec.refusedTo(result, values) : withOutcome(spec.back(values), 'error', result.message))
+    if (!result.ok)
+      redirect(
+        spec.refusedTo ? spec.refusedTo(result, values) : withOutcome(spec.back(values), 'error', result.message),
+      )
     if (result.changes) expireFromAction(result.changes)
     redirect(await spec.done(result as Extract<T, { ok: true }>, values, asking))
   }

@@ -17,7 +17,11 @@ const BOUNDS = { stranger: { fields: 20, characters: 20_000 }, signedIn: { field
 /** The values a refused form keeps: at most so many fields, each cut at so many characters. */
 function bounded(values: Record<string, string>, signedIn: boolean): Record<string, string> {
   const { fields, characters } = BOUNDS[signedIn ? 'signedIn' : 'stranger']
-  return Object.fromEntries(Object.entries(values).slice(0, fields).map(([name, value]) => [name.slice(0, 100), value.slice(0, characters)]))
+  return Object.fromEntries(
+    Object.entries(values)
+      .slice(0, fields)
+      .map(([name, value]) => [name.slice(0, 100), value.slice(0, characters)]),
+  )
 }
 
 /**
@@ -25,18 +29,37 @@ function bounded(values: Record<string, string>, signedIn: boolean): Record<stri
  * `client`; returns `page` with the address of what was kept — or `page` alone once that client has
  * had too many forms kept lately (the page then shows the form afresh).
  */
-export async function keepForm(page: string, state: FormState, sender: { userId: string | null; client: string }, now: Date = new Date(), db: DB = getDb()): Promise<string> {
+export async function keepForm(
+  page: string,
+  state: FormState,
+  sender: { userId: string | null; client: string },
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<string> {
   const url = new URL(page, 'http://localhost')
-  if (!(await allow('keptFormsPerClient', clientKey(sender.client), now, db))) return `${url.pathname}${url.search}${url.hash}`
-  const kept = state.status === 'error' ? { ...state, values: bounded(state.values, sender.userId !== null), message: state.message.slice(0, 1000) } : state
+  if (!(await allow('keptFormsPerClient', clientKey(sender.client), now, db)))
+    return `${url.pathname}${url.search}${url.hash}`
+  const kept =
+    state.status === 'error'
+      ? { ...state, values: bounded(state.values, sender.userId !== null), message: state.message.slice(0, 1000) }
+      : state
   const id = randomBytes(16).toString('base64url')
-  await insertKeptForm(db, { id, userId: sender.userId, state: JSON.stringify(kept), createdAt: now }, new Date(now.getTime() - DAY))
+  await insertKeptForm(
+    db,
+    { id, userId: sender.userId, state: JSON.stringify(kept), createdAt: now },
+    new Date(now.getTime() - DAY),
+  )
   url.searchParams.set('form', id)
   return `${url.pathname}${url.search}${url.hash}`
 }
 
 /** The refused form kept under `id` (a page's ?form=) for this viewer, if any. Never throws on what is in the address. */
-export async function loadKeptForm(viewerId: string | null, id: unknown, now: Date = new Date(), db: DB = getDb()): Promise<FormState | undefined> {
+export async function loadKeptForm(
+  viewerId: string | null,
+  id: unknown,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<FormState | undefined> {
   if (typeof id !== 'string' || !/^[\w-]{16,40}$/.test(id)) return undefined
   const state = await findKeptForm(db, id, viewerId, new Date(now.getTime() - DAY))
   return state ? (JSON.parse(state) as FormState) : undefined

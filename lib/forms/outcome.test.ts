@@ -9,7 +9,11 @@ describe('the outcome an admin button sends back in the address', () => {
   })
 
   it('is read back as the blog wrote it, with the page’s own query kept and an earlier outcome dropped', () => {
-    const address = withOutcome('/admin/comments?status=spam&error=Old%20words&sig=old', 'notice', '3 comments updated.')
+    const address = withOutcome(
+      '/admin/comments?status=spam&error=Old%20words&sig=old',
+      'notice',
+      '3 comments updated.',
+    )
     expect(query(address).status).toBe('spam')
     expect(query(address).error).toBeUndefined()
     expect(readOutcome(query(address))).toEqual({ kind: 'notice', message: '3 comments updated.' })

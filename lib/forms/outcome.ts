@@ -27,7 +27,8 @@ export function withOutcome(path: string, kind: OutcomeKind, message: string): s
 export function readOutcome(query: Record<string, string | string[] | undefined>): Outcome | null {
   for (const kind of ['notice', 'error'] as const) {
     const message = query[kind]
-    if (typeof message === 'string' && message !== '' && isSigned(PURPOSE, `${kind}:${message}`, query.sig)) return { kind, message }
+    if (typeof message === 'string' && message !== '' && isSigned(PURPOSE, `${kind}:${message}`, query.sig))
+      return { kind, message }
   }
   return null
 }

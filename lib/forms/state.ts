@@ -26,7 +26,9 @@ export type FormState =
 
 export const idle: FormState = { status: 'idle' }
 
-type Failure = Omit<Extract<FormState, { status: 'error' }>, 'status' | 'attempt' | 'fieldErrors'> & { fieldErrors?: Record<string, string> }
+type Failure = Omit<Extract<FormState, { status: 'error' }>, 'status' | 'attempt' | 'fieldErrors'> & {
+  fieldErrors?: Record<string, string>
+}
 
 /** A failed submission: `values` are what was typed; they come back into the form. */
 export function formFailure(prev: FormState, failure: Failure): FormState {

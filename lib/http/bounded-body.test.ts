@@ -45,13 +45,25 @@ describe('bounded request bodies', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plateau-body-'))
     const small = new FormData()
     small.set('file', new File(['<rss/>'], 'export.xml'))
-    const saved = await saveMultipartFile(new Request('http://localhost/x', { method: 'POST', body: small }), 'file', path.join(dir, 'a.xml'), MB)
+    const saved = await saveMultipartFile(
+      new Request('http://localhost/x', { method: 'POST', body: small }),
+      'file',
+      path.join(dir, 'a.xml'),
+      MB,
+    )
     expect(saved).toMatchObject({ name: 'export.xml', size: 6 })
     expect(fs.readFileSync(path.join(dir, 'a.xml'), 'utf8')).toBe('<rss/>')
 
     const big = new FormData()
     big.set('file', new File([new Uint8Array(2 * MB)], 'big.xml'))
-    await expect(saveMultipartFile(new Request('http://localhost/x', { method: 'POST', body: big }), 'file', path.join(dir, 'b.xml'), MB)).rejects.toBeInstanceOf(BodyTooLarge)
+    await expect(
+      saveMultipartFile(
+        new Request('http://localhost/x', { method: 'POST', body: big }),
+        'file',
+        path.join(dir, 'b.xml'),
+        MB,
+      ),
+    ).rejects.toBeInstanceOf(BodyTooLarge)
     expect(fs.existsSync(path.join(dir, 'b.xml'))).toBe(false)
     fs.rmSync(dir, { recursive: true, force: true })
   })

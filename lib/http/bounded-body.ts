@@ -49,7 +49,9 @@ export async function readBoundedBody(request: Request, maxBytes: number): Promi
 export async function readBoundedForm(request: Request, maxBytes: number): Promise<FormData> {
   const bytes = await readBoundedBody(request, maxBytes)
   try {
-    return await new Response(Buffer.from(bytes), { headers: { 'content-type': request.headers.get('content-type') ?? '' } }).formData()
+    return await new Response(Buffer.from(bytes), {
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+    }).formData()
   } catch {
     throw new BodyMalformed('The form did not arrive whole.')
   }
@@ -69,12 +71,20 @@ export interface SavedUpload {
  * writing more than `maxBytes`; throws BodyTooLarge past that (the partial file is removed) and
  * BodyMalformed for a body that is not multipart. Resolves with size 0 when no file was chosen.
  */
-export async function saveMultipartFile(request: Request, field: string, path: string, maxBytes: number): Promise<SavedUpload> {
+export async function saveMultipartFile(
+  request: Request,
+  field: string,
+  path: string,
+  maxBytes: number,
+): Promise<SavedUpload> {
   refuseDeclaredOversize(request, maxBytes)
   if (!request.body) throw new BodyMalformed('No form arrived.')
   let parser: busboy.Busboy
   try {
-    parser = busboy({ headers: { 'content-type': request.headers.get('content-type') ?? '' }, limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 10_000 } })
+    parser = busboy({
+      headers: { 'content-type': request.headers.get('content-type') ?? '' },
+      limits: { files: 1, fileSize: maxBytes, fields: 20, fieldSize: 10_000 },
+    })
   } catch {
     throw new BodyMalformed('The upload is not a form with a file.')
   }
@@ -106,7 +116,9 @@ export async function saveMultipartFile(request: Request, field: string, path: s
     parser.on('close', () => resolve())
     parser.on('error', () => reject(new BodyMalformed('The upload did not arrive whole.')))
   })
-  Readable.fromWeb(request.body as unknown as NodeReadableStream).on('error', () => parser.destroy()).pipe(parser)
+  Readable.fromWeb(request.body as unknown as NodeReadableStream)
+    .on('error', () => parser.destroy())
+    .pipe(parser)
   await done
   await Promise.all(written)
   if (tooLarge) {

@@ -58,7 +58,12 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse, st
   request.once('end', () => {
     clearTimeout(linger)
     const body = refusalPage('tooLarge')
-    response.writeHead(status, { ...securityHeaders(), 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' })
+    response.writeHead(status, {
+      ...securityHeaders(),
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': Buffer.byteLength(body),
+      'Cache-Control': 'no-store',
+    })
     response.end(body)
   })
 }

@@ -11,7 +11,8 @@ beforeAll(async () => {
     const port = (server.address() as AddressInfo).port
     if (request.url === '/image') return response.end(Buffer.alloc(1000, 1))
     if (request.url === '/big') return response.end(Buffer.alloc(3_000_000, 1))
-    if (request.url === '/to-private') return response.writeHead(302, { location: `http://127.0.0.2:${port}/image` }).end()
+    if (request.url === '/to-private')
+      return response.writeHead(302, { location: `http://127.0.0.2:${port}/image` }).end()
     if (request.url === '/to-image') return response.writeHead(302, { location: '/image' }).end()
     if (request.url === '/loop') return response.writeHead(302, { location: '/loop' }).end()
     if (request.url === '/to-file') return response.writeHead(302, { location: 'file:///etc/passwd' }).end()
@@ -27,26 +28,51 @@ afterAll(() => {
 
 const options = { maxBytes: 1_000_000, timeoutMs: 2000 }
 const onlyThisServer = { ...options, allowAddress: (a: string) => a === '127.0.0.1' }
-const refusal = (promise: Promise<unknown>) => promise.then(() => 'fetched', (e: Error) => (e instanceof FetchRefused ? `refused: ${e.message}` : `failed: ${e.message}`))
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'fetched',
+    (e: Error) => (e instanceof FetchRefused ? `refused: ${e.message}` : `failed: ${e.message}`),
+  )
 
 describe('the SSRF guard', () => {
   it('knows public addresses from loopback, private, link-local, ULA, multicast and metadata ones', () => {
     for (const a of ['93.184.216.34', '2606:4700::1111', '8.8.8.8']) expect(isPublicAddress(a), a).toBe(true)
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.100.100.200', '0.0.0.0', '::1', 'fd00:ec2::254', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '224.0.0.1', 'not an ip'])
+    for (const a of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.100.100.200',
+      '0.0.0.0',
+      '::1',
+      'fd00:ec2::254',
+      'fe80::1',
+      'ff02::1',
+      '::ffff:127.0.0.1',
+      '224.0.0.1',
+      'not an ip',
+    ])
       expect(isPublicAddress(a), a).toBe(false)
   })
 
   it('refuses loopback, metadata and private addresses, and anything but http(s)', async () => {
     expect(await refusal(safeFetch(`${base}/image`, options))).toMatch(/^refused: 127\.0\.0\.1 is not a public address/)
-    expect(await refusal(safeFetch('http://169.254.169.254/latest/meta-data/', options))).toMatch(/^refused: 169\.254\.169\.254 is not a public/)
+    expect(await refusal(safeFetch('http://169.254.169.254/latest/meta-data/', options))).toMatch(
+      /^refused: 169\.254\.169\.254 is not a public/,
+    )
     expect(await refusal(safeFetch('http://[::1]/', options))).toMatch(/^refused/)
-    expect(await refusal(safeFetch('http://localhost/', options))).toMatch(/^refused: localhost resolves to an address that is not public/)
+    expect(await refusal(safeFetch('http://localhost/', options))).toMatch(
+      /^refused: localhost resolves to an address that is not public/,
+    )
     expect(await refusal(safeFetch('file:///etc/passwd', options))).toMatch(/^refused: file: addresses are not fetched/)
     expect(await refusal(safeFetch('gopher://127.0.0.1/', options))).toMatch(/^refused/)
   })
 
   it('checks every redirect again', async () => {
-    expect(await refusal(safeFetch(`${base}/to-private`, onlyThisServer))).toMatch(/^refused: 127\.0\.0\.2 is not a public address/)
+    expect(await refusal(safeFetch(`${base}/to-private`, onlyThisServer))).toMatch(
+      /^refused: 127\.0\.0\.2 is not a public address/,
+    )
     expect(await refusal(safeFetch(`${base}/to-file`, onlyThisServer))).toMatch(/^refused: file:/)
     expect(await refusal(safeFetch(`${base}/loop`, onlyThisServer))).toMatch(/^refused: too many redirects/)
     const fetched = await safeFetch(`${base}/to-image`, onlyThisServer)

@@ -37,7 +37,8 @@ export class FetchRefused extends Error {
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false
   let parsed = ipaddr.parse(address)
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address()
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address()
   return parsed.range() === 'unicast'
 }
 
@@ -49,41 +50,62 @@ function checkedLookup(allowed: (address: string) => boolean): net.LookupFunctio
       const usable = list.find((a) => allowed(a.address))
       if (!usable) return callback(new FetchRefused(`${hostname} resolves to an address that is not public`), '', 0)
       // The connection goes to exactly the address checked here: no second look-up can change it.
-      if ((options as dns.LookupOptions).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, [usable])
+      if ((options as dns.LookupOptions).all)
+        return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, [usable])
       callback(null, usable.address, usable.family)
     })
   }
 }
 
-function requestOnce(url: URL, options: SafeFetchOptions, signal: AbortSignal): Promise<{ status: number; location: string | null; contentType: string | null; bytes: Uint8Array }> {
+function requestOnce(
+  url: URL,
+  options: SafeFetchOptions,
+  signal: AbortSignal,
+): Promise<{ status: number; location: string | null; contentType: string | null; bytes: Uint8Array }> {
   return new Promise((resolve, reject) => {
     const allowed = options.allowAddress ?? (options.allowPrivate ? () => true : isPublicAddress)
     const literal = url.hostname.replace(/^\[|\]$/g, '')
     if (net.isIP(literal) && !allowed(literal)) return reject(new FetchRefused(`${literal} is not a public address`))
     const client = url.protocol === 'https:' ? https : http
-    const request = client.get(url, { lookup: checkedLookup(allowed), agent: false, signal, headers: { 'user-agent': 'Plateau', accept: '*/*' } }, (response) => {
-      const status = response.statusCode ?? 0
-      if (status >= 300 && status < 400) {
-        response.resume()
-        return resolve({ status, location: response.headers.location ?? null, contentType: null, bytes: new Uint8Array() })
-      }
-      const declared = Number(response.headers['content-length'])
-      if (Number.isFinite(declared) && declared > options.maxBytes) {
-        response.destroy()
-        return reject(new FetchRefused(`larger than ${options.maxBytes} bytes`))
-      }
-      const chunks: Buffer[] = []
-      let size = 0
-      response.on('data', (chunk: Buffer) => {
-        size += chunk.length
-        if (size > options.maxBytes) {
+    const request = client.get(
+      url,
+      { lookup: checkedLookup(allowed), agent: false, signal, headers: { 'user-agent': 'Plateau', accept: '*/*' } },
+      (response) => {
+        const status = response.statusCode ?? 0
+        if (status >= 300 && status < 400) {
+          response.resume()
+          return resolve({
+            status,
+            location: response.headers.location ?? null,
+            contentType: null,
+            bytes: new Uint8Array(),
+          })
+        }
+        const declared = Number(response.headers['content-length'])
+        if (Number.isFinite(declared) && declared > options.maxBytes) {
           response.destroy()
-          reject(new FetchRefused(`larger than ${options.maxBytes} bytes`))
-        } else chunks.push(chunk)
-      })
-      response.on('end', () => resolve({ status, location: null, contentType: response.headers['content-type'] ?? null, bytes: new Uint8Array(Buffer.concat(chunks)) }))
-      response.on('error', reject)
-    })
+          return reject(new FetchRefused(`larger than ${options.maxBytes} bytes`))
+        }
+        const chunks: Buffer[] = []
+        let size = 0
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length
+          if (size > options.maxBytes) {
+            response.destroy()
+            reject(new FetchRefused(`larger than ${options.maxBytes} bytes`))
+          } else chunks.push(chunk)
+        })
+        response.on('end', () =>
+          resolve({
+            status,
+            location: null,
+            contentType: response.headers['content-type'] ?? null,
+            bytes: new Uint8Array(Buffer.concat(chunks)),
+          }),
+        )
+        response.on('error', reject)
+      },
+    )
     request.on('error', reject)
   })
 }
@@ -102,9 +124,11 @@ export async function safeFetch(address: string, options: SafeFetchOptions): Pro
     throw new FetchRefused('not a URL')
   }
   for (let hop = 0; ; hop++) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchRefused(`${url.protocol} addresses are not fetched`)
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new FetchRefused(`${url.protocol} addresses are not fetched`)
     const response = await requestOnce(url, options, signal)
-    if (response.location === null) return { url: url.toString(), status: response.status, contentType: response.contentType, bytes: response.bytes }
+    if (response.location === null)
+      return { url: url.toString(), status: response.status, contentType: response.contentType, bytes: response.bytes }
     if (hop >= (options.maxRedirects ?? 5)) throw new FetchRefused('too many redirects')
     url = new URL(response.location, url)
   }

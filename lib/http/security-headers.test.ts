@@ -1,5 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { contentSecurityPolicy, hasOverlongSegment, isPerRequestPath, isWellEncodedPath, securityHeaders } from './security-headers'
+import {
+  contentSecurityPolicy,
+  hasOverlongSegment,
+  isPerRequestPath,
+  isWellEncodedPath,
+  securityHeaders,
+} from './security-headers'
 
 afterEach(() => {
   delete process.env.AUTH_URL
@@ -11,7 +17,8 @@ describe('security headers', () => {
     expect(strict).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'")
     expect(strict.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline')
     for (const policy of [strict, contentSecurityPolicy(null, {})]) {
-      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"]) expect(policy).toContain(directive)
+      for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'", "form-action 'self'"])
+        expect(policy).toContain(directive)
     }
     expect(isPerRequestPath('/admin/people')).toBe(true)
     expect(isPerRequestPath('/signin')).toBe(true)
@@ -21,17 +28,24 @@ describe('security headers', () => {
   })
 
   it('let forms lead to the configured sign-in provider', () => {
-    expect(contentSecurityPolicy(null, { OIDC_ISSUER: 'https://id.example.com/realms/blog' })).toContain("form-action 'self' https://id.example.com")
+    expect(contentSecurityPolicy(null, { OIDC_ISSUER: 'https://id.example.com/realms/blog' })).toContain(
+      "form-action 'self' https://id.example.com",
+    )
   })
 
   it('add HSTS only when the public address is https', () => {
     expect(securityHeaders()['Strict-Transport-Security']).toBeUndefined()
     process.env.AUTH_URL = 'https://blog.example.com'
-    expect(securityHeaders()).toMatchObject({ 'Strict-Transport-Security': 'max-age=31536000', 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'strict-origin-when-cross-origin' })
+    expect(securityHeaders()).toMatchObject({
+      'Strict-Transport-Security': 'max-age=31536000',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+    })
   })
 
   it('tell malformed and over-long addresses apart', () => {
-    for (const bad of ['/%', '/%ff', '/%c0%ae', '/posts/abc%', '/tags/%E0%A4']) expect(isWellEncodedPath(bad), bad).toBe(false)
+    for (const bad of ['/%', '/%ff', '/%c0%ae', '/posts/abc%', '/tags/%E0%A4'])
+      expect(isWellEncodedPath(bad), bad).toBe(false)
     for (const good of ['/', '/posts/caf%C3%A9', '/tags/%E0%A4%B9']) expect(isWellEncodedPath(good), good).toBe(true)
     expect(hasOverlongSegment(`/posts/${'a'.repeat(5000)}`)).toBe(true)
     expect(hasOverlongSegment('/posts/a-normal-slug')).toBe(false)

@@ -20,7 +20,13 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 /** The placeholders and tags a message uses, and the forms each of its plurals offers. */
 function shape(elements: MessageFormatElement[], into = { names: new Set<string>(), plurals: [] as string[][] }) {
   for (const element of elements) {
-    if (element.type === TYPE.argument || element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) into.names.add(element.value)
+    if (
+      element.type === TYPE.argument ||
+      element.type === TYPE.number ||
+      element.type === TYPE.date ||
+      element.type === TYPE.time
+    )
+      into.names.add(element.value)
     if (element.type === TYPE.tag) {
       into.names.add(`<${element.value}>`)
       shape(element.children, into)
@@ -50,7 +56,13 @@ describe.each(LANGUAGE_CODES)('the %s catalog', (language) => {
       const own = shape(parse(message))
       expect([...own.names].sort(), key).toEqual([...shape(parse(english.get(key)!)).names].sort())
       for (const forms of own.plurals) {
-        const missing = pluralForms.filter((form) => form !== 'other' && !forms.includes(form) && !(form === 'zero' && forms.includes('=0')) && !(form === 'one' && forms.includes('=1')))
+        const missing = pluralForms.filter(
+          (form) =>
+            form !== 'other' &&
+            !forms.includes(form) &&
+            !(form === 'zero' && forms.includes('=0')) &&
+            !(form === 'one' && forms.includes('=1')),
+        )
         // A plural with no number shown (“{page, plural, =1 {…} other {…}}”) needs only its exact cases.
         if (!message.includes('#') && forms.every((form) => form === 'other' || form.startsWith('='))) continue
         expect(missing, `${key} lacks plural forms`).toEqual([])
@@ -61,7 +73,9 @@ describe.each(LANGUAGE_CODES)('the %s catalog', (language) => {
 
   it('is not English where English is a sentence (a copied catalog fails)', () => {
     if (language === 'en') return
-    const same = [...english].filter(([key, text]) => catalog.get(key) === text && /\s\p{L}/u.test(text) && /\p{Ll}{3}/u.test(text))
+    const same = [...english].filter(
+      ([key, text]) => catalog.get(key) === text && /\s\p{L}/u.test(text) && /\p{Ll}{3}/u.test(text),
+    )
     expect(same.map(([key]) => key)).toEqual([])
   })
 })
@@ -69,10 +83,31 @@ describe.each(LANGUAGE_CODES)('the %s catalog', (language) => {
 describe('plural forms', () => {
   const counts = [0, 1, 2, 3, 11, 100]
   it('count comments as each language does', () => {
-    expect(counts.map((count) => translator('en', 'post')('commentCount', { count }))).toEqual(['No Comments', '1 Comment', '2 Comments', '3 Comments', '11 Comments', '100 Comments'])
-    expect(counts.map((count) => translator('de', 'post')('commentCount', { count }))).toEqual(['Keine Kommentare', '1 Kommentar', '2 Kommentare', '3 Kommentare', '11 Kommentare', '100 Kommentare'])
+    expect(counts.map((count) => translator('en', 'post')('commentCount', { count }))).toEqual([
+      'No Comments',
+      '1 Comment',
+      '2 Comments',
+      '3 Comments',
+      '11 Comments',
+      '100 Comments',
+    ])
+    expect(counts.map((count) => translator('de', 'post')('commentCount', { count }))).toEqual([
+      'Keine Kommentare',
+      '1 Kommentar',
+      '2 Kommentare',
+      '3 Kommentare',
+      '11 Kommentare',
+      '100 Kommentare',
+    ])
     // Arabic's six forms: zero, one, two, few (3–10), many (11–99), other (100…).
-    expect(counts.map((count) => translator('ar', 'post')('commentCount', { count }))).toEqual(['لا توجد تعليقات', 'تعليق واحد', 'تعليقان', '3 تعليقات', '11 تعليقًا', '100 تعليق'])
+    expect(counts.map((count) => translator('ar', 'post')('commentCount', { count }))).toEqual([
+      'لا توجد تعليقات',
+      'تعليق واحد',
+      'تعليقان',
+      '3 تعليقات',
+      '11 تعليقًا',
+      '100 تعليق',
+    ])
   })
 
   it('reads English for a language the site does not speak', () => {

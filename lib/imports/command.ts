@@ -50,7 +50,8 @@ export async function runImportCommand(kind: ImportKindName, file: string, usage
   } catch (error) {
     if (process.stderr.isTTY) process.stderr.write('\n')
     if (error instanceof ImportFileError) console.error(`Nothing was imported: ${error.message}.`)
-    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') console.error(`Nothing was imported: there is no file ${file}.`)
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      console.error(`Nothing was imported: there is no file ${file}.`)
     else console.error(`Nothing was imported: ${explainDatabaseError(error, undefined)}`)
     await closeDb().catch(() => {})
     process.exit(1)

@@ -38,7 +38,9 @@ describe.each(await testDialects())('import jobs on $name', (dialect) => {
     await finished
     const ended = (await loadImportJob(admin, id, db))!
     expect(ended).toMatchObject({ status: 'done', done: 11, total: 11, message: null })
-    expect(ended.lines[0]).toBe('Imported from http://localhost/: 6 post(s), 5 page(s), 1 comment(s), 0 mention(s), 3 new author(s), 33 new tag(s).')
+    expect(ended.lines[0]).toBe(
+      'Imported from http://localhost/: 6 post(s), 5 page(s), 1 comment(s), 0 mention(s), 3 new author(s), 33 new tag(s).',
+    )
     expect(fs.existsSync(file)).toBe(false)
     expect(await db.selectFrom('post').select('id').execute()).toHaveLength(11)
   })
@@ -61,7 +63,8 @@ describe.each(await testDialects())('import jobs on $name', (dialect) => {
     expect(await loadImportJob(admin, id, db)).toMatchObject({
       status: 'refused',
       lines: [],
-      message: 'Nothing was imported: This is a WordPress export (or another feed), not a Disqus one: import it under “Import from WordPress” (line 4).',
+      message:
+        'Nothing was imported: This is a WordPress export (or another feed), not a Disqus one: import it under “Import from WordPress” (line 4).',
     })
     expect(await db.selectFrom('comment').select('id').execute()).toEqual([])
   })
@@ -70,10 +73,23 @@ describe.each(await testDialects())('import jobs on $name', (dialect) => {
     const at = new Date('2026-12-01T10:00:00Z')
     const { id } = await db
       .insertInto('importJob')
-      .values({ kind: 'wordpress', actorId: admin.id, fileName: 'big.xml', total: 5000, done: 1200, startedAt: at, heartbeatAt: at })
+      .values({
+        kind: 'wordpress',
+        actorId: admin.id,
+        fileName: 'big.xml',
+        total: 5000,
+        done: 1200,
+        startedAt: at,
+        heartbeatAt: at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
-    expect(await loadImportJob(admin, id, db, new Date(at.getTime() + 10_000))).toMatchObject({ status: 'running', done: 1200, total: 5000, message: null })
+    expect(await loadImportJob(admin, id, db, new Date(at.getTime() + 10_000))).toMatchObject({
+      status: 'running',
+      done: 1200,
+      total: 5000,
+      message: null,
+    })
     expect(await loadImportJob(admin, id, db, new Date(at.getTime() + 31_000))).toMatchObject({
       status: 'stopped',
       message: 'Nothing was imported: the server running the import stopped before it ended. Import the file again.',

@@ -66,14 +66,22 @@ export async function startImportJob(
   const admin = requireCapability(viewer, 'settings.manage')
   const spec = IMPORT_KIND[kind]
   const total = await countOccurrences(fs.createReadStream(file), spec.marker)
-  const id = await insertImportJob(db, { kind, actorId: admin.id, fileName: fileName.slice(0, 200) || 'export.xml', total, at: now() })
+  const id = await insertImportJob(db, {
+    kind,
+    actorId: admin.id,
+    fileName: fileName.slice(0, 200) || 'export.xml',
+    total,
+    at: now(),
+  })
   const live: Live = { done: 0 }
   running.set(id, live)
   const shared = allowsConcurrentWriters(db)
   // Where the database allows it, every instance sees the progress (and that the import is alive).
   const heartbeat = shared
     ? setInterval(() => {
-        setImportProgress(db, id, live.done, now()).catch((error) => log().warn({ event: 'import.progress-unsaved', err: error }, 'The import’s progress could not be saved.'))
+        setImportProgress(db, id, live.done, now()).catch((error) =>
+          log().warn({ event: 'import.progress-unsaved', err: error }, 'The import’s progress could not be saved.'),
+        )
       }, HEARTBEAT_MS)
     : null
 
@@ -81,7 +89,10 @@ export async function startImportJob(
     // Let the upload's answer go first: the import takes the database's writer from here on.
     await new Promise((resolve) => setImmediate(resolve))
     try {
-      const outcome = await spec.run(admin, fs.createReadStream(file), { db: importDb, onProgress: (done) => (live.done = done) })
+      const outcome = await spec.run(admin, fs.createReadStream(file), {
+        db: importDb,
+        onProgress: (done) => (live.done = done),
+      })
       await finishImportJob(db, id, { status: 'done', done: live.done, auditId: outcome.auditId, at: now() })
       // Every instance (this one too) shows what came in within a second.
       await invalidateEverywhere(tagsToExpire(outcome.changes), db)
@@ -89,7 +100,12 @@ export async function startImportJob(
       if (error instanceof ImportFileError) {
         const { language } = await getSiteSettings(db)
         const message = translator(language, 'admin.import')('notImported', { reason: `${error.sentence(language)}.` })
-        const auditId = await insertAuditEntry(db, { actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } })
+        const auditId = await insertAuditEntry(db, {
+          actorId: admin.id,
+          action: 'import.refused',
+          subject: 'import',
+          detail: { message },
+        })
         await finishImportJob(db, id, { status: 'refused', done: live.done, auditId, at: now() })
       } else {
         log().error({ event: 'import.failed', kind, err: error }, 'An import failed; nothing was imported.')
@@ -98,7 +114,9 @@ export async function startImportJob(
     }
   }
   const finished = run(db)
-    .catch((error) => log().error({ event: 'import.failed', kind, err: error }, 'An import could not record how it ended.'))
+    .catch((error) =>
+      log().error({ event: 'import.failed', kind, err: error }, 'An import could not record how it ended.'),
+    )
     .finally(() => {
       if (heartbeat) clearInterval(heartbeat)
       running.delete(id)
@@ -108,17 +126,38 @@ export async function startImportJob(
 }
 
 /** A job as its page shows it; null when there is none. Admins only; throws PermissionDenied. */
-export async function loadImportJob(viewer: Viewer | null, id: number, db: DB = getDb(), now: Date = new Date()): Promise<ImportJobView | null> {
+export async function loadImportJob(
+  viewer: Viewer | null,
+  id: number,
+  db: DB = getDb(),
+  now: Date = new Date(),
+): Promise<ImportJobView | null> {
   requireCapability(viewer, 'settings.manage')
   const row = await findImportJob(db, id)
   if (!row) return null
   const live = running.get(id)
   const done = live?.done ?? row.done
   let status: ImportJobView['status'] = row.status
-  if (status === 'running' && !live && now.getTime() - new Date(row.heartbeatAt).getTime() > STOPPED_AFTER_MS) status = 'stopped'
-  const entry = row.auditId ? await findAuditEntry(db, row.auditId, ['import.wordpress', 'import.disqus', 'import.refused']) : undefined
+  if (status === 'running' && !live && now.getTime() - new Date(row.heartbeatAt).getTime() > STOPPED_AFTER_MS)
+    status = 'stopped'
+  const entry = row.auditId
+    ? await findAuditEntry(db, row.auditId, ['import.wordpress', 'import.disqus', 'import.refused'])
+    : undefined
   const detail = entry ? (JSON.parse(entry.detail) as { lines?: string[]; message?: string }) : {}
   const t = status === 'running' || status === 'done' ? null : await siteTranslator('admin.import', db)
-  const message = !t ? null : status === 'refused' ? String(detail.message ?? t('nothing')) : t(status === 'failed' ? 'failed' : 'stopped')
-  return { id, kind: row.kind, fileName: row.fileName, status, done, total: Math.max(row.total, done), lines: detail.lines ?? [], message }
+  const message = !t
+    ? null
+    : status === 'refused'
+      ? String(detail.message ?? t('nothing'))
+      : t(status === 'failed' ? 'failed' : 'stopped')
+  return {
+    id,
+    kind: row.kind,
+    fileName: row.fileName,
+    status,
+    done,
+    total: Math.max(row.total, done),
+    lines: detail.lines ?? [],
+    message,
+  }
 }

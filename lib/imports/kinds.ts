@@ -26,7 +26,11 @@ export interface ImportKind {
   unit: string
   /** A string each counted record starts with in the file (no parsing: an estimate). */
   marker: string
-  run(viewer: Viewer | 'command-line', file: AsyncIterable<Uint8Array | string>, options: { db?: DB; onProgress?: (done: number) => void }): Promise<ImportOutcome>
+  run(
+    viewer: Viewer | 'command-line',
+    file: AsyncIterable<Uint8Array | string>,
+    options: { db?: DB; onProgress?: (done: number) => void },
+  ): Promise<ImportOutcome>
 }
 
 export const IMPORT_KIND: Record<ImportKindName, ImportKind> = {

@@ -17,7 +17,8 @@ import { translator } from '@/lib/i18n'
 /** Where the admin is sent after uploading: the job's page, or the refusal of a file that never became one. */
 export type UploadAnswer = { job: number; finished: Promise<void> } | { refused: number }
 
-export const importKindOf = (value: string): ImportKindName | null => (IMPORT_KINDS as readonly string[]).includes(value) ? (value as ImportKindName) : null
+export const importKindOf = (value: string): ImportKindName | null =>
+  (IMPORT_KINDS as readonly string[]).includes(value) ? (value as ImportKindName) : null
 
 /**
  * Takes an export uploaded to /admin/import/upload: streamed to a temporary file (never into
@@ -26,14 +27,25 @@ export const importKindOf = (value: string): ImportKindName | null => (IMPORT_KI
  * upload) is kept in the audit log, whose entry the admin page shows. Admins only: the caller checks
  * before reading a byte; throws PermissionDenied otherwise.
  */
-export async function receiveUploadedExport(viewer: Viewer | null, request: Request, db: DB = getDb()): Promise<UploadAnswer> {
+export async function receiveUploadedExport(
+  viewer: Viewer | null,
+  request: Request,
+  db: DB = getDb(),
+): Promise<UploadAnswer> {
   const admin = requireCapability(viewer, 'settings.manage')
   const { importMaxMegabytes, language } = await getSiteSettings(db)
   const t = translator(language, 'admin.import')
   const file = path.join(os.tmpdir(), `plateau-import-${randomUUID()}.xml`)
   const refuse = async (message: string) => {
     fs.rmSync(file, { force: true })
-    return { refused: await insertAuditEntry(db, { actorId: admin.id, action: 'import.refused', subject: 'import', detail: { message } }) }
+    return {
+      refused: await insertAuditEntry(db, {
+        actorId: admin.id,
+        action: 'import.refused',
+        subject: 'import',
+        detail: { message },
+      }),
+    }
   }
   try {
     const upload = await saveMultipartFile(request, 'file', file, importMaxMegabytes * 1024 * 1024)
@@ -52,7 +64,11 @@ export async function receiveUploadedExport(viewer: Viewer | null, request: Requ
 }
 
 /** Why an upload was refused, by its audit entry. Admins only; throws PermissionDenied. */
-export async function loadUploadRefusal(viewer: Viewer | null, auditId: number, db: DB = getDb()): Promise<string | null> {
+export async function loadUploadRefusal(
+  viewer: Viewer | null,
+  auditId: number,
+  db: DB = getDb(),
+): Promise<string | null> {
   requireCapability(viewer, 'settings.manage')
   const entry = await findAuditEntry(db, auditId, ['import.refused'])
   return entry ? String((JSON.parse(entry.detail) as { message?: string }).message) : null

@@ -69,17 +69,29 @@ const ratio = (n: number) => `${Math.floor(n * 10) / 10}:1`
  * The colours the site is drawn with for an accepted accent, or the sentence saying why it is refused
  * (in the language of `t`: the settings form hands the site's).
  */
-export function checkAccent(text: string, t: LookSentences = translator('en', 'admin.settings.look')): { ok: true; colours: AccentColours } | { ok: false; message: string } {
+export function checkAccent(
+  text: string,
+  t: LookSentences = translator('en', 'admin.settings.look'),
+): { ok: true; colours: AccentColours } | { ok: false; message: string } {
   const colour = parseHexColour(text)
   if (!colour) return { ok: false, message: t('accentFormat') }
   const onBackground = worst(colour, LIGHT_BACKGROUNDS)
-  if (onBackground < MIN_CONTRAST) return { ok: false, message: t('accentTooLight', { colour, contrast: ratio(onBackground) }) }
+  if (onBackground < MIN_CONTRAST)
+    return { ok: false, message: t('accentTooLight', { colour, contrast: ratio(onBackground) }) }
   const underText = contrastRatio(colour, LIGHT_ON_ACCENT)
-  if (underText < MIN_CONTRAST) return { ok: false, message: t('accentButtonText', { colour, contrast: ratio(underText) }) }
+  if (underText < MIN_CONTRAST)
+    return { ok: false, message: t('accentButtonText', { colour, contrast: ratio(underText) }) }
   // The dark scheme: the least lightening of the colour that reads on every dark background and under dark text.
   let dark = colour
-  for (let step = 1; step <= 20 && (worst(dark, DARK_BACKGROUNDS) < MIN_CONTRAST || contrastRatio(dark, DARK_ON_ACCENT) < MIN_CONTRAST); step++) {
+  for (
+    let step = 1;
+    step <= 20 && (worst(dark, DARK_BACKGROUNDS) < MIN_CONTRAST || contrastRatio(dark, DARK_ON_ACCENT) < MIN_CONTRAST);
+    step++
+  ) {
     dark = mix(colour, '#ffffff', step / 20)
   }
-  return { ok: true, colours: { light: colour, lightHover: mix(colour, '#000000', 0.2), dark, darkHover: mix(dark, '#ffffff', 0.3) } }
+  return {
+    ok: true,
+    colours: { light: colour, lightHover: mix(colour, '#000000', 0.2), dark, darkHover: mix(dark, '#ffffff', 0.3) },
+  }
 }

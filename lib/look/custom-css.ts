@@ -16,7 +16,10 @@ export type CustomCssResult = { ok: true; css: string } | { ok: false; message: 
 /** An address CSS may load: one of this blog's own (a path), or an inline data: image. */
 function isOwnAddress(url: string): boolean {
   const address = url.trim()
-  return (address.startsWith('/') && !address.startsWith('//') && !address.startsWith('/\\')) || /^data:image\/(png|gif|jpeg|webp|avif);/i.test(address)
+  return (
+    (address.startsWith('/') && !address.startsWith('//') && !address.startsWith('/\\')) ||
+    /^data:image\/(png|gif|jpeg|webp|avif);/i.test(address)
+  )
 }
 
 /** Functions that load what they name (or run script, in old Internet Explorer). */
@@ -26,8 +29,10 @@ const LOADING_CALL = new RegExp(`(${LOADING})\\s*\\(`, 'i')
 
 /** CSS text with its escapes (`\69`, `\i`) read as the characters they stand for. */
 function decodeEscapes(text: string): string {
-  return text.replace(/\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([^\n\r\f0-9a-fA-F]))/g, (_all, hex: string | undefined, char: string | undefined) =>
-    hex ? String.fromCodePoint(Math.min(parseInt(hex, 16) || 0xfffd, 0x10ffff)) : (char ?? ''),
+  return text.replace(
+    /\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([^\n\r\f0-9a-fA-F]))/g,
+    (_all, hex: string | undefined, char: string | undefined) =>
+      hex ? String.fromCodePoint(Math.min(parseInt(hex, 16) || 0xfffd, 0x10ffff)) : (char ?? ''),
   )
 }
 
@@ -69,14 +74,24 @@ const where = (node: CssNode) => lineOf(node.loc?.start.line)
  * The custom CSS to serve, or the sentence saying why it is refused (in the language of `t`: the
  * settings form hands the site's). Empty text is no custom CSS.
  */
-export function checkCustomCss(text: string, t: LookSentences = translator('en', 'admin.settings.look')): CustomCssResult {
-  const remote = (address: string, node: CssNode) => t('cssRemote', { address: address.slice(0, 80), line: where(node) })
+export function checkCustomCss(
+  text: string,
+  t: LookSentences = translator('en', 'admin.settings.look'),
+): CustomCssResult {
+  const remote = (address: string, node: CssNode) =>
+    t('cssRemote', { address: address.slice(0, 80), line: where(node) })
   if (text.trim() === '') return { ok: true, css: '' }
-  if (text.length > CUSTOM_CSS_MAX_LENGTH) return { ok: false, message: t('cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }) }
+  if (text.length > CUSTOM_CSS_MAX_LENGTH)
+    return { ok: false, message: t('cssTooLong', { max: CUSTOM_CSS_MAX_LENGTH }) }
   if (/<\/?style|<!--|-->|<\/|<script/i.test(text)) return { ok: false, message: t('cssHtml', { tag: '</style>' }) }
   const brackets = bracketsWrongAt(text, CUSTOM_CSS_MAX_DEPTH)
-  if (brackets?.stray) return { ok: false, message: t('cssSyntax', { line: String(brackets.line), detail: `“${brackets.stray}” closes nothing` }) }
-  if (brackets) return { ok: false, message: t('cssTooDeep', { max: CUSTOM_CSS_MAX_DEPTH, line: String(brackets.line) }) }
+  if (brackets?.stray)
+    return {
+      ok: false,
+      message: t('cssSyntax', { line: String(brackets.line), detail: `“${brackets.stray}” closes nothing` }),
+    }
+  if (brackets)
+    return { ok: false, message: t('cssTooDeep', { max: CUSTOM_CSS_MAX_DEPTH, line: String(brackets.line) }) }
   let syntaxError: string | null = null
   // Custom properties are parsed too: `--x: url(…)` used as var(--x) would load what it names.
   const ast = parse(text, {
@@ -102,7 +117,8 @@ export function checkCustomCss(text: string, t: LookSentences = translator('en',
       walk(node, (inner) => {
         if (!refused && inner.type === 'String' && !isOwnAddress(inner.value)) refused = remote(inner.value, node)
       })
-      if (!refused && decodeEscapes(node.name).toLowerCase() === 'expression') refused = t('cssScript', { line: where(node) })
+      if (!refused && decodeEscapes(node.name).toLowerCase() === 'expression')
+        refused = t('cssScript', { line: where(node) })
     } else if (node.type === 'Raw') {
       // What the parser kept as text (a value it could not read): refused if, read as a browser would, it loads or imports anything.
       const read = decodeEscapes(node.value)

@@ -54,12 +54,22 @@ export interface SiteLook {
 }
 
 /** The look as pages draw it, from the settings. */
-export function siteLook(settings: { accentColor: string; customCss: string; logoUrl: string; logoAlt: string; headerText: string; footerText: string }): SiteLook {
+export function siteLook(settings: {
+  accentColor: string
+  customCss: string
+  logoUrl: string
+  logoAlt: string
+  headerText: string
+  footerText: string
+}): SiteLook {
   const size = settings.logoUrl ? uploadedImageSizes(settings.logoUrl) : null
   return {
     accentCss: accentCss(settings.accentColor),
     customCssPath: customCssPath(settings.customCss),
-    logo: size && settings.logoAlt.trim() ? { url: settings.logoUrl, alt: settings.logoAlt.trim(), width: size.width, height: size.height } : null,
+    logo:
+      size && settings.logoAlt.trim()
+        ? { url: settings.logoUrl, alt: settings.logoAlt.trim(), width: size.width, height: size.height }
+        : null,
     headerText: settings.headerText.trim(),
     footerText: settings.footerText.trim(),
   }

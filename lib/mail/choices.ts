@@ -34,16 +34,19 @@ export async function loadMailChoices(viewer: Viewer | null, db: DB = getDb()): 
 }
 
 /** Saves the profile's email choices (ticked: mail about it; not: none) and how they come (each, or a daily digest). Signed-in people only. */
-export async function saveMailChoices(viewer: Viewer | null, values: Record<string, string>, db: DB = getDb()): Promise<Result> {
+export async function saveMailChoices(
+  viewer: Viewer | null,
+  values: Record<string, string>,
+  db: DB = getDb(),
+): Promise<Result> {
   const t = await siteTranslator('errors.account', db)
   if (!viewer) return refusal(t('signInForEmails'))
   if (values.delivery !== 'each' && values.delivery !== 'daily') return refusal(t('chooseDelivery'))
   await setMailChoices(db, viewer.id, {
-      notifyReplies: values.replies === 'on' ? 'each' : 'off',
-      ...(can(viewer, 'comments.moderate') ? { notifyHeld: values.held === 'on' ? 'each' : 'off' } : {}),
-      mailDelivery: values.delivery,
-    }
-  )
+    notifyReplies: values.replies === 'on' ? 'each' : 'off',
+    ...(can(viewer, 'comments.moderate') ? { notifyHeld: values.held === 'on' ? 'each' : 'off' } : {}),
+    mailDelivery: values.delivery,
+  })
   return { ok: true }
 }
 

@@ -30,14 +30,38 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
   const comment = (viewer: Viewer, body: string, parentId: number | '' = '', follow = false, onPost = postId) => {
     clock += 60
     const now = new Date(T0.getTime() + clock * 1000)
-    return postComment(viewer, { postId: onPost, parentId, body, honeypot: '', formToken: issueFormToken(new Date(now.getTime() - 30_000)), follow: follow ? 'on' : '' }, { ip: `198.51.100.${clock % 250}`, now }, db)
+    return postComment(
+      viewer,
+      {
+        postId: onPost,
+        parentId,
+        body,
+        honeypot: '',
+        formToken: issueFormToken(new Date(now.getTime() - 30_000)),
+        follow: follow ? 'on' : '',
+      },
+      { ip: `198.51.100.${clock % 250}`, now },
+      db,
+    )
   }
   const mails = async () =>
-    (await db.selectFrom('outgoingMail').select(['toAddress', 'kind', 'subject', 'textBody', 'htmlBody', 'headers', 'dedupeKey']).orderBy('id').execute()).map((m) => ({ ...m, headers: JSON.parse(m.headers) as Record<string, string> }))
+    (
+      await db
+        .selectFrom('outgoingMail')
+        .select(['toAddress', 'kind', 'subject', 'textBody', 'htmlBody', 'headers', 'dedupeKey'])
+        .orderBy('id')
+        .execute()
+    ).map((m) => ({ ...m, headers: JSON.parse(m.headers) as Record<string, string> }))
   const who = async () => (await mails()).map((m) => `${m.kind} → ${m.toAddress}`)
   const approved = async (viewer: Viewer) => {
     // A person whose comments go straight in (they have one approved already).
-    await insertComment(db, { postId, authorId: viewer.id, body: `earlier by ${viewer.name}`, status: 'approved', createdAt: T0 })
+    await insertComment(db, {
+      postId,
+      authorId: viewer.id,
+      body: `earlier by ${viewer.name}`,
+      status: 'approved',
+      createdAt: T0,
+    })
     return viewer
   }
 
@@ -67,7 +91,9 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     expect(mail.htmlBody).not.toMatch(/<img/i)
     expect(mail.textBody).toMatch(/Approve: http:\/\/localhost:\d+\/admin\/comments\/\d+\?confirm=approve/)
     expect(mail.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click')
-    expect(mail.headers['List-Unsubscribe']).toMatch(/^<http:\/\/localhost:\d+\/api\/unsubscribe\?u=.+&topic=held&sig=.+>$/)
+    expect(mail.headers['List-Unsubscribe']).toMatch(
+      /^<http:\/\/localhost:\d+\/api\/unsubscribe\?u=.+&topic=held&sig=.+>$/,
+    )
     // A moderator's own comment is never held, so nobody hears of it.
     await comment(editor, 'From the editor')
     expect(await mails()).toHaveLength(2)
@@ -85,7 +111,9 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     expect(await who()).toEqual(['reply → asker@example.com'])
     const [mail] = await mails()
     expect(mail.subject).toBe('[Plateau] answerer replied to your comment on “Talk”')
-    expect(mail.textBody).toMatch(new RegExp(`Read it and answer: http://localhost:\\d+/c/${answer.ok ? answer.id : 0}`))
+    expect(mail.textBody).toMatch(
+      new RegExp(`Read it and answer: http://localhost:\\d+/c/${answer.ok ? answer.id : 0}`),
+    )
 
     await comment(asker, 'Thanks, me again', question.id)
     expect(await mails()).toHaveLength(1)
@@ -98,11 +126,16 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     await moderateComments(admin, 'approve', [held.id], db)
     await moderateComments(admin, 'unapprove', [held.id], db)
     await moderateComments(admin, 'approve', [held.id], db)
-    expect((await who()).filter((w) => w.startsWith('reply'))).toEqual(['reply → asker@example.com', 'reply → asker@example.com'])
+    expect((await who()).filter((w) => w.startsWith('reply'))).toEqual([
+      'reply → asker@example.com',
+      'reply → asker@example.com',
+    ])
     expect(new Set((await mails()).map((m) => m.dedupeKey)).size).toBe((await mails()).length)
 
     // The asker unsubscribes from replies through the mail's own link: the next reply tells nobody.
-    const link = new URL(/^<(.+)>$/.exec((await mails()).find((m) => m.kind === 'reply')!.headers['List-Unsubscribe'])![1])
+    const link = new URL(
+      /^<(.+)>$/.exec((await mails()).find((m) => m.kind === 'reply')!.headers['List-Unsubscribe'])![1],
+    )
     expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({ userId: asker.id, topic: 'replies' })
     const before = (await mails()).length
     await comment(answerer, 'Another answer', question.id)
@@ -110,7 +143,10 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
 
     // A forged link changes nothing.
     expect(await unsubscribe({ u: answerer.id, topic: 'replies', sig: link.searchParams.get('sig') }, db)).toBeNull()
-    expect((await db.selectFrom('User').select('notifyReplies').where('id', '=', answerer.id).executeTakeFirstOrThrow()).notifyReplies).toBe('each')
+    expect(
+      (await db.selectFrom('User').select('notifyReplies').where('id', '=', answerer.id).executeTakeFirstOrThrow())
+        .notifyReplies,
+    ).toBe('each')
 
     // A banned author hears nothing.
     const answererQuestion = await comment(answerer, 'My own question')
@@ -141,23 +177,44 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     if (!held.ok) throw new Error(held.message)
     expect((await who()).filter((w) => !w.startsWith('held'))).toHaveLength(2)
     await moderateComments(admin, 'approve', [held.id], db)
-    expect((await who()).filter((w) => !w.startsWith('held')).slice(2).sort()).toEqual(['approved → newcomer@example.com', 'follow → follower@example.com'])
-    expect((await mails()).find((m) => m.kind === 'approved')!.subject).toBe('[Plateau] Your comment on “Talk” is published')
+    expect(
+      (await who())
+        .filter((w) => !w.startsWith('held'))
+        .slice(2)
+        .sort(),
+    ).toEqual(['approved → newcomer@example.com', 'follow → follower@example.com'])
+    expect((await mails()).find((m) => m.kind === 'approved')!.subject).toBe(
+      '[Plateau] Your comment on “Talk” is published',
+    )
 
     // The follow link stops exactly this post's conversation.
-    const link = new URL(/^<(.+)>$/.exec((await mails()).find((m) => m.kind === 'follow')!.headers['List-Unsubscribe'])![1])
-    expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({ userId: follower.id, topic: `follow-${postId}` })
+    const link = new URL(
+      /^<(.+)>$/.exec((await mails()).find((m) => m.kind === 'follow')!.headers['List-Unsubscribe'])![1],
+    )
+    expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({
+      userId: follower.id,
+      topic: `follow-${postId}`,
+    })
     const before = (await mails()).length
     await comment(talker, 'Nobody follows now')
     expect(await mails()).toHaveLength(before)
-    expect((await db.selectFrom('User').select('notifyReplies').where('id', '=', follower.id).executeTakeFirstOrThrow()).notifyReplies).toBe('each')
+    expect(
+      (await db.selectFrom('User').select('notifyReplies').where('id', '=', follower.id).executeTakeFirstOrThrow())
+        .notifyReplies,
+    ).toBe('each')
   })
 
   it('a daily digest gathers a day of notices into one mail per person, grouped by post, without what is no longer news — written once by two racing senders', async () => {
     const reader = await approved(await person('reader'))
     const talker = await approved(await person('talker'))
     await db.updateTable('User').set({ mailDelivery: 'daily' }).where('id', 'in', [reader.id, editor.id]).execute()
-    const otherPost = await insertPost(db, { slug: 'other', title: 'Other', body: 'b', status: 'published', publishedAt: T0 })
+    const otherPost = await insertPost(db, {
+      slug: 'other',
+      title: 'Other',
+      body: 'b',
+      status: 'published',
+      publishedAt: T0,
+    })
     await followPost(db, reader.id, otherPost, T0)
 
     const question = await comment(reader, 'My question', '', true)
@@ -172,7 +229,10 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
 
     // Nothing went out to the two who chose a digest; the admin who did not got each held comment.
     expect((await who()).filter((w) => w.includes('reader@') || w.includes('editor@'))).toEqual([])
-    expect((await who()).filter((w) => w.startsWith('held-comment'))).toEqual(['held-comment → admin@example.com', 'held-comment → admin@example.com'])
+    expect((await who()).filter((w) => w.startsWith('held-comment'))).toEqual([
+      'held-comment → admin@example.com',
+      'held-comment → admin@example.com',
+    ])
 
     const hour = 60 * 60_000
     expect(await writeDueDigests(new Date(T0.getTime() + 23 * hour), db)).toBe(0)
@@ -185,8 +245,19 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     const toReader = digests.find((m) => m.toAddress === 'reader@example.com')!
     expect(toReader.subject).toBe('[Plateau] Your daily digest: 4 comments on 2 posts')
     const text = toReader.textBody
-    const order = ['On “Talk”', 'talker replied to your comment:', '> An answer', 'talker commented:', '> Another remark', '> Held, then approved', 'On “Other”', '> Over on the other post']
-    expect(order.map((line) => text.indexOf(line))).toEqual([...order.map((line) => text.indexOf(line))].sort((a, b) => a - b))
+    const order = [
+      'On “Talk”',
+      'talker replied to your comment:',
+      '> An answer',
+      'talker commented:',
+      '> Another remark',
+      '> Held, then approved',
+      'On “Other”',
+      '> Over on the other post',
+    ]
+    expect(order.map((line) => text.indexOf(line))).toEqual(
+      [...order.map((line) => text.indexOf(line))].sort((a, b) => a - b),
+    )
     expect(order.every((line) => text.includes(line))).toBe(true)
     expect(toReader.headers['List-Unsubscribe']).toContain('topic=all')
 
@@ -204,8 +275,13 @@ describe.each(await testDialects())('notifications on $name', (dialect) => {
     // The digest's one-click link stops every kind of mail, follows included.
     const link = new URL(/^<(.+)>$/.exec(toReader.headers['List-Unsubscribe'])![1])
     expect(await unsubscribe(Object.fromEntries(link.searchParams), db)).toEqual({ userId: reader.id, topic: 'all' })
-    expect(await db.selectFrom('User').select(['notifyReplies', 'notifyHeld']).where('id', '=', reader.id).executeTakeFirstOrThrow()).toEqual({ notifyReplies: 'off', notifyHeld: 'off' })
+    expect(
+      await db
+        .selectFrom('User')
+        .select(['notifyReplies', 'notifyHeld'])
+        .where('id', '=', reader.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ notifyReplies: 'off', notifyHeld: 'off' })
     expect(await db.selectFrom('postFollow').select('postId').where('userId', '=', reader.id).execute()).toEqual([])
   })
 })
-

@@ -20,7 +20,16 @@ import { rolesThat } from '@/lib/people/permissions'
 import { commentIsVisible } from '@/db/queries/visibility'
 import { log } from '@/lib/log'
 import { getSiteSettings } from '@/lib/settings'
-import { approvedMail, digestMail, followMail, heldCommentMail, replyMail, type DigestEntry, type MailContent, type MailSite } from '@/lib/mail/templates'
+import {
+  approvedMail,
+  digestMail,
+  followMail,
+  heldCommentMail,
+  replyMail,
+  type DigestEntry,
+  type MailContent,
+  type MailSite,
+} from '@/lib/mail/templates'
 import type { HoldReason } from '@/db/types'
 
 /*
@@ -52,7 +61,13 @@ interface Notice {
   content: () => MailContent
 }
 
-const mailOf = (kind: MailKind, dedupeKey: string, to: MailRecipient, content: MailContent, now: Date): NewOutgoingMail => ({
+const mailOf = (
+  kind: MailKind,
+  dedupeKey: string,
+  to: MailRecipient,
+  content: MailContent,
+  now: Date,
+): NewOutgoingMail => ({
   userId: to.id,
   toAddress: to.email,
   kind,
@@ -68,9 +83,22 @@ const mailOf = (kind: MailKind, dedupeKey: string, to: MailRecipient, content: M
 async function deliver(notices: Notice[], now: Date, trx: DB): Promise<void> {
   const keyOf = (n: Notice) => `${n.about}:${n.to.id}`
   const unique = notices.filter((n, i) => notices.findIndex((m) => keyOf(m) === keyOf(n)) === i)
-  await insertOutgoingMails(trx, unique.filter((n) => n.to.delivery === 'each').map((n) => mailOf(n.kind, keyOf(n), n.to, n.content(), now))
+  await insertOutgoingMails(
+    trx,
+    unique.filter((n) => n.to.delivery === 'each').map((n) => mailOf(n.kind, keyOf(n), n.to, n.content(), now)),
   )
-  await insertDigestItems(trx, unique.filter((n) => n.to.delivery === 'daily').map((n) => ({ userId: n.to.id, kind: n.kind, commentId: n.commentId, reason: n.reason ? JSON.stringify(n.reason) : null, dedupeKey: keyOf(n), createdAt: now }))
+  await insertDigestItems(
+    trx,
+    unique
+      .filter((n) => n.to.delivery === 'daily')
+      .map((n) => ({
+        userId: n.to.id,
+        kind: n.kind,
+        commentId: n.commentId,
+        reason: n.reason ? JSON.stringify(n.reason) : null,
+        dedupeKey: keyOf(n),
+        createdAt: now,
+      })),
   )
 }
 
@@ -91,14 +119,27 @@ async function commentOf(id: number, trx: DB) {
 }
 
 /** A comment was held: tell the moderators. Call inside the transaction that held it. */
-export async function mailAboutHeldComment(commentId: number, reason: HoldReason, now: Date, trx: DB, settings?: MailSite): Promise<void> {
+export async function mailAboutHeldComment(
+  commentId: number,
+  reason: HoldReason,
+  now: Date,
+  trx: DB,
+  settings?: MailSite,
+): Promise<void> {
   const comment = await commentOf(commentId, trx)
   if (!comment || comment.status !== 'pending') return
   const { title, language } = settings ?? (await getSiteSettings(trx))
   const site = { title, language }
   const moderators = await listModeratorsToTell(trx, comment.authorId, rolesThat('comments.moderate'))
   await deliver(
-    moderators.map((to) => ({ kind: 'held-comment', about: `held:${comment.id}`, to, commentId: comment.id, reason, content: () => heldCommentMail(site, comment, reason, to.id) })),
+    moderators.map((to) => ({
+      kind: 'held-comment',
+      about: `held:${comment.id}`,
+      to,
+      commentId: comment.id,
+      reason,
+      content: () => heldCommentMail(site, comment, reason, to.id),
+    })),
     now,
     trx,
   )
@@ -108,7 +149,12 @@ export async function mailAboutHeldComment(commentId: number, reason: HoldReason
  * Comments became visible (posted approved, or approved by a moderator; `wasHeld` when they waited):
  * tell their authors if they waited, whoever they answer, and the post's followers. Call inside that transaction.
  */
-export async function mailAboutApprovedComments(approvals: { id: number; wasHeld: boolean }[], now: Date, trx: DB, settings?: MailSite): Promise<void> {
+export async function mailAboutApprovedComments(
+  approvals: { id: number; wasHeld: boolean }[],
+  now: Date,
+  trx: DB,
+  settings?: MailSite,
+): Promise<void> {
   if (approvals.length === 0) return
   const { title, language } = settings ?? (await getSiteSettings(trx))
   const site = { title, language }
@@ -119,13 +165,21 @@ export async function mailAboutApprovedComments(approvals: { id: number; wasHeld
     const commentId = comment.id
     if (wasHeld && comment.authorId) {
       const author = await findCommentAuthorToTell(trx, comment.id)
-      if (author) notices.push({ kind: 'approved', about: `approved:${commentId}`, to: author, commentId, content: () => approvedMail(site, comment, author.id) })
+      if (author)
+        notices.push({
+          kind: 'approved',
+          about: `approved:${commentId}`,
+          to: author,
+          commentId,
+          content: () => approvedMail(site, comment, author.id),
+        })
     }
     const about = `comment:${commentId}`
     // The reply comes first: of two notices about the same comment to the same person, it wins.
     if (comment.parentId !== null) {
       const to = await findReplyRecipient(trx, comment.parentId)
-      if (to && to.id !== comment.authorId) notices.push({ kind: 'reply', about, to, commentId, content: () => replyMail(site, comment, to.id) })
+      if (to && to.id !== comment.authorId)
+        notices.push({ kind: 'reply', about, to, commentId, content: () => replyMail(site, comment, to.id) })
     }
     for (const to of await listFollowersToTell(trx, comment.postId, comment.authorId)) {
       notices.push({ kind: 'follow', about, to, commentId, content: () => followMail(site, comment, to.id) })
@@ -150,12 +204,17 @@ export async function writeDueDigests(now: Date = new Date(), db: DB = getDb()):
       const entries: DigestEntry[] = []
       for (const item of items) {
         const comment = await commentOf(item.commentId, trx)
-        const stillNews = item.kind === 'held-comment' ? comment?.status === 'pending' : comment !== undefined && commentIsVisible(comment)
+        const stillNews =
+          item.kind === 'held-comment'
+            ? comment?.status === 'pending'
+            : comment !== undefined && commentIsVisible(comment)
         if (comment && stillNews) entries.push({ kind: item.kind, comment, reason: holdReasonOf(item.reason) })
       }
       if (entries.length === 0) return 0
       const { title, language } = await getSiteSettings(trx)
-      await insertOutgoingMails(trx, [mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail({ title, language }, entries, to.id), now)])
+      await insertOutgoingMails(trx, [
+        mailOf('digest', `digest:${items[0].id}:${userId}`, to, digestMail({ title, language }, entries, to.id), now),
+      ])
       return 1
     })
   }

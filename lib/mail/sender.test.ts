@@ -20,7 +20,8 @@ const smtp = new SMTPServer({
   disabledCommands: ['STARTTLS'],
   logger: false,
   onRcptTo(address, _session, callback) {
-    if (refused.has(address.address)) return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }))
+    if (refused.has(address.address))
+      return callback(Object.assign(new Error('5.1.1 No such mailbox'), { responseCode: 550 }))
     if (answer === 'later') return callback(Object.assign(new Error('4.3.2 Try again later'), { responseCode: 451 }))
     callback()
   },
@@ -29,7 +30,8 @@ const smtp = new SMTPServer({
     stream.on('data', (c: Buffer) => chunks.push(c))
     stream.on('end', () => {
       const raw = Buffer.concat(chunks).toString()
-      for (const to of session.envelope.rcptTo) received.push({ to: to.address, subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '', raw })
+      for (const to of session.envelope.rcptTo)
+        received.push({ to: to.address, subject: /^Subject: (.*)$/m.exec(raw)?.[1] ?? '', raw })
       callback()
     })
   },
@@ -51,14 +53,22 @@ const mail = (to: string, n: number): NewOutgoingMail => ({
   subject: `Mail ${n} to ${to}`,
   textBody: `Hello ${n}`,
   htmlBody: `<p>Hello ${n}</p>`,
-  headers: JSON.stringify({ 'List-Unsubscribe': '<https://blog.example/api/unsubscribe?x>', 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }),
+  headers: JSON.stringify({
+    'List-Unsubscribe': '<https://blog.example/api/unsubscribe?x>',
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  }),
   nextAttemptAt: T0,
 })
 
 describe.each(await testDialects())('sending the outbox on $name', (dialect) => {
   const database = useTestDatabase(dialect)
   let db: Kysely<Database>
-  const rows = () => db.selectFrom('outgoingMail').select(['toAddress', 'status', 'attempts', 'nextAttemptAt', 'lastError']).orderBy('id').execute()
+  const rows = () =>
+    db
+      .selectFrom('outgoingMail')
+      .select(['toAddress', 'status', 'attempts', 'nextAttemptAt', 'lastError'])
+      .orderBy('id')
+      .execute()
   beforeEach(() => {
     db = database()
     received.length = 0
@@ -67,10 +77,16 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
   })
 
   it('two senders racing send each mail exactly once, with its headers and no Reply-To', async () => {
-    await insertOutgoingMails(db, [1, 2, 3, 4, 5].map((n) => mail(`reader${n}@example.com`, n)))
+    await insertOutgoingMails(
+      db,
+      [1, 2, 3, 4, 5].map((n) => mail(`reader${n}@example.com`, n)),
+    )
     // Written twice (the same event retried): still one mail each.
     await insertOutgoingMails(db, [mail('reader1@example.com', 1)])
-    const [a, b] = await Promise.all([sendDueMails(send, 'instance-a', T0, db), sendDueMails(send, 'instance-b', T0, db)])
+    const [a, b] = await Promise.all([
+      sendDueMails(send, 'instance-a', T0, db),
+      sendDueMails(send, 'instance-b', T0, db),
+    ])
     expect(a.sent + b.sent).toBe(5)
     expect(received.map((r) => r.to).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `reader${n}@example.com`))
     expect((await rows()).map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent'])
@@ -86,7 +102,11 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
     answer = 'later'
     expect(await sendDueMails(send, 'a', T0, db)).toEqual({ sent: 0, retried: 1, bounced: 0 })
     const [first] = await rows()
-    expect(first).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('Try again later') })
+    expect(first).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: expect.stringContaining('Try again later'),
+    })
     expect(first.nextAttemptAt.getTime() - T0.getTime()).toBe(30_000)
     // Not due again yet; then due, and the server still says later: the wait doubles.
     expect((await sendDueMails(send, 'a', T0, db)).retried).toBe(0)
@@ -105,7 +125,11 @@ describe.each(await testDialects())('sending the outbox on $name', (dialect) => 
     await insertOutgoingMails(db, [mail('gone@example.com', 1), mail('fine@example.com', 2)])
     expect(await sendDueMails(send, 'a', T0, db)).toEqual({ sent: 1, retried: 0, bounced: 1 })
     await insertOutgoingMails(db, [mail('gone@example.com', 3)])
-    expect((await rows()).map((r) => `${r.toAddress} ${r.status}`)).toEqual(['gone@example.com failed', 'fine@example.com sent', 'gone@example.com pending'])
+    expect((await rows()).map((r) => `${r.toAddress} ${r.status}`)).toEqual([
+      'gone@example.com failed',
+      'fine@example.com sent',
+      'gone@example.com pending',
+    ])
     // The admin's People page marks the person.
     const admin = await insertPerson(db, 'admin', 'admin')
     expect((await loadPeople(admin, 1, db)).people.find((p) => p.id === gone.id)?.emailBouncedAt).not.toBeNull()

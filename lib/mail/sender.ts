@@ -2,7 +2,13 @@ import { hostname } from 'node:os'
 import nodemailer from 'nodemailer'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { claimDueMails, markMailBounced, markMailForRetry, markMailSent, type OutgoingMail } from '@/db/queries/outgoing-mail'
+import {
+  claimDueMails,
+  markMailBounced,
+  markMailForRetry,
+  markMailSent,
+  type OutgoingMail,
+} from '@/db/queries/outgoing-mail'
 import { describeError, log } from '@/lib/log'
 import { writeDueDigests } from './notifications'
 
@@ -22,7 +28,8 @@ const FIRST_RETRY_MS = 30_000
 const LAST_RETRY_MS = 60 * 60_000
 
 /** How long to wait before attempt `attempts + 1`: 30 s, 1 min, 2 min… at most an hour. */
-export const retryDelayMs = (attempts: number) => Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LAST_RETRY_MS)
+export const retryDelayMs = (attempts: number) =>
+  Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LAST_RETRY_MS)
 
 export type SendMail = (mail: OutgoingMail) => Promise<void>
 
@@ -33,7 +40,12 @@ const isPermanent = (error: unknown) => {
 }
 
 /** One round: claims what is due for `claimer` and sends it through `send`. Returns how it went. */
-export async function sendDueMails(send: SendMail, claimer: string, now: Date = new Date(), db: DB = getDb()): Promise<{ sent: number; retried: number; bounced: number }> {
+export async function sendDueMails(
+  send: SendMail,
+  claimer: string,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<{ sent: number; retried: number; bounced: number }> {
   const mails = await claimDueMails(db, claimer, now, new Date(now.getTime() - ABANDONED_MS), ROUND_LIMIT)
   const done = { sent: 0, retried: 0, bounced: 0 }
   // Sent side by side over the transport's pool of connections; each outcome is recorded on its own.
@@ -49,11 +61,17 @@ export async function sendDueMails(send: SendMail, claimer: string, now: Date = 
         if (isPermanent(error)) {
           await markMailBounced(db, mail, claimer, reason, new Date())
           done.bounced++
-          log().warn({ event: 'mail.bounced', mailId: mail.id, kind: mail.kind }, 'The mail server refused an address for good; nothing more is sent to it.')
+          log().warn(
+            { event: 'mail.bounced', mailId: mail.id, kind: mail.kind },
+            'The mail server refused an address for good; nothing more is sent to it.',
+          )
         } else {
           await markMailForRetry(db, mail.id, claimer, new Date(now.getTime() + retryDelayMs(mail.attempts)), reason)
           done.retried++
-          log().warn({ event: 'mail.retry', mailId: mail.id, kind: mail.kind, attempts: mail.attempts }, 'A mail could not be sent; it will be tried again.')
+          log().warn(
+            { event: 'mail.retry', mailId: mail.id, kind: mail.kind, attempts: mail.attempts },
+            'A mail could not be sent; it will be tried again.',
+          )
         }
       }
     }),
@@ -63,11 +81,23 @@ export async function sendDueMails(send: SendMail, claimer: string, now: Date = 
 }
 
 /** Sends through the SMTP server at `smtpUrl`, from SMTP_FROM, with no Reply-To (replies go to the blog). */
-export function smtpSender(smtpUrl: string, from: string = process.env.SMTP_FROM || 'Plateau <no-reply@localhost>'): SendMail {
+export function smtpSender(
+  smtpUrl: string,
+  from: string = process.env.SMTP_FROM || 'Plateau <no-reply@localhost>',
+): SendMail {
   // A pool of up to five connections, kept open between mails, as a mail server expects of a sender.
-  const transport = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`)
+  const transport = nodemailer.createTransport(
+    `${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true&maxConnections=5`,
+  )
   return async (mail) => {
-    await transport.sendMail({ from, to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody, headers: JSON.parse(mail.headers) as Record<string, string> })
+    await transport.sendMail({
+      from,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.textBody,
+      html: mail.htmlBody,
+      headers: JSON.parse(mail.headers) as Record<string, string>,
+    })
   }
 }
 
@@ -84,7 +114,12 @@ export function startMailSender(env: NodeJS.ProcessEnv = process.env): (() => Pr
     if (running) return
     running = writeDueDigests()
       .then(() => sendDueMails(send, claimer))
-      .catch((error) => log().error({ event: 'mail.round-failed', err: describeError(error) }, 'The mail sender could not run; it tries again shortly.'))
+      .catch((error) =>
+        log().error(
+          { event: 'mail.round-failed', err: describeError(error) },
+          'The mail sender could not run; it tries again shortly.',
+        ),
+      )
       .finally(() => (running = null))
   }
   const timer = setInterval(round, Number(env.MAIL_POLL_MS) || 2000)

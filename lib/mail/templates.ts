@@ -17,7 +17,6 @@ export interface MailSite {
   language: Language
 }
 
-
 export interface MailContent {
   subject: string
   textBody: string
@@ -74,7 +73,13 @@ function write(letter: Letter): MailContent {
     ...intro,
     ...groups.flatMap((group) => [
       ...(group.heading ? ['', group.heading, '-'.repeat(Math.min(group.heading.length, 72))] : []),
-      ...group.entries.flatMap((e) => ['', `${e.author} ${e.says}`, quote(e.body), '', ...e.links.map(([label, path]) => `${label}: ${absoluteUrl(path)}`)]),
+      ...group.entries.flatMap((e) => [
+        '',
+        `${e.author} ${e.says}`,
+        quote(e.body),
+        '',
+        ...e.links.map(([label, path]) => `${label}: ${absoluteUrl(path)}`),
+      ]),
     ]),
     '',
     '-- ',
@@ -106,9 +111,17 @@ ${groups.map((g) => `${g.heading ? `<h2 style="font-size:1.125rem">${escape(g.he
 }
 
 /** A letter about one comment: `intro`, then the comment as "<author> wrote:". */
-const single = (letter: Omit<Letter, 'groups'> & { comment: CommentForMail; links: [string, string][] }): MailContent => {
+const single = (
+  letter: Omit<Letter, 'groups'> & { comment: CommentForMail; links: [string, string][] },
+): MailContent => {
   const { comment, links, ...rest } = letter
-  const entry = { author: comment.authorName, says: translator(rest.site.language, 'mail')('says.wrote'), body: comment.body, html: shownCommentHtml(comment), links }
+  const entry = {
+    author: comment.authorName,
+    says: translator(rest.site.language, 'mail')('says.wrote'),
+    body: comment.body,
+    html: shownCommentHtml(comment),
+    links,
+  }
   return write({ ...rest, groups: [{ entries: [entry] }] })
 }
 
@@ -148,7 +161,12 @@ function holdReasonText(language: MailSite['language'], reason: HoldReason | str
 }
 
 /** To an editor or admin: a comment waits for moderation, and why. */
-export function heldCommentMail(site: MailSite, comment: CommentForMail, reason: HoldReason, recipientId: string): MailContent {
+export function heldCommentMail(
+  site: MailSite,
+  comment: CommentForMail,
+  reason: HoldReason,
+  recipientId: string,
+): MailContent {
   const t = translator(site.language, 'mail.held')
   const names = { site: site.title, post: comment.postTitle, reason: holdReasonText(site.language, reason) }
   return single({
@@ -214,10 +232,23 @@ export function confirmCommentMail(site: MailSite, post: { title: string }, conf
   const url = absoluteUrl(confirmPath)
   return {
     subject: t('subject', names),
-    textBody: [t('intro', names), '', `${t('link')}: ${url}`, '', t('notYou'), '', '-- ', `${site.title} · ${linkOrigin()}`].join('\n'),
-    htmlBody: htmlLetter(site, t('subject', names), `<p>${escape(t('intro', names))}</p>
+    textBody: [
+      t('intro', names),
+      '',
+      `${t('link')}: ${url}`,
+      '',
+      t('notYou'),
+      '',
+      '-- ',
+      `${site.title} · ${linkOrigin()}`,
+    ].join('\n'),
+    htmlBody: htmlLetter(
+      site,
+      t('subject', names),
+      `<p>${escape(t('intro', names))}</p>
 <p><a href="${escape(url)}">${escape(t('link'))}</a></p>
-<p>${escape(t('notYou'))}</p>`),
+<p>${escape(t('notYou'))}</p>`,
+    ),
     headers: { 'Auto-Submitted': 'auto-generated' },
   }
 }
@@ -233,7 +264,12 @@ export interface DigestEntry {
 function digestEntry({ kind, comment, reason }: DigestEntry, site: MailSite): Entry {
   const base = { author: comment.authorName, body: comment.body, html: shownCommentHtml(comment) }
   const t = translator(site.language, 'mail.says')
-  if (kind === 'held-comment') return { ...base, says: t('held', { reason: holdReasonText(site.language, reason) }), links: moderationLinks(comment, site) }
+  if (kind === 'held-comment')
+    return {
+      ...base,
+      says: t('held', { reason: holdReasonText(site.language, reason) }),
+      links: moderationLinks(comment, site),
+    }
   if (kind === 'reply') return { ...base, says: t('replied'), links: readerLinks(comment, site) }
   if (kind === 'approved') return { ...base, says: t('approved'), links: publishedLinks(comment, site) }
   return { ...base, says: t('commented'), links: readerLinks(comment, site) }
@@ -249,7 +285,9 @@ export function digestMail(site: MailSite, entries: DigestEntry[], recipientId: 
     posts.set(e.comment.postId, group)
   }
   const summary =
-    posts.size === 1 ? t('summaryOnePost', { count: entries.length, post: entries[0].comment.postTitle }) : t('summaryPosts', { count: entries.length, posts: posts.size })
+    posts.size === 1
+      ? t('summaryOnePost', { count: entries.length, post: entries[0].comment.postTitle })
+      : t('summaryPosts', { count: entries.length, posts: posts.size })
   return write({
     site,
     subject: t('subject', { site: site.title, summary }),

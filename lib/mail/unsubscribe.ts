@@ -22,13 +22,16 @@ export function topicSentence(topic: MailTopic, language: Language): string {
   return topic.startsWith('follow-') ? t('follow') : t(topic as 'replies' | 'held' | 'all')
 }
 
-const query = (userId: string, topic: MailTopic) => `u=${encodeURIComponent(userId)}&topic=${topic}&sig=${sign('unsubscribe', `${userId}:${topic}`)}`
+const query = (userId: string, topic: MailTopic) =>
+  `u=${encodeURIComponent(userId)}&topic=${topic}&sig=${sign('unsubscribe', `${userId}:${topic}`)}`
 
 /** The page a person opens from the mail's visible link: it says what stops and asks once. */
-export const unsubscribePageUrl = (userId: string, topic: MailTopic) => absoluteUrl(`/unsubscribe?${query(userId, topic)}`)
+export const unsubscribePageUrl = (userId: string, topic: MailTopic) =>
+  absoluteUrl(`/unsubscribe?${query(userId, topic)}`)
 
 /** The List-Unsubscribe address: a POST there stops the mail at once (RFC 8058). */
-export const oneClickUnsubscribeUrl = (userId: string, topic: MailTopic) => absoluteUrl(`/api/unsubscribe?${query(userId, topic)}`)
+export const oneClickUnsubscribeUrl = (userId: string, topic: MailTopic) =>
+  absoluteUrl(`/api/unsubscribe?${query(userId, topic)}`)
 
 export interface UnsubscribeLink {
   userId: string
@@ -38,12 +41,16 @@ export interface UnsubscribeLink {
 /** The link's person and topic if it was signed here; else null (forged, cut short or changed). */
 export function readUnsubscribeLink(params: { u?: unknown; topic?: unknown; sig?: unknown }): UnsubscribeLink | null {
   const { u, topic, sig } = params
-  if (typeof u !== 'string' || !isMailTopic(topic) || u.length > 100 || !isSigned('unsubscribe', `${u}:${topic}`, sig)) return null
+  if (typeof u !== 'string' || !isMailTopic(topic) || u.length > 100 || !isSigned('unsubscribe', `${u}:${topic}`, sig))
+    return null
   return { userId: u, topic }
 }
 
 /** Stops the link's kind of mail for its person. Anyone holding a signed link may; a forged one changes nothing (false). */
-export async function unsubscribe(params: { u?: unknown; topic?: unknown; sig?: unknown }, db: DB = getDb()): Promise<UnsubscribeLink | null> {
+export async function unsubscribe(
+  params: { u?: unknown; topic?: unknown; sig?: unknown },
+  db: DB = getDb(),
+): Promise<UnsubscribeLink | null> {
   const link = readUnsubscribeLink(params)
   if (!link) return null
   const follow = FOLLOW.exec(link.topic)

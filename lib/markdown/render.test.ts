@@ -6,7 +6,9 @@ import { escapedParagraphs, renderCommentMarkdown, renderPostMarkdown } from './
 
 describe('renderPostMarkdown', () => {
   it('renders CommonMark and GFM', () => {
-    const html = renderPostMarkdown('# Title\n\n> quoted\n\n~~gone~~ and **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] to do\n\nsee www.example.com')
+    const html = renderPostMarkdown(
+      '# Title\n\n> quoted\n\n~~gone~~ and **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] to do\n\nsee www.example.com',
+    )
     expect(html).toContain('<h1>Title</h1>')
     expect(html).toContain('<blockquote>')
     expect(html).toContain('<del>gone</del>')
@@ -18,13 +20,17 @@ describe('renderPostMarkdown', () => {
   })
 
   it('shows raw HTML as the text it is: no script, no element, no event handler', () => {
-    const html = renderPostMarkdown('Hi <script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n<a href="#" onclick="x()">a</a>')
+    const html = renderPostMarkdown(
+      'Hi <script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n<a href="#" onclick="x()">a</a>',
+    )
     expect(html).not.toMatch(/<script|<img|<a /)
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;')
   })
 
   it('links only to http(s), mailto and its own addresses', () => {
-    const html = renderPostMarkdown('[a](javascript:alert(1)) [b](data:text/html,x) [e](java\tscript:x) [c](https://example.com) [d](mailto:a@b.c) [f](/posts/x) <javascript:alert(1)>')
+    const html = renderPostMarkdown(
+      '[a](javascript:alert(1)) [b](data:text/html,x) [e](java\tscript:x) [c](https://example.com) [d](mailto:a@b.c) [f](/posts/x) <javascript:alert(1)>',
+    )
     expect(html).not.toMatch(/href="(javascript|data|java)/i)
     expect(html).toContain('href="https://example.com"')
     expect(html).toContain('href="mailto:a@b.c"')
@@ -32,13 +38,17 @@ describe('renderPostMarkdown', () => {
   })
 
   it('keeps images in posts', () => {
-    expect(renderPostMarkdown('![a cat](https://example.com/cat.jpg)')).toBe('<p><img src="https://example.com/cat.jpg" alt="a cat" loading="lazy" decoding="async"></p>')
+    expect(renderPostMarkdown('![a cat](https://example.com/cat.jpg)')).toBe(
+      '<p><img src="https://example.com/cat.jpg" alt="a cat" loading="lazy" decoding="async"></p>',
+    )
   })
 })
 
 describe('renderCommentMarkdown', () => {
   it('allows emphasis, links, lists, quotes and code', () => {
-    const html = renderCommentMarkdown('*hi* [site](https://example.com)\n\n- one\n\n> q\n\n`code`\n\n```js\nx < 1\n```')
+    const html = renderCommentMarkdown(
+      '*hi* [site](https://example.com)\n\n- one\n\n> q\n\n`code`\n\n```js\nx < 1\n```',
+    )
     expect(html).toContain('<em>hi</em>')
     expect(html).toContain('<li>one</li>')
     expect(html).toContain('<blockquote>')
@@ -47,12 +57,18 @@ describe('renderCommentMarkdown', () => {
   })
 
   it('marks links as user content, bare addresses too', () => {
-    expect(renderCommentMarkdown('[x](https://example.com)')).toContain('<a href="https://example.com" rel="nofollow ugc noopener">x</a>')
-    expect(renderCommentMarkdown('at https://example.com/a.')).toContain('<a href="https://example.com/a" rel="nofollow ugc noopener">https://example.com/a</a>.')
+    expect(renderCommentMarkdown('[x](https://example.com)')).toContain(
+      '<a href="https://example.com" rel="nofollow ugc noopener">x</a>',
+    )
+    expect(renderCommentMarkdown('at https://example.com/a.')).toContain(
+      '<a href="https://example.com/a" rel="nofollow ugc noopener">https://example.com/a</a>.',
+    )
   })
 
   it('shows an image as a link to it, and headings and raw HTML as text', () => {
-    const html = renderCommentMarkdown('# Loud\n\n![pic](https://example.com/a.png)\n\n<b>bold</b> <iframe src="https://x"></iframe>')
+    const html = renderCommentMarkdown(
+      '# Loud\n\n![pic](https://example.com/a.png)\n\n<b>bold</b> <iframe src="https://x"></iframe>',
+    )
     expect(html).not.toMatch(/<img|<h1|<b>|<iframe/)
     expect(html).toContain('<p># Loud</p>')
     expect(html).toContain('<a href="https://example.com/a.png" rel="nofollow ugc noopener">pic</a>')
@@ -92,11 +108,51 @@ describe('the cost of rendering', () => {
     })
   }
 
-  const punctuation = fc.constantFrom('*', '_', '**', '[', ']', '(', ')', '![', '](', '<', '>', '`', '~~', '|', '- ', '* ', '> ', '1. ', '\n', '\n\n', '    ', '\\', '&amp;', '# ', 'a', 'www.', 'http://', '@', '[a]: ', '```', '\t', ' ', '<!--', '-->')
+  const punctuation = fc.constantFrom(
+    '*',
+    '_',
+    '**',
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    '](',
+    '<',
+    '>',
+    '`',
+    '~~',
+    '|',
+    '- ',
+    '* ',
+    '> ',
+    '1. ',
+    '\n',
+    '\n\n',
+    '    ',
+    '\\',
+    '&amp;',
+    '# ',
+    'a',
+    'www.',
+    'http://',
+    '@',
+    '[a]: ',
+    '```',
+    '\t',
+    ' ',
+    '<!--',
+    '-->',
+  )
   /** Text of up to `max` characters: a few of Markdown's marks, repeated or mixed. */
   const markdownish = (max: number) =>
     fc.oneof(
-      fc.array(punctuation, { minLength: 1, maxLength: 6 }).map((unit) => unit.join('').repeat(Math.ceil(max / unit.join('').length)).slice(0, max)),
+      fc.array(punctuation, { minLength: 1, maxLength: 6 }).map((unit) =>
+        unit
+          .join('')
+          .repeat(Math.ceil(max / unit.join('').length))
+          .slice(0, max),
+      ),
       fc.array(punctuation, { maxLength: max / 2 }).map((parts) => parts.join('').slice(0, max)),
     )
 

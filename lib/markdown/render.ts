@@ -61,7 +61,12 @@ const taskLists = (md: MarkdownIt) => {
     const tokens = state.tokens
     for (let i = 2; i < tokens.length; i++) {
       const inline = tokens[i]
-      if (inline.type !== 'inline' || tokens[i - 1].type !== 'paragraph_open' || tokens[i - 2].type !== 'list_item_open') continue
+      if (
+        inline.type !== 'inline' ||
+        tokens[i - 1].type !== 'paragraph_open' ||
+        tokens[i - 2].type !== 'list_item_open'
+      )
+        continue
       const first = inline.children?.[0]
       const box = first?.type === 'text' ? /^\[([ xX])\][ \t]/.exec(first.content) : null
       if (!first || !box) continue
@@ -124,7 +129,12 @@ function create(options: { comment: boolean }): MarkdownIt {
 /** The words of inline tokens (an image's description). */
 function textOf(tokens: Token[]): string {
   let text = ''
-  for (const token of tokens) text += token.children ? textOf(token.children) : token.type === 'text' || token.type === 'code_inline' ? token.content : ''
+  for (const token of tokens)
+    text += token.children
+      ? textOf(token.children)
+      : token.type === 'text' || token.type === 'code_inline'
+        ? token.content
+        : ''
   return text
 }
 

@@ -21,7 +21,12 @@ describe.each(await testDialects())('stored HTML on $name', (dialect) => {
     const db = database()
     const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 })
     const editor = await insertPerson(db, 'editor', 'Ed')
-    const posted = await postComment(editor, { postId, parentId: '', body: 'Hello *there*', formToken: issueFormToken(T0) }, { ip: '198.51.100.1', now: new Date(T0.getTime() + 60_000) }, db)
+    const posted = await postComment(
+      editor,
+      { postId, parentId: '', body: 'Hello *there*', formToken: issueFormToken(T0) },
+      { ip: '198.51.100.1', now: new Date(T0.getTime() + 60_000) },
+      db,
+    )
     if (!posted.ok) throw new Error(posted.message)
     const html = () => db.selectFrom('comment').select('html').where('id', '=', posted.id).executeTakeFirstOrThrow()
     expect(await html()).toEqual({ html: '<p>Hello <em>there</em></p>' })
@@ -35,11 +40,15 @@ describe.each(await testDialects())('stored HTML on $name', (dialect) => {
     await insertComment(db, { postId, authorName: 'Guest', body: '*a*', status: 'approved', createdAt: T0 })
     expect(await renderMissingHtml(db)).toBe(2)
     expect(await db.selectFrom('post').select('html').executeTakeFirstOrThrow()).toEqual({ html: '<h1>Old</h1>' })
-    expect(await db.selectFrom('comment').select('html').executeTakeFirstOrThrow()).toEqual({ html: '<p><em>a</em></p>' })
+    expect(await db.selectFrom('comment').select('html').executeTakeFirstOrThrow()).toEqual({
+      html: '<p><em>a</em></p>',
+    })
     expect(await renderMissingHtml(db)).toBe(0)
     await db.updateTable('comment').set({ html: '<p>stale</p>' }).execute()
     await writeSetting(db, 'markdown.renderer', 'an older renderer')
     expect(await renderMissingHtml(db)).toBe(2)
-    expect(await db.selectFrom('comment').select('html').executeTakeFirstOrThrow()).toEqual({ html: '<p><em>a</em></p>' })
+    expect(await db.selectFrom('comment').select('html').executeTakeFirstOrThrow()).toEqual({
+      html: '<p><em>a</em></p>',
+    })
   })
 })

@@ -21,14 +21,22 @@ export const commentHtml = renderCommentMarkdown
 export const postHtml = renderPostMarkdown
 
 /** A comment row to write, with its HTML. */
-export const withCommentHtml = <T extends { body: string }>(row: T): T & { html: string } => ({ ...row, html: commentHtml(row.body) })
+export const withCommentHtml = <T extends { body: string }>(row: T): T & { html: string } => ({
+  ...row,
+  html: commentHtml(row.body),
+})
 /** A post row to write, with its HTML. */
-export const withPostHtml = <T extends { body: string }>(row: T): T & { html: string } => ({ ...row, html: postHtml(row.body) })
+export const withPostHtml = <T extends { body: string }>(row: T): T & { html: string } => ({
+  ...row,
+  html: postHtml(row.body),
+})
 
 /** A comment's HTML: as stored, or (for a row written around lib/, such as a test's) made now. */
-export const shownCommentHtml = (row: { html: string | null; body: string }): string => row.html ?? renderCommentMarkdown(row.body)
+export const shownCommentHtml = (row: { html: string | null; body: string }): string =>
+  row.html ?? renderCommentMarkdown(row.body)
 /** A post's HTML: as stored, or made now. */
-export const shownPostHtml = (row: { html: string | null; body: string }): string => row.html ?? renderPostMarkdown(row.body)
+export const shownPostHtml = (row: { html: string | null; body: string }): string =>
+  row.html ?? renderPostMarkdown(row.body)
 
 /**
  * Renders every comment and post whose HTML is missing (all of them after a renderer change), in
@@ -43,7 +51,10 @@ export async function renderMissingHtml(db: DB): Promise<number> {
     await writeSetting(db, RENDERER_KEY, RENDERER)
   }
   let rendered = 0
-  for (const [table, render] of [['comment', renderCommentMarkdown], ['post', renderPostMarkdown]] as const) {
+  for (const [table, render] of [
+    ['comment', renderCommentMarkdown],
+    ['post', renderPostMarkdown],
+  ] as const) {
     for (;;) {
       const rows = await listRowsWithoutHtml(db, table, BATCH)
       await inTransaction(db, async (trx) => {

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { countMentionsByStatus, deleteMentionsForever, findMentionsWithPost, listMentionsForModeration, setMentionsStatus } from '@/db/queries/mentions'
+import {
+  countMentionsByStatus,
+  deleteMentionsForever,
+  findMentionsWithPost,
+  listMentionsForModeration,
+  setMentionsStatus,
+} from '@/db/queries/mentions'
 import { COMMENT_STATUSES } from '@/db/types'
 import { requireCapability } from '@/lib/people/permissions'
 import type { Viewer } from '@/lib/people/viewer'
@@ -19,7 +25,12 @@ export async function loadMentionQueue(viewer: Viewer | null, query: Record<stri
   requireCapability(viewer, 'comments.moderate')
   const q = querySchema.parse(query)
   const rows = await listMentionsForModeration(db, q.status, QUEUE_PAGE_SIZE + 1, (q.page - 1) * QUEUE_PAGE_SIZE)
-  return { query: q, counts: await countMentionsByStatus(db), mentions: rows.slice(0, QUEUE_PAGE_SIZE), hasNext: rows.length > QUEUE_PAGE_SIZE }
+  return {
+    query: q,
+    counts: await countMentionsByStatus(db),
+    mentions: rows.slice(0, QUEUE_PAGE_SIZE),
+    hasNext: rows.length > QUEUE_PAGE_SIZE,
+  }
 }
 
 const mentions: ModerationTarget<Awaited<ReturnType<typeof findMentionsWithPost>>[number]> = {
@@ -30,4 +41,5 @@ const mentions: ModerationTarget<Awaited<ReturnType<typeof findMentionsWithPost>
 }
 
 /** Applies one moderation action to mentions, as to comments (lib/comments/moderation.ts). Editors and admins only; throws PermissionDenied. */
-export const moderateMentions = (viewer: Viewer | null, action: string, rawIds: unknown[], db: DB = getDb()) => moderate(mentions, viewer, action, rawIds, db)
+export const moderateMentions = (viewer: Viewer | null, action: string, rawIds: unknown[], db: DB = getDb()) =>
+  moderate(mentions, viewer, action, rawIds, db)

@@ -57,9 +57,23 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
 
   it('brings back every row and every uploaded file, and new rows still get fresh ids', async () => {
     const admin = await insertPerson(source.db, 'admin')
-    await importWordPress(admin, createReadStream(path.join(import.meta.dirname, '../wordpress/fixtures/plateau-threads.xml')), { now: NOW, db: source.db, storage: databaseStorage, download: false })
-    const photo = new Uint8Array(await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#345' } }).jpeg().toBuffer())
-    const upload = await uploadImage(admin, { name: 'photo.jpg', bytes: photo }, NOW, source.db, databaseStorage(source.db))
+    await importWordPress(
+      admin,
+      createReadStream(path.join(import.meta.dirname, '../wordpress/fixtures/plateau-threads.xml')),
+      { now: NOW, db: source.db, storage: databaseStorage, download: false },
+    )
+    const photo = new Uint8Array(
+      await sharp({ create: { width: 1000, height: 500, channels: 3, background: '#345' } })
+        .jpeg()
+        .toBuffer(),
+    )
+    const upload = await uploadImage(
+      admin,
+      { name: 'photo.jpg', bytes: photo },
+      NOW,
+      source.db,
+      databaseStorage(source.db),
+    )
     if (!upload.ok) throw new Error(upload.message)
     // As the running blog it comes from has done at its start.
     await renderMissingHtml(source.db)
@@ -83,11 +97,17 @@ describe.each(pairs)('backing up on %s and restoring on %s', (_from, _to, fromDi
     const backup = await backupOf(source.db)
     await migrateToLatest(target.db)
     const cut = backup.slice(0, backup.lastIndexOf('"table":"User"') + 20)
-    await expect(restoreBackup(Readable.from([cut]), { db: target.db })).rejects.toThrow(/^Line 2 of the backup is not valid/)
+    await expect(restoreBackup(Readable.from([cut]), { db: target.db })).rejects.toThrow(
+      /^Line 2 of the backup is not valid/,
+    )
     expect(await target.db.selectFrom('User').selectAll().execute()).toEqual([])
-    await expect(restoreBackup(Readable.from(['{"hello":1}\n']), { db: target.db })).rejects.toThrow(new BackupError('This is not a Plateau backup (npm run backup writes them).'))
+    await expect(restoreBackup(Readable.from(['{"hello":1}\n']), { db: target.db })).rejects.toThrow(
+      new BackupError('This is not a Plateau backup (npm run backup writes them).'),
+    )
     await restoreBackup(Readable.from([backup]), { db: target.db })
-    await expect(restoreBackup(Readable.from([backup]), { db: target.db })).rejects.toThrow(/already has 1 people, posts, comments or tags/)
+    await expect(restoreBackup(Readable.from([backup]), { db: target.db })).rejects.toThrow(
+      /already has 1 people, posts, comments or tags/,
+    )
   })
 })
 
@@ -103,8 +123,23 @@ describe.each(dialects)('backup secrets and file names on $name', (dialect) => {
 
   async function withSecrets() {
     const person = await insertPerson(t.db, 'admin', 'Owner')
-    await t.db.insertInto('setting').values({ key: 'auth.secret', value: JSON.stringify('the-secret') }).execute()
-    await t.db.insertInto('Account').values({ id: 'a1', userId: person.id, type: 'oidc', provider: 'oidc', providerAccountId: 's1', access_token: 'access-xyz', refresh_token: 'refresh-xyz', id_token: 'id-xyz' } as never).execute()
+    await t.db
+      .insertInto('setting')
+      .values({ key: 'auth.secret', value: JSON.stringify('the-secret') })
+      .execute()
+    await t.db
+      .insertInto('Account')
+      .values({
+        id: 'a1',
+        userId: person.id,
+        type: 'oidc',
+        provider: 'oidc',
+        providerAccountId: 's1',
+        access_token: 'access-xyz',
+        refresh_token: 'refresh-xyz',
+        id_token: 'id-xyz',
+      } as never)
+      .execute()
   }
   const lines = async (includeSecrets?: boolean) => {
     const out: string[] = []
@@ -122,18 +157,41 @@ describe.each(dialects)('backup secrets and file names on $name', (dialect) => {
   })
 
   it('refuses a backup whose file names would write outside the uploads, changing nothing', async () => {
-    const header = JSON.stringify({ format: 'plateau-backup', version: 1, createdAt: NOW.toISOString(), migrations: [] })
-    const evil = JSON.stringify({ file: '../../../../tmp/plateau-escaped.txt', type: 'image/png', data: Buffer.from('owned').toString('base64') })
+    const header = JSON.stringify({
+      format: 'plateau-backup',
+      version: 1,
+      createdAt: NOW.toISOString(),
+      migrations: [],
+    })
+    const evil = JSON.stringify({
+      file: '../../../../tmp/plateau-escaped.txt',
+      type: 'image/png',
+      data: Buffer.from('owned').toString('base64'),
+    })
     const dir = await mkdtemp(path.join(tmpdir(), 'plateau-restore-'))
-    await expect(restoreBackup(Readable.from([`${header}\n${evil}\n`]), { db: t.db, storage: () => diskStorage(path.join(dir, 'uploads')) })).rejects.toThrow(/names a file this blog never makes/)
+    await expect(
+      restoreBackup(Readable.from([`${header}\n${evil}\n`]), {
+        db: t.db,
+        storage: () => diskStorage(path.join(dir, 'uploads')),
+      }),
+    ).rejects.toThrow(/names a file this blog never makes/)
     expect(await import('node:fs').then((fs) => fs.existsSync('/tmp/plateau-escaped.txt'))).toBe(false)
     await rm(dir, { recursive: true, force: true })
   })
 
   it('serves a restored file as the type its name says, whatever type the backup claimed', async () => {
-    const header = JSON.stringify({ format: 'plateau-backup', version: 1, createdAt: NOW.toISOString(), migrations: [] })
+    const header = JSON.stringify({
+      format: 'plateau-backup',
+      version: 1,
+      createdAt: NOW.toISOString(),
+      migrations: [],
+    })
     const key = '2026/11/0123456789abcdef-10x10.png'
-    const page = JSON.stringify({ file: key, type: 'text/html', data: Buffer.from('<script>alert(document.cookie)</script>').toString('base64') })
+    const page = JSON.stringify({
+      file: key,
+      type: 'text/html',
+      data: Buffer.from('<script>alert(document.cookie)</script>').toString('base64'),
+    })
     await restoreBackup(Readable.from([`${header}\n${page}\n`]), { db: t.db, storage: databaseStorage })
     expect((await databaseStorage(t.db).get(key))?.contentType).toBe('image/png')
     expect(await t.db.selectFrom('storedFile').select('contentType').execute()).toEqual([{ contentType: 'image/png' }])

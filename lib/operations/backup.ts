@@ -5,7 +5,14 @@ import { getSiteSettings } from '@/lib/settings'
 import type { Readable } from 'node:stream'
 import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
-import { BACKUP_TABLES, countContent, insertRow, moveIdCountersPastRows, readTablePage, setParent } from '@/db/queries/backups'
+import {
+  BACKUP_TABLES,
+  countContent,
+  insertRow,
+  moveIdCountersPastRows,
+  readTablePage,
+  setParent,
+} from '@/db/queries/backups'
 import { migrateToLatest } from '@/db/migrate'
 import { migrations } from '@/db/migrations'
 import { isUploadKey } from '@/lib/uploads/paths'
@@ -59,7 +66,12 @@ export async function writeBackup(
 ): Promise<{ rows: number; files: number }> {
   const { db = getDb(), now = new Date(), includeSecrets = false } = options
   const storage = (options.storage ?? getStorage)(db)
-  const header: Header = { format: BACKUP_FORMAT, version: 1, createdAt: now.toISOString(), migrations: Object.keys(migrations) }
+  const header: Header = {
+    format: BACKUP_FORMAT,
+    version: 1,
+    createdAt: now.toISOString(),
+    migrations: Object.keys(migrations),
+  }
   await write(`${JSON.stringify(header)}\n`)
   let rows = 0
   let files = 0
@@ -82,7 +94,9 @@ export async function writeBackup(
     for (const key of keys) {
       const file = await storage.get(key)
       if (!file) continue
-      await write(`${JSON.stringify({ file: key, type: file.contentType, data: Buffer.from(file.data).toString('base64') })}\n`)
+      await write(
+        `${JSON.stringify({ file: key, type: file.contentType, data: Buffer.from(file.data).toString('base64') })}\n`,
+      )
       files++
     }
   }
@@ -93,7 +107,10 @@ export async function writeBackup(
  * Restores a backup into an empty installation (migrated here first), all rows in one transaction:
  * a broken backup changes nothing in the database. Refuses a blog that already has content.
  */
-export async function restoreBackup(input: Readable, options: { db?: DB; storage?: (db: DB) => FileStorage } = {}): Promise<{ rows: number; files: number }> {
+export async function restoreBackup(
+  input: Readable,
+  options: { db?: DB; storage?: (db: DB) => FileStorage } = {},
+): Promise<{ rows: number; files: number }> {
   const { db = getDb() } = options
   const storageFor = options.storage ?? getStorage
   await migrateToLatest(db)
@@ -115,21 +132,32 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
     for await (const line of lines) {
       lineNumber++
       if (!line.trim()) continue
-      let record: { table?: string; row?: Record<string, unknown>; file?: string; type?: string; data?: string } & Partial<Header>
+      let record: {
+        table?: string
+        row?: Record<string, unknown>
+        file?: string
+        type?: string
+        data?: string
+      } & Partial<Header>
       try {
         record = JSON.parse(line)
       } catch {
         throw new BackupError(`Line ${lineNumber} of the backup is not valid: the file is damaged or cut short.`)
       }
       if (!header) {
-        if (record.format !== BACKUP_FORMAT) throw new BackupError('This is not a Plateau backup (npm run backup writes them).')
+        if (record.format !== BACKUP_FORMAT)
+          throw new BackupError('This is not a Plateau backup (npm run backup writes them).')
         const unknown = (record.migrations ?? []).filter((name) => !(name in migrations))
-        if (unknown.length > 0) throw new BackupError(`This backup was made by a newer Plateau (its database has ${unknown.join(', ')}); update this installation first.`)
+        if (unknown.length > 0)
+          throw new BackupError(
+            `This backup was made by a newer Plateau (its database has ${unknown.join(', ')}); update this installation first.`,
+          )
         header = record as Header
         continue
       }
       if (record.table && record.row) {
-        if (!BACKUP_TABLES.some((t) => t.table === record.table)) throw new BackupError(`Line ${lineNumber} names an unknown table, ${record.table}.`)
+        if (!BACKUP_TABLES.some((t) => t.table === record.table))
+          throw new BackupError(`Line ${lineNumber} names an unknown table, ${record.table}.`)
         const row = { ...record.row }
         if (record.table === 'comment' && row.parentId) {
           parents.push([row.id as number, row.parentId as number])
@@ -139,7 +167,10 @@ export async function restoreBackup(input: Readable, options: { db?: DB; storage
         rows++
       } else if (record.file && record.type && typeof record.data === 'string') {
         // Only names this blog makes itself: a crafted backup cannot write outside the uploads.
-        if (!isUploadKey(record.file)) throw new BackupError(`Line ${lineNumber} names a file this blog never makes (${JSON.stringify(record.file.slice(0, 80))}); the backup is damaged or was altered.`)
+        if (!isUploadKey(record.file))
+          throw new BackupError(
+            `Line ${lineNumber} names a file this blog never makes (${JSON.stringify(record.file.slice(0, 80))}); the backup is damaged or was altered.`,
+          )
         await storage.put(record.file, new Uint8Array(Buffer.from(record.data, 'base64')))
         files++
       } else throw new BackupError(`Line ${lineNumber} of the backup is neither a row nor a file.`)

@@ -16,7 +16,12 @@ describe.each(await testDialects())('readiness on $name', (dialect) => {
 
 describe('readiness without a database', () => {
   it('says so when PostgreSQL does not answer', async () => {
-    const db = connect({ kind: 'postgres', url: 'postgres://postgres@127.0.0.1:1/gone', host: '127.0.0.1:1', database: 'gone' })
+    const db = connect({
+      kind: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:1/gone',
+      host: '127.0.0.1:1',
+      database: 'gone',
+    })
     expect(await checkReadiness(db)).toEqual({ ready: false, reason: 'The database does not answer.' })
     await db.destroy()
   })

@@ -19,7 +19,9 @@ export async function checkReadiness(db: DB = getDb()): Promise<Readiness> {
   }
   try {
     const pending = await pendingMigrations(db)
-    return pending.length === 0 ? { ready: true } : { ready: false, reason: `${pending.length} migration(s) not applied yet.` }
+    return pending.length === 0
+      ? { ready: true }
+      : { ready: false, reason: `${pending.length} migration(s) not applied yet.` }
   } catch {
     return { ready: false, reason: 'The database’s migrations could not be read.' }
   }

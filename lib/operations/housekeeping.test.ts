@@ -17,10 +17,22 @@ describe.each(await testDialects())('housekeeping on $name', (dialect) => {
     const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: T0 })
     await allow('commentsPerUser', 'old', T0, db)
     await db.insertInto('keptForm').values({ id: 'old-form', userId: null, state: '{}', createdAt: T0 }).execute()
-    await db.insertInto('keptForm').values({ id: 'new-form', userId: null, state: '{}', createdAt: hours(30) }).execute()
-    await db.insertInto('unconfirmedComment').values({ tokenHash: 'h', postId, parentId: null, name: 'n', email: 'e@example.com', body: 'b', createdAt: T0 }).execute()
-    await db.insertInto('Session').values({ id: 's1', userId: person.id, sessionToken: 't1', expires: hours(1), createdAt: T0 }).execute()
-    await db.insertInto('Session').values({ id: 's2', userId: person.id, sessionToken: 't2', expires: hours(24 * 30), createdAt: T0 }).execute()
+    await db
+      .insertInto('keptForm')
+      .values({ id: 'new-form', userId: null, state: '{}', createdAt: hours(30) })
+      .execute()
+    await db
+      .insertInto('unconfirmedComment')
+      .values({ tokenHash: 'h', postId, parentId: null, name: 'n', email: 'e@example.com', body: 'b', createdAt: T0 })
+      .execute()
+    await db
+      .insertInto('Session')
+      .values({ id: 's1', userId: person.id, sessionToken: 't1', expires: hours(1), createdAt: T0 })
+      .execute()
+    await db
+      .insertInto('Session')
+      .values({ id: 's2', userId: person.id, sessionToken: 't2', expires: hours(24 * 30), createdAt: T0 })
+      .execute()
 
     expect(await tidyUp(hours(31), db)).toBe(3)
     expect((await db.selectFrom('keptForm').select('id').execute()).map((r) => r.id)).toEqual(['new-form'])

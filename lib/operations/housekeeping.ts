@@ -26,7 +26,12 @@ export async function tidyUp(now: Date = new Date(), db: DB = getDb()): Promise<
 /** Tidies up now and every ten minutes, in the background; returns how to stop. */
 export function startHousekeeping(): () => void {
   const run = () =>
-    tidyUp().catch((error) => log().warn({ event: 'housekeeping.failed', err: describeError(error) }, 'Could not forget expired rows; trying again later.'))
+    tidyUp().catch((error) =>
+      log().warn(
+        { event: 'housekeeping.failed', err: describeError(error) },
+        'Could not forget expired rows; trying again later.',
+      ),
+    )
   void run()
   const timer = setInterval(run, EVERY_MS)
   timer.unref()

@@ -10,7 +10,11 @@ import { log } from '@/lib/log'
  * bounded: after SHUTDOWN_TIMEOUT_SECONDS (default 10) the process exits whatever is still running.
  */
 
-const holder = globalThis as typeof globalThis & { __plateauStopping?: boolean; __plateauStopHandled?: boolean; __plateauBeforeClose?: (() => Promise<void>)[] }
+const holder = globalThis as typeof globalThis & {
+  __plateauStopping?: boolean
+  __plateauStopHandled?: boolean
+  __plateauBeforeClose?: (() => Promise<void>)[]
+}
 
 /** Work to finish before the database closes (the mail sender's round in flight). */
 export function beforeDatabaseCloses(finish: () => Promise<void>): void {
@@ -33,14 +37,19 @@ function beginStopping(signal: NodeJS.Signals): void {
   log().info({ event: 'blog.stopping', signal }, 'Stopping: finishing the requests in flight.')
   const exit = process.exit.bind(process)
   setTimeout(() => {
-    log().warn({ event: 'blog.stop-timeout', afterMs: Date.now() - startedAt }, 'Requests were still running when the stop timed out; exiting anyway.')
+    log().warn(
+      { event: 'blog.stop-timeout', afterMs: Date.now() - startedAt },
+      'Requests were still running when the stop timed out; exiting anyway.',
+    )
     exit(1)
   }, shutdownTimeoutMs()).unref()
   // Next calls process.exit once its last request has finished: close the database first.
   process.exit = ((code?: number) => {
     void Promise.allSettled((holder.__plateauBeforeClose ?? []).map((finish) => finish()))
       .then(() => closeDb())
-      .catch((error) => log().warn({ event: 'blog.stop-database', error: String(error) }, 'The database did not close cleanly.'))
+      .catch((error) =>
+        log().warn({ event: 'blog.stop-database', error: String(error) }, 'The database did not close cleanly.'),
+      )
       .finally(() => {
         log().info({ event: 'blog.stopped', afterMs: Date.now() - startedAt }, 'Stopped.')
         exit(code)

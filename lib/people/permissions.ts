@@ -12,7 +12,15 @@ export type Capability =
   | 'audit.read'
 
 const GRANTS: Record<Role, readonly Capability[]> = {
-  admin: ['admin.enter', 'posts.write', 'posts.edit-any', 'comments.moderate', 'people.manage', 'settings.manage', 'audit.read'],
+  admin: [
+    'admin.enter',
+    'posts.write',
+    'posts.edit-any',
+    'comments.moderate',
+    'people.manage',
+    'settings.manage',
+    'audit.read',
+  ],
   editor: ['admin.enter', 'posts.write', 'posts.edit-any', 'comments.moderate'],
   author: ['admin.enter', 'posts.write'],
   commenter: [],

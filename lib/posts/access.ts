@@ -19,4 +19,3 @@ export async function findEditablePost(id: number, now: Date, db: DB): Promise<E
 export function canEditPost(viewer: Viewer | null, post: { authorId: string | null }): boolean {
   return can(viewer, 'posts.edit-any') || (can(viewer, 'posts.write') && post.authorId === viewer!.id)
 }
-

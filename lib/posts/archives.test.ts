@@ -17,12 +17,24 @@ describe.each(await testDialects())('archives on $name', (dialect) => {
     const db = database()
     const tagId = await upsertTag(db, { slug: 'notes', name: 'Notes' })
     for (let i = 0; i < 3; i++) {
-      const id = await insertPost(db, { slug: `n${i}`, title: `N${i}`, body: 'b', status: i === 2 ? 'draft' : 'published', publishedAt: new Date(Date.UTC(2021, 0, i + 1)) })
+      const id = await insertPost(db, {
+        slug: `n${i}`,
+        title: `N${i}`,
+        body: 'b',
+        status: i === 2 ? 'draft' : 'published',
+        publishedAt: new Date(Date.UTC(2021, 0, i + 1)),
+      })
       await tagPost(db, id, tagId)
     }
     await writeSetting(db, 'postsPerPage', 1)
     const first = await loadArchiveView({ kind: 'tag', slug: 'notes' }, 1, db)
-    expect(first).toMatchObject({ title: 'Posts tagged “Notes”', path: '/tags/notes', feedBase: '/tags/notes', hasNext: true, hasPrevious: false })
+    expect(first).toMatchObject({
+      title: 'Posts tagged “Notes”',
+      path: '/tags/notes',
+      feedBase: '/tags/notes',
+      hasNext: true,
+      hasPrevious: false,
+    })
     expect(slugs(first)).toEqual(['n1'])
     expect(slugs(await loadArchiveView({ kind: 'tag', slug: 'notes' }, 2, db))).toEqual(['n0'])
     expect(await loadArchiveView({ kind: 'tag', slug: 'notes' }, 3, db)).toBeNull()
@@ -33,14 +45,29 @@ describe.each(await testDialects())('archives on $name', (dialect) => {
     const db = database()
     const ada = await insertUser(db, { id: randomUUID(), email: 'ada@example.com', role: 'author' })
     // A new name shows in every byline and thread.
-    expect(await renameAccount({ id: ada, name: null, role: 'author', banned: false, hasName: false } as never, 'Ada Lovelace', db)).toEqual({ ok: true, changes: publicChanges({ people: true }) })
-    await insertPost(db, { slug: 'engine', title: 'Engine', body: 'b', status: 'published', publishedAt: new Date('2022-05-01T00:00:00Z'), authorId: ada })
+    expect(
+      await renameAccount(
+        { id: ada, name: null, role: 'author', banned: false, hasName: false } as never,
+        'Ada Lovelace',
+        db,
+      ),
+    ).toEqual({ ok: true, changes: publicChanges({ people: true }) })
+    await insertPost(db, {
+      slug: 'engine',
+      title: 'Engine',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date('2022-05-01T00:00:00Z'),
+      authorId: ada,
+    })
     await insertPost(db, { slug: 'unfinished', title: 'U', body: 'b', status: 'draft', authorId: ada })
     const view = await loadArchiveView({ kind: 'author', slug: 'ada-lovelace' }, 1, db)
     expect(view).toMatchObject({ title: 'Posts by Ada Lovelace', path: '/authors/ada-lovelace' })
     expect(slugs(view)).toEqual(['engine'])
     expect(view?.posts[0].authorSlug).toBe('ada-lovelace')
-    expect(slugs(await loadArchiveView({ kind: 'author', slug: 'simondigital' }, 1, db))).toEqual(['the-social-media-plateau'])
+    expect(slugs(await loadArchiveView({ kind: 'author', slug: 'simondigital' }, 1, db))).toEqual([
+      'the-social-media-plateau',
+    ])
     const idle = await insertUser(db, { id: randomUUID(), email: 'idle@example.com' })
     await setUserName(db, idle, 'Idle', 'idle')
     expect(await loadArchiveView({ kind: 'author', slug: 'idle' }, 1, db)).toBeNull()
@@ -61,16 +88,38 @@ describe.each(await testDialects())('archives on $name', (dialect) => {
 
   it('list a year’s and a month’s posts, and 404 for empty or impossible dates', async () => {
     const db = database()
-    await insertPost(db, { slug: 'jan', title: 'Jan', body: 'b', status: 'published', publishedAt: new Date('2013-01-31T23:59:59Z') })
-    await insertPost(db, { slug: 'feb', title: 'Feb', body: 'b', status: 'published', publishedAt: new Date('2013-02-01T00:00:00Z') })
-    expect(slugs(await loadArchiveView({ kind: 'date', year: '2013' }, 1, db))).toEqual(['the-social-media-plateau', 'feb', 'jan'])
+    await insertPost(db, {
+      slug: 'jan',
+      title: 'Jan',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date('2013-01-31T23:59:59Z'),
+    })
+    await insertPost(db, {
+      slug: 'feb',
+      title: 'Feb',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date('2013-02-01T00:00:00Z'),
+    })
+    expect(slugs(await loadArchiveView({ kind: 'date', year: '2013' }, 1, db))).toEqual([
+      'the-social-media-plateau',
+      'feb',
+      'jan',
+    ])
     const march = await loadArchiveView({ kind: 'date', year: '2013', month: '03' }, 1, db)
     expect(march).toMatchObject({ title: 'Posts from March 2013', path: '/2013/03', feedBase: null })
     expect(slugs(march)).toEqual(['the-social-media-plateau'])
     expect(slugs(await loadArchiveView({ kind: 'date', year: '2013', month: '01' }, 1, db))).toEqual(['jan'])
     expect(await loadArchiveView({ kind: 'date', year: '2013', month: '04' }, 1, db)).toBeNull()
     expect(await loadArchiveView({ kind: 'date', year: '2014' }, 1, db)).toBeNull()
-    for (const [year, month] of [['2013', '13'], ['2013', '3'], ['13', undefined], ['abcd', undefined], ['1969', undefined]]) {
+    for (const [year, month] of [
+      ['2013', '13'],
+      ['2013', '3'],
+      ['13', undefined],
+      ['abcd', undefined],
+      ['1969', undefined],
+    ]) {
       expect(await loadArchiveView({ kind: 'date', year: year!, month }, 1, db)).toBeNull()
     }
   })
@@ -78,6 +127,9 @@ describe.each(await testDialects())('archives on $name', (dialect) => {
 
 describe('date ranges', () => {
   it('cover a whole month in UTC, December included', () => {
-    expect(dateRange('2013', '12', 'UTC')).toMatchObject({ from: new Date('2013-12-01T00:00:00Z'), until: new Date('2014-01-01T00:00:00Z') })
+    expect(dateRange('2013', '12', 'UTC')).toMatchObject({
+      from: new Date('2013-12-01T00:00:00Z'),
+      until: new Date('2014-01-01T00:00:00Z'),
+    })
   })
 })

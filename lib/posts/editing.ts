@@ -49,14 +49,31 @@ export async function loadPostList(viewer: Viewer | null, query: Record<string, 
   // Authors see only their own posts, whatever the filter says.
   const authorId = everyone ? q.author || undefined : actor.id
   const counts = await countPostsByStatus(db, everyone ? undefined : actor.id)
-  const rows = await listPostsForAdmin(db, { status: q.status, authorId, tagSlug: q.tag || undefined, search: q.q || undefined, limit: POSTS_PAGE_SIZE + 1, offset: (q.page - 1) * POSTS_PAGE_SIZE }
-  )
+  const rows = await listPostsForAdmin(db, {
+    status: q.status,
+    authorId,
+    tagSlug: q.tag || undefined,
+    search: q.q || undefined,
+    limit: POSTS_PAGE_SIZE + 1,
+    offset: (q.page - 1) * POSTS_PAGE_SIZE,
+  })
   const choices = await listPostFilterChoices(db)
-  return { query: q, counts, posts: rows.slice(0, POSTS_PAGE_SIZE), hasNext: rows.length > POSTS_PAGE_SIZE, authors: everyone ? choices.authors : [], tags: choices.tags }
+  return {
+    query: q,
+    counts,
+    posts: rows.slice(0, POSTS_PAGE_SIZE),
+    hasNext: rows.length > POSTS_PAGE_SIZE,
+    authors: everyone ? choices.authors : [],
+    tags: choices.tags,
+  }
 }
 
 /** One post for the editor, or null if it does not exist or is not the viewer's to edit. */
-export async function loadPostForEditing(viewer: Viewer | null, id: number, db: DB = getDb()): Promise<EditablePost | null> {
+export async function loadPostForEditing(
+  viewer: Viewer | null,
+  id: number,
+  db: DB = getDb(),
+): Promise<EditablePost | null> {
   requireCapability(viewer, 'posts.write')
   const post = Number.isSafeInteger(id) ? await findEditablePost(id, new Date(), db) : undefined
   return post && canEditPost(viewer, post) ? post : null
@@ -110,20 +127,32 @@ function postRefusal(t: PostRefusals, issue: z.core.$ZodIssue): string {
 /** Refused: `reason` says which of the three, for the autosave's own sentences. */
 export type SavePostRefusal = Refusal & { reason: 'invalid' | 'conflict' | 'gone' }
 
-export type SavePostResult = { ok: true; id: number; slug: string; status: PostStatus; changes: PublicChanges; version: string } | SavePostRefusal
+export type SavePostResult =
+  { ok: true; id: number; slug: string; status: PostStatus; changes: PublicChanges; version: string } | SavePostRefusal
 
-const gone = async (db: DB): Promise<SavePostRefusal> => ({ ...refusal((await postRefusals(db))('goneWhileEditing')), reason: 'gone' })
+const gone = async (db: DB): Promise<SavePostRefusal> => ({
+  ...refusal((await postRefusals(db))('goneWhileEditing')),
+  reason: 'gone',
+})
 
 /** The excerpt shown on listings when the author wrote none: the start of the first paragraph. */
 export function autoExcerpt(markdown: string): string {
   const first = markdown.split(/\n\s*\n/).find((p) => p.trim() && !/^\s*(#|!\[|>|```|[-*+] |\d+\. )/.test(p)) ?? ''
-  const text = first.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`~]/g, '').replace(/\s+/g, ' ').trim()
+  const text = first
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
   return text.length > 240 ? `${text.slice(0, 239).replace(/\s+\S*$/, '')}…` : text
 }
 
 function tagList(text: string): { slug: string; name: string }[] {
   const seen = new Map<string, string>()
-  for (const name of text.split(',').map((t) => t.trim().slice(0, 60)).filter(Boolean)) {
+  for (const name of text
+    .split(',')
+    .map((t) => t.trim().slice(0, 60))
+    .filter(Boolean)) {
     const slug = slugify(name)
     if (slug && !seen.has(slug)) seen.set(slug, name)
   }
@@ -135,7 +164,13 @@ function tagList(text: string): { slug: string; name: string }[] {
  * as asked. Refuses bad fields one by one, and a save over someone else's newer save (a conflict,
  * with their version). Authors may only touch their own posts. Throws PermissionDenied.
  */
-export async function savePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<SavePostResult> {
+export async function savePost(
+  viewer: Viewer | null,
+  id: number | null,
+  form: Record<string, unknown>,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<SavePostResult> {
   const actor = requireCapability(viewer, 'posts.write')
   const existing = id === null ? null : await findEditablePost(id, now, db)
   if (id !== null && !existing) return gone(db)
@@ -143,12 +178,14 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
 
   const parsed = postFormSchema.safeParse(form)
   const refusals: Partial<Record<PostFormField, (t: PostRefusals) => string>> = {}
-  if (!parsed.success) for (const issue of parsed.error.issues) refusals[issue.path[0] as PostFormField] ??= (t) => postRefusal(t, issue)
+  if (!parsed.success)
+    for (const issue of parsed.error.issues) refusals[issue.path[0] as PostFormField] ??= (t) => postRefusal(t, issue)
   const input = parsed.success ? parsed.data : null
 
   const slug = input ? slugify(input.slug || input.title) : ''
   if (input && !slug) refusals.slug = (t) => t('slugNoLetters')
-  if (input && slug && (await isSlugTaken(db, slug, id))) refusals.slug = (t) => t('slugTaken', { path: `/posts/${slug}` })
+  if (input && slug && (await isSlugTaken(db, slug, id)))
+    refusals.slug = (t) => t('slugTaken', { path: `/posts/${slug}` })
   let publishAt: Date | null = null
   if (input?.intent === 'schedule') {
     // Typed on the site's clock (Settings → Time zone), kept in UTC.
@@ -159,14 +196,28 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
   }
   if (!input || Object.keys(refusals).length > 0) {
     const t = await postRefusals(db)
-    const fieldErrors = Object.fromEntries(Object.entries(refusals).map(([field, say]) => [field, say(t)])) as Partial<Record<PostFormField, string>>
+    const fieldErrors = Object.fromEntries(Object.entries(refusals).map(([field, say]) => [field, say(t)])) as Partial<
+      Record<PostFormField, string>
+    >
     return { ...refusal(t('fixFields'), { fieldErrors }), reason: 'invalid' }
   }
 
   const status: PostStatus =
-    input.intent === 'publish' ? 'published' : input.intent === 'schedule' ? 'scheduled' : input.intent === 'unpublish' ? 'draft' : (existing?.status ?? 'draft')
+    input.intent === 'publish'
+      ? 'published'
+      : input.intent === 'schedule'
+        ? 'scheduled'
+        : input.intent === 'unpublish'
+          ? 'draft'
+          : (existing?.status ?? 'draft')
   const publishedAt =
-    input.intent === 'publish' ? (existing?.status === 'published' && existing.publishedAt ? existing.publishedAt : now) : input.intent === 'schedule' ? publishAt : (existing?.publishedAt ?? null)
+    input.intent === 'publish'
+      ? existing?.status === 'published' && existing.publishedAt
+        ? existing.publishedAt
+        : now
+      : input.intent === 'schedule'
+        ? publishAt
+        : (existing?.publishedAt ?? null)
   const fields = {
     title: input.title,
     slug,
@@ -197,10 +248,13 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     } else {
       postId = await insertPost(trx, { ...fields, kind: input.kind, authorId: actor.id, createdAt: now })
     }
-    if (status === 'published' || existing?.status === 'published') await recordRevision(postId!, existing?.status === 'published' ? existing : null, fields, actor.id, trx)
+    if (status === 'published' || existing?.status === 'published')
+      await recordRevision(postId!, existing?.status === 'published' ? existing : null, fields, actor.id, trx)
     await removePostRedirect(trx, slug)
     await replacePostTags(trx, postId!, tagList(input.tags))
-    await insertAuditEntries(trx, [{ actorId: actor.id, action, subject: `post:${postId}`, detail: { title: input.title, status } }])
+    await insertAuditEntries(trx, [
+      { actorId: actor.id, action, subject: `post:${postId}`, detail: { title: input.title, status } },
+    ])
     return false
   })
   if (conflict) {
@@ -208,11 +262,19 @@ export async function savePost(viewer: Viewer | null, id: number | null, form: R
     if (!theirs) return gone(db)
     // Their version comes back to compare with, and saving again saves over it.
     const updatedAt = theirs.updatedAt.toISOString()
-    return { ...refusal((await postRefusals(db))('savedMeanwhile'), { theirs: { title: theirs.title, body: theirs.body, updatedAt }, values: { version: updatedAt } }), reason: 'conflict' }
+    return {
+      ...refusal((await postRefusals(db))('savedMeanwhile'), {
+        theirs: { title: theirs.title, body: theirs.body, updatedAt },
+        values: { version: updatedAt },
+      }),
+      reason: 'conflict',
+    }
   }
   // Readers see it if it is live now or was, and listings also wait for a scheduled post to come due.
   const shown = live || wasLive || status === 'scheduled' || existing?.status === 'scheduled'
-  const changes = shown ? publicChanges({ listings: true, posts: [slug, ...(existing ? [existing.slug] : [])] }) : NOTHING_CHANGED
+  const changes = shown
+    ? publicChanges({ listings: true, posts: [slug, ...(existing ? [existing.slug] : [])] })
+    : NOTHING_CHANGED
   return { ok: true, id: postId!, slug, status, changes, version: now.toISOString() }
 }
 
@@ -233,9 +295,15 @@ export async function changePostLifecycle(
   await inTransaction(db, async (trx) => {
     if (action === 'delete') await deletePostRow(trx, id)
     else await updatePost(trx, id, { status: action === 'trash' ? 'trash' : 'draft', updatedAt: now })
-    await insertAuditEntries(trx, [{ actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } }])
+    await insertAuditEntries(trx, [
+      { actorId: actor.id, action: `post.${action}`, subject: `post:${id}`, detail: { title: post.title } },
+    ])
   })
-  return { ok: true, slug: post.slug, changes: wasLive ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
+  return {
+    ok: true,
+    slug: post.slug,
+    changes: wasLive ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED,
+  }
 }
 
 export type AutosaveResult = Result<{ id: number; version: string }>
@@ -245,7 +313,13 @@ export type AutosaveResult = Result<{ id: number; version: string }>
  * Published and scheduled posts are not autosaved — their changes go live only when someone presses
  * Update — so the editor keeps those in the browser instead. Throws PermissionDenied.
  */
-export async function autosavePost(viewer: Viewer | null, id: number | null, form: Record<string, unknown>, now: Date = new Date(), db: DB = getDb()): Promise<AutosaveResult> {
+export async function autosavePost(
+  viewer: Viewer | null,
+  id: number | null,
+  form: Record<string, unknown>,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<AutosaveResult> {
   requireCapability(viewer, 'posts.write')
   if (id !== null) {
     const existing = await findEditablePost(id, now, db)
@@ -254,7 +328,8 @@ export async function autosavePost(viewer: Viewer | null, id: number | null, for
   const result = await savePost(viewer, id, { ...form, intent: 'save', publishAt: '' }, now, db)
   if (result.ok) return { ok: true, id: result.id, version: result.version }
   const t = await postRefusals(db)
-  if (result.reason === 'invalid') return refusal(t('notSavedYet', { reason: Object.values(result.fieldErrors ?? {})[0] ?? t('checkFields') }))
+  if (result.reason === 'invalid')
+    return refusal(t('notSavedYet', { reason: Object.values(result.fieldErrors ?? {})[0] ?? t('checkFields') }))
   if (result.reason === 'conflict') return refusal(t('conflict'))
   return refusal(t('deleted'))
 }

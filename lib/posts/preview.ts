@@ -16,7 +16,11 @@ export interface PostPreview {
  * Any post (draft, scheduled, trashed or live) as its public page would show it, for the people who
  * may edit it; null for everyone else. Throws PermissionDenied for people who write no posts.
  */
-export async function loadPostPreview(viewer: Viewer | null, id: number, db: DB = getDb()): Promise<PostPreview | null> {
+export async function loadPostPreview(
+  viewer: Viewer | null,
+  id: number,
+  db: DB = getDb(),
+): Promise<PostPreview | null> {
   const post = await loadPostForEditing(viewer, id, db)
   if (!post) return null
   const site = await getSiteSettings(db)

@@ -12,7 +12,8 @@ import { loadRevisions, restoreRevision } from './revisions'
 import { postForm } from '@/lib/testing/post-form'
 import { publicChanges } from '@/lib/changes'
 
-const form = (fields: Record<string, string> = {}) => postForm({ title: 'Plateau notes', slug: 'plateau-notes', body: 'First line.\nSecond line.', tags: '', ...fields })
+const form = (fields: Record<string, string> = {}) =>
+  postForm({ title: 'Plateau notes', slug: 'plateau-notes', body: 'First line.\nSecond line.', tags: '', ...fields })
 const minutes = (n: number) => new Date(Date.UTC(2026, 5, 1, 12, n))
 
 describe.each(await testDialects())('revisions and autosave on $name', (dialect) => {
@@ -39,7 +40,12 @@ describe.each(await testDialects())('revisions and autosave on $name', (dialect)
     await save(people.author, id, { body: 'Still a draft.' }, minutes(1))
     expect((await loadRevisions(people.author, id, {}, db))!.revisions).toEqual([])
     await save(people.author, id, { intent: 'publish', body: 'First line.\nSecond line.' }, minutes(2))
-    await save(people.editor, id, { title: 'Plateau field notes', body: 'First line.\nA better second line.\nA third.' }, minutes(3))
+    await save(
+      people.editor,
+      id,
+      { title: 'Plateau field notes', body: 'First line.\nA better second line.\nA third.' },
+      minutes(3),
+    )
     const view = await loadRevisions(people.author, id, {}, db)
     expect(view!.revisions.map((r) => [r.title, r.savedByName, r.createdAt])).toEqual([
       ['Plateau field notes', 'editor', minutes(3)],
@@ -63,16 +69,33 @@ describe.each(await testDialects())('revisions and autosave on $name', (dialect)
     const id = await save(people.author, null, { intent: 'publish' }, minutes(0))
     await save(people.author, id, { body: 'Rewritten badly.' }, minutes(1))
     const [, first] = (await loadRevisions(people.author, id, {}, db))!.revisions
-    expect(await restoreRevision(people.author, id, first.id, minutes(2), db)).toEqual({ ok: true, slug: 'plateau-notes', changes: publicChanges({ listings: true, posts: ['plateau-notes'] }) })
+    expect(await restoreRevision(people.author, id, first.id, minutes(2), db)).toEqual({
+      ok: true,
+      slug: 'plateau-notes',
+      changes: publicChanges({ listings: true, posts: ['plateau-notes'] }),
+    })
     expect((await findPublishedPostBySlug(db, 'plateau-notes', minutes(3)))!.body).toBe('First line.\nSecond line.')
     const after = await loadRevisions(people.author, id, {}, db)
     expect(after!.revisions).toHaveLength(3)
-    expect(after!.comparison!.body.filter((p) => p.change !== 'same').map((p) => p.value)).toEqual(['Rewritten badly.', 'First line.\nSecond line.'])
-    expect((await listAuditEntries(db, { limit: 5, offset: 0 })).map((e) => e.action)).toContain('post.restore-revision')
+    expect(after!.comparison!.body.filter((p) => p.change !== 'same').map((p) => p.value)).toEqual([
+      'Rewritten badly.',
+      'First line.\nSecond line.',
+    ])
+    expect((await listAuditEntries(db, { limit: 5, offset: 0 })).map((e) => e.action)).toContain(
+      'post.restore-revision',
+    )
   })
 
   it('keeps the text a post had before revisions began, so it can be restored', async () => {
-    const id = await insertPost(db, { slug: 'old', title: 'Old post', body: 'Original words.', status: 'published', publishedAt: minutes(0), authorId: people.author.id, updatedAt: minutes(0) })
+    const id = await insertPost(db, {
+      slug: 'old',
+      title: 'Old post',
+      body: 'Original words.',
+      status: 'published',
+      publishedAt: minutes(0),
+      authorId: people.author.id,
+      updatedAt: minutes(0),
+    })
     await save(people.editor, id, { slug: 'old', title: 'Old post', body: 'New words.' }, minutes(5))
     const view = await loadRevisions(people.editor, id, {}, db)
     expect(view!.revisions.map((r) => r.createdAt)).toEqual([minutes(5), minutes(0)])
@@ -88,24 +111,51 @@ describe.each(await testDialects())('revisions and autosave on $name', (dialect)
     await expect(loadRevisions(people.commenter, id, {}, db)).rejects.toBeInstanceOf(PermissionDenied)
     await expect(restoreRevision(null, id, latest.id, minutes(2), db)).rejects.toBeInstanceOf(PermissionDenied)
     const other = await save(people.editor, null, { slug: 'other', intent: 'publish' }, minutes(3))
-    expect(await restoreRevision(people.editor, other, latest.id, minutes(4), db)).toEqual({ ok: false, message: 'That revision no longer exists.' })
+    expect(await restoreRevision(people.editor, other, latest.id, minutes(4), db)).toEqual({
+      ok: false,
+      message: 'That revision no longer exists.',
+    })
   })
 
   it('autosaves a new post as a draft, then the same draft again, and never a published post', async () => {
     const first = await autosavePost(people.author, null, form({ body: 'Half a thought' }), minutes(0), db)
     expect(first).toEqual({ ok: true, id: expect.any(Number), version: minutes(0).toISOString() })
     const id = (first as { id: number }).id
-    const second = await autosavePost(people.author, id, form({ body: 'A whole thought.', version: minutes(0).toISOString() }), minutes(1), db)
+    const second = await autosavePost(
+      people.author,
+      id,
+      form({ body: 'A whole thought.', version: minutes(0).toISOString() }),
+      minutes(1),
+      db,
+    )
     expect(second).toEqual({ ok: true, id, version: minutes(1).toISOString() })
     expect(await loadPostForEditing(people.author, id, db)).toMatchObject({ status: 'draft', body: 'A whole thought.' })
     // Someone else saved meanwhile: autosave stops rather than overwrite.
-    expect(await autosavePost(people.author, id, form({ body: 'Stale.', version: minutes(0).toISOString() }), minutes(2), db)).toMatchObject({ ok: false, message: /Someone else saved/ })
-    expect(await autosavePost(people.author, id, form({ title: '', version: minutes(1).toISOString() }), minutes(2), db)).toEqual({
+    expect(
+      await autosavePost(
+        people.author,
+        id,
+        form({ body: 'Stale.', version: minutes(0).toISOString() }),
+        minutes(2),
+        db,
+      ),
+    ).toMatchObject({ ok: false, message: /Someone else saved/ })
+    expect(
+      await autosavePost(people.author, id, form({ title: '', version: minutes(1).toISOString() }), minutes(2), db),
+    ).toEqual({
       ok: false,
       message: 'Not saved yet: Give the post a title. Your text is kept in this browser.',
     })
     await save(people.author, id, { intent: 'publish' }, minutes(3))
-    expect(await autosavePost(people.author, id, form({ body: 'Live change', version: minutes(3).toISOString() }), minutes(4), db)).toMatchObject({ ok: false, message: /kept in this browser/ })
+    expect(
+      await autosavePost(
+        people.author,
+        id,
+        form({ body: 'Live change', version: minutes(3).toISOString() }),
+        minutes(4),
+        db,
+      ),
+    ).toMatchObject({ ok: false, message: /kept in this browser/ })
     expect((await findPublishedPostBySlug(db, 'plateau-notes', minutes(5)))!.body).toBe('First line.\nSecond line.')
     await expect(autosavePost(people.commenter, null, form(), minutes(5), db)).rejects.toBeInstanceOf(PermissionDenied)
   })

@@ -4,7 +4,14 @@ import type { DB } from '@/db'
 import { getDb, inTransaction } from '@/db'
 import { updatePost, type EditablePost } from '@/db/queries/admin-posts'
 import { insertAuditEntries } from '@/db/queries/audit'
-import { findRevisions, hasRevisions, insertRevision, listRevisions, type Revision, type RevisionSummary } from '@/db/queries/revisions'
+import {
+  findRevisions,
+  hasRevisions,
+  insertRevision,
+  listRevisions,
+  type Revision,
+  type RevisionSummary,
+} from '@/db/queries/revisions'
 import { PermissionDenied, requireCapability } from '@/lib/people/permissions'
 import type { Viewer } from '@/lib/people/viewer'
 import { isPublicNow } from '@/db/queries/visibility'
@@ -20,10 +27,30 @@ type RevisedText = { title: string; excerpt: string | null; body: string; update
  * already published: a post published before revisions were kept gets that text as its first
  * revision too, so it can be restored.
  */
-export async function recordRevision(postId: number, before: (RevisedText & { authorId: string | null }) | null, after: RevisedText, actorId: string, db: DB): Promise<void> {
+export async function recordRevision(
+  postId: number,
+  before: (RevisedText & { authorId: string | null }) | null,
+  after: RevisedText,
+  actorId: string,
+  db: DB,
+): Promise<void> {
   if (before && !(await hasRevisions(db, postId)))
-    await insertRevision(db, { postId, title: before.title, excerpt: before.excerpt, body: before.body, savedById: before.authorId, createdAt: before.updatedAt })
-  await insertRevision(db, { postId, title: after.title, excerpt: after.excerpt, body: after.body, savedById: actorId, createdAt: after.updatedAt })
+    await insertRevision(db, {
+      postId,
+      title: before.title,
+      excerpt: before.excerpt,
+      body: before.body,
+      savedById: before.authorId,
+      createdAt: before.updatedAt,
+    })
+  await insertRevision(db, {
+    postId,
+    title: after.title,
+    excerpt: after.excerpt,
+    body: after.body,
+    savedById: actorId,
+    createdAt: after.updatedAt,
+  })
 }
 
 /** One stretch of a comparison: text both have, or text only the older (removed) or newer (added) has. */
@@ -59,17 +86,28 @@ export function compareText(older: string, newer: string, by: 'words' | 'lines')
  * A post's revisions and a comparison of two of them (by default the latest and the one before).
  * Null if the post does not exist or is not the viewer's to edit. Throws PermissionDenied.
  */
-export async function loadRevisions(viewer: Viewer | null, postId: number, pick: { from?: number; to?: number } = {}, db: DB = getDb()): Promise<RevisionsView | null> {
+export async function loadRevisions(
+  viewer: Viewer | null,
+  postId: number,
+  pick: { from?: number; to?: number } = {},
+  db: DB = getDb(),
+): Promise<RevisionsView | null> {
   requireCapability(viewer, 'posts.write')
   const post = Number.isSafeInteger(postId) ? await findEditablePost(postId, new Date(), db) : undefined
   if (!post || !canEditPost(viewer, post)) return null
   const revisions = await listRevisions(db, postId)
   const ids = new Set(revisions.map((r) => r.id))
   const to = pick.to && ids.has(pick.to) ? pick.to : revisions[0]?.id
-  const from = pick.from && ids.has(pick.from) ? pick.from : revisions.find((r) => r.id !== to && (to === undefined || r.id < to))?.id
+  const from =
+    pick.from && ids.has(pick.from)
+      ? pick.from
+      : revisions.find((r) => r.id !== to && (to === undefined || r.id < to))?.id
   if (from === undefined || to === undefined || from === to) return { post, revisions, comparison: null }
   const found = await findRevisions(db, postId, [from, to])
-  const [older, newer] = [found.find((r) => r.id === Math.min(from, to))!, found.find((r) => r.id === Math.max(from, to))!]
+  const [older, newer] = [
+    found.find((r) => r.id === Math.min(from, to))!,
+    found.find((r) => r.id === Math.max(from, to))!,
+  ]
   return {
     post,
     revisions,
@@ -104,7 +142,18 @@ export async function restoreRevision(
   await inTransaction(db, async (trx) => {
     await updatePost(trx, postId, { ...text, html: postHtml(text.body) })
     await recordRevision(postId, post.status === 'published' ? post : null, text, actor.id, trx)
-    await insertAuditEntries(trx, [{ actorId: actor.id, action: 'post.restore-revision', subject: `post:${postId}`, detail: { revision: revisionId, title: revision.title } }])
+    await insertAuditEntries(trx, [
+      {
+        actorId: actor.id,
+        action: 'post.restore-revision',
+        subject: `post:${postId}`,
+        detail: { revision: revisionId, title: revision.title },
+      },
+    ])
   })
-  return { ok: true, slug: post.slug, changes: isPublicNow(post, now) ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED }
+  return {
+    ok: true,
+    slug: post.slug,
+    changes: isPublicNow(post, now) ? publicChanges({ listings: true, posts: [post.slug] }) : NOTHING_CHANGED,
+  }
 }

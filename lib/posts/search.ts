@@ -12,7 +12,12 @@ const MAX_TERM_LENGTH = 40
 
 /** The words of what someone typed: letters and digits only, at most 8, lower case. */
 export function searchTerms(query: string): string[] {
-  const words = query.slice(0, MAX_QUERY_LENGTH).normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+  const words =
+    query
+      .slice(0, MAX_QUERY_LENGTH)
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
   return [...new Set(words.map((w) => w.slice(0, MAX_TERM_LENGTH)))].slice(0, MAX_TERMS)
 }
 
@@ -54,7 +59,12 @@ export async function loadSearchView(rawQuery: unknown, rawPage: unknown, db: DB
   const terms = searchTerms(query)
   if (terms.length === 0) return { ...base, notice: 'noWords' }
   const size = site.postsPerPage
-  const rows = await searchPosts(db, { terms, limit: size + 1, offset: (page - 1) * size, config: LANGUAGES[site.language].search.postgres })
+  const rows = await searchPosts(db, {
+    terms,
+    limit: size + 1,
+    offset: (page - 1) * size,
+    config: LANGUAGES[site.language].search.postgres,
+  })
   return {
     ...base,
     notice: null,

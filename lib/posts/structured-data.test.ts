@@ -11,7 +11,8 @@ const comment = (id: number, parentId: number | null, html: string, deleted = fa
   avatar: { initials: 'R', colour: 0 },
   html,
   createdAt: '2020-01-01T00:00:00.000Z',
-  edited: false, collapsedReplies: 0,
+  edited: false,
+  collapsedReplies: 0,
   deleted,
 })
 
@@ -20,7 +21,11 @@ describe('blogPostingJsonLd', () => {
     const view = {
       site: {},
       commentCount: 2,
-      comments: buildCommentTree([comment(1, null, '<p>[deleted]</p>', true), comment(2, 1, '<p>Fish &amp; chips</p>'), comment(3, null, '<p>&lt;/script&gt;&lt;script&gt;alert(1)</p>')]),
+      comments: buildCommentTree([
+        comment(1, null, '<p>[deleted]</p>', true),
+        comment(2, 1, '<p>Fish &amp; chips</p>'),
+        comment(3, null, '<p>&lt;/script&gt;&lt;script&gt;alert(1)</p>'),
+      ]),
       post: {
         slug: 's',
         title: 'T </script>',
@@ -35,7 +40,12 @@ describe('blogPostingJsonLd', () => {
     const json = blogPostingJsonLd(view)
     expect(json).not.toContain('</script')
     const data = JSON.parse(json)
-    expect(data).toMatchObject({ '@type': 'BlogPosting', headline: 'T </script>', commentCount: 2, image: { creditText: 'Mark Hunter' } })
+    expect(data).toMatchObject({
+      '@type': 'BlogPosting',
+      headline: 'T </script>',
+      commentCount: 2,
+      image: { creditText: 'Mark Hunter' },
+    })
     expect(data.comment.map((c: { text: string }) => c.text)).toEqual(['Fish & chips', '</script><script>alert(1)'])
   })
 })

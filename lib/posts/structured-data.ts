@@ -11,7 +11,12 @@ function flatten(nodes: CommentNode<CommentView>[]): CommentView[] {
   return nodes.flatMap((n) => [...(n.comment.deleted ? [] : [n.comment]), ...flatten(n.replies)])
 }
 
-const text = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/&#?\w+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" })[e] ?? e).replace(/\s+/g, ' ').trim()
+const text = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&#?\w+;/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" })[e] ?? e)
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /** The JSON-LD of a post page, safe to put inside a <script> element. */
 export function blogPostingJsonLd(view: PostView): string {
@@ -29,16 +34,23 @@ export function blogPostingJsonLd(view: PostView): string {
     description: post.excerpt ?? undefined,
     keywords: post.tags.map((t) => t.name).join(', ') || undefined,
     image: post.featuredImage
-      ? { '@type': 'ImageObject', url: post.featuredImage.url, caption: post.featuredImage.caption ?? undefined, creditText: post.featuredImage.credit ?? undefined }
+      ? {
+          '@type': 'ImageObject',
+          url: post.featuredImage.url,
+          caption: post.featuredImage.caption ?? undefined,
+          creditText: post.featuredImage.credit ?? undefined,
+        }
       : undefined,
     commentCount: view.commentCount,
-    comment: flatten(view.comments).slice(0, MAX_DESCRIBED_COMMENTS).map((c) => ({
-      '@type': 'Comment',
-      url: `${url}#comment-${c.id}`,
-      dateCreated: c.createdAt,
-      author: { '@type': 'Person', name: c.authorName },
-      text: text(c.html),
-    })),
+    comment: flatten(view.comments)
+      .slice(0, MAX_DESCRIBED_COMMENTS)
+      .map((c) => ({
+        '@type': 'Comment',
+        url: `${url}#comment-${c.id}`,
+        dateCreated: c.createdAt,
+        author: { '@type': 'Person', name: c.authorName },
+        text: text(c.html),
+      })),
   }
   return JSON.stringify(data).replace(/</g, '\\u003c')
 }

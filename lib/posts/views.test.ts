@@ -42,17 +42,40 @@ describe.each(await testDialects())('reader views on $name', (dialect) => {
   })
 
   it('never carry an email address', async () => {
-    const postId = await insertPost(db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() })
-    await insertComment(db, { postId, authorName: 'G', authorEmail: 'private@example.com', body: 'hi', status: 'approved' })
+    const postId = await insertPost(db, {
+      slug: 'p',
+      title: 'P',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date(),
+    })
+    await insertComment(db, {
+      postId,
+      authorName: 'G',
+      authorEmail: 'private@example.com',
+      body: 'hi',
+      status: 'approved',
+    })
     expect(JSON.stringify(await loadPostView('p', { page: 1 }, db))).not.toContain('private@example.com')
   })
 
   it('use the same number of queries for a post with 3 comments as with 300', async () => {
     const few = await countQueries(() => loadPostView('the-social-media-plateau', { page: 1 }, db))
-    const postId = await insertPost(db, { slug: 'busy', title: 'Busy', body: 'b', status: 'published', publishedAt: new Date() })
+    const postId = await insertPost(db, {
+      slug: 'busy',
+      title: 'Busy',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date(),
+    })
     let parentId: number | null = null
     for (let i = 0; i < 300; i++) {
-      const id: number = await insertComment(db, { postId, parentId: i % 3 === 0 ? parentId : null, body: `c${i}`, status: 'approved' })
+      const id: number = await insertComment(db, {
+        postId,
+        parentId: i % 3 === 0 ? parentId : null,
+        body: `c${i}`,
+        status: 'approved',
+      })
       parentId = id
     }
     const many = await countQueries(() => loadPostView('busy', { page: 1 }, db))
@@ -63,8 +86,13 @@ describe.each(await testDialects())('reader views on $name', (dialect) => {
   it('use the same number of queries for a home page of 1 post as of 10 with comments', async () => {
     const one = await countQueries(() => loadHomeView(1, db))
     for (let i = 0; i < 12; i++) {
-      const postId = await insertPost(db, { slug: `p${i}`, title: `P${i}`, body: 'b', status: 'published', publishedAt: new Date(Date.UTC(2020, 0, i + 1)) }
-      )
+      const postId = await insertPost(db, {
+        slug: `p${i}`,
+        title: `P${i}`,
+        body: 'b',
+        status: 'published',
+        publishedAt: new Date(Date.UTC(2020, 0, i + 1)),
+      })
       await insertComment(db, { postId, body: 'x', status: 'approved' })
     }
     const ten = await countQueries(() => loadHomeView(1, db))
@@ -76,7 +104,13 @@ describe.each(await testDialects())('reader views on $name', (dialect) => {
 
   it('page the home listing by the postsPerPage setting', async () => {
     for (let i = 0; i < 4; i++) {
-      await insertPost(db, { slug: `p${i}`, title: `P${i}`, body: 'b', status: 'published', publishedAt: new Date(Date.UTC(2020, 0, i + 1)) })
+      await insertPost(db, {
+        slug: `p${i}`,
+        title: `P${i}`,
+        body: 'b',
+        status: 'published',
+        publishedAt: new Date(Date.UTC(2020, 0, i + 1)),
+      })
     }
     await writeSetting(db, 'postsPerPage', 2)
     const first = await loadHomeView(1, db)
@@ -91,7 +125,13 @@ describe.each(await testDialects())('reader views on $name', (dialect) => {
 
   it('answer null for drafts, scheduled and unknown posts', async () => {
     await insertPost(db, { slug: 'draft', title: 'D', body: 'b', status: 'draft' })
-    await insertPost(db, { slug: 'soon', title: 'S', body: 'b', status: 'scheduled', publishedAt: '2099-01-01T00:00:00Z' })
+    await insertPost(db, {
+      slug: 'soon',
+      title: 'S',
+      body: 'b',
+      status: 'scheduled',
+      publishedAt: '2099-01-01T00:00:00Z',
+    })
     expect(await loadPostView('draft', { page: 1 }, db)).toBeNull()
     expect(await loadPostView('soon', { page: 1 }, db)).toBeNull()
     expect(await loadPostView('nope', { page: 1 }, db)).toBeNull()

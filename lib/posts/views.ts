@@ -3,7 +3,18 @@ import { getDb } from '@/db'
 import { listApprovedComments } from '@/db/queries/comments'
 import type { PostKind } from '@/db/types'
 import { listApprovedMentions } from '@/db/queries/mentions'
-import { type PostFilter, type PostRow, type PostSummaryRow, findNeighbourPosts, findNextScheduledAt, findPublishedPostBySlug, findRedirectedSlug, listPublishedPosts, listRelatedPosts, listTagsOfPost } from '@/db/queries/posts'
+import {
+  type PostFilter,
+  type PostRow,
+  type PostSummaryRow,
+  findNeighbourPosts,
+  findNextScheduledAt,
+  findPublishedPostBySlug,
+  findRedirectedSlug,
+  listPublishedPosts,
+  listRelatedPosts,
+  listTagsOfPost,
+} from '@/db/queries/posts'
 import { type Language, translator } from '@/lib/i18n'
 import { avatarFor } from '@/lib/avatar'
 import { commentsAreOpen } from '@/lib/comments/open'
@@ -48,7 +59,11 @@ const namesIn = (language: Language) => translator(language, 'people')
  * Page `page` (1-based) of the live posts a filter picks, newest first, or null when `page` is not a
  * page number. One query for the posts, their authors and comment counts. Public.
  */
-export async function loadListing(filter: PostFilter & { pinnedFirst?: boolean }, page: number, db: DB = getDb()): Promise<HomeView | null> {
+export async function loadListing(
+  filter: PostFilter & { pinnedFirst?: boolean },
+  page: number,
+  db: DB = getDb(),
+): Promise<HomeView | null> {
   if (!Number.isSafeInteger(page) || page < 1) return null
   const site = await getSiteSettings(db)
   const size = site.postsPerPage
@@ -56,8 +71,19 @@ export async function loadListing(filter: PostFilter & { pinnedFirst?: boolean }
   const now = new Date()
   const rows = await listPublishedPosts(db, { limit: size + 1, offset: (page - 1) * size, now, ...filter })
   const due = await findNextScheduledAt(db, now)
-  const freshFor = due ? Math.max(1, Math.min(LISTING_FRESH_SECONDS, Math.ceil((due.getTime() - now.getTime()) / 1000))) : LISTING_FRESH_SECONDS
-  return { site, page, hasPrevious: page > 1, hasNext: rows.length > size, posts: rows.slice(0, size).map((r) => ({ ...toSummary(r, site.language), pinned: Boolean(filter.pinnedFirst) && r.pinned })), freshFor }
+  const freshFor = due
+    ? Math.max(1, Math.min(LISTING_FRESH_SECONDS, Math.ceil((due.getTime() - now.getTime()) / 1000)))
+    : LISTING_FRESH_SECONDS
+  return {
+    site,
+    page,
+    hasPrevious: page > 1,
+    hasNext: rows.length > size,
+    posts: rows
+      .slice(0, size)
+      .map((r) => ({ ...toSummary(r, site.language), pinned: Boolean(filter.pinnedFirst) && r.pinned })),
+    freshFor,
+  }
 }
 
 /** Page `page` of the published posts, pinned ones first, or null when that page does not exist. Public. */
@@ -95,7 +121,6 @@ export interface CommentView {
   collapsedReplies: number
 }
 
-
 /** A link to another post: where and what it is called. */
 export interface PostLink {
   slug: string
@@ -119,7 +144,13 @@ export interface PostView {
     /** Minutes to read, at 230 words a minute; at least 1. */
     readingMinutes: number
     commentsOpen: boolean
-    featuredImage: { url: string; alt: string; caption: string | null; credit: string | null; creditUrl: string | null } | null
+    featuredImage: {
+      url: string
+      alt: string
+      caption: string | null
+      credit: string | null
+      creditUrl: string | null
+    } | null
     tags: { slug: string; name: string }[]
   }
   older: PostLink | null
@@ -176,7 +207,11 @@ export type CommentSelection = { page: number } | { thread: number }
  * A published post with one page of its approved comment tree (or one continued thread), or null
  * if there is no such published post, page or thread. Public.
  */
-export async function loadPostView(slug: string, selection: CommentSelection = { page: 1 }, db: DB = getDb()): Promise<PostView | null> {
+export async function loadPostView(
+  slug: string,
+  selection: CommentSelection = { page: 1 },
+  db: DB = getDb(),
+): Promise<PostView | null> {
   const site = await getSiteSettings(db)
   const row = await findPublishedPostBySlug(db, slug, new Date())
   if (!row) return null
@@ -193,19 +228,26 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
   const [tags, commentRows, neighbours, related, mentionRows] = await Promise.all([
     listTagsOfPost(db, row.id),
     listApprovedComments(db, row.id, shown.ids),
-    row.publishedAt ? findNeighbourPosts(db, { id: row.id, publishedAt: row.publishedAt }) : { older: undefined, newer: undefined },
+    row.publishedAt
+      ? findNeighbourPosts(db, { id: row.id, publishedAt: row.publishedAt })
+      : { older: undefined, newer: undefined },
     listRelatedPosts(db, row.id, 3),
     'thread' in selection ? [] : listApprovedMentions(db, row.id),
   ])
   const names = namesIn(site.language)
   const comments = commentRows.map((c): CommentView => {
     const deleted = c.deletedAt !== null
-    const authorName = deleted ? names('deletedText') : c.authorDeletedAt ? names('deletedAccount') : (c.authorName ?? names('anonymous'))
+    const authorName = deleted
+      ? names('deletedText')
+      : c.authorDeletedAt
+        ? names('deletedAccount')
+        : (c.authorName ?? names('anonymous'))
     return {
       id: c.id,
       parentId: c.parentId,
       authorName,
-      authorUrl: deleted || c.authorDeletedAt || !c.authorUrl || !/^https?:\/\//i.test(c.authorUrl) ? null : c.authorUrl,
+      authorUrl:
+        deleted || c.authorDeletedAt || !c.authorUrl || !/^https?:\/\//i.test(c.authorUrl) ? null : c.authorUrl,
       avatar: avatarFor(deleted || c.authorDeletedAt ? '?' : authorName),
       html: deleted ? `<p>${names('deletedText')}</p>` : shownCommentHtml(c),
       createdAt: c.createdAt.toISOString(),
@@ -227,7 +269,13 @@ export async function loadPostView(slug: string, selection: CommentSelection = {
     newer: neighbours.newer ?? null,
     related,
     commentCount: layout.count,
-    mentions: mentionRows.map((m) => ({ id: m.id, title: m.title, site: siteOf(m.sourceUrl), url: m.sourceUrl, date: m.createdAt.toISOString() })),
+    mentions: mentionRows.map((m) => ({
+      id: m.id,
+      title: m.title,
+      site: siteOf(m.sourceUrl),
+      url: m.sourceUrl,
+      date: m.createdAt.toISOString(),
+    })),
     commentPage: 'page' in selection ? selection.page : 1,
     commentPageCount: layout.pageCount,
     thread: thread ? { id: thread.comment.id, authorName: thread.comment.authorName } : null,

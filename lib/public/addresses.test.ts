@@ -21,7 +21,8 @@ const get = (db: Parameters<typeof answerAddress>[3], address: string) => {
   return answerAddress('GET', url.pathname, url.searchParams, db)
 }
 /** As lib/public/cache/handler.mjs does when a write expires tags, on this instance or another. */
-const expired = (...tags: string[]) => (globalThis as { __plateauTagsExpired?: (tags: string[]) => void }).__plateauTagsExpired?.(tags)
+const expired = (...tags: string[]) =>
+  (globalThis as { __plateauTagsExpired?: (tags: string[]) => void }).__plateauTagsExpired?.(tags)
 
 describe('the addresses of the blog', () => {
   it('know every top-level name of the routes under app/', () => {
@@ -32,8 +33,10 @@ describe('the addresses of the blog', () => {
         .filter((e) => e.isDirectory() && !e.name.startsWith('_'))
         .flatMap((e) => (/^\(.*\)$/.test(e.name) ? top(path.join(dir, e.name)) : [e.name]))
     const names = top(app).filter((name) => !name.startsWith('['))
-    for (const name of names) expect(OWN_ROUTES.has(name) || FAMILIES.has(name), `app/…/${name} is in OWN_ROUTES or FAMILIES`).toBe(true)
-    for (const name of [...OWN_ROUTES, ...FAMILIES]) if (name !== '_next') expect(names, `${name} is still a route`).toContain(name)
+    for (const name of names)
+      expect(OWN_ROUTES.has(name) || FAMILIES.has(name), `app/…/${name} is in OWN_ROUTES or FAMILIES`).toBe(true)
+    for (const name of [...OWN_ROUTES, ...FAMILIES])
+      if (name !== '_next') expect(names, `${name} is still a route`).toContain(name)
     // The one dynamic top-level route is /[year] (dates, and imported posts' old /slug addresses).
     expect(top(app).filter((name) => name.startsWith('['))).toEqual(['[year]'])
   })
@@ -62,21 +65,56 @@ describe('the addresses of the blog', () => {
   })
 
   const segment = fc.oneof(
-    fc.constantFrom('posts', 'tags', 'authors', 'page', 'pages', '2019', '04', 'feed', 'comment-page-2', 'category', 'tag', 'thread', 'comments', '', '.', '..', '%2e', '%ff', '%E6%9D%B1', 'a'.repeat(300)),
+    fc.constantFrom(
+      'posts',
+      'tags',
+      'authors',
+      'page',
+      'pages',
+      '2019',
+      '04',
+      'feed',
+      'comment-page-2',
+      'category',
+      'tag',
+      'thread',
+      'comments',
+      '',
+      '.',
+      '..',
+      '%2e',
+      '%ff',
+      '%E6%9D%B1',
+      'a'.repeat(300),
+    ),
     fc.string({ maxLength: 40 }),
   )
   it('judges any address within a millisecond plus a microsecond a character, however it is made', () => {
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 60 }), fc.boolean(), (parts, slash) => {
         const pathname = `/${parts.map(encodeURIComponent).join('/')}${slash ? '/' : ''}`
-        const { ms } = timeBound(() => [oldAddressRewrite(pathname, new URLSearchParams(`s=${parts[0] ?? ''}`)), safeReturnPath(pathname), isWellEncodedPath(pathname)])
+        const { ms } = timeBound(() => [
+          oldAddressRewrite(pathname, new URLSearchParams(`s=${parts[0] ?? ''}`)),
+          safeReturnPath(pathname),
+          isWellEncodedPath(pathname),
+        ])
         expect(ms).toBeLessThan(1 + pathname.length * 0.001 * 10)
       }),
       { numRuns: 300 },
     )
   })
 
-  it.each(['/', '/posts/hello', '/2019/04', '/2019/04/page/2', '/2019', '/tags/x/page/2', '/feed.xml', '/?utm=1', `/?s=${'x'.repeat(201)}`])('leaves %s to the blog', (address) => {
+  it.each([
+    '/',
+    '/posts/hello',
+    '/2019/04',
+    '/2019/04/page/2',
+    '/2019',
+    '/tags/x/page/2',
+    '/feed.xml',
+    '/?utm=1',
+    `/?s=${'x'.repeat(201)}`,
+  ])('leaves %s to the blog', (address) => {
     const url = new URL(address, 'http://blog.example')
     expect(oldAddressRewrite(url.pathname, url.searchParams)).toBeNull()
   })
@@ -88,9 +126,27 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
 
   async function blog() {
     const db = database()
-    const author = await db.insertInto('User').values({ id: 'u1', name: 'Ann', slug: 'ann', email: 'ann@example.com', role: 'author' }).returning('id').executeTakeFirstOrThrow()
-    const postId = await insertPost(db, { slug: 'hello', title: 'Hello', body: 'b', status: 'published', publishedAt: T0, authorId: author.id })
-    await insertPost(db, { slug: 'about', title: 'About', body: 'b', status: 'published', publishedAt: T0, kind: 'page' })
+    const author = await db
+      .insertInto('User')
+      .values({ id: 'u1', name: 'Ann', slug: 'ann', email: 'ann@example.com', role: 'author' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const postId = await insertPost(db, {
+      slug: 'hello',
+      title: 'Hello',
+      body: 'b',
+      status: 'published',
+      publishedAt: T0,
+      authorId: author.id,
+    })
+    await insertPost(db, {
+      slug: 'about',
+      title: 'About',
+      body: 'b',
+      status: 'published',
+      publishedAt: T0,
+      kind: 'page',
+    })
     await insertPost(db, { slug: 'secret', title: 'Draft', body: 'b', status: 'draft' })
     await tagPost(db, postId, await upsertTag(db, { slug: 'news', name: 'News' }))
     await upsertTag(db, { slug: 'empty', name: 'Empty' })
@@ -104,12 +160,59 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
 
   it('lets through what exists and answers everything else as not found', async () => {
     const { db, commentId, heldId } = await blog()
-    const known = ['/', '/posts/hello', '/posts/hello-old', '/posts/hello/reply', '/posts/hello/comments/feed.atom', `/posts/hello/thread/${commentId}`, '/pages/about']
-    const more = ['/images/the-social-media-plateau.svg', '/tags/news', '/tags/news/feed.xml', '/tags/empty', '/authors/ann', '/authors/ann/feed.json', '/2026', '/2026/03', '/an-old-slug', '/An-Old-Slug', '/search?q=x', '/admin/posts', '/api/health', '/c/99999']
+    const known = [
+      '/',
+      '/posts/hello',
+      '/posts/hello-old',
+      '/posts/hello/reply',
+      '/posts/hello/comments/feed.atom',
+      `/posts/hello/thread/${commentId}`,
+      '/pages/about',
+    ]
+    const more = [
+      '/images/the-social-media-plateau.svg',
+      '/tags/news',
+      '/tags/news/feed.xml',
+      '/tags/empty',
+      '/authors/ann',
+      '/authors/ann/feed.json',
+      '/2026',
+      '/2026/03',
+      '/an-old-slug',
+      '/An-Old-Slug',
+      '/search?q=x',
+      '/admin/posts',
+      '/api/health',
+      '/c/99999',
+    ]
     for (const address of [...known, ...more]) expect(await get(db, address), address).toEqual({ kind: 'next' })
-    const unknown = ['/posts/nope', '/posts/secret', '/posts/hello/thread/99999', `/posts/hello/thread/${heldId}`, '/posts/hello/comments/page/2', '/posts/hello/other', '/posts', '/pages/hello', '/pages/nope']
-    const more404 = ['/tags/nope', '/tags/news/page/2', '/authors/nope', '/page/2', '/2026/04', '/2025', '/1999/12/page/2', '/wp-login.php', '/.env', '/x/y', '/tags', '/favicon.ico']
-    for (const address of [...unknown, ...more404]) expect(await get(db, address), address).toEqual({ kind: 'notFound' })
+    const unknown = [
+      '/posts/nope',
+      '/posts/secret',
+      '/posts/hello/thread/99999',
+      `/posts/hello/thread/${heldId}`,
+      '/posts/hello/comments/page/2',
+      '/posts/hello/other',
+      '/posts',
+      '/pages/hello',
+      '/pages/nope',
+    ]
+    const more404 = [
+      '/tags/nope',
+      '/tags/news/page/2',
+      '/authors/nope',
+      '/page/2',
+      '/2026/04',
+      '/2025',
+      '/1999/12/page/2',
+      '/wp-login.php',
+      '/.env',
+      '/x/y',
+      '/tags',
+      '/favicon.ico',
+    ]
+    for (const address of [...unknown, ...more404])
+      expect(await get(db, address), address).toEqual({ kind: 'notFound' })
     // Writes and forms are the routes' own to answer.
     expect(await answerAddress('POST', '/posts/nope', new URLSearchParams(), db)).toEqual({ kind: 'next' })
   })
@@ -126,7 +229,13 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   it('knows a new post, tag, page of posts or comments once a write says the listings changed', async () => {
     const { db, postId } = await blog()
     expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
-    const newId = await insertPost(db, { slug: 'new-one', title: 'New', body: 'b', status: 'published', publishedAt: T0 })
+    const newId = await insertPost(db, {
+      slug: 'new-one',
+      title: 'New',
+      body: 'b',
+      status: 'published',
+      publishedAt: T0,
+    })
     await tagPost(db, newId, await upsertTag(db, { slug: 'fresh', name: 'Fresh' }))
     await writeSetting(db, 'postsPerPage', 1)
     // Not yet told: the index stands (a comment's change touches no listing either).
@@ -134,7 +243,8 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
     expired(cacheTags.post('hello'))
     expect(await get(db, '/posts/new-one')).toEqual({ kind: 'notFound' })
     expired(cacheTags.listings)
-    for (const address of ['/posts/new-one', '/tags/fresh', '/page/2']) expect(await get(db, address), address).toEqual({ kind: 'next' })
+    for (const address of ['/posts/new-one', '/tags/fresh', '/page/2'])
+      expect(await get(db, address), address).toEqual({ kind: 'next' })
     // Comment pages are counted when asked for: a new comment needs no new index.
     await writeSetting(db, 'commentsPerPage', 1)
     expired(cacheTags.settings)
@@ -146,9 +256,18 @@ describe.each(await testDialects())('known addresses on $name', (dialect) => {
   it('answers a flood of made-up addresses from the index, within a few milliseconds each', async () => {
     const { db } = await blog()
     await get(db, '/posts/warm-up')
-    const made = fc.sample(fc.tuple(fc.constantFrom('posts', 'tags', 'authors', 'pages', 'page', '2026', 'x'), fc.string({ maxLength: 80 }), fc.constantFrom('', '/page/3', '/feed.xml', '/thread/12', '/comments/page/9')), 300)
+    const made = fc.sample(
+      fc.tuple(
+        fc.constantFrom('posts', 'tags', 'authors', 'pages', 'page', '2026', 'x'),
+        fc.string({ maxLength: 80 }),
+        fc.constantFrom('', '/page/3', '/feed.xml', '/thread/12', '/comments/page/9'),
+      ),
+      300,
+    )
     for (const [family, value, rest] of made) {
-      const { value: answer, ms } = await timeBoundAsync(() => get(db, `/${family}/${encodeURIComponent(value)}${rest}`))
+      const { value: answer, ms } = await timeBoundAsync(() =>
+        get(db, `/${family}/${encodeURIComponent(value)}${rest}`),
+      )
       expect(['next', 'notFound', 'rewrite']).toContain(answer.kind)
       expect(ms).toBeLessThan(50)
     }

@@ -85,7 +85,8 @@ export function oldAddressRewrite(pathname: string, search: URLSearchParams): st
   const path = parts.join('/')
   const last = parts[parts.length - 1]
   if (last === 'feed') return `/wordpress/path/${path}`
-  if (parts.length >= 2 && parts[parts.length - 2] === 'feed' && FEED_FORMATS.test(last)) return `/wordpress/path/${path}`
+  if (parts.length >= 2 && parts[parts.length - 2] === 'feed' && FEED_FORMATS.test(last))
+    return `/wordpress/path/${path}`
   if (parts.length >= 2 && /^comment-page-\d{1,6}$/.test(last)) return `/wordpress/path/${path}`
   if (/^\d{4}$/.test(parts[0]) && /^\d{2}$/.test(parts[1] ?? '')) {
     if (parts.length === 4 && /^\d{2}$/.test(parts[2])) return `/wordpress/path/${path}`
@@ -160,7 +161,10 @@ async function names(db: DB, parts: string[]): Promise<boolean> {
     const count = known.dates.get(month ? `${first}-${month}` : first)
     const paging = month ? rest : [second, ...rest].filter((p) => p !== undefined)
     if (count === undefined) return false
-    return paging.length === 0 || (paging.length === 2 && paging[0] === 'page' && isLaterPage(paging[1], count, known.postsPerPage))
+    return (
+      paging.length === 0 ||
+      (paging.length === 2 && paging[0] === 'page' && isLaterPage(paging[1], count, known.postsPerPage))
+    )
   }
   // /<segment>: an old address of an imported post (app/(site)/[year] redirects it).
   return parts.length === 1 && known.oldSegments.has(slugFromAddress(first).toLowerCase())
@@ -171,7 +175,12 @@ async function names(db: DB, parts: string[]): Promise<boolean> {
  * Only reads (GET, HEAD) are judged; anything else is Next's. Should the database fail while the
  * index loads, Next answers as it would have.
  */
-export async function answerAddress(method: string, pathname: string, search: URLSearchParams, db: DB = getDb()): Promise<AddressAnswer> {
+export async function answerAddress(
+  method: string,
+  pathname: string,
+  search: URLSearchParams,
+  db: DB = getDb(),
+): Promise<AddressAnswer> {
   if (method !== 'GET' && method !== 'HEAD') return NEXT
   const rewrite = oldAddressRewrite(pathname, search)
   if (rewrite) return { kind: 'rewrite', to: rewrite }

@@ -3,7 +3,13 @@ import { buildCommentsFeed, buildPostsFeed, buildSitemap, type FeedFormat, type 
 import { type ArchiveScope, loadArchiveView } from '@/lib/posts/archives'
 import { loadPageView } from '@/lib/posts/pages'
 import { loadSearchView, type SearchView } from '@/lib/posts/search'
-import { type CommentSelection, findMovedPost, LISTING_FRESH_SECONDS, loadHomeView, loadPostView } from '@/lib/posts/views'
+import {
+  type CommentSelection,
+  findMovedPost,
+  LISTING_FRESH_SECONDS,
+  loadHomeView,
+  loadPostView,
+} from '@/lib/posts/views'
 import { slugFromAddress } from '@/lib/slugs'
 import { resolveOldAddress } from '@/lib/wordpress/old-addresses'
 import { cacheTags } from '@/lib/public/tags'
@@ -108,7 +114,8 @@ export async function cachedSiteInfo(building?: true): Promise<PublicSiteInfo> {
 }
 
 /** `true` while Next builds (for `cachedSiteInfo`), else nothing. */
-export const whileBuilding = (): true | undefined => (process.env.NEXT_PHASE === 'phase-production-build' ? true : undefined)
+export const whileBuilding = (): true | undefined =>
+  process.env.NEXT_PHASE === 'phase-production-build' ? true : undefined
 
 /** The site icon: the owner's upload, or Plateau's drawn in the accent colour. */
 export async function cachedSiteIcon(): Promise<{ kind: 'upload'; url: string } | { kind: 'default'; svg: string }> {
@@ -116,7 +123,9 @@ export async function cachedSiteIcon(): Promise<{ kind: 'upload'; url: string } 
   cacheTag(cacheTags.settings)
   cacheLife('max')
   const site = await getSiteSettings()
-  return site.iconUrl && uploadedImageSizes(site.iconUrl) ? { kind: 'upload', url: site.iconUrl } : { kind: 'default', svg: defaultIconSvg(site.accentColor) }
+  return site.iconUrl && uploadedImageSizes(site.iconUrl)
+    ? { kind: 'upload', url: site.iconUrl }
+    : { kind: 'default', svg: defaultIconSvg(site.accentColor) }
 }
 
 /** The custom CSS as served, and its fingerprint. */

@@ -12,4 +12,3 @@ import { type PublicChanges } from '@/lib/changes'
 export function expireFromAction(changes: PublicChanges): void {
   for (const tag of tagsToExpire(changes)) updateTag(tag)
 }
-

@@ -6,7 +6,8 @@ import { cachedCommentsFeed, cachedPostsFeed, cachedSitemap } from './cached'
 // The route handlers of the feeds, the sitemap and robots.txt. Links in them use the public address
 // (lib/public-address.ts), never the request's host; what they hold is cached in ./cached.ts.
 
-const respond = (body: string, type: string) => new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=60' } })
+const respond = (body: string, type: string) =>
+  new Response(body, { headers: { 'Content-Type': type, 'Cache-Control': 'public, max-age=60' } })
 
 /** The origin feeds link to: the public address, else this machine's. Answered per request, never at build. */
 async function origin(): Promise<string> {
@@ -15,7 +16,8 @@ async function origin(): Promise<string> {
   return linkOrigin()
 }
 
-const notFound = () => new Response('No such feed.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+const notFound = () =>
+  new Response('No such feed.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
 
 /** A GET handler for the posts feed in one format. */
 export const postsFeedHandler = (format: FeedFormat) => async () =>
@@ -48,6 +50,9 @@ export const postCommentsFeedHandler =
 export const sitemapHandler = async () => respond(await cachedSitemap(await origin()), 'application/xml; charset=utf-8')
 
 export const robotsHandler = async () =>
-  new Response(`User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${await origin()}/sitemap.xml\n`, {
-    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-  })
+  new Response(
+    `User-agent: *\nDisallow: /admin\nDisallow: /api/\nAllow: /\n\nSitemap: ${await origin()}/sitemap.xml\n`,
+    {
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    },
+  )

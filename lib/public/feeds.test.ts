@@ -16,10 +16,23 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
   let db: Kysely<Database>
   beforeEach(async () => {
     db = database()
-    const postId = await insertPost(db, { slug: 'tricky', title: TRICKY, excerpt: `Excerpt: ${TRICKY}`, body: `Body with ${TRICKY.replace('<b>', '').replace('</b>', '')}`, status: 'published', publishedAt: '2020-02-02T10:00:00.000Z' }
-    )
+    const postId = await insertPost(db, {
+      slug: 'tricky',
+      title: TRICKY,
+      excerpt: `Excerpt: ${TRICKY}`,
+      body: `Body with ${TRICKY.replace('<b>', '').replace('</b>', '')}`,
+      status: 'published',
+      publishedAt: '2020-02-02T10:00:00.000Z',
+    })
     await insertPost(db, { slug: 'hidden', title: 'Draft', body: 'x', status: 'draft' })
-    await insertComment(db, { postId, authorName: 'Noor', authorEmail: 'noor@private.example', body: 'A reply & a half <script>x()</script>', status: 'approved', createdAt: '2020-02-03T10:00:00.000Z' })
+    await insertComment(db, {
+      postId,
+      authorName: 'Noor',
+      authorEmail: 'noor@private.example',
+      body: 'A reply & a half <script>x()</script>',
+      status: 'approved',
+      createdAt: '2020-02-03T10:00:00.000Z',
+    })
     await insertComment(db, { postId, authorName: 'Held', body: 'held back', status: 'pending' })
   })
   for (const format of ['rss', 'atom'] as const) {
@@ -48,8 +61,15 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
     await writeSetting(db, 'feedFullContent', false)
     const feed = JSON.parse((await buildPostsFeed(ORIGIN, 'json', undefined, db))!)
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1')
-    expect(feed.items[0]).toMatchObject({ title: TRICKY, url: `${ORIGIN}/posts/tricky`, date_published: '2020-02-02T10:00:00.000Z', authors: [{ name: 'Anonymous' }] })
-    expect(feed.items[0].content_html).toBe('<p>Excerpt: Fish &#38; chips &#60;b&#62;not bold&#60;/b&#62; 🐟 — שלום עולם</p>')
+    expect(feed.items[0]).toMatchObject({
+      title: TRICKY,
+      url: `${ORIGIN}/posts/tricky`,
+      date_published: '2020-02-02T10:00:00.000Z',
+      authors: [{ name: 'Anonymous' }],
+    })
+    expect(feed.items[0].content_html).toBe(
+      '<p>Excerpt: Fish &#38; chips &#60;b&#62;not bold&#60;/b&#62; 🐟 — שלום עולם</p>',
+    )
   })
 
   it('a tag’s feed has only its posts, and an unknown tag has none', async () => {
@@ -75,7 +95,9 @@ describe.each(await testDialects())('feeds on $name', (dialect) => {
   it('the sitemap lists the home page and live posts with their last change', async () => {
     const xml = await buildSitemap(ORIGIN, db)
     expect(xml).toContain(`<loc>${ORIGIN}/posts/tricky</loc>`)
-    expect(xml).toContain(`<loc>${ORIGIN}/posts/the-social-media-plateau</loc><lastmod>2013-03-18T09:12:00.000Z</lastmod>`)
+    expect(xml).toContain(
+      `<loc>${ORIGIN}/posts/the-social-media-plateau</loc><lastmod>2013-03-18T09:12:00.000Z</lastmod>`,
+    )
     expect(xml).not.toContain('hidden')
     expect(xml).toContain(`<loc>${ORIGIN}/tags/local-government</loc><lastmod>`)
     expect(xml).toContain(`<loc>${ORIGIN}/authors/simondigital</loc><lastmod>2013-03-18T09:12:00.000Z</lastmod>`)

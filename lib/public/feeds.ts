@@ -76,7 +76,17 @@ function render(data: FeedData, format: FeedFormat): string {
     copyright: '',
   })
   for (const e of data.entries) {
-    feed.addItem({ id: e.id, guid: e.id, title: e.title, link: e.url, date: e.date, published: e.date, description: e.summary, content: e.html, author: [{ name: e.author }] })
+    feed.addItem({
+      id: e.id,
+      guid: e.id,
+      title: e.title,
+      link: e.url,
+      date: e.date,
+      published: e.date,
+      description: e.summary,
+      content: e.html,
+      author: [{ name: e.author }],
+    })
   }
   return format === 'rss' ? feed.rss2() : feed.atom1()
 }
@@ -88,7 +98,12 @@ export type FeedScope = { kind: 'site' } | Extract<ArchiveScope, { kind: 'tag' |
  * A posts feed, or null when its tag or author does not exist: full text, or excerpts when the site
  * says so. Public.
  */
-export async function buildPostsFeed(origin: string, format: FeedFormat, scope: FeedScope = { kind: 'site' }, db: DB = getDb()): Promise<string | null> {
+export async function buildPostsFeed(
+  origin: string,
+  format: FeedFormat,
+  scope: FeedScope = { kind: 'site' },
+  db: DB = getDb(),
+): Promise<string | null> {
   const site = await getSiteSettings(db)
   const archive = scope.kind === 'site' ? null : await resolveArchive(scope, db)
   if (scope.kind !== 'site' && !archive) return null
@@ -96,7 +111,9 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
   const base = `${origin}${archive?.feedBase ?? ''}`
   return render(
     {
-      title: archive ? translator(site.language, 'feeds')('tagged', { title: archive.title, site: site.title }) : site.title,
+      title: archive
+        ? translator(site.language, 'feeds')('tagged', { title: archive.title, site: site.title })
+        : site.title,
       language: site.language,
       description: archive ? archive.description : site.tagline,
       home: archive ? base : `${origin}/`,
@@ -119,7 +136,12 @@ export async function buildPostsFeed(origin: string, format: FeedFormat, scope: 
 }
 
 /** The comments feed of the whole blog, or of one post. Public; never includes an email address. */
-export async function buildCommentsFeed(origin: string, format: FeedFormat, postSlug?: string, db: DB = getDb()): Promise<string> {
+export async function buildCommentsFeed(
+  origin: string,
+  format: FeedFormat,
+  postSlug?: string,
+  db: DB = getDb(),
+): Promise<string> {
   const site = await getSiteSettings(db)
   const comments = await listCommentsForFeed(db, { limit: 30, postSlug }, new Date())
   const base = postSlug ? `${origin}/posts/${postSlug}/comments` : `${origin}/comments`
@@ -136,7 +158,14 @@ export async function buildCommentsFeed(origin: string, format: FeedFormat, post
       entries: comments.map((c) => {
         const url = `${origin}${shortCommentPath(c.id)}`
         const author = c.authorName ?? translator(site.language, 'people')('anonymous')
-        return { id: url, title: t('entry', { author, post: c.postTitle }), url, date: c.createdAt, html: shownCommentHtml(c), author }
+        return {
+          id: url,
+          title: t('entry', { author, post: c.postTitle }),
+          url,
+          date: c.createdAt,
+          html: shownCommentHtml(c),
+          author,
+        }
       }),
     },
     format,
@@ -151,7 +180,8 @@ function escapeText(text: string): string {
 export async function buildSitemap(origin: string, db: DB = getDb()): Promise<string> {
   const posts = await listPostsForSitemap(db, new Date())
   const { tags, authors } = await listArchivesForSitemap(db, new Date())
-  const url = (path: string, at?: Date) => `<url><loc>${origin}${path}</loc>${at ? `<lastmod>${at.toISOString()}</lastmod>` : ''}</url>`
+  const url = (path: string, at?: Date) =>
+    `<url><loc>${origin}${path}</loc>${at ? `<lastmod>${at.toISOString()}</lastmod>` : ''}</url>`
   const urls = [
     url('/', posts[0]?.updatedAt),
     ...posts.map((p) => url(postPath(p.slug), p.updatedAt)),

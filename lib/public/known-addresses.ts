@@ -1,5 +1,10 @@
 import type { DB } from '@/db'
-import { listOldSingleSegments, listPublicPostAddresses, listRedirectedSlugs, listTagAddresses } from '@/db/queries/known-addresses'
+import {
+  listOldSingleSegments,
+  listPublicPostAddresses,
+  listRedirectedSlugs,
+  listTagAddresses,
+} from '@/db/queries/known-addresses'
 import { findNextScheduledAt } from '@/db/queries/posts'
 import { slugFromAddress } from '@/lib/slugs'
 import { getSiteSettings } from '@/lib/settings'
@@ -38,7 +43,10 @@ type Index = KnownAddresses & { changes: number; validUntil: number }
 type State = { changes: number; indexes: WeakMap<DB, { index: Index | null; loading: Promise<KnownAddresses> | null }> }
 // On globalThis: the proxy and the server are bundled apart, and the cache handler (a plain module)
 // reports here. One index per database (a process has one; tests open many).
-const holder = globalThis as typeof globalThis & { __plateauKnownAddresses?: State; __plateauTagsExpired?: (tags: string[]) => void }
+const holder = globalThis as typeof globalThis & {
+  __plateauKnownAddresses?: State
+  __plateauTagsExpired?: (tags: string[]) => void
+}
 const state: State = (holder.__plateauKnownAddresses ??= { changes: 0, indexes: new WeakMap() })
 holder.__plateauTagsExpired = (tags) => {
   if (tags.some((tag) => WATCHED.includes(tag))) state.changes++
@@ -68,7 +76,9 @@ async function load(db: DB, now: Date): Promise<KnownAddresses & { validUntil: n
     authors: new Map(),
     dates: new Map(),
     livePosts: 0,
-    oldSegments: new Set(oldSegments.flatMap((segment) => [segment.toLowerCase(), slugFromAddress(segment).toLowerCase()])),
+    oldSegments: new Set(
+      oldSegments.flatMap((segment) => [segment.toLowerCase(), slugFromAddress(segment).toLowerCase()]),
+    ),
     postsPerPage: site.postsPerPage,
     commentsPerPage: site.commentsPerPage,
   }

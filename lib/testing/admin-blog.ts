@@ -54,7 +54,13 @@ export function useAdminBlog(dialect: TestDialect) {
   const person = (name: string, role: Role, banned = false) => insertPerson(state.db, role, name, { banned })
   beforeEach(async () => {
     state.db = database()
-    state.postId = await insertPost(state.db, { slug: 'p', title: 'P', body: 'b', status: 'published', publishedAt: new Date() })
+    state.postId = await insertPost(state.db, {
+      slug: 'p',
+      title: 'P',
+      body: 'b',
+      status: 'published',
+      publishedAt: new Date(),
+    })
     for (const role of ['admin', 'editor', 'author', 'commenter'] as const) viewers[role] = await person(role, role)
     viewers.banned = await person('banned-editor', 'editor', true)
   })
@@ -67,8 +73,10 @@ export function useAdminBlog(dialect: TestDialect) {
     },
     viewers,
     person,
-    statusOf: async (id: number) => (await state.db.selectFrom('comment').select('status').where('id', '=', id).executeTakeFirst())?.status,
-    comment: (status: CommentStatus, body = `a ${status} comment`, authorId?: string) => insertComment(state.db, { postId: state.postId, body, status, authorName: 'Guest', authorId }),
+    statusOf: async (id: number) =>
+      (await state.db.selectFrom('comment').select('status').where('id', '=', id).executeTakeFirst())?.status,
+    comment: (status: CommentStatus, body = `a ${status} comment`, authorId?: string) =>
+      insertComment(state.db, { postId: state.postId, body, status, authorName: 'Guest', authorId }),
     revision: async () => {
       await insertRevision(state.db, { postId: state.postId, title: 'P', body: 'an older b' })
       return (await state.db.selectFrom('postRevision').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id

@@ -45,13 +45,16 @@ async function cleanOriginal(bytes: Uint8Array, ext: string): Promise<Buffer> {
 export type UploadResult = ({ ok: true; url: string; name: string } & ImageSizes) | { ok: false; message: string }
 
 /** What kind of image the bytes hold (whatever the file is called), or null. */
-async function sniff(bytes: Uint8Array): Promise<{ format: (typeof ACCEPTED)[string]; width: number; height: number; tooLarge?: true } | null> {
+async function sniff(
+  bytes: Uint8Array,
+): Promise<{ format: (typeof ACCEPTED)[string]; width: number; height: number; tooLarge?: true } | null> {
   try {
     const meta = await sharp(bytes, { animated: false }).metadata()
     const name = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : null) : meta.format
     const format = name ? ACCEPTED[name] : undefined
     if (!format || !meta.width || !meta.height) return null
-    if (meta.width * meta.height > MAX_IMAGE_PIXELS) return { format, width: meta.width, height: meta.height, tooLarge: true }
+    if (meta.width * meta.height > MAX_IMAGE_PIXELS)
+      return { format, width: meta.width, height: meta.height, tooLarge: true }
     // Photos from phones are stored turned; width and height are as the image is shown.
     const turned = (meta.orientation ?? 1) >= 5
     return { format, width: turned ? meta.height : meta.width, height: turned ? meta.width : meta.height }
@@ -77,11 +80,18 @@ export async function uploadImage(
 }
 
 /** Stores an image as `uploadImage` does, for someone already allowed to (the WordPress importer). */
-export async function storeImage(file: { name: string; bytes: Uint8Array }, uploadedById: string | null, now: Date, db: DB, storage: FileStorage): Promise<UploadResult> {
+export async function storeImage(
+  file: { name: string; bytes: Uint8Array },
+  uploadedById: string | null,
+  now: Date,
+  db: DB,
+  storage: FileStorage,
+): Promise<UploadResult> {
   const { uploadMaxMegabytes, language } = await getSiteSettings(db)
   const t = translator(language, 'errors.uploads')
   if (file.bytes.byteLength === 0) return { ok: false, message: t('empty') }
-  if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024) return { ok: false, message: t('tooLarge', { mb: uploadMaxMegabytes }) }
+  if (file.bytes.byteLength > uploadMaxMegabytes * 1024 * 1024)
+    return { ok: false, message: t('tooLarge', { mb: uploadMaxMegabytes }) }
   const image = await sniff(file.bytes)
   if (!image) return { ok: false, message: t('notAnImage') }
   if (image.tooLarge) return { ok: false, message: t('tooManyPixels', { millions: MAX_IMAGE_PIXELS / 1_000_000 }) }
@@ -95,7 +105,11 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
     original = await cleanOriginal(file.bytes, image.format.ext)
     if (image.format.ext !== 'gif') {
       for (const width of RESIZED_WIDTHS.filter((w) => w < image.width)) {
-        const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).autoOrient().resize({ width }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true })
+        const { data, info } = await sharp(file.bytes, { limitInputPixels: MAX_IMAGE_PIXELS })
+          .autoOrient()
+          .resize({ width })
+          .webp({ quality: 80 })
+          .toBuffer({ resolveWithObject: true })
         const variantKey = `${base}-${width}w.webp`
         await storage.put(variantKey, data)
         variants.push({ key: variantKey, width: info.width, height: info.height, contentType: 'image/webp' })
@@ -106,8 +120,17 @@ export async function storeImage(file: { name: string; bytes: Uint8Array }, uplo
   }
   await storage.put(key, original)
   const name = file.name.slice(0, 200) || 'image'
-  await insertUpload(db, { key, originalName: name, contentType: image.format.contentType, width: image.width, height: image.height, size: original.byteLength, variants: JSON.stringify(variants), uploadedById, createdAt: now }
-  )
+  await insertUpload(db, {
+    key,
+    originalName: name,
+    contentType: image.format.contentType,
+    width: image.width,
+    height: image.height,
+    size: original.byteLength,
+    variants: JSON.stringify(variants),
+    uploadedById,
+    createdAt: now,
+  })
   const url = `${UPLOADS_PATH}${key}`
   return { ok: true, url, name, ...uploadedImageSizes(url)! }
 }

@@ -15,7 +15,13 @@ export const RESIZED_WIDTHS = [480, 960, 1600] as const
 const ORIGINAL = /^(\d{4}\/\d\d\/[0-9a-f]{16}-(\d{1,5})x(\d{1,5}))\.(jpg|png|webp|gif|avif)$/
 const STORED = /^\d{4}\/\d\d\/[0-9a-f]{16}-\d{1,5}x\d{1,5}(?:-\d{1,5}w\.webp|\.(?:jpg|png|webp|gif|avif))$/
 
-const CONTENT_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp', gif: 'image/gif', avif: 'image/avif' }
+const CONTENT_TYPES: Record<string, string> = {
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  avif: 'image/avif',
+}
 
 /**
  * The type a stored file is served as, from its key (which the blog made from the image's own
@@ -45,7 +51,9 @@ export function uploadedImageSizes(src: string): ImageSizes | null {
   const width = Number(w)
   const height = Number(h)
   const widths = ext === 'gif' ? [] : RESIZED_WIDTHS.filter((rw) => rw < width)
-  const srcset = widths.length ? [...widths.map((rw) => `${UPLOADS_PATH}${base}-${rw}w.webp ${rw}w`), `${src} ${width}w`].join(', ') : null
+  const srcset = widths.length
+    ? [...widths.map((rw) => `${UPLOADS_PATH}${base}-${rw}w.webp ${rw}w`), `${src} ${width}w`].join(', ')
+    : null
   return { width, height, srcset }
 }
 

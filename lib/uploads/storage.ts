@@ -37,7 +37,10 @@ export function diskStorage(root: string): FileStorage {
     async get(key) {
       try {
         const data = await readFile(file(key))
-        return { data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), contentType: contentTypeOfKey(key) }
+        return {
+          data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+          contentType: contentTypeOfKey(key),
+        }
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
         throw error
@@ -59,5 +62,7 @@ export function databaseStorage(db: DB): FileStorage {
 /** The storage this installation is configured for (UPLOAD_STORAGE, UPLOAD_DIR). */
 export function getStorage(db: DB = getDb()): FileStorage {
   if (process.env.UPLOAD_STORAGE === 'database') return databaseStorage(db)
-  return diskStorage(path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')))
+  return diskStorage(
+    path.resolve(/*turbopackIgnore: true*/ process.env.UPLOAD_DIR ?? path.join(process.cwd(), 'data', 'uploads')),
+  )
 }

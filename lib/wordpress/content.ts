@@ -16,7 +16,8 @@ import { balanceHtml } from './balance'
  * scripts, styles and the like are dropped here and again by the sanitizer when shown.
  */
 
-const BLOCK = /^<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|dl|dt|dd|address|section|article|aside|header|footer|nav|form|fieldset|details|iframe|video|audio)\b/i
+const BLOCK =
+  /^<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|figcaption|hr|dl|dt|dd|address|section|article|aside|header|footer|nav|form|fieldset|details|iframe|video|audio)\b/i
 
 /** WordPress's autop, enough for exports: blank lines separate paragraphs, single newlines break lines. */
 export function autop(html: string): string {
@@ -42,7 +43,8 @@ function captions(html: string): string {
 }
 
 const escapeAttr = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
-const linkTo = (label: string, url: string) => (/^https?:\/\//i.test(url) ? `<p>${label}<a href="${escapeAttr(url)}">${escapeAttr(url)}</a></p>` : '')
+const linkTo = (label: string, url: string) =>
+  /^https?:\/\//i.test(url) ? `<p>${label}<a href="${escapeAttr(url)}">${escapeAttr(url)}</a></p>` : ''
 
 /** Where a gallery's images go until the importer knows their addresses (it rewrites them). */
 export const ATTACHMENT_MARK = 'wordpress-attachment:'
@@ -61,7 +63,8 @@ function shortcodes(html: string, met: Set<string>): string {
     })
     .replace(/\[(audio|video|playlist)\b([^\]]*)\](?:[\s\S]*?\[\/\1\])?/gi, (_all, kind: string, attrs: string) => {
       met.add(kind.toLowerCase())
-      const url = ['src', 'mp3', 'm4a', 'ogg', 'wav', 'mp4', 'webm', 'ogv'].map((name) => attr(attrs, name)).find(Boolean) ?? ''
+      const url =
+        ['src', 'mp3', 'm4a', 'ogg', 'wav', 'mp4', 'webm', 'ogv'].map((name) => attr(attrs, name)).find(Boolean) ?? ''
       return linkTo(kind.toLowerCase() === 'video' ? 'Video: ' : 'Audio: ', url)
     })
     .replace(/\[gallery\b([^\]]*)\]/gi, (_all, attrs: string) => {
@@ -123,4 +126,31 @@ export function wordpressToText(html: string): string {
 }
 
 /** Inline elements, whose text runs on into the next without a space. */
-const PHRASING = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'del', 'ins'])
+const PHRASING = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'del',
+  'ins',
+])

@@ -21,19 +21,30 @@ export const MARKDOWN_META = '_plateau_markdown'
 export const FEATURED_META = '_plateau_featured_image'
 const BATCH = 100
 
-const WP_STATUS: Record<PostStatus, string> = { published: 'publish', scheduled: 'future', draft: 'draft', trash: 'trash' }
+const WP_STATUS: Record<PostStatus, string> = {
+  published: 'publish',
+  scheduled: 'future',
+  draft: 'draft',
+  trash: 'trash',
+}
 const WP_APPROVED: Record<CommentStatus, string> = { approved: '1', pending: '0', spam: 'spam', trash: 'trash' }
 
 /** CDATA that survives any text, "]]>" included (split across two sections, as WordPress does). */
 const cdata = (text: string | null | undefined) => `<![CDATA[${(text ?? '').replaceAll(']]>', ']]]]><![CDATA[>')}]]>`
-const escape = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
+const escape = (text: string) =>
+  text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!)
 /** WordPress's date format, "2024-06-05 16:04:48", in UTC (its *_gmt fields). */
 const wpDate = (date: Date | null) => (date ? date.toISOString().slice(0, 19).replace('T', ' ') : '0000-00-00 00:00:00')
 /** The same on the site's clock (WordPress's local fields, which its importer and permalinks use). */
-const wpLocalDate = (date: Date | null, timeZone: string) => (date ? toLocalInput(date, timeZone).replace('T', ' ') : '0000-00-00 00:00:00')
+const wpLocalDate = (date: Date | null, timeZone: string) =>
+  date ? toLocalInput(date, timeZone).replace('T', ' ') : '0000-00-00 00:00:00'
 
 /** Writes the export through `write`; admins (or 'command-line'). Returns how many items were written. */
-export async function exportWordPress(viewer: Viewer | null | 'command-line', write: (chunk: string) => void | Promise<void>, options: { origin: string; db?: DB; now?: Date }): Promise<number> {
+export async function exportWordPress(
+  viewer: Viewer | null | 'command-line',
+  write: (chunk: string) => void | Promise<void>,
+  options: { origin: string; db?: DB; now?: Date },
+): Promise<number> {
   if (viewer !== 'command-line') requireCapability(viewer, 'settings.manage')
   const { origin, db = getDb(), now = new Date() } = options
   const site = await getSiteSettings(db)
@@ -60,13 +71,17 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
 `)
   for (const author of authors) {
     const who = login.get(author.id)!
-    await write(`  <wp:author><wp:author_id>${who.number}</wp:author_id><wp:author_login>${cdata(who.login)}</wp:author_login><wp:author_email>${cdata(author.email)}</wp:author_email><wp:author_display_name>${cdata(author.name ?? who.login)}</wp:author_display_name><wp:author_first_name>${cdata('')}</wp:author_first_name><wp:author_last_name>${cdata('')}</wp:author_last_name></wp:author>\n`)
+    await write(
+      `  <wp:author><wp:author_id>${who.number}</wp:author_id><wp:author_login>${cdata(who.login)}</wp:author_login><wp:author_email>${cdata(author.email)}</wp:author_email><wp:author_display_name>${cdata(author.name ?? who.login)}</wp:author_display_name><wp:author_first_name>${cdata('')}</wp:author_first_name><wp:author_last_name>${cdata('')}</wp:author_last_name></wp:author>\n`,
+    )
   }
   for (const tag of await listExportTags(db)) {
-    await write(`  <wp:tag><wp:term_id>${tag.id}</wp:term_id><wp:tag_slug>${cdata(tag.slug)}</wp:tag_slug><wp:tag_name>${cdata(tag.name)}</wp:tag_name></wp:tag>\n`)
+    await write(
+      `  <wp:tag><wp:term_id>${tag.id}</wp:term_id><wp:tag_slug>${cdata(tag.slug)}</wp:tag_slug><wp:tag_name>${cdata(tag.name)}</wp:tag_name></wp:tag>\n`,
+    )
   }
   let items = 0
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const batch = await listExportPosts(db, after, BATCH)
     if (batch.length === 0) break
     after = batch[batch.length - 1].post.id
@@ -96,7 +111,11 @@ export async function exportWordPress(viewer: Viewer | null | 'command-line', wr
         `    <wp:is_sticky>${post.pinned ? 1 : 0}</wp:is_sticky>`,
         ...tags.map((t) => `    <category domain="post_tag" nicename="${escape(t.slug)}">${cdata(t.name)}</category>`),
         `    <wp:postmeta><wp:meta_key>${cdata(MARKDOWN_META)}</wp:meta_key><wp:meta_value>${cdata(post.body)}</wp:meta_value></wp:postmeta>`,
-        ...(post.featuredImageUrl ? [`    <wp:postmeta><wp:meta_key>${cdata(FEATURED_META)}</wp:meta_key><wp:meta_value>${cdata(post.featuredImageUrl)}</wp:meta_value></wp:postmeta>`] : []),
+        ...(post.featuredImageUrl
+          ? [
+              `    <wp:postmeta><wp:meta_key>${cdata(FEATURED_META)}</wp:meta_key><wp:meta_value>${cdata(post.featuredImageUrl)}</wp:meta_value></wp:postmeta>`,
+            ]
+          : []),
         ...comments.map((c) =>
           [
             '    <wp:comment>',

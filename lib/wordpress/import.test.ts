@@ -50,16 +50,20 @@ function textOf(html: string): string {
 let server: Server
 let mediaHost: string
 beforeAll(async () => {
-  const png = await sharp({ create: { width: 640, height: 320, channels: 3, background: '#123456' } }).png().toBuffer()
+  const png = await sharp({ create: { width: 640, height: 320, channels: 3, background: '#123456' } })
+    .png()
+    .toBuffer()
   server = createServer((request, response) => {
-    if (request.url === '/wp-content/uploads/2019/04/harbour.png') response.writeHead(200, { 'Content-Type': 'image/png' }).end(png)
+    if (request.url === '/wp-content/uploads/2019/04/harbour.png')
+      response.writeHead(200, { 'Content-Type': 'image/png' }).end(png)
     else response.writeHead(404).end()
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   mediaHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
-const threads = async () => text((await readFile(path.join(FIXTURES, 'plateau-threads.xml'), 'utf8')).replaceAll('MEDIA_HOST', mediaHost))
+const threads = async () =>
+  text((await readFile(path.join(FIXTURES, 'plateau-threads.xml'), 'utf8')).replaceAll('MEDIA_HOST', mediaHost))
 
 describe.each(await testDialects())('importing WordPress exports on $name', (dialect) => {
   const database = useTestDatabase(dialect)
@@ -77,7 +81,9 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   const snapshot = async () =>
     Object.fromEntries(
       await Promise.all(
-        (['User', 'post', 'tag', 'postTag', 'comment', 'upload', 'storedFile', 'auditLog'] as const).map(async (table) => [table, await db.selectFrom(table).selectAll().execute()]),
+        (['User', 'post', 'tag', 'postTag', 'comment', 'upload', 'storedFile', 'auditLog'] as const).map(
+          async (table) => [table, await db.selectFrom(table).selectAll().execute()],
+        ),
       ),
     )
 
@@ -109,9 +115,15 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     await writeSetting(db, 'language', 'de')
     const report = await importWordPress(admin, fixture('wxr-simple.xml'), options)
     const lines = describeImport(report)
-    expect(lines[0]).toMatch(/^Importiert aus .+: Beiträge 1, Seiten 0, Kommentare 0, Erwähnungen 0, neue Autoren 1, neue Schlagwörter 0\.$/)
+    expect(lines[0]).toMatch(
+      /^Importiert aus .+: Beiträge 1, Seiten 0, Kommentare 0, Erwähnungen 0, neue Autoren 1, neue Schlagwörter 0\.$/,
+    )
     expect(lines).toContain('Nichts übersprungen.')
-    const entry = await db.selectFrom('auditLog').select('detail').where('id', '=', report.auditId!).executeTakeFirstOrThrow()
+    const entry = await db
+      .selectFrom('auditLog')
+      .select('detail')
+      .where('id', '=', report.auditId!)
+      .executeTakeFirstOrThrow()
     expect(JSON.parse(entry.detail).lines).toEqual(lines)
     // What was skipped, and why, in German too.
     const again = describeImport(await importWordPress(admin, fixture('wxr-simple.xml'), options))
@@ -121,7 +133,13 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
 
   it('brings a post with its authors, tags, status, dates and comment (email kept, private)', async () => {
     await importWordPress(admin, fixture('wxr-comprehensive.xml'), options)
-    const post = await db.selectFrom('post').innerJoin('User', 'User.id', 'post.authorId').selectAll('post').select(['User.name as author', 'User.email as authorEmail']).where('post.kind', '=', 'post').executeTakeFirstOrThrow()
+    const post = await db
+      .selectFrom('post')
+      .innerJoin('User', 'User.id', 'post.authorId')
+      .selectAll('post')
+      .select(['User.name as author', 'User.email as authorEmail'])
+      .where('post.kind', '=', 'post')
+      .executeTakeFirstOrThrow()
     expect(post).toMatchObject({
       slug: 'comprehensive-post',
       title: 'Comprehensive Post',
@@ -133,43 +151,101 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
       author: 'Alice',
       legacyId: 1000,
     })
-    const tags = await db.selectFrom('postTag').innerJoin('tag', 'tag.id', 'postTag.tagId').select(['tag.slug', 'tag.name']).where('postTag.postId', '=', post.id).orderBy('tag.slug').execute()
+    const tags = await db
+      .selectFrom('postTag')
+      .innerJoin('tag', 'tag.id', 'postTag.tagId')
+      .select(['tag.slug', 'tag.name'])
+      .where('postTag.postId', '=', post.id)
+      .orderBy('tag.slug')
+      .execute()
     expect(tags).toEqual([
       { slug: 'news', name: 'News' },
       { slug: 't1', name: 'T1' },
       { slug: 't2', name: 'T2' },
       { slug: 'updates', name: 'Updates' },
     ])
-    expect(await db.selectFrom('comment').select(['authorName', 'authorEmail', 'body', 'status', 'createdAt', 'legacyId']).execute()).toEqual([
-      { authorName: 'Commenter', authorEmail: 'commenter@example.com', body: 'Great post!', status: 'approved', createdAt: new Date('2024-06-06T10:00:00Z'), legacyId: 5000 },
+    expect(
+      await db
+        .selectFrom('comment')
+        .select(['authorName', 'authorEmail', 'body', 'status', 'createdAt', 'legacyId'])
+        .execute(),
+    ).toEqual([
+      {
+        authorName: 'Commenter',
+        authorEmail: 'commenter@example.com',
+        body: 'Great post!',
+        status: 'approved',
+        createdAt: new Date('2024-06-06T10:00:00Z'),
+        legacyId: 5000,
+      },
     ])
-    const page = await db.selectFrom('post').select(['slug', 'commentsOpen']).where('kind', '=', 'page').executeTakeFirstOrThrow()
+    const page = await db
+      .selectFrom('post')
+      .select(['slug', 'commentsOpen'])
+      .where('kind', '=', 'page')
+      .executeTakeFirstOrThrow()
     expect(page).toEqual({ slug: 'comprehensive-page', commentsOpen: false })
-    expect((await getSiteSettings(db)).navigation).toEqual([{ label: 'Comprehensive Page', href: '/pages/comprehensive-page' }])
+    expect((await getSiteSettings(db)).navigation).toEqual([
+      { label: 'Comprehensive Page', href: '/pages/comprehensive-page' },
+    ])
     // Imported authors cannot sign in yet; signing in later with the same email makes them theirs.
     // A file grants nobody publishing rights: they are commenters until an admin promotes them.
-    const alice = await db.selectFrom('User').select(['role', 'slug']).where('email', '=', 'alice@example.com').executeTakeFirstOrThrow()
+    const alice = await db
+      .selectFrom('User')
+      .select(['role', 'slug'])
+      .where('email', '=', 'alice@example.com')
+      .executeTakeFirstOrThrow()
     expect(alice).toEqual({ role: 'commenter', slug: 'alice' })
     expect(await db.selectFrom('Account').selectAll().execute()).toEqual([])
   })
 
   it('fetches no image from a private address unless IMPORT_ALLOW_PRIVATE_MEDIA allows it', async () => {
     const report = await importWordPress(admin, await threads(), { ...options, download: undefined })
-    expect(report.media).toEqual({ fetched: 0, remote: [`${mediaHost}/wp-content/uploads/2019/04/harbour.png`, `${mediaHost}/wp-content/uploads/2019/04/gone.png`] })
-    const post = await db.selectFrom('post').select(['featuredImageUrl']).where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
+    expect(report.media).toEqual({
+      fetched: 0,
+      remote: [
+        `${mediaHost}/wp-content/uploads/2019/04/harbour.png`,
+        `${mediaHost}/wp-content/uploads/2019/04/gone.png`,
+      ],
+    })
+    const post = await db
+      .selectFrom('post')
+      .select(['featuredImageUrl'])
+      .where('slug', '=', 'talking-in-threads')
+      .executeTakeFirstOrThrow()
     expect(post.featuredImageUrl).toBe(`${mediaHost}/wp-content/uploads/2019/04/harbour.png`)
     expect(await db.selectFrom('upload').select('key').execute()).toEqual([])
   })
 
   it('keeps every thread, status and author of a conversation, and downloads its images', async () => {
     process.env.IMPORT_ALLOW_PRIVATE_MEDIA = '1'
-    const report = await importWordPress(admin, await threads(), { ...options, download: undefined }).finally(() => delete process.env.IMPORT_ALLOW_PRIVATE_MEDIA)
-    expect(report).toMatchObject({ posts: 2, pages: 1, comments: 6, mentions: 1, media: { fetched: 1, remote: [`${mediaHost}/wp-content/uploads/2019/04/gone.png`] } })
+    const report = await importWordPress(admin, await threads(), { ...options, download: undefined }).finally(
+      () => delete process.env.IMPORT_ALLOW_PRIVATE_MEDIA,
+    )
+    expect(report).toMatchObject({
+      posts: 2,
+      pages: 1,
+      comments: 6,
+      mentions: 1,
+      media: { fetched: 1, remote: [`${mediaHost}/wp-content/uploads/2019/04/gone.png`] },
+    })
     expect(report.skipped).toEqual([])
-    const post = await db.selectFrom('post').selectAll().where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
-    const rows = await db.selectFrom('comment').select(['id', 'parentId', 'authorId', 'authorName', 'authorUrl', 'status', 'legacyId', 'body']).where('postId', '=', post.id).execute()
+    const post = await db
+      .selectFrom('post')
+      .selectAll()
+      .where('slug', '=', 'talking-in-threads')
+      .executeTakeFirstOrThrow()
+    const rows = await db
+      .selectFrom('comment')
+      .select(['id', 'parentId', 'authorId', 'authorName', 'authorUrl', 'status', 'legacyId', 'body'])
+      .where('postId', '=', post.id)
+      .execute()
     const byLegacy = new Map(rows.map((r) => [r.legacyId, r]))
-    expect(byLegacy.get(101)).toMatchObject({ parentId: null, status: 'approved', body: 'The first comment, with _emphasis_.' })
+    expect(byLegacy.get(101)).toMatchObject({
+      parentId: null,
+      status: 'approved',
+      body: 'The first comment, with _emphasis_.',
+    })
     expect(byLegacy.get(102)).toMatchObject({ parentId: byLegacy.get(101)!.id, authorId: post.authorId })
     expect(byLegacy.get(103)).toMatchObject({ parentId: byLegacy.get(102)!.id, authorUrl: 'https://ada.example/' })
     expect([104, 105, 107].map((id) => byLegacy.get(id)!.status)).toEqual(['pending', 'spam', 'trash'])
@@ -179,15 +255,27 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(post.featuredImageUrl).toMatch(/^\/uploads\/\d{4}\/\d\d\/[0-9a-f]{16}-640x320\.png$/)
     expect(post.body).toContain(`![The harbour at night](${post.featuredImageUrl})\n\n_The harbour, lit up_`)
     expect(post.body).toContain(`${mediaHost}/wp-content/uploads/2019/04/gone.png`)
-    expect(await databaseStorage(db).get(post.featuredImageUrl!.slice('/uploads/'.length))).toMatchObject({ contentType: 'image/png' })
+    expect(await databaseStorage(db).get(post.featuredImageUrl!.slice('/uploads/'.length))).toMatchObject({
+      contentType: 'image/png',
+    })
     expect(post.body).toMatch(/^A classic-editor post whose paragraphs are only blank lines\.\n\n/)
-    expect(await db.selectFrom('post').select(['status', 'publishedAt']).where('slug', '=', 'next-week').executeTakeFirst()).toEqual({ status: 'scheduled', publishedAt: new Date('2099-01-01T00:00:00Z') })
+    expect(
+      await db.selectFrom('post').select(['status', 'publishedAt']).where('slug', '=', 'next-week').executeTakeFirst(),
+    ).toEqual({ status: 'scheduled', publishedAt: new Date('2099-01-01T00:00:00Z') })
   })
 
   it('keeps pingbacks as mentions of their post: shown apart from comments, moderated like them', async () => {
     await importWordPress(admin, await threads(), options)
     const view = async () => (await loadPostView('talking-in-threads', { page: 1 }, db))!
-    expect((await view()).mentions).toEqual([{ id: expect.any(Number), title: 'Another Blog', site: 'another.example', url: 'http://another.example/post', date: '2019-04-14T07:00:00.000Z' }])
+    expect((await view()).mentions).toEqual([
+      {
+        id: expect.any(Number),
+        title: 'Another Blog',
+        site: 'another.example',
+        url: 'http://another.example/post',
+        date: '2019-04-14T07:00:00.000Z',
+      },
+    ])
     expect((await view()).commentCount).toBe(3)
     const [{ id }] = (await view()).mentions
     const commenter = await insertPerson(db, 'commenter')
@@ -195,7 +283,9 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     const spam = await moderateMentions(admin, 'spam', [id], db)
     expect(spam.ok && tagsToExpire(spam.changes)).toEqual(['post:talking-in-threads'])
     expect((await view()).mentions).toEqual([])
-    expect((await loadMentionQueue(admin, { status: 'spam' }, db)).mentions).toMatchObject([{ id, title: 'Another Blog', postSlug: 'talking-in-threads' }])
+    expect((await loadMentionQueue(admin, { status: 'spam' }, db)).mentions).toMatchObject([
+      { id, title: 'Another Blog', postSlug: 'talking-in-threads' },
+    ])
     await moderateMentions(admin, 'not-spam', [id], db)
     await moderateMentions(admin, 'approve', [id], db)
     expect((await view()).mentions).toHaveLength(1)
@@ -207,31 +297,58 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     await importWordPress(admin, fixture('wxr-utf-8-challenges.xml'), options)
     const xml = await readFile(path.join(FIXTURES, 'wxr-utf-8-challenges.xml'), 'utf8')
     const original = (tag: string) => new RegExp(`<${tag}><!\\[CDATA\\[([\\s\\S]*?)\\]\\]></${tag}>`).exec(xml)![1]
-    const post = await db.selectFrom('post').innerJoin('User', 'User.id', 'post.authorId').select(['post.title', 'post.excerpt', 'post.body', 'User.name']).executeTakeFirstOrThrow()
+    const post = await db
+      .selectFrom('post')
+      .innerJoin('User', 'User.id', 'post.authorId')
+      .select(['post.title', 'post.excerpt', 'post.body', 'User.name'])
+      .executeTakeFirstOrThrow()
     expect(post.title).toBe(original('title'))
     expect(post.excerpt).toBe(original('excerpt:encoded'))
     expect(post.name).toBe(original('wp:author_display_name'))
     expect(textOf(renderPostMarkdown(post.body))).toBe(textOf(original('content:encoded')))
   })
 
-  it.each([
-    ['malformed-simple.xml', 'The file is not well-formed XML: unclosed tag: item (line 14)'],
-  ])('refuses %s, saying why and where, and changes nothing', async (name, message) => {
-    await importWordPress(admin, fixture('wxr-simple.xml'), options)
-    const before = await snapshot()
-    const refusal = await importWordPress(admin, fixture(name), options).catch((error: unknown) => error)
-    expect(refusal).toBeInstanceOf(ImportFileError)
-    expect(refusal).toMatchObject({ message, line: 14 })
-    expect((refusal as ImportFileError).sentence('de')).toBe('Die Datei ist kein wohlgeformtes XML: unclosed tag: item (Zeile 14)')
-    expect(await snapshot()).toEqual(before)
-  })
+  it.each([['malformed-simple.xml', 'The file is not well-formed XML: unclosed tag: item (line 14)']])(
+    'refuses %s, saying why and where, and changes nothing',
+    async (name, message) => {
+      await importWordPress(admin, fixture('wxr-simple.xml'), options)
+      const before = await snapshot()
+      const refusal = await importWordPress(admin, fixture(name), options).catch((error: unknown) => error)
+      expect(refusal).toBeInstanceOf(ImportFileError)
+      expect(refusal).toMatchObject({ message, line: 14 })
+      expect((refusal as ImportFileError).sentence('de')).toBe(
+        'Die Datei ist kein wohlgeformtes XML: unclosed tag: item (Zeile 14)',
+      )
+      expect(await snapshot()).toEqual(before)
+    },
+  )
 
   it.each([
-    ['an XML bomb', '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<rss><channel><title>&lol2;</title></channel></rss>', 'The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety (line 2)'],
-    ['an external entity', '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss><channel><title>&xxe;</title></channel></rss>', 'The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety (line 2)'],
-    ['an ordinary RSS feed', '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title><item><title>Hi</title></item></channel></rss>', 'This is not a WordPress export (WXR): it has no WordPress elements (line 2)'],
-    ['an HTML page', '<html><body><p>Hello</p></body></html>', 'This is not a WordPress export: it starts with <html>, not <rss> (line 1)'],
-    ['a truncated export', '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>\n<link>http://x.example</link><item><title>Half', 'The file is not well-formed XML: unclosed tag: title (line 3)'],
+    [
+      'an XML bomb',
+      '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>\n<rss><channel><title>&lol2;</title></channel></rss>',
+      'The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety (line 2)',
+    ],
+    [
+      'an external entity',
+      '<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<rss><channel><title>&xxe;</title></channel></rss>',
+      'The file declares a DOCTYPE (entities), which WordPress exports never have; it was refused for safety (line 2)',
+    ],
+    [
+      'an ordinary RSS feed',
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>News</title><item><title>Hi</title></item></channel></rss>',
+      'This is not a WordPress export (WXR): it has no WordPress elements (line 2)',
+    ],
+    [
+      'an HTML page',
+      '<html><body><p>Hello</p></body></html>',
+      'This is not a WordPress export: it starts with <html>, not <rss> (line 1)',
+    ],
+    [
+      'a truncated export',
+      '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>\n<link>http://x.example</link><item><title>Half',
+      'The file is not well-formed XML: unclosed tag: title (line 3)',
+    ],
   ])('refuses %s and changes nothing', async (_what, xml, message) => {
     const before = await snapshot()
     await expect(importWordPress(admin, text(xml), options)).rejects.toThrow(message)
@@ -243,7 +360,11 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     const post = '/posts/talking-in-threads'
     expect(await resolveOldAddress({ query: 'p', value: '42' }, NOW, db)).toBe(post)
     expect(await resolveOldAddress({ query: 'page_id', value: '2' }, NOW, db)).toBe('/pages/about')
-    for (const segments of [['2019', '04', '12', 'talking-in-threads'], ['2019', '04', 'talking-in-threads'], ['talking-in-threads']])
+    for (const segments of [
+      ['2019', '04', '12', 'talking-in-threads'],
+      ['2019', '04', 'talking-in-threads'],
+      ['talking-in-threads'],
+    ])
       expect(await resolveOldAddress({ segments }, NOW, db), segments.join('/')).toBe(post)
     expect(await resolveOldAddress({ segments: ['about'] }, NOW, db)).toBe('/pages/about')
     expect(await resolveOldAddress({ segments: ['category', 'conversations'] }, NOW, db)).toBe('/tags/conversations')
@@ -253,18 +374,35 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(await resolveOldAddress({ segments: ['no-such-post'] }, NOW, db)).toBeNull()
     expect(await resolveOldAddress({ segments: ['tag', 'nothing'] }, NOW, db)).toBeNull()
     // An old #comment-103 anchor on the post lands on the comment imported from it.
-    const { id: postId } = await db.selectFrom('post').select('id').where('slug', '=', 'talking-in-threads').executeTakeFirstOrThrow()
-    const { id: commentId } = await db.selectFrom('comment').select('id').where('legacyId', '=', 103).executeTakeFirstOrThrow()
+    const { id: postId } = await db
+      .selectFrom('post')
+      .select('id')
+      .where('slug', '=', 'talking-in-threads')
+      .executeTakeFirstOrThrow()
+    const { id: commentId } = await db
+      .selectFrom('comment')
+      .select('id')
+      .where('legacyId', '=', 103)
+      .executeTakeFirstOrThrow()
     expect(await resolveCommentLink('103', postId, db)).toBe(`${post}#comment-${commentId}`)
   })
 
   it('keeps every address the export gives, and answers WordPress’s address families, where slugs and dates disagree', async () => {
     const report = await importWordPress(admin, fixture('moved-addresses.xml'), options)
     expect(report).toMatchObject({ posts: 4, pages: 2 })
-    expect(report.skipped).toContainEqual({ what: 'the old address /posts/someone-elses of “In the way”', why: 'it is one of this blog’s own addresses, so it was not taken' })
+    expect(report.skipped).toContainEqual({
+      what: 'the old address /posts/someone-elses of “In the way”',
+      why: 'it is one of this blog’s own addresses, so it was not taken',
+    })
     // A title with markup keeps its text, never Markdown.
-    expect((await db.selectFrom('post').select('title').where('legacyId', '=', 11).executeTakeFirstOrThrow()).title).toBe('Markup: Title With Markup & more')
-    const { slug: maya } = await db.selectFrom('User').select('slug').where('email', '=', 'maya@moved.example').executeTakeFirstOrThrow()
+    expect(
+      (await db.selectFrom('post').select('title').where('legacyId', '=', 11).executeTakeFirstOrThrow()).title,
+    ).toBe('Markup: Title With Markup & more')
+    const { slug: maya } = await db
+      .selectFrom('User')
+      .select('slug')
+      .where('email', '=', 'maya@moved.example')
+      .executeTakeFirstOrThrow()
     const post = '/posts/renamed-later'
     const at = (...segments: string[]) => resolveOldAddress({ segments }, NOW, db)
     const query = (name: string, value: string) => resolveOldAddress({ query: name, value }, NOW, db)
@@ -313,7 +451,8 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect(answers).toEqual(expected.map(([, path]) => path))
 
     // <!--more--> made the excerpt; shortcodes became links and images, each listed in the report.
-    const bodyOf = async (slug: string) => (await db.selectFrom('post').select(['body', 'excerpt']).where('slug', '=', slug).executeTakeFirstOrThrow())
+    const bodyOf = async (slug: string) =>
+      await db.selectFrom('post').select(['body', 'excerpt']).where('slug', '=', slug).executeTakeFirstOrThrow()
     const cafe = await bodyOf('cafe-notes-2')
     expect(cafe.excerpt).toBe('An address with an accent, before the fold.')
     const photo = 'http://moved.example/blog/wp-content/uploads/2009/03/photo.jpg'
@@ -341,7 +480,11 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
     expect((await loadPageView('about-us', db))!.parents).toEqual([])
 
     // Again: nothing new, not even an address.
-    expect(await importWordPress(admin, fixture('moved-addresses.xml'), options)).toMatchObject({ posts: 0, pages: 0, addresses: 0 })
+    expect(await importWordPress(admin, fixture('moved-addresses.xml'), options)).toMatchObject({
+      posts: 0,
+      pages: 0,
+      addresses: 0,
+    })
     expect(report.addresses).toBe((await db.selectFrom('oldAddress').select('path').execute()).length)
   })
 
@@ -362,9 +505,14 @@ describe.each(await testDialects())('importing WordPress exports on $name', (dia
   })
 
   it('merges into a blog that already has posts, and never takes their addresses', async () => {
-    await db.insertInto('post').values({ slug: 'comprehensive-post', title: 'Mine', body: 'Mine.', status: 'published', publishedAt: NOW }).execute()
+    await db
+      .insertInto('post')
+      .values({ slug: 'comprehensive-post', title: 'Mine', body: 'Mine.', status: 'published', publishedAt: NOW })
+      .execute()
     await importWordPress(admin, fixture('wxr-comprehensive.xml'), options)
-    expect((await db.selectFrom('post').select(['slug', 'title', 'legacySlug']).orderBy('id').execute()).slice(0, 2)).toEqual([
+    expect(
+      (await db.selectFrom('post').select(['slug', 'title', 'legacySlug']).orderBy('id').execute()).slice(0, 2),
+    ).toEqual([
       { slug: 'comprehensive-post', title: 'Mine', legacySlug: null },
       { slug: 'comprehensive-post-2', title: 'Comprehensive Post', legacySlug: 'comprehensive-post' },
     ])

@@ -7,7 +7,16 @@ import { waitForOtherImports } from '@/db/queries/import-jobs'
 import { insertComment } from '@/db/queries/comments'
 import { postHtml, withCommentHtml } from '@/lib/markdown/stored'
 import { findMentionIdByLegacyKey, insertMention } from '@/db/queries/mentions'
-import { findCommentIdByLegacyKey, findPostBody, findPostIdByLegacyKey, insertOldAddress, setCommentParent, setFeaturedImage, setParentPage, setPostBody } from '@/db/queries/imports'
+import {
+  findCommentIdByLegacyKey,
+  findPostBody,
+  findPostIdByLegacyKey,
+  insertOldAddress,
+  setCommentParent,
+  setFeaturedImage,
+  setParentPage,
+  setPostBody,
+} from '@/db/queries/imports'
 import { insertPost, tagPost, upsertTag } from '@/db/queries/posts'
 import { writeSetting } from '@/db/queries/settings'
 import { findFreeUserSlug, findUserByEmail, insertUser } from '@/db/queries/users'
@@ -20,7 +29,13 @@ import { slugify } from '@/lib/slugs'
 import { storeImage } from '@/lib/uploads/images'
 import { safeFetch } from '@/lib/http/safe-fetch'
 import { getStorage, type FileStorage } from '@/lib/uploads/storage'
-import { ATTACHMENT_MARK, ATTACHMENTS_OF_MARK, excerptBeforeMore, wordpressToMarkdown, wordpressToText } from './content'
+import {
+  ATTACHMENT_MARK,
+  ATTACHMENTS_OF_MARK,
+  excerptBeforeMore,
+  wordpressToMarkdown,
+  wordpressToText,
+} from './content'
 import { FEATURED_META, MARKDOWN_META } from './export'
 import { isOwnAddress, oldAddressKey, oldAddressKeysOfUrl } from './old-addresses'
 import { ImportFileError } from '@/lib/xml'
@@ -89,7 +104,11 @@ export interface ImportReport {
 export function importChanges(report: ImportReport): PublicChanges {
   const added = report.posts + report.pages + report.comments + report.mentions + report.authors + report.terms
   if (added === 0) return NOTHING_CHANGED
-  return publicChanges({ listings: true, settings: report.pages > 0, people: report.authors > 0 || report.newPeople.length > 0 })
+  return publicChanges({
+    listings: true,
+    settings: report.pages > 0,
+    people: report.authors > 0 || report.newPeople.length > 0,
+  })
 }
 
 export interface ImportOptions {
@@ -112,8 +131,23 @@ function origin(site: WxrSite): string {
   }
 }
 
-const POST_STATUS: Record<string, PostStatus> = { publish: 'published', future: 'scheduled', draft: 'draft', pending: 'draft', private: 'draft', trash: 'trash' }
-const COMMENT_STATUS: Record<string, CommentStatus> = { '1': 'approved', approve: 'approved', '0': 'pending', hold: 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' }
+const POST_STATUS: Record<string, PostStatus> = {
+  publish: 'published',
+  future: 'scheduled',
+  draft: 'draft',
+  pending: 'draft',
+  private: 'draft',
+  trash: 'trash',
+}
+const COMMENT_STATUS: Record<string, CommentStatus> = {
+  '1': 'approved',
+  approve: 'approved',
+  '0': 'pending',
+  hold: 'pending',
+  spam: 'spam',
+  trash: 'trash',
+  'post-trashed': 'trash',
+}
 
 /** WordPress's "2024-06-05 16:04:48" (GMT), or null when it has none ("0000-00-00 00:00:00"). */
 function gmt(text: string): Date | null {
@@ -127,7 +161,12 @@ function gmt(text: string): Date | null {
 async function defaultDownload(url: string): Promise<Uint8Array | null> {
   try {
     const allowPrivate = process.env.IMPORT_ALLOW_PRIVATE_MEDIA === '1'
-    const response = await safeFetch(url, { maxBytes: MEDIA_MAX_BYTES, timeoutMs: 15_000, maxRedirects: 5, allowPrivate })
+    const response = await safeFetch(url, {
+      maxBytes: MEDIA_MAX_BYTES,
+      timeoutMs: 15_000,
+      maxRedirects: 5,
+      allowPrivate,
+    })
     return response.status === 200 ? response.bytes : null
   } catch {
     return null
@@ -144,7 +183,11 @@ const MEDIA_MAX_BYTES = 25 * 1024 * 1024
  * read, add the published pages to the header (one transaction for those three); fetch the media
  * (outside any transaction); point the posts at the copies, and record the import (a second one).
  */
-export async function importWordPress(viewer: Viewer | null | 'command-line', file: AsyncIterable<Uint8Array | string>, options: ImportOptions = {}): Promise<ImportReport> {
+export async function importWordPress(
+  viewer: Viewer | null | 'command-line',
+  file: AsyncIterable<Uint8Array | string>,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const actorId = viewer === 'command-line' ? null : requireCapability(viewer, 'settings.manage').id
   const { now = new Date(), db = getDb() } = options
   const storageFor = options.storage ?? getStorage
@@ -159,7 +202,13 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     await run.addPagesToHeader(trx)
   })
   const moved = await run.fetchMedia(async (url, bytes) => {
-    const stored = await storeImage({ name: url.split('/').pop()?.split('?')[0] ?? 'image', bytes }, actorId, now, db, storageFor(db))
+    const stored = await storeImage(
+      { name: url.split('/').pop()?.split('?')[0] ?? 'image', bytes },
+      actorId,
+      now,
+      db,
+      storageFor(db),
+    )
     return stored.ok ? stored.url : null
   }, download)
   await inTransaction(db, async (trx) => {
@@ -167,7 +216,19 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
     await run.record(trx, actorId)
   })
   const { report } = run
-  log().info({ event: 'import.finished', site: report.site, posts: report.posts, pages: report.pages, comments: report.comments, authors: report.authors, skipped: report.skipped.length, auditId: report.auditId }, 'A WordPress export was imported.')
+  log().info(
+    {
+      event: 'import.finished',
+      site: report.site,
+      posts: report.posts,
+      pages: report.pages,
+      comments: report.comments,
+      authors: report.authors,
+      skipped: report.skipped.length,
+      auditId: report.auditId,
+    },
+    'A WordPress export was imported.',
+  )
   return report
 }
 
@@ -177,7 +238,20 @@ export async function importWordPress(viewer: Viewer | null | 'command-line', fi
  * however big the file), featured images, attachments and galleries to resolve once the media is here.
  */
 class WordPressImport {
-  readonly report: ImportReport = { site: '', authors: 0, terms: 0, posts: 0, pages: 0, comments: 0, mentions: 0, addresses: 0, shortcodes: [], skipped: [], media: { fetched: 0, remote: [] }, newPeople: [] }
+  readonly report: ImportReport = {
+    site: '',
+    authors: 0,
+    terms: 0,
+    posts: 0,
+    pages: 0,
+    comments: 0,
+    mentions: 0,
+    addresses: 0,
+    shortcodes: [],
+    skipped: [],
+    media: { fetched: 0, remote: [] },
+    newPeople: [],
+  }
   private readonly skip: Translator<'importReport.skips'>
   private readonly showing: { postId: number; urls: string[] }[] = []
   private readonly featured: { postId: number; attachmentId: number }[] = []
@@ -202,7 +276,11 @@ class WordPressImport {
   }
 
   /** Stage 1: every author, term and item of the file, as it streams through. */
-  async readFile(trx: DB, file: AsyncIterable<Uint8Array | string>, onProgress?: (done: number) => void): Promise<WxrSite> {
+  async readFile(
+    trx: DB,
+    file: AsyncIterable<Uint8Array | string>,
+    onProgress?: (done: number) => void,
+  ): Promise<WxrSite> {
     let itemsRead = 0
     try {
       const site = await readWxr(file, async (record, current) => {
@@ -248,7 +326,10 @@ class WordPressImport {
    * folder, fetched once each (outside the import's transaction) and stored; returns old address →
    * copy. What cannot be had keeps its address, and the report lists it.
    */
-  async fetchMedia(store: (url: string, bytes: Uint8Array) => Promise<string | null>, download: ((url: string) => Promise<Uint8Array | null>) | null): Promise<Map<string, string>> {
+  async fetchMedia(
+    store: (url: string, bytes: Uint8Array) => Promise<string | null>,
+    download: ((url: string) => Promise<Uint8Array | null>) | null,
+  ): Promise<Map<string, string>> {
     const moved = new Map<string, string>()
     for (const url of this.attachments.values()) this.wanted.add(url)
     for (const url of this.wanted) {
@@ -278,10 +359,13 @@ class WordPressImport {
         .replace(new RegExp(`^([ \\t]*[-*] )!\\[\\]\\(${ATTACHMENTS_OF_MARK}this\\)$`, 'gm'), (_all, bullet: string) =>
           (this.attachmentParents.get(wpId) ?? []).map((id) => `${bullet}![](${ATTACHMENT_MARK}${id})`).join('\n'),
         )
-        .replace(new RegExp(`^[ \\t]*[-*] !\\[\\]\\(${ATTACHMENT_MARK}(\\d+)\\)\\n?`, 'gm'), (line: string, id: string) => {
-          const url = this.attachments.get(Number(id))
-          return url ? line.replace(`${ATTACHMENT_MARK}${id}`, moved.get(url) ?? url) : ''
-        })
+        .replace(
+          new RegExp(`^[ \\t]*[-*] !\\[\\]\\(${ATTACHMENT_MARK}(\\d+)\\)\\n?`, 'gm'),
+          (line: string, id: string) => {
+            const url = this.attachments.get(Number(id))
+            return url ? line.replace(`${ATTACHMENT_MARK}${id}`, moved.get(url) ?? url) : ''
+          },
+        )
       if (rewritten !== body) await setPostBody(trx, postId, rewritten, postHtml(rewritten))
     }
     for (const { postId, attachmentId } of this.featured) {
@@ -297,12 +381,23 @@ class WordPressImport {
       actorId,
       action: 'import.wordpress',
       subject: `site:${report.site}`,
-      detail: { ...report, skipped: report.skipped.length, media: report.media.fetched, newPeople: report.newPeople.length, lines: describeImport(report) },
+      detail: {
+        ...report,
+        skipped: report.skipped.length,
+        media: report.media.fetched,
+        newPeople: report.newPeople.length,
+        lines: describeImport(report),
+      },
     })
   }
 
   /** Keeps an old address (a key of ./old-addresses.ts) for `target`, unless it is one of this blog's own. */
-  private async keep(trx: DB, key: string | null, target: { postId?: number; tagId?: number; userId?: string }, what: string): Promise<void> {
+  private async keep(
+    trx: DB,
+    key: string | null,
+    target: { postId?: number; tagId?: number; userId?: string },
+    what: string,
+  ): Promise<void> {
     if (!key) return
     if (isOwnAddress(key)) {
       this.report.skipped.push({ what: this.skip('ownAddress', { key, what }), why: this.skip('ownAddressWhy') })
@@ -321,12 +416,21 @@ class WordPressImport {
     if (known) return known
     // An author with no address (WXR 1.0 names them only) gets one that can never receive mail,
     // made from the site and login, so a later file from the same site finds the same person.
-    const email = author.email.trim().toLowerCase() || `${slugify(author.login) || 'author'}@${slugify(origin(site)) || 'wordpress'}.wordpress.invalid`
+    const email =
+      author.email.trim().toLowerCase() ||
+      `${slugify(author.login) || 'author'}@${slugify(origin(site)) || 'wordpress'}.wordpress.invalid`
     const existing = await findUserByEmail(trx, email)
     let id = existing?.id
     if (!id) {
       const name = author.displayName || author.login
-      id = await insertUser(trx, { id: randomUUID(), name, email, role: 'commenter', slug: await findFreeUserSlug(trx, slugify(name)), createdAt: this.now })
+      id = await insertUser(trx, {
+        id: randomUUID(),
+        name,
+        email,
+        role: 'commenter',
+        slug: await findFreeUserSlug(trx, slugify(name)),
+        createdAt: this.now,
+      })
       this.report.authors++
       this.report.newPeople.push(name)
     }
@@ -359,7 +463,10 @@ class WordPressImport {
     const legacyKey = `${site.url}#comment-${c.id}`
     if (await findMentionIdByLegacyKey(trx, legacyKey)) return
     if (!/^https?:\/\//i.test(c.url)) {
-      this.report.skipped.push({ what: this.skip('mentionNoSource', { type: c.type, id: c.id, title: item.title }), why: this.skip('mentionNoSourceWhy') })
+      this.report.skipped.push({
+        what: this.skip('mentionNoSource', { type: c.type, id: c.id, title: item.title }),
+        why: this.skip('mentionNoSourceWhy'),
+      })
       return
     }
     await insertMention(trx, {
@@ -420,27 +527,42 @@ class WordPressImport {
     const { report, skip } = this
     if (wp.type === 'attachment') {
       if (wp.attachmentUrl) this.attachments.set(wp.id, wp.attachmentUrl)
-      if (wp.attachmentUrl && wp.parent) this.attachmentParents.set(wp.parent, [...(this.attachmentParents.get(wp.parent) ?? []), wp.id])
-      if (wp.parent) this.attachmentPages.push({ keys: [...this.itemKeys(site, wp), `/?attachment_id=${wp.id}`], parent: wp.parent, title: wp.title })
+      if (wp.attachmentUrl && wp.parent)
+        this.attachmentParents.set(wp.parent, [...(this.attachmentParents.get(wp.parent) ?? []), wp.id])
+      if (wp.parent)
+        this.attachmentPages.push({
+          keys: [...this.itemKeys(site, wp), `/?attachment_id=${wp.id}`],
+          parent: wp.parent,
+          title: wp.title,
+        })
       return
     }
     if (wp.type !== 'post' && wp.type !== 'page') {
-      report.skipped.push({ what: skip('item', { title: wp.title || wp.id }), why: skip('noPlace', { type: wp.type || skip('untyped') }) })
+      report.skipped.push({
+        what: skip('item', { title: wp.title || wp.id }),
+        why: skip('noPlace', { type: wp.type || skip('untyped') }),
+      })
       return
     }
     if (wp.status === 'auto-draft' || wp.status === 'inherit') {
-      report.skipped.push({ what: skip('item', { title: wp.title || wp.id }), why: skip('wpStatus', { status: wp.status }) })
+      report.skipped.push({
+        what: skip('item', { title: wp.title || wp.id }),
+        why: skip('wpStatus', { status: wp.status }),
+      })
       return
     }
     const legacyKey = `${site.url}#${wp.id}`
     const known = await findPostIdByLegacyKey(trx, legacyKey)
     if (known) {
       report.skipped.push({ what: skip('item', { title: wp.title }), why: skip('alreadyImported') })
-      for (const key of this.itemKeys(site, wp)) await this.keep(trx, key, { postId: known }, skip('item', { title: wp.title }))
+      for (const key of this.itemKeys(site, wp))
+        await this.keep(trx, key, { postId: known }, skip('item', { title: wp.title }))
       await this.comments(trx, site, known, wp)
       return
     }
-    const authorId = wp.creator ? await this.person(trx, { id: null, login: wp.creator, email: '', displayName: wp.creator }, site) : null
+    const authorId = wp.creator
+      ? await this.person(trx, { id: null, login: wp.creator, email: '', displayName: wp.creator }, site)
+      : null
     const title = wordpressToText(wp.title) || wp.title.trim() || '(no title)'
     const status = POST_STATUS[wp.status] ?? 'draft'
     const publishedAt = status === 'draft' ? gmt(wp.dateGmt) : (gmt(wp.dateGmt) ?? gmt(wp.date) ?? this.now)
@@ -477,13 +599,21 @@ class WordPressImport {
     for (const term of wp.terms) {
       if (term.domain !== 'category' && term.domain !== 'post_tag') continue
       const tagSlug = slugify(term.slug ? decodeURIComponent(term.slug) : term.name)
-      if (tagSlug && term.name) await tagPost(trx, postId, await upsertTag(trx, { slug: tagSlug, name: wordpressToText(term.name).slice(0, 60) }))
+      if (tagSlug && term.name)
+        await tagPost(
+          trx,
+          postId,
+          await upsertTag(trx, { slug: tagSlug, name: wordpressToText(term.name).slice(0, 60) }),
+        )
     }
     const thumbnail = Number(wp.meta._thumbnail_id)
     if (thumbnail) this.featured.push({ postId, attachmentId: thumbnail })
-    if (body.includes(ATTACHMENT_MARK) || body.includes(ATTACHMENTS_OF_MARK)) this.galleries.push({ postId, wpId: wp.id })
+    if (body.includes(ATTACHMENT_MARK) || body.includes(ATTACHMENTS_OF_MARK))
+      this.galleries.push({ postId, wpId: wp.id })
     const host = origin(site)
-    const urls = [...body.matchAll(/!\[[^\]]*\]\((\S+?)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]).filter((url) => (host && url.includes(host)) || url.includes('/wp-content/uploads/'))
+    const urls = [...body.matchAll(/!\[[^\]]*\]\((\S+?)(?:\s+"[^"]*")?\)/g)]
+      .map((m) => m[1])
+      .filter((url) => (host && url.includes(host)) || url.includes('/wp-content/uploads/'))
     if (urls.length > 0) {
       this.showing.push({ postId, urls })
       for (const url of urls) this.wanted.add(url)
@@ -503,7 +633,14 @@ export function describeImport(report: ImportReport): string[] {
     t('images', { fetched: report.media.fetched, remote: report.media.remote.length }),
     ...report.media.remote.map((url) => t('keptRemote', { url })),
     ...(report.newPeople.length ? [t('newPeople', { names: report.newPeople.join(', ') })] : []),
-    ...(report.shortcodes.length ? [t('shortcodes'), ...report.shortcodes.map((s) => t('shortcode', { title: s.title, names: s.names.map((n) => `[${n}]`).join(', ') }))] : []),
+    ...(report.shortcodes.length
+      ? [
+          t('shortcodes'),
+          ...report.shortcodes.map((s) =>
+            t('shortcode', { title: s.title, names: s.names.map((n) => `[${n}]`).join(', ') }),
+          ),
+        ]
+      : []),
     skipped ? t('skipped', { count: skipped }) : t('nothingSkipped'),
     ...report.skipped.map((s) => t('skippedItem', s)),
   ]

@@ -81,7 +81,9 @@ const OWN_ADDRESS =
 export const isOwnAddress = (key: string) => OWN_ADDRESS.test(key)
 
 const pathOf = (found: Found) =>
-  found.kind === 'post' || found.kind === 'page' ? pathOfKind(found.kind, found.slug) : archivePath({ kind: found.kind, slug: found.slug })
+  found.kind === 'post' || found.kind === 'page'
+    ? pathOfKind(found.kind, found.slug)
+    : archivePath({ kind: found.kind, slug: found.slug })
 
 function feedOf(found: Found, format: 'xml' | 'atom'): string {
   if (found.kind === 'post') return `${postPath(found.slug)}/comments/feed.${format}`
@@ -90,10 +92,21 @@ function feedOf(found: Found, format: 'xml' | 'atom'): string {
 }
 
 /** WordPress's feed names (/feed/<name>/, ?feed=<name>) → the format of ours in the same family. */
-const FEED_FORMATS: Record<string, 'xml' | 'atom'> = { '': 'xml', feed: 'xml', rss2: 'xml', rss: 'xml', rdf: 'xml', atom: 'atom' }
+const FEED_FORMATS: Record<string, 'xml' | 'atom'> = {
+  '': 'xml',
+  feed: 'xml',
+  rss2: 'xml',
+  rss: 'xml',
+  rdf: 'xml',
+  atom: 'atom',
+}
 
 /** The path an old WordPress address now lives at, or null if it names nothing public here. Public. */
-export async function resolveOldAddress(address: OldAddress, now: Date = new Date(), db: DB = getDb()): Promise<string | null> {
+export async function resolveOldAddress(
+  address: OldAddress,
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<string | null> {
   if ('query' in address) return resolveQuery(address.query, address.value, now, db)
   let parts: string[]
   try {
@@ -118,7 +131,8 @@ export async function resolveOldAddress(address: OldAddress, now: Date = new Dat
     return found?.kind === 'post' ? `${postPath(found.slug)}#comments` : found ? pathOf(found) : null
   }
   // /page/<n>/
-  if (parts.length === 2 && lower[0] === 'page' && /^\d{1,6}$/.test(parts[1])) return Number(parts[1]) <= 1 ? '/' : `/page/${Number(parts[1])}`
+  if (parts.length === 2 && lower[0] === 'page' && /^\d{1,6}$/.test(parts[1]))
+    return Number(parts[1]) <= 1 ? '/' : `/page/${Number(parts[1])}`
   const found = await find(parts, now, db)
   return found ? pathOf(found) : null
 }
@@ -127,7 +141,10 @@ async function resolveQuery(name: string, value: string, now: Date, db: DB): Pro
   if (name === 's') return value.trim() ? `/search?q=${encodeURIComponent(value.trim())}` : '/search'
   if (name === 'feed') {
     const feed = value.toLowerCase()
-    if (feed.startsWith('comments-')) return FEED_FORMATS[feed.slice('comments-'.length)] ? `/comments/feed.${FEED_FORMATS[feed.slice('comments-'.length)]}` : null
+    if (feed.startsWith('comments-'))
+      return FEED_FORMATS[feed.slice('comments-'.length)]
+        ? `/comments/feed.${FEED_FORMATS[feed.slice('comments-'.length)]}`
+        : null
     return FEED_FORMATS[feed] ? `/feed.${FEED_FORMATS[feed]}` : null
   }
   const found = await findByQuery(name, value, now, db)
@@ -151,7 +168,12 @@ async function findByQuery(name: string, value: string, now: Date, db: DB): Prom
  * WordPress plugin gave the thread ("42 http://old.example/?p=42"), is tried when the address names
  * nothing; last, the address's last segment as a slug of this blog (a blog that kept its slugs).
  */
-export async function findPostOfOldAddress(url: string, identifier = '', now: Date = new Date(), db: DB = getDb()): Promise<{ kind: 'post' | 'page'; slug: string } | null> {
+export async function findPostOfOldAddress(
+  url: string,
+  identifier = '',
+  now: Date = new Date(),
+  db: DB = getDb(),
+): Promise<{ kind: 'post' | 'page'; slug: string } | null> {
   let address: URL
   try {
     address = new URL(url, 'http://old.invalid/')
@@ -159,10 +181,16 @@ export async function findPostOfOldAddress(url: string, identifier = '', now: Da
     return null
   }
   const parts = address.pathname.split('/').filter(Boolean)
-  const isPost = (found: Found | null): found is Found & { kind: 'post' | 'page' } => found?.kind === 'post' || found?.kind === 'page'
+  const isPost = (found: Found | null): found is Found & { kind: 'post' | 'page' } =>
+    found?.kind === 'post' || found?.kind === 'page'
   const query = ['p', 'page_id'].find((name) => /^\d{1,12}$/.test(address.searchParams.get(name) ?? ''))
   const candidates: (() => Promise<Found | null>)[] = [
-    async () => (parts.length > 0 ? find(parts, now, db) : query ? findByQuery(query, address.searchParams.get(query)!, now, db) : null),
+    async () =>
+      parts.length > 0
+        ? find(parts, now, db)
+        : query
+          ? findByQuery(query, address.searchParams.get(query)!, now, db)
+          : null,
     async () => (/^\d{1,12} /.test(identifier) ? findByQuery('p', identifier.split(' ')[0], now, db) : null),
     async () => {
       const slug = parts.at(-1)?.replace(/\.html?$/i, '')
@@ -188,7 +216,9 @@ async function findKept(key: string, now: Date, db: DB): Promise<Found | null | 
   const kept = await findOldAddress(db, key)
   if (!kept) return undefined
   if (kept.postSlug && kept.kind && kept.status) {
-    return isPublicNow({ status: kept.status, publishedAt: kept.publishedAt }, now) ? { kind: kept.kind === 'page' ? 'page' : 'post', slug: kept.postSlug } : null
+    return isPublicNow({ status: kept.status, publishedAt: kept.publishedAt }, now)
+      ? { kind: kept.kind === 'page' ? 'page' : 'post', slug: kept.postSlug }
+      : null
   }
   if (kept.tagSlug) return { kind: 'tag', slug: kept.tagSlug }
   if (kept.userSlug && !kept.deletedAt) return { kind: 'author', slug: kept.userSlug }

@@ -71,8 +71,8 @@ export interface WxrItem {
   line: number
 }
 
-export type WxrRecord = { kind: 'author'; author: WxrAuthor } | { kind: 'term'; term: WxrTerm } | { kind: 'item'; item: WxrItem }
-
+export type WxrRecord =
+  { kind: 'author'; author: WxrAuthor } | { kind: 'term'; term: WxrTerm } | { kind: 'item'; item: WxrItem }
 
 // Namespaces by what they are, whatever prefix or WXR version the file uses.
 function prefixOf(uri: string): string {
@@ -90,7 +90,10 @@ const num = (text: string) => (/^\s*\d+\s*$/.test(text) ? Number(text) : 0)
  * each call. Resolves with the site's details; rejects with an ImportFileError for a file that is not
  * well-formed XML, not WXR (a Disqus export is named as such), truncated, or carries a DOCTYPE.
  */
-export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onRecord: (record: WxrRecord, site: WxrSite) => Promise<void>): Promise<WxrSite> {
+export async function readWxr(
+  chunks: AsyncIterable<Uint8Array | string>,
+  onRecord: (record: WxrRecord, site: WxrSite) => Promise<void>,
+): Promise<WxrSite> {
   const site: WxrSite = { version: null, title: '', url: '' }
   const ready: WxrRecord[] = []
   let sawWordPress = false
@@ -106,17 +109,44 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
   const open = (name: string, tag: SaxesTagNS, path: readonly string[], line: number) => {
     if (path.length === 1) {
       if (tag.local === 'disqus') throw new ImportFileError('disqusNotWordpress', {}, line)
-      if (name !== 'rss') throw new ImportFileError('notWordpressRoot', { found: `<${tag.name}>`, expected: '<rss>' }, line)
+      if (name !== 'rss')
+        throw new ImportFileError('notWordpressRoot', { found: `<${tag.name}>`, expected: '<rss>' }, line)
     }
     if (name.startsWith('wp:')) sawWordPress = true
     const parent = path[path.length - 2]
     if (name === 'wp:author' && parent === 'channel') author = {}
-    else if ((name === 'wp:category' || name === 'wp:tag') && parent === 'channel') term = { id: 0, kind: name === 'wp:category' ? 'category' : 'tag', parent: '' }
+    else if ((name === 'wp:category' || name === 'wp:tag') && parent === 'channel')
+      term = { id: 0, kind: name === 'wp:category' ? 'category' : 'tag', parent: '' }
     else if (name === 'item' && parent === 'channel')
-      item = { title: '', link: '', permalinkGuid: '', parent: 0, sticky: false, creator: '', content: '', excerpt: '', id: 0, date: '', dateGmt: '', commentStatus: '', slug: '', status: '', type: '', attachmentUrl: '', terms: [], meta: {}, comments: [], line }
+      item = {
+        title: '',
+        link: '',
+        permalinkGuid: '',
+        parent: 0,
+        sticky: false,
+        creator: '',
+        content: '',
+        excerpt: '',
+        id: 0,
+        date: '',
+        dateGmt: '',
+        commentStatus: '',
+        slug: '',
+        status: '',
+        type: '',
+        attachmentUrl: '',
+        terms: [],
+        meta: {},
+        comments: [],
+        line,
+      }
     else if (name === 'wp:comment' && item) comment = { meta: {} }
     else if (name === 'wp:postmeta' && item) meta = { key: '', value: '' }
-    else if (name === 'category' && item) category = { domain: String(tag.attributes.domain?.value ?? ''), slug: String(tag.attributes.nicename?.value ?? '') }
+    else if (name === 'category' && item)
+      category = {
+        domain: String(tag.attributes.domain?.value ?? ''),
+        slug: String(tag.attributes.nicename?.value ?? ''),
+      }
     else if (name === 'guid' && item) guidIsPermalink = String(tag.attributes.isPermaLink?.value ?? 'true') !== 'false'
   }
 
@@ -130,7 +160,16 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
     }
     if (author) {
       if (name === 'wp:author') {
-        if (author.login) ready.push({ kind: 'author', author: { id: author.id ?? null, login: author.login, email: author.email ?? '', displayName: author.displayName || author.login } })
+        if (author.login)
+          ready.push({
+            kind: 'author',
+            author: {
+              id: author.id ?? null,
+              login: author.login,
+              email: author.email ?? '',
+              displayName: author.displayName || author.login,
+            },
+          })
         author = null
       } else if (name === 'wp:author_id') author.id = num(value) || null
       else if (name === 'wp:author_login') author.login = value.trim()
@@ -161,14 +200,29 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
         'wp:comment_type': 'type',
       }
       if (name === 'wp:comment') {
-        item.comments.push({ author: '', email: '', url: '', date: '', dateGmt: '', content: '', approved: '1', type: '', parent: 0, userId: 0, id: 0, meta: {}, ...comment })
+        item.comments.push({
+          author: '',
+          email: '',
+          url: '',
+          date: '',
+          dateGmt: '',
+          content: '',
+          approved: '1',
+          type: '',
+          parent: 0,
+          userId: 0,
+          id: 0,
+          meta: {},
+          ...comment,
+        })
         comment = null
       } else if (name === 'wp:meta_key' && parent === 'wp:commentmeta') commentMetaKey = value.trim()
       else if (name === 'wp:meta_value' && parent === 'wp:commentmeta') comment.meta![commentMetaKey] = value
       else if (name === 'wp:comment_id') comment.id = num(value)
       else if (name === 'wp:comment_parent') comment.parent = num(value)
       else if (name === 'wp:comment_user_id') comment.userId = num(value)
-      else if (fields[name] && parent === 'wp:comment') (comment as Record<string, string>)[fields[name]] = name === 'wp:comment_content' ? value : value.trim()
+      else if (fields[name] && parent === 'wp:comment')
+        (comment as Record<string, string>)[fields[name]] = name === 'wp:comment_content' ? value : value.trim()
       return
     }
     if (meta) {
@@ -208,12 +262,20 @@ export async function readWxr(chunks: AsyncIterable<Uint8Array | string>, onReco
     else if (name === 'wp:post_parent') item.parent = num(value)
     else if (name === 'wp:is_sticky') item.sticky = value.trim() === '1'
     else if (name === 'guid') item.permalinkGuid = guidIsPermalink ? value.trim() : ''
-    else if (simple[name]) (item as unknown as Record<string, string>)[simple[name]] = name === 'content:encoded' || name === 'excerpt:encoded' ? value : value.trim()
+    else if (simple[name])
+      (item as unknown as Record<string, string>)[simple[name]] =
+        name === 'content:encoded' || name === 'excerpt:encoded' ? value : value.trim()
   }
 
   // Every WXR file says it is one (wp:wxr_version) before its first author, term or item.
   const check = (atEnd: boolean, line: number) =>
     sawWordPress ? null : new ImportFileError('notWordpress', {}, atEnd ? null : line)
-  await readXml(chunks, 'wordpress', { nameOf: (tag) => `${prefixOf(tag.uri)}${tag.uri ? ':' : ''}${tag.local}`, open, close, check }, ready, (record) => onRecord(record, site))
+  await readXml(
+    chunks,
+    'wordpress',
+    { nameOf: (tag) => `${prefixOf(tag.uri)}${tag.uri ? ':' : ''}${tag.local}`, open, close, check },
+    ready,
+    (record) => onRecord(record, site),
+  )
   return site
 }

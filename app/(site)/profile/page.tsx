@@ -13,7 +13,11 @@ import { NOT_INDEXED, titled } from '@/app/_ui/page-title'
 export const instant = false
 export const generateMetadata = titled('profile', 'title', NOT_INDEXED)
 
-export default async function ProfilePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ProfilePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const viewer = await getCurrentUser()
   if (!viewer) redirect(signInPath('/profile'))
   const query = await searchParams

@@ -18,7 +18,8 @@ async function search(q: unknown, page: unknown): Promise<SearchView> {
   const typed = typeof q === 'string' ? q.trim() : ''
   const words = searchTerms(typed).join(' ')
   if (!words) return loadSearchView(typed, undefined)
-  if (!allowRead('searchesPerClient', await clientIp())) return { ...(await loadSearchView('', undefined)), query: typed, notice: 'limited' }
+  if (!allowRead('searchesPerClient', await clientIp()))
+    return { ...(await loadSearchView('', undefined)), query: typed, notice: 'limited' }
   return { ...(await cachedSearch(words, typeof page === 'string' ? page : undefined)), query: typed.slice(0, 200) }
 }
 
@@ -31,7 +32,8 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   return { title: query ? t('resultsFor', { query }) : t('title'), robots: { index: false } }
 }
 
-const searchPath = (query: string, page: number) => `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`
+const searchPath = (query: string, page: number) =>
+  `/search?q=${encodeURIComponent(query)}${page > 1 ? `&page=${page}` : ''}`
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams
@@ -63,9 +65,16 @@ export default async function SearchPage({ searchParams }: Props) {
                 <h2 className="post-summary__title">
                   <Link href={postPath(post.slug)}>{post.title}</Link>
                 </h2>
-                <PostMeta authorName={post.authorName} authorSlug={post.authorSlug} publishedAt={post.publishedAt} locale={view.site}>
+                <PostMeta
+                  authorName={post.authorName}
+                  authorSlug={post.authorSlug}
+                  publishedAt={post.publishedAt}
+                  locale={view.site}
+                >
                   {' · '}
-                  <Link href={`${postPath(post.slug)}#comments`}>{tPost('commentCount', { count: post.commentCount })}</Link>
+                  <Link href={`${postPath(post.slug)}#comments`}>
+                    {tPost('commentCount', { count: post.commentCount })}
+                  </Link>
                 </PostMeta>
                 <p className="search-results__snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} />
               </li>

@@ -14,7 +14,8 @@ export const emailSignInAction = formAction({
 })
 
 /** The sign-in page again, carrying Auth.js's word for what went wrong (the page says it). */
-const signInAgain = (values: Record<string, string>, error = 'UnknownAddress') => `/signin?error=${error}&callbackUrl=${encodeURIComponent(safeReturnPath(values.callbackUrl))}`
+const signInAgain = (values: Record<string, string>, error = 'UnknownAddress') =>
+  `/signin?error=${error}&callbackUrl=${encodeURIComponent(safeReturnPath(values.callbackUrl))}`
 
 export const providerSignInAction = formAction({
   refusedTo: (refused, values) => signInAgain(values, refused.reason),

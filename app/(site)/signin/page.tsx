@@ -24,7 +24,12 @@ export default async function SignInPage({ searchParams }: Props) {
   const methods = oauthSignInMethods()
   const site = await cachedSiteInfo()
   const t = translator(site.language, 'signIn')
-  const error = typeof query.error === 'string' ? (isKnownError(query.error) ? t(`errors.${query.error}`) : t('errors.other')) : null
+  const error =
+    typeof query.error === 'string'
+      ? isKnownError(query.error)
+        ? t(`errors.${query.error}`)
+        : t('errors.other')
+      : null
   return (
     <>
       <SiteHeader site={site} />
@@ -33,7 +38,11 @@ export default async function SignInPage({ searchParams }: Props) {
         {viewer ? (
           <>
             <div className="paragraph">
-              {t.rich('signedIn', { name: () => <strong>{viewer.name}</strong>, link: (chunks) => <a href={callbackUrl}>{chunks}</a> })} <SignOutButton language={site.language} returnTo="/signin" />
+              {t.rich('signedIn', {
+                name: () => <strong>{viewer.name}</strong>,
+                link: (chunks) => <a href={callbackUrl}>{chunks}</a>,
+              })}{' '}
+              <SignOutButton language={site.language} returnTo="/signin" />
             </div>
           </>
         ) : (
@@ -45,11 +54,7 @@ export default async function SignInPage({ searchParams }: Props) {
               </p>
             ) : null}
             <EmailSignInForm callbackUrl={callbackUrl} />
-            {emailDelivery() === 'log' ? (
-              <p className="notice">
-                {t('noMailServer')}
-              </p>
-            ) : null}
+            {emailDelivery() === 'log' ? <p className="notice">{t('noMailServer')}</p> : null}
             {methods.length > 0 ? (
               <>
                 <h2 className="divider">{t('orWith')}</h2>

@@ -29,16 +29,17 @@ export default async function UnsubscribePage({ searchParams }: Props) {
             {t.rich('done', { emails: topicSentence(done, site.language), profile })}
           </p>
         ) : link ? (
-          <form method="post" action={`/api/unsubscribe?${new URLSearchParams({ u: link.userId, topic: link.topic, sig: String(query.sig), from: 'page' })}`}>
+          <form
+            method="post"
+            action={`/api/unsubscribe?${new URLSearchParams({ u: link.userId, topic: link.topic, sig: String(query.sig), from: 'page' })}`}
+          >
             <p>{t('ask', { emails: topicSentence(link.topic, site.language) })}</p>
             <button type="submit" className="button">
               {t('title')}
             </button>
           </form>
         ) : (
-          <p role="alert">
-            {t.rich('invalid', { profile })}
-          </p>
+          <p role="alert">{t.rich('invalid', { profile })}</p>
         )}
       </main>
       <SiteFooter site={site} />

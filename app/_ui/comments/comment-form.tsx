@@ -38,7 +38,19 @@ export interface CommentFormProps {
 }
 
 /** The comment form: works as a plain POST without JavaScript; with it, shows the comment at once. */
-export function CommentForm({ postId, parentId = null, formToken, authorName, edit, label, autoFocus, onCancel, restored, initialBody = '', askName = false }: CommentFormProps) {
+export function CommentForm({
+  postId,
+  parentId = null,
+  formToken,
+  authorName,
+  edit,
+  label,
+  autoFocus,
+  onCancel,
+  restored,
+  initialBody = '',
+  askName = false,
+}: CommentFormProps) {
   const [state, formAction] = useActionState(edit ? editCommentAction : postCommentAction, restored ?? idle)
   const id = useId()
   const t = useTranslations('client.comments')
@@ -59,7 +71,10 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
         const text = new FormData(event.currentTarget).get('body')
         if (typeof text !== 'string' || text.trim() === '') return
         commentStore.update({
-          optimistic: [...commentStore.get().optimistic, { tempId: `${Date.now()}`, parentId, body: text.trim(), authorName }],
+          optimistic: [
+            ...commentStore.get().optimistic,
+            { tempId: `${Date.now()}`, parentId, body: text.trim(), authorName },
+          ],
         })
       }}
     >
@@ -105,7 +120,10 @@ export function CommentForm({ postId, parentId = null, formToken, authorName, ed
       {edit ? null : <FollowBox />}
       <FormAlert id={`${id}-error`} message={error?.message} />
       <div className="comment-form__actions">
-        <SubmitButton label={edit ? t('form.save') : t('form.post')} busyLabel={edit ? t('form.saving') : t('posting')} />
+        <SubmitButton
+          label={edit ? t('form.save') : t('form.post')}
+          busyLabel={edit ? t('form.saving') : t('posting')}
+        />
         {onCancel ? (
           <button type="button" className="button button--quiet" onClick={onCancel}>
             {t('form.cancel')}

@@ -112,7 +112,8 @@ function CommentItem({ node, slug, postId, locale }: { node: CommentNode<Comment
       {c.collapsedReplies > 0 ? (
         <p className="comment__continue">
           <a href={`${threadPath(slug, c.id)}#comment-${c.id}`}>
-            {t('continueThread')} <span className="comment__continue-count">{t('moreReplies', { count: c.collapsedReplies })}</span>
+            {t('continueThread')}{' '}
+            <span className="comment__continue-count">{t('moreReplies', { count: c.collapsedReplies })}</span>
           </a>
         </p>
       ) : null}
@@ -129,7 +130,12 @@ function CommentItem({ node, slug, postId, locale }: { node: CommentNode<Comment
 }
 
 /** The approved comments of a post as nested ordered lists, replies under their parents. */
-export function CommentThread({ comments, slug, postId, locale }: { comments: CommentNode<CommentView>[] } & ThreadProps) {
+export function CommentThread({
+  comments,
+  slug,
+  postId,
+  locale,
+}: { comments: CommentNode<CommentView>[] } & ThreadProps) {
   const optimistic = useCommentState((s) => s.optimistic)
 
   // New server data means a posted comment arrived for real: drop the optimistic copies, close the

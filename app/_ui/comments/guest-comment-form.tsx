@@ -25,10 +25,21 @@ function Submit() {
  * until they confirm their address from the mail it sends (lib/comments/written-first.ts). Works as
  * a plain POST; a refusal says why beside the field and keeps everything typed.
  */
-export function GuestCommentForm(props: { postId: number; slug: string; parentId?: number | null; label?: string; restored?: FormState; formToken?: string | null }) {
+export function GuestCommentForm(props: {
+  postId: number
+  slug: string
+  parentId?: number | null
+  label?: string
+  restored?: FormState
+  formToken?: string | null
+}) {
   const { postId, slug, parentId = null, label, restored, formToken } = props
   // The permalink gives the form an address of its own in cached HTML (the reply page, which answers without script).
-  const [state, formAction] = useActionState(keepCommentAction, restored ?? idle, replyPath(slug, { to: parentId ?? undefined }))
+  const [state, formAction] = useActionState(
+    keepCommentAction,
+    restored ?? idle,
+    replyPath(slug, { to: parentId ?? undefined }),
+  )
   const id = useId()
   const t = useTranslations('client.comments.form')
   const error = state.status === 'error' ? state : null
@@ -43,7 +54,16 @@ export function GuestCommentForm(props: { postId: number; slug: string; parentId
       {formToken ? <input type="hidden" name="formToken" value={formToken} /> : null}
       <HoneypotField />
       <label htmlFor={`${id}-name`}>{t('name')}</label>
-      <input id={`${id}-name`} name="name" required maxLength={60} autoComplete="name" defaultValue={value('name')} aria-invalid={error?.field === 'name' || undefined} aria-describedby={describedBy('name')} />
+      <input
+        id={`${id}-name`}
+        name="name"
+        required
+        maxLength={60}
+        autoComplete="name"
+        defaultValue={value('name')}
+        aria-invalid={error?.field === 'name' || undefined}
+        aria-describedby={describedBy('name')}
+      />
       <label htmlFor={`${id}-email`}>{t('email')}</label>
       <input
         id={`${id}-email`}
@@ -62,7 +82,16 @@ export function GuestCommentForm(props: { postId: number; slug: string; parentId
       <label htmlFor={`${id}-body`} className="comment-form__label">
         {label ?? t('comment')}
       </label>
-      <RawTextarea id={`${id}-body`} name="body" rows={6} required maxLength={10_000} defaultValue={value('body')} invalid={error?.field === 'body'} describedBy={describedBy('body', `${id}-help`)} />
+      <RawTextarea
+        id={`${id}-body`}
+        name="body"
+        rows={6}
+        required
+        maxLength={10_000}
+        defaultValue={value('body')}
+        invalid={error?.field === 'body'}
+        describedBy={describedBy('body', `${id}-help`)}
+      />
       <MarkdownHelp id={`${id}-help`} />
       <FollowBox checked={value('follow') === 'on'} />
       <FormAlert id={`${id}-error`} message={error?.message} />

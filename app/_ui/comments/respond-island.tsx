@@ -15,7 +15,13 @@ import { commentStore, useCommentState } from './store'
  * (the signed-out form, and a sign-in link that leads to the reply page: both work without
  * JavaScript); in the browser it asks who is signed in and becomes their comment form.
  */
-export function RespondIsland(props: { postId: number; slug: string; commentsOpen: boolean; locale: SiteLocale; children?: React.ReactNode }) {
+export function RespondIsland(props: {
+  postId: number
+  slug: string
+  commentsOpen: boolean
+  locale: SiteLocale
+  children?: React.ReactNode
+}) {
   const { postId, slug, commentsOpen, locale, children } = props
   const state = useCommentState((s) => s.respond)
   const carried = useCommentState((s) => s.carried)
@@ -29,7 +35,9 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
       .then((s) => {
         if (!live || !s) return
         // Someone quick typed into the signed-out form before this answer came: keep their words.
-        const typed = s.viewer ? (area.current?.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.value ?? '') : ''
+        const typed = s.viewer
+          ? (area.current?.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.value ?? '')
+          : ''
         commentStore.update({ respond: s, carried: typed })
       })
       .catch(() => {})
@@ -46,7 +54,9 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
       <div ref={area}>
         <GuestCommentForm postId={postId} slug={slug} formToken={state?.formToken} />
         <p>
-          {t.rich('signInToReply', { link: (chunks) => <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>{chunks}</a> })}
+          {t.rich('signInToReply', {
+            link: (chunks) => <a href={signInPath(state ? `${postPath(slug)}#respond` : replyPath(slug))}>{chunks}</a>,
+          })}
         </p>
       </div>
     )
@@ -58,7 +68,13 @@ export function RespondIsland(props: { postId: number; slug: string; commentsOpe
         <p role="status">{t('banned')}</p>
       ) : (
         <>
-          <CommentForm postId={postId} formToken={state.formToken} authorName={viewer.name} initialBody={carried} askName={!viewer.hasName} />
+          <CommentForm
+            postId={postId}
+            formToken={state.formToken}
+            authorName={viewer.name}
+            initialBody={carried}
+            askName={!viewer.hasName}
+          />
         </>
       )}
       <OwnComments slug={slug} comments={state.ownComments} locale={locale} />

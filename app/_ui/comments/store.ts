@@ -39,5 +39,9 @@ export const commentStore = {
 }
 
 export function useCommentState<T>(select: (s: CommentState) => T): T {
-  return useSyncExternalStore(commentStore.subscribe, () => select(state), () => select(initial))
+  return useSyncExternalStore(
+    commentStore.subscribe,
+    () => select(state),
+    () => select(initial),
+  )
 }

@@ -10,7 +10,11 @@ import { titled } from '@/app/_ui/page-title'
 export const instant = false
 export const generateMetadata = titled('admin.audit', 'title')
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const raw = await searchParams
   const viewer = await requirePageCapability('audit.read', '/admin/audit')
   const locale = await getSiteLocale()
@@ -21,7 +25,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <h1>{t('title')}</h1>
       {entries.length === 0 ? <p>{t('empty')}</p> : null}
       {entries.length > 0 ? (
-        <AdminTable caption={t('caption')} columns={[t('columns.when'), t('columns.who'), t('columns.what'), t('columns.to'), t('columns.details')]}>
+        <AdminTable
+          caption={t('caption')}
+          columns={[t('columns.when'), t('columns.who'), t('columns.what'), t('columns.to'), t('columns.details')]}
+        >
           {entries.map((e) => (
             <tr key={e.id}>
               <td>

@@ -17,9 +17,12 @@ export const moderateAction = buttonAction({
   back: queue,
   run: (values, { viewer }, fd) => {
     const one = values.one ?? ''
-    return one ? moderateComments(viewer, one.split(':')[0], [one.split(':')[1]]) : moderateComments(viewer, values.action ?? '', fd.getAll('ids'))
+    return one
+      ? moderateComments(viewer, one.split(':')[0], [one.split(':')[1]])
+      : moderateComments(viewer, values.action ?? '', fd.getAll('ids'))
   },
-  done: async (result, values) => notice(queue(values), (await siteTranslator('admin.moderation'))('commentsUpdated', { count: result.count })),
+  done: async (result, values) =>
+    notice(queue(values), (await siteTranslator('admin.moderation'))('commentsUpdated', { count: result.count })),
 })
 
 /** A comment's admin page, where the moderator replies to it or edits it. */
@@ -27,8 +30,10 @@ const commentPage = (values: Record<string, string>) => `/admin/comments/${parse
 
 /** Replies to a comment as the signed-in moderator, from the comment's admin page. */
 export const moderatorReplyAction = formAction({
-  run: (values, { viewer }) => replyAsModerator(viewer, { commentId: values.commentId, body: values.body, formToken: values.formToken }),
-  done: async (reply, values) => notice(commentPage(values), (await siteTranslator('admin.moderation'))('replyPublished', { id: reply.id })),
+  run: (values, { viewer }) =>
+    replyAsModerator(viewer, { commentId: values.commentId, body: values.body, formToken: values.formToken }),
+  done: async (reply, values) =>
+    notice(commentPage(values), (await siteTranslator('admin.moderation'))('replyPublished', { id: reply.id })),
   keep: ['body'],
   page: commentPage,
   form: 'reply',
@@ -37,7 +42,8 @@ export const moderatorReplyAction = formAction({
 /** Saves a new text for a comment, from its admin page. */
 export const moderatorEditAction = formAction({
   run: (values, { viewer }) => editAsModerator(viewer, { commentId: values.commentId, body: values.body }),
-  done: async (edited, values) => notice(commentPage(values), (await siteTranslator('admin.moderation'))('textSaved', { id: edited.id })),
+  done: async (edited, values) =>
+    notice(commentPage(values), (await siteTranslator('admin.moderation'))('textSaved', { id: edited.id })),
   keep: ['body'],
   page: commentPage,
   form: 'edit',

@@ -29,7 +29,11 @@ export default async function CommentsQueue({ searchParams }: Props) {
   const locale = await getSiteLocale()
   const { query, counts, comments, hasNext } = await loadModerationQueue(viewer, raw)
   const here = (change: Record<string, string | number | undefined>) =>
-    listHref('/admin/comments', { status: query.status, post: query.post, author: query.author, q: query.q, page: query.page }, change)
+    listHref(
+      '/admin/comments',
+      { status: query.status, post: query.post, author: query.author, q: query.q, page: query.page },
+      change,
+    )
   const t = translator(locale.language, 'admin.comments')
   const words = moderationWords(locale.language)
   const buttons = words.buttons[query.status]
@@ -46,10 +50,17 @@ export default async function CommentsQueue({ searchParams }: Props) {
         labels={words.statuses}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch language={locale.language} action="/admin/comments" label={t('search')} value={query.q} keep={{ status: query.status, post: query.post, author: query.author }} />
+      <ListSearch
+        language={locale.language}
+        action="/admin/comments"
+        label={t('search')}
+        value={query.q}
+        keep={{ status: query.status, post: query.post, author: query.author }}
+      />
       {query.post || query.author ? (
         <p className="muted">
-          {t(query.post && query.author ? 'onlyBoth' : query.post ? 'onlyPost' : 'onlyAuthor')} <Link href={here({ post: undefined, author: undefined, page: 1 })}>{t('showAll')}</Link>
+          {t(query.post && query.author ? 'onlyBoth' : query.post ? 'onlyPost' : 'onlyAuthor')}{' '}
+          <Link href={here({ post: undefined, author: undefined, page: 1 })}>{t('showAll')}</Link>
         </p>
       ) : null}
       <AdminNotices query={raw} />

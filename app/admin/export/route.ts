@@ -6,7 +6,11 @@ import { exportWordPress } from '@/lib/wordpress/export'
 // The whole blog as a WordPress export (WXR 1.2), streamed as a download. Admins only.
 export async function GET() {
   const viewer = await getCurrentUser()
-  if (!can(viewer, 'settings.manage')) return new Response('Only admins can export the blog.', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  if (!can(viewer, 'settings.manage'))
+    return new Response('Only admins can export the blog.', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
   const encoder = new TextEncoder()
   await loadPublicOrigin()
   const origin = linkOrigin()

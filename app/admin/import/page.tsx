@@ -23,7 +23,11 @@ export default async function ImportPage({ searchParams }: Props) {
   return (
     <main id="main" className="page">
       <h1>{t('title')}</h1>
-      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.import'])}>
+      <SiteLanguage
+        language={locale.language}
+        timeZone={locale.timeZone}
+        messages={messagesFor(locale.language, ['client', 'admin.import'])}
+      >
         {job ? <ImportJob job={job} live={query.live === '1'} /> : null}
         {refusal ? (
           <p role="alert" className="form-error">

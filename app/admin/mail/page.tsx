@@ -26,7 +26,16 @@ export default async function OutgoingMailPage() {
       )}
       {mails.length === 0 ? <p>{t('empty')}</p> : null}
       {mails.length > 0 ? (
-        <AdminTable caption={t('caption')} columns={[t('columns.written'), t('columns.to'), t('columns.subject'), t('columns.state'), t('columns.attempts')]}>
+        <AdminTable
+          caption={t('caption')}
+          columns={[
+            t('columns.written'),
+            t('columns.to'),
+            t('columns.subject'),
+            t('columns.state'),
+            t('columns.attempts'),
+          ]}
+        >
           {mails.map((m) => (
             <tr key={m.id}>
               <td>

@@ -18,5 +18,6 @@ export const moderateMentionAction = buttonAction({
     const [action, id] = (values.one ?? '').split(':')
     return moderateMentions(viewer, action, [id])
   },
-  done: async (result, values) => notice(queue(values), (await siteTranslator('admin.moderation'))('mentionsUpdated', { count: result.count })),
+  done: async (result, values) =>
+    notice(queue(values), (await siteTranslator('admin.moderation'))('mentionsUpdated', { count: result.count })),
 })

@@ -22,7 +22,8 @@ export default async function MentionsQueue({ searchParams }: Props) {
   const viewer = await requirePageCapability('comments.moderate', '/admin/mentions')
   const locale = await getSiteLocale()
   const { query, counts, mentions, hasNext } = await loadMentionQueue(viewer, raw)
-  const here = (change: Record<string, string | number | undefined>) => listHref('/admin/mentions', { status: query.status, page: query.page }, change)
+  const here = (change: Record<string, string | number | undefined>) =>
+    listHref('/admin/mentions', { status: query.status, page: query.page }, change)
   const t = translator(locale.language, 'admin.mentions')
   const words = moderationWords(locale.language)
 
@@ -30,14 +31,24 @@ export default async function MentionsQueue({ searchParams }: Props) {
     <main id="main" className="page page--wide">
       <h1>{t('title')}</h1>
       <p className="muted">{t('intro')}</p>
-      <StatusTabs label={t('statusNav')} statuses={COMMENT_STATUSES} current={query.status} counts={counts} labels={words.statuses} href={(s) => here({ status: s, page: 1 })} />
+      <StatusTabs
+        label={t('statusNav')}
+        statuses={COMMENT_STATUSES}
+        current={query.status}
+        counts={counts}
+        labels={words.statuses}
+        href={(s) => here({ status: s, page: 1 })}
+      />
       <AdminNotices query={raw} />
       {mentions.length === 0 ? (
         <p>{t(`empty.${query.status}`)}</p>
       ) : (
         <form action={moderateMentionAction}>
           <input type="hidden" name="returnTo" value={here({})} />
-          <AdminTable caption={t(`caption.${query.status}`)} columns={[t('columns.page'), t('columns.on'), t('columns.actions')]}>
+          <AdminTable
+            caption={t(`caption.${query.status}`)}
+            columns={[t('columns.page'), t('columns.on'), t('columns.actions')]}
+          >
             {mentions.map((m) => (
               <tr key={m.id}>
                 <td>
@@ -55,7 +66,14 @@ export default async function MentionsQueue({ searchParams }: Props) {
                 </td>
                 <td className="admin-table__actions">
                   {words.buttons[query.status].map(([action, text]) => (
-                    <button key={action} type="submit" name="one" value={`${action}:${m.id}`} className="link-button" aria-label={t('buttonLabel', { action: text, title: m.title })}>
+                    <button
+                      key={action}
+                      type="submit"
+                      name="one"
+                      value={`${action}:${m.id}`}
+                      className="link-button"
+                      aria-label={t('buttonLabel', { action: text, title: m.title })}
+                    >
                       {text}
                     </button>
                   ))}

@@ -12,7 +12,11 @@ import { titled } from '@/app/_ui/page-title'
 export const instant = false
 export const generateMetadata = titled('admin.people', 'title')
 
-export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PeoplePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const raw = await searchParams
   const viewer = await requirePageCapability('people.manage', '/admin/people')
   const locale = await getSiteLocale()
@@ -24,7 +28,10 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <main id="main" className="page page--wide">
       <h1>{t('title')}</h1>
       <AdminNotices query={raw} />
-      <AdminTable caption={t('caption')} columns={[t('columns.name'), t('columns.role'), t('columns.comments'), t('columns.joined'), t('columns.ban')]}>
+      <AdminTable
+        caption={t('caption')}
+        columns={[t('columns.name'), t('columns.role'), t('columns.comments'), t('columns.joined'), t('columns.ban')]}
+      >
         {people.map((p) => {
           const name = p.name ?? anonymous
           return (
@@ -33,9 +40,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 {name}
                 {p.id === viewer.id ? <span className="muted"> {t('you')}</span> : null}
                 {p.bannedAt ? <strong className="badge">{t('banned')}</strong> : null}
-                {p.emailBouncedAt ? <strong className="badge" title={t('bouncedHelp')}>
+                {p.emailBouncedAt ? (
+                  <strong className="badge" title={t('bouncedHelp')}>
                     {t('bounced')}
-                  </strong> : null}
+                  </strong>
+                ) : null}
               </td>
               <td>
                 <form action={peopleAction} className="inline-form">
@@ -65,7 +74,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                   <form action={peopleAction} className="inline-form">
                     <input type="hidden" name="intent" value={p.bannedAt ? 'unban' : 'ban'} />
                     <input type="hidden" name="userId" value={p.id} />
-                    <button type="submit" className="link-button" aria-label={p.bannedAt ? t('liftBanLabel', { name }) : t('banLabel', { name })}>
+                    <button
+                      type="submit"
+                      className="link-button"
+                      aria-label={p.bannedAt ? t('liftBanLabel', { name }) : t('banLabel', { name })}
+                    >
                       {p.bannedAt ? t('liftBan') : t('ban')}
                     </button>
                   </form>

@@ -33,7 +33,10 @@ export const postLifecycleAction = buttonAction({
       ? changePostLifecycle(viewer, Number(postId), action)
       : refusal(await postSentence('cannotChange')()), // only a forged form names another
   done: async (_, { action }) =>
-    notice(`/admin/posts?status=${action === 'restore' ? 'draft' : 'trash'}`, (await siteTranslator('admin.posts.notices'))(LIFECYCLE[action as keyof typeof LIFECYCLE])),
+    notice(
+      `/admin/posts?status=${action === 'restore' ? 'draft' : 'trash'}`,
+      (await siteTranslator('admin.posts.notices'))(LIFECYCLE[action as keyof typeof LIFECYCLE]),
+    ),
   refused: postSentence('cannotChange'),
 })
 
@@ -44,6 +47,7 @@ const revisionsPage = (values: Record<string, string>) => `/admin/posts/${Number
 export const restoreRevisionAction = buttonAction({
   back: revisionsPage,
   run: ({ postId, revisionId }, { viewer }) => restoreRevision(viewer, Number(postId), Number(revisionId)),
-  done: async (_, values) => notice(revisionsPage(values), (await siteTranslator('admin.posts.notices'))('revisionRestored')),
+  done: async (_, values) =>
+    notice(revisionsPage(values), (await siteTranslator('admin.posts.notices'))('revisionRestored')),
   refused: postSentence('cannotChange'),
 })

@@ -15,7 +15,11 @@ export const generateMetadata = titled('admin.posts', 'title')
 
 const STATUSES = ['published', 'scheduled', 'draft', 'trash'] as const satisfies readonly PostStatus[]
 
-export default async function PostsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PostsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const raw = await searchParams
   const viewer = await requirePageCapability('posts.write', '/admin/posts')
   const locale = await getSiteLocale()
@@ -23,7 +27,11 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
   const t = translator(locale.language, 'admin.posts')
   const labels = Object.fromEntries(STATUSES.map((s) => [s, t(`statuses.${s}`)])) as Record<PostStatus, string>
   const here = (change: Record<string, string | number | undefined>) =>
-    listHref('/admin/posts', { status: query.status, q: query.q, author: query.author, tag: query.tag, page: query.page }, change)
+    listHref(
+      '/admin/posts',
+      { status: query.status, q: query.q, author: query.author, tag: query.tag, page: query.page },
+      change,
+    )
 
   return (
     <main id="main" className="page page--wide">
@@ -44,7 +52,13 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
         labels={labels}
         href={(s) => here({ status: s, page: 1 })}
       />
-      <ListSearch language={locale.language} action="/admin/posts" label={t('searchTitles')} value={query.q} keep={{ status: query.status, author: query.author, tag: query.tag }} />
+      <ListSearch
+        language={locale.language}
+        action="/admin/posts"
+        label={t('searchTitles')}
+        value={query.q}
+        keep={{ status: query.status, author: query.author, tag: query.tag }}
+      />
       <form method="get" action="/admin/posts" className="search-form filter-form">
         <input type="hidden" name="status" value={query.status} />
         {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
@@ -78,7 +92,10 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
       {posts.length === 0 ? (
         <p>{t(`empty.${query.status}`)}</p>
       ) : (
-        <AdminTable caption={t('caption', { status: labels[query.status] })} columns={[t('columns.title'), t('columns.author'), t('columns.date'), t('columns.actions')]}>
+        <AdminTable
+          caption={t('caption', { status: labels[query.status] })}
+          columns={[t('columns.title'), t('columns.author'), t('columns.date'), t('columns.actions')]}
+        >
           {posts.map((p) => {
             const when = (p.publishedAt ?? p.updatedAt).toISOString()
             return (
@@ -97,15 +114,33 @@ export default async function PostsPage({ searchParams }: { searchParams: Promis
                     <input type="hidden" name="postId" value={p.id} />
                     {p.status === 'trash' ? (
                       <>
-                        <button type="submit" name="action" value="restore" className="link-button" aria-label={t('restoreLabel', { title: p.title })}>
+                        <button
+                          type="submit"
+                          name="action"
+                          value="restore"
+                          className="link-button"
+                          aria-label={t('restoreLabel', { title: p.title })}
+                        >
                           {t('restore')}
                         </button>{' '}
-                        <button type="submit" name="action" value="delete" className="link-button" aria-label={t('deleteLabel', { title: p.title })}>
+                        <button
+                          type="submit"
+                          name="action"
+                          value="delete"
+                          className="link-button"
+                          aria-label={t('deleteLabel', { title: p.title })}
+                        >
                           {t('delete')}
                         </button>
                       </>
                     ) : (
-                      <button type="submit" name="action" value="trash" className="link-button" aria-label={t('trashLabel', { title: p.title })}>
+                      <button
+                        type="submit"
+                        name="action"
+                        value="trash"
+                        className="link-button"
+                        aria-label={t('trashLabel', { title: p.title })}
+                      >
                         {t('trash')}
                       </button>
                     )}

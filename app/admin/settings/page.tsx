@@ -10,7 +10,11 @@ import { titled } from '@/app/_ui/page-title'
 export const instant = false
 export const generateMetadata = titled('admin.settings', 'title')
 
-export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const raw = await searchParams
   const viewer = await requirePageCapability('settings.manage', '/admin/settings')
   const settings = await loadSettingsForm(viewer)
@@ -25,8 +29,17 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
           {t('saved', { count: saved })}
         </p>
       ) : null}
-      <SiteLanguage language={settings.language} timeZone={settings.timeZone} messages={messagesFor(settings.language, ['client', 'admin.settings', 'admin.upload'])}>
-        <SettingsForm settings={settings} shown={JSON.stringify(settingsAsForm(settings))} restored={kept} timeZones={timeZoneNames()} />
+      <SiteLanguage
+        language={settings.language}
+        timeZone={settings.timeZone}
+        messages={messagesFor(settings.language, ['client', 'admin.settings', 'admin.upload'])}
+      >
+        <SettingsForm
+          settings={settings}
+          shown={JSON.stringify(settingsAsForm(settings))}
+          restored={kept}
+          timeZones={timeZoneNames()}
+        />
       </SiteLanguage>
     </main>
   )

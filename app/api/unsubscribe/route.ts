@@ -7,7 +7,15 @@ export async function POST(request: Request) {
   const params = Object.fromEntries(new URL(request.url).searchParams)
   const link = await unsubscribe(params)
   const fromPage = params.from === 'page'
-  if (!link) return fromPage ? new Response(null, { status: 303, headers: { Location: '/unsubscribe?invalid=1' } }) : new Response('This unsubscribe link is not valid; nothing was changed.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  if (!link)
+    return fromPage
+      ? new Response(null, { status: 303, headers: { Location: '/unsubscribe?invalid=1' } })
+      : new Response('This unsubscribe link is not valid; nothing was changed.', {
+          status: 400,
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        })
   if (fromPage) return new Response(null, { status: 303, headers: { Location: `/unsubscribe?done=${link.topic}` } })
-  return new Response('Unsubscribed.', { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
+  return new Response('Unsubscribed.', {
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  })
 }

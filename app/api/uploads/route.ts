@@ -10,7 +10,8 @@ import { translator } from '@/lib/i18n'
 // before the body is read, and the body is never read past the upload limit. Answers JSON: the
 // image's address and sizes, or a message saying why it was refused.
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return Response.json({ ok: false, message: 'Refused: not sent from this blog.' }, { status: 403 })
+  if (!isSameOrigin(request))
+    return Response.json({ ok: false, message: 'Refused: not sent from this blog.' }, { status: 403 })
   const viewer = await getCurrentUser()
   const { uploadMaxMegabytes, language } = await getSiteSettings()
   const t = translator(language, 'errors.uploads')
@@ -20,7 +21,8 @@ export async function POST(request: Request) {
     // The form around the image adds a little; the image itself is held to the limit by uploadImage.
     file = (await readBoundedForm(request, uploadMaxMegabytes * 1024 * 1024 + 64 * 1024)).get('file')
   } catch (error) {
-    if (error instanceof BodyTooLarge) return Response.json({ ok: false, message: t('tooLarge', { mb: uploadMaxMegabytes }) }, { status: 413 })
+    if (error instanceof BodyTooLarge)
+      return Response.json({ ok: false, message: t('tooLarge', { mb: uploadMaxMegabytes }) }, { status: 413 })
     if (error instanceof BodyMalformed) return Response.json({ ok: false, message: t('malformed') }, { status: 400 })
     throw error
   }

@@ -17,9 +17,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ addr
   if (target) return new Response(null, { status: 301, headers: { Location: target } })
   if (kind === 'slash') {
     const query = new URL(request.url).search
-    return new Response(null, { status: 308, headers: { Location: `/${rest.map(encodeURIComponent).join('/')}${query}` } })
+    return new Response(null, {
+      status: 308,
+      headers: { Location: `/${rest.map(encodeURIComponent).join('/')}${query}` },
+    })
   }
-  return new Response('Nothing lives at this address any more.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+  return new Response('Nothing lives at this address any more.', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  })
 }
 
 function safeDecode(value: string): string {

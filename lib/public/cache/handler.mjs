@@ -15,10 +15,14 @@ try {
   defaults = (await import('next/dist/server/lib/cache-handlers/default.js')).default
   manifest = (await import('next/dist/server/lib/incremental-cache/tags-manifest.external.js')).default
 } catch (error) {
-  throw new Error(`Plateau cannot start: the shared page cache needs Next.js internals this version does not have (${error.message}). ${PINNED}.`)
+  throw new Error(
+    `Plateau cannot start: the shared page cache needs Next.js internals this version does not have (${error.message}). ${PINNED}.`,
+  )
 }
 if (typeof defaults?.createDefaultCacheHandler !== 'function' || !(manifest?.tagsManifest instanceof Map)) {
-  throw new Error(`Plateau cannot start: this Next.js version's cache handler or tags manifest is not what the shared page cache expects. ${PINNED}.`)
+  throw new Error(
+    `Plateau cannot start: this Next.js version's cache handler or tags manifest is not what the shared page cache expects. ${PINNED}.`,
+  )
 }
 
 const base = defaults.createDefaultCacheHandler(50 * 1024 * 1024)
@@ -37,7 +41,10 @@ function expire(tag, expireSeconds) {
   tellExpired([tag])
   const now = Date.now()
   const entry = manifest.tagsManifest.get(tag) ?? {}
-  manifest.tagsManifest.set(tag, expireSeconds === null ? { ...entry, expired: now } : { ...entry, stale: now, expired: now + expireSeconds * 1000 })
+  manifest.tagsManifest.set(
+    tag,
+    expireSeconds === null ? { ...entry, expired: now } : { ...entry, stale: now, expired: now + expireSeconds * 1000 },
+  )
 }
 
 let read = null
@@ -63,12 +70,18 @@ async function refresh() {
   lastRefresh = Date.now()
   refreshing ??= readNewEvents(store)
     .then(() => {
-      if (failing) logLine('info', { event: 'cache.shared-tags-back' }, "Reading other instances' cache invalidations again.")
+      if (failing)
+        logLine('info', { event: 'cache.shared-tags-back' }, "Reading other instances' cache invalidations again.")
       failing = false
     })
     .catch((error) => {
       // Once per outage, not every second.
-      if (!failing) logLine('error', { event: 'cache.shared-tags-failed', error: error.message }, "Could not read other instances' cache invalidations.")
+      if (!failing)
+        logLine(
+          'error',
+          { event: 'cache.shared-tags-failed', error: error.message },
+          "Could not read other instances' cache invalidations.",
+        )
       failing = true
     })
     .finally(() => {
@@ -100,7 +113,11 @@ const handler = {
     try {
       await store.record(tags, durations?.expire ?? null)
     } catch (error) {
-      logLine('error', { event: 'cache.share-failed', error: error.message }, 'Could not share a cache invalidation with other instances.')
+      logLine(
+        'error',
+        { event: 'cache.share-failed', error: error.message },
+        'Could not share a cache invalidation with other instances.',
+      )
     }
   },
 }

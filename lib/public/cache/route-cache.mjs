@@ -17,9 +17,15 @@ try {
   FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache.js').default
   manifest = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js')
 } catch (error) {
-  throw new Error(`Plateau cannot start: the page cache needs Next.js internals this version does not have (${error.message}). ${PINNED}.`)
+  throw new Error(
+    `Plateau cannot start: the page cache needs Next.js internals this version does not have (${error.message}). ${PINNED}.`,
+  )
 }
-if (typeof FileSystemCache !== 'function' || typeof manifest?.areTagsExpired !== 'function' || typeof manifest?.areTagsStale !== 'function') {
+if (
+  typeof FileSystemCache !== 'function' ||
+  typeof manifest?.areTagsExpired !== 'function' ||
+  typeof manifest?.areTagsStale !== 'function'
+) {
   throw new Error(`Plateau cannot start: this Next.js version's route cache is not what Plateau expects. ${PINNED}.`)
 }
 

@@ -9,7 +9,13 @@ import RouteCache from './route-cache.mjs'
 // A page is dated by the lookup that led to its render: a render that began before an invalidation
 // and was stored after it must not count as fresh (Next dates it by when it was stored).
 
-const PAGE = { kind: 'APP_PAGE', html: '<p>old</p>', rscData: Buffer.from(''), headers: { 'x-next-cache-tags': 'post:hello,posts' }, status: 200 }
+const PAGE = {
+  kind: 'APP_PAGE',
+  html: '<p>old</p>',
+  rscData: Buffer.from(''),
+  headers: { 'x-next-cache-tags': 'post:hello,posts' },
+  status: 200,
+}
 const CONTROL = { cacheControl: { revalidate: 31_536_000, expire: undefined } }
 const lookup = { kind: 'APP_PAGE', isRoutePPREnabled: true, isFallback: false }
 
@@ -27,8 +33,23 @@ describe('the route cache', () => {
     start = Date.now() - 60_000
     vi.useFakeTimers({ toFake: ['Date'] })
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plateau-route-cache-'))
-    const cacheFs = { existsSync: fs.existsSync, readFile: fs.promises.readFile, readFileSync: fs.readFileSync, writeFile: fs.promises.writeFile, mkdir: fs.promises.mkdir, stat: fs.promises.stat }
-    cache = new RouteCache({ fs: cacheFs, serverDistDir: dir, flushToDisk: false, dev: false, maxMemoryCacheSize: 10 * 1024 * 1024, revalidatedTags: [], _requestHeaders: {} })
+    const cacheFs = {
+      existsSync: fs.existsSync,
+      readFile: fs.promises.readFile,
+      readFileSync: fs.readFileSync,
+      writeFile: fs.promises.writeFile,
+      mkdir: fs.promises.mkdir,
+      stat: fs.promises.stat,
+    }
+    cache = new RouteCache({
+      fs: cacheFs,
+      serverDistDir: dir,
+      flushToDisk: false,
+      dev: false,
+      maxMemoryCacheSize: 10 * 1024 * 1024,
+      revalidatedTags: [],
+      _requestHeaders: {},
+    })
     tagsManifest.clear()
   })
   afterEach(() => {

@@ -1,6 +1,11 @@
 import type { DB } from '@/db'
 import { getDb } from '@/db'
-import { lastCacheTagEventId, listCacheTagEventsAfter, recordCacheTagEvents, type CacheTagEvent } from '@/db/queries/cache-tags'
+import {
+  lastCacheTagEventId,
+  listCacheTagEventsAfter,
+  recordCacheTagEvents,
+  type CacheTagEvent,
+} from '@/db/queries/cache-tags'
 
 /*
  * Cache invalidation shared by every app instance. Each instance keeps its own page cache in memory
@@ -38,4 +43,3 @@ export function registerSharedCacheTags(db: DB = getDb()): void {
 export async function invalidateEverywhere(tags: string[], db: DB = getDb()): Promise<void> {
   await sharedCacheTags(db).record(tags, null)
 }
-

@@ -14,8 +14,16 @@ export const confirmCommentAction = buttonAction({
   done: async ({ session, postSlug, comment }) => {
     // The session Auth.js would have made after a sign-in link, under its own cookie.
     const secure = linkOrigin().startsWith('https:')
-    ;(await cookies()).set(`${secure ? '__Secure-' : ''}authjs.session-token`, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expires })
+    ;(await cookies()).set(`${secure ? '__Secure-' : ''}authjs.session-token`, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      path: '/',
+      expires: session.expires,
+    })
     if (!comment.ok) return comment.keptAt ?? replyPath(postSlug)
-    return commentIsThreaded(comment) ? commentPath(comment.postSlug, comment.id) : `${replyPath(comment.postSlug)}?held=${comment.id}#your-comments`
+    return commentIsThreaded(comment)
+      ? commentPath(comment.postSlug, comment.id)
+      : `${replyPath(comment.postSlug)}?held=${comment.id}#your-comments`
   },
 })

@@ -36,7 +36,10 @@ export default async function ConfirmCommentPage({ searchParams }: Props) {
           <form action={confirmCommentAction} className="stack">
             <input type="hidden" name="token" value={String(query.token)} />
             <p>
-              {t.rich('yourComment', { link: () => <a href={postPath(comment.postSlug)}>“{comment.postTitle}”</a>, name: comment.name })}
+              {t.rich('yourComment', {
+                link: () => <a href={postPath(comment.postSlug)}>“{comment.postTitle}”</a>,
+                name: comment.name,
+              })}
             </p>
             <blockquote className="mail-text">{comment.body}</blockquote>
             <p>{t('signsIn', { name: comment.name })}</p>

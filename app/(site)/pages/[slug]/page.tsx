@@ -23,7 +23,11 @@ const viewFor = async (slug: string) => (slug === BUILD_PLACEHOLDER ? null : cac
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const view = await viewFor((await params).slug)
   if (!view) return {}
-  return { title: translator(view.site.language, 'post')('titles.post', { post: view.page.title, site: view.site.title }), description: view.page.excerpt ?? undefined, alternates: { canonical: siteUrl(pagePath(view.page.slug)) } }
+  return {
+    title: translator(view.site.language, 'post')('titles.post', { post: view.page.title, site: view.site.title }),
+    description: view.page.excerpt ?? undefined,
+    alternates: { canonical: siteUrl(pagePath(view.page.slug)) },
+  }
 }
 
 export default async function Page({ params }: Props) {

@@ -12,12 +12,16 @@ import { commentIsThreaded } from '@/lib/comments/visibility'
  * Where to show a comment just posted or edited. The page's script finds it on the post (and follows
  * its short link if it is on another page of comments); without script the short link does that.
  */
-const landOn = (values: Record<string, string>, slug: string, id: number) => (values[SENT_BY] === 'script' ? commentPath(slug, id) : shortCommentPath(id))
+const landOn = (values: Record<string, string>, slug: string, id: number) =>
+  values[SENT_BY] === 'script' ? commentPath(slug, id) : shortCommentPath(id)
 
 /** Posts a comment or reply from the comment form (held ones are shown on the reply page). */
 export const postCommentAction = formAction({
   run: (values, { viewer, client }) => postCommentFromForm(viewer, values, { ip: client }),
-  done: (posted, values) => (commentIsThreaded(posted) ? landOn(values, posted.postSlug, posted.id) : `${replyPath(posted.postSlug)}?held=${posted.id}#your-comments`),
+  done: (posted, values) =>
+    commentIsThreaded(posted)
+      ? landOn(values, posted.postSlug, posted.id)
+      : `${replyPath(posted.postSlug)}?held=${posted.id}#your-comments`,
   keep: ['body', 'name', 'follow'],
   page: (values) => commentFormPage(values),
 })
@@ -25,7 +29,10 @@ export const postCommentAction = formAction({
 /** Saves a new text for a comment, from the edit form: back to it on its post if shown there, else to the reply page. */
 export const editCommentAction = formAction({
   run: (values, { viewer }) => editComment(viewer, { commentId: values.commentId, body: values.body }),
-  done: (edited, values) => (edited.changes.posts.length > 0 ? landOn(values, edited.postSlug, edited.id) : `${replyPath(edited.postSlug)}#your-comments`),
+  done: (edited, values) =>
+    edited.changes.posts.length > 0
+      ? landOn(values, edited.postSlug, edited.id)
+      : `${replyPath(edited.postSlug)}#your-comments`,
   keep: ['body'],
   page: (values) => commentFormPage(values),
 })

@@ -26,10 +26,16 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
         {viewer ? (
           <>
             <p>{t.rich('signedIn', { name: viewer.name, strong: (chunks: ReactNode) => <strong>{chunks}</strong> })}</p>
-            <ClaimOwnershipForm token={token} suggestedAddress={suggestedAddress} words={{ address: t('address'), addressHelp: t('addressHelp'), button: t('button') }} />
+            <ClaimOwnershipForm
+              token={token}
+              suggestedAddress={suggestedAddress}
+              words={{ address: t('address'), addressHelp: t('addressHelp'), button: t('button') }}
+            />
           </>
         ) : (
-          <p>{t.rich('signIn', { link: (chunks: ReactNode) => <a href={signInPath(`/setup/${token}`)}>{chunks}</a> })}</p>
+          <p>
+            {t.rich('signIn', { link: (chunks: ReactNode) => <a href={signInPath(`/setup/${token}`)}>{chunks}</a> })}
+          </p>
         )}
       </main>
       <SiteFooter />

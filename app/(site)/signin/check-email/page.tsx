@@ -8,7 +8,10 @@ import { translator } from '@/lib/i18n'
 export const instant = false
 export async function generateMetadata(): Promise<Metadata> {
   await connection()
-  return { title: translator((await cachedSiteInfo()).language, 'signIn')('checkEmail.title'), robots: { index: false } }
+  return {
+    title: translator((await cachedSiteInfo()).language, 'signIn')('checkEmail.title'),
+    robots: { index: false },
+  }
 }
 
 export default async function CheckEmailPage() {
@@ -21,9 +24,7 @@ export default async function CheckEmailPage() {
       <main id="main" className="page page--narrow">
         <h1>{t('title')}</h1>
         <p>{t('text')}</p>
-        {emailDelivery() === 'log' ? (
-          <p className="notice">{t('noMailServer')}</p>
-        ) : null}
+        {emailDelivery() === 'log' ? <p className="notice">{t('noMailServer')}</p> : null}
       </main>
       <SiteFooter site={site} />
     </>

@@ -46,7 +46,10 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
       <h1>{t('heading', { author, post: comment.postTitle })}</h1>
       <AdminNotices query={query} />
       <p className="muted">
-        {t(`status.${comment.status}`)} · <time dateTime={comment.createdAt.toISOString()}>{formatDateTime(comment.createdAt.toISOString(), locale)}</time>
+        {t(`status.${comment.status}`)} ·{' '}
+        <time dateTime={comment.createdAt.toISOString()}>
+          {formatDateTime(comment.createdAt.toISOString(), locale)}
+        </time>
         {commentIsThreaded(comment) ? (
           <>
             {' · '}
@@ -81,7 +84,15 @@ export default async function ModerateCommentPage({ params, searchParams }: Prop
       </section>
       <section aria-labelledby="edit-title">
         <h2 id="edit-title">{t('editTitle')}</h2>
-        <ModeratorCommentForm kind="edit" commentId={comment.id} initialBody={comment.body} label={t('editLabel')} submit={t('saveText')} busy={t('saving')} restored={kept} />
+        <ModeratorCommentForm
+          kind="edit"
+          commentId={comment.id}
+          initialBody={comment.body}
+          label={t('editLabel')}
+          submit={t('saveText')}
+          busy={t('saving')}
+          restored={kept}
+        />
       </section>
     </main>
   )

@@ -14,6 +14,7 @@ export async function POST(request: Request) {
   if (!can(viewer, 'settings.manage')) return new Response('Only admins can import.', { status: 403 })
   const answer = await receiveUploadedExport(viewer, request)
   const location = 'job' in answer ? `/admin/import?job=${answer.job}` : `/admin/import?refused=${answer.refused}`
-  if (request.headers.get('accept')?.includes('application/json')) return Response.json({ location: 'job' in answer ? `${location}&live=1` : location })
+  if (request.headers.get('accept')?.includes('application/json'))
+    return Response.json({ location: 'job' in answer ? `${location}&live=1` : location })
   return new Response(null, { status: 303, headers: { Location: location } })
 }

@@ -58,30 +58,35 @@ export default async function EditPostPage({ params, searchParams }: Props) {
           {saved}
         </p>
       ) : null}
-      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor', 'admin.upload'])}>
-        <PostEditor
-        initial={{
-          id: post.id,
-          kind: post.kind,
-          title: post.title,
-          slug: post.slug,
-          body: post.body,
-          excerpt: post.excerpt ?? '',
-          tags: post.tags.join(', '),
-          featuredImageUrl: post.featuredImageUrl ?? '',
-          featuredImageAlt: post.featuredImageAlt ?? '',
-          featuredImageCaption: post.featuredImageCaption ?? '',
-          featuredImageCredit: post.featuredImageCredit ?? '',
-          featuredImageCreditUrl: post.featuredImageCreditUrl ?? '',
-          commentsOpen: post.commentsOpen,
-          pinned: post.pinned,
-          status: post.status,
-          publishAt: post.status === 'scheduled' && post.publishedAt ? toLocalInput(post.publishedAt, locale.timeZone) : '',
-          version: post.updatedAt.toISOString(),
-        }}
-        restored={kept}
+      <SiteLanguage
+        language={locale.language}
         timeZone={locale.timeZone}
-      />
+        messages={messagesFor(locale.language, ['client', 'admin.editor', 'admin.upload'])}
+      >
+        <PostEditor
+          initial={{
+            id: post.id,
+            kind: post.kind,
+            title: post.title,
+            slug: post.slug,
+            body: post.body,
+            excerpt: post.excerpt ?? '',
+            tags: post.tags.join(', '),
+            featuredImageUrl: post.featuredImageUrl ?? '',
+            featuredImageAlt: post.featuredImageAlt ?? '',
+            featuredImageCaption: post.featuredImageCaption ?? '',
+            featuredImageCredit: post.featuredImageCredit ?? '',
+            featuredImageCreditUrl: post.featuredImageCreditUrl ?? '',
+            commentsOpen: post.commentsOpen,
+            pinned: post.pinned,
+            status: post.status,
+            publishAt:
+              post.status === 'scheduled' && post.publishedAt ? toLocalInput(post.publishedAt, locale.timeZone) : '',
+            version: post.updatedAt.toISOString(),
+          }}
+          restored={kept}
+          timeZone={locale.timeZone}
+        />
       </SiteLanguage>
     </main>
   )

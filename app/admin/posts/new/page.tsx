@@ -15,36 +15,43 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function NewPostPage({ searchParams }: Props) {
   const query = await searchParams
   const kind = query.kind === 'page' ? 'page' : 'post'
-  const viewer = await requirePageCapability('posts.write', kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new')
+  const viewer = await requirePageCapability(
+    'posts.write',
+    kind === 'page' ? '/admin/posts/new?kind=page' : '/admin/posts/new',
+  )
   const locale = await getSiteLocale()
   const t = translator(locale.language, 'admin.editor')
   return (
     <main id="main" className="page page--wide">
       <h1>{kind === 'page' ? t('newPage') : t('newPost')}</h1>
-      <SiteLanguage language={locale.language} timeZone={locale.timeZone} messages={messagesFor(locale.language, ['client', 'admin.editor', 'admin.upload'])}>
-        <PostEditor
-        initial={{
-          id: null,
-          kind,
-          title: '',
-          slug: '',
-          body: '',
-          excerpt: '',
-          tags: '',
-          featuredImageUrl: '',
-          featuredImageAlt: '',
-          featuredImageCaption: '',
-          featuredImageCredit: '',
-          featuredImageCreditUrl: '',
-          commentsOpen: kind === 'post',
-          pinned: false,
-          status: 'draft',
-          publishAt: '',
-          version: '',
-        }}
-        restored={await loadKeptForm(viewer.id, query.form)}
+      <SiteLanguage
+        language={locale.language}
         timeZone={locale.timeZone}
-      />
+        messages={messagesFor(locale.language, ['client', 'admin.editor', 'admin.upload'])}
+      >
+        <PostEditor
+          initial={{
+            id: null,
+            kind,
+            title: '',
+            slug: '',
+            body: '',
+            excerpt: '',
+            tags: '',
+            featuredImageUrl: '',
+            featuredImageAlt: '',
+            featuredImageCaption: '',
+            featuredImageCredit: '',
+            featuredImageCreditUrl: '',
+            commentsOpen: kind === 'post',
+            pinned: false,
+            status: 'draft',
+            publishAt: '',
+            version: '',
+          }}
+          restored={await loadKeptForm(viewer.id, query.form)}
+          timeZone={locale.timeZone}
+        />
       </SiteLanguage>
     </main>
   )

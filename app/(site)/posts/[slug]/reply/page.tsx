@@ -25,7 +25,11 @@ export default async function ReplyPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
   // A refused form comes back by ?form= (?draft= from before comments' forms were kept like the others).
-  const view = await loadReplyPage(await getCurrentUser(), slug, { to: query.to, edit: query.edit, form: query.form ?? query.draft })
+  const view = await loadReplyPage(await getCurrentUser(), slug, {
+    to: query.to,
+    edit: query.edit,
+    form: query.form ?? query.draft,
+  })
   if (!view) notFound()
   const { post, respond, restored } = view
   const here = replyPath(post.slug, { to: respond.replyTo?.id, edit: respond.editing?.id })
@@ -50,7 +54,10 @@ export default async function ReplyPage({ params, searchParams }: Props) {
           ) : null}
           {respond.replyTo ? (
             <p>
-              {t.rich('replyingTo', { author: respond.replyTo.authorName, link: (chunks) => <a href={`${postPath(post.slug)}#comment-${respond.replyTo!.id}`}>{chunks}</a> })}
+              {t.rich('replyingTo', {
+                author: respond.replyTo.authorName,
+                link: (chunks) => <a href={`${postPath(post.slug)}#comment-${respond.replyTo!.id}`}>{chunks}</a>,
+              })}
             </p>
           ) : null}
           {!post.commentsOpen ? (
@@ -70,16 +77,15 @@ export default async function ReplyPage({ params, searchParams }: Props) {
                 restored={restored}
                 formToken={respond.formToken}
               />
-              <p>
-                {t.rich('signInToReply', { link: (chunks) => <a href={signInPath(here)}>{chunks}</a> })}
-              </p>
+              <p>{t.rich('signInToReply', { link: (chunks) => <a href={signInPath(here)}>{chunks}</a> })}</p>
             </>
           ) : respond.viewer.banned ? (
             <p role="status">{t('banned')}</p>
           ) : (
             <>
               <div className="respond__who">
-                {t.rich('signedInAs', { name: () => <strong>{respond.viewer!.name}</strong> })} <SignOutButton language={site.language} returnTo={here} /> {t('emailPrivate')}
+                {t.rich('signedInAs', { name: () => <strong>{respond.viewer!.name}</strong> })}{' '}
+                <SignOutButton language={site.language} returnTo={here} /> {t('emailPrivate')}
               </div>
               {respond.editing ? (
                 <CommentForm

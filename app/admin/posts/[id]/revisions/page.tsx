@@ -58,7 +58,14 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
         <form method="get" className="revisions-form">
           <AdminTable
             caption={t('caption')}
-            columns={[t('columns.saved'), t('columns.by'), t('columns.title'), t('columns.older'), t('columns.newer'), t('columns.restore')]}
+            columns={[
+              t('columns.saved'),
+              t('columns.by'),
+              t('columns.title'),
+              t('columns.older'),
+              t('columns.newer'),
+              t('columns.restore'),
+            ]}
           >
             {revisions.map((r) => (
               <tr key={r.id}>
@@ -66,13 +73,32 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
                 <td>{r.savedByName ?? t('someone')}</td>
                 <td>{r.title}</td>
                 <td>
-                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === comparison?.from.id} aria-label={t('compareFrom', { when: when(r.createdAt) })} />
+                  <input
+                    type="radio"
+                    name="from"
+                    value={r.id}
+                    defaultChecked={r.id === comparison?.from.id}
+                    aria-label={t('compareFrom', { when: when(r.createdAt) })}
+                  />
                 </td>
                 <td>
-                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === comparison?.to.id} aria-label={t('compareTo', { when: when(r.createdAt) })} />
+                  <input
+                    type="radio"
+                    name="to"
+                    value={r.id}
+                    defaultChecked={r.id === comparison?.to.id}
+                    aria-label={t('compareTo', { when: when(r.createdAt) })}
+                  />
                 </td>
                 <td>
-                  <button type="submit" formAction={restoreRevisionAction} formMethod="post" name="revisionId" value={r.id} className="link-button">
+                  <button
+                    type="submit"
+                    formAction={restoreRevisionAction}
+                    formMethod="post"
+                    name="revisionId"
+                    value={r.id}
+                    className="link-button"
+                  >
                     {t('restore')}
                     <span className="visually-hidden">{t('restoreOf', { when: when(r.createdAt) })}</span>
                   </button>
@@ -88,7 +114,9 @@ export default async function RevisionsPage({ params, searchParams }: Props) {
       )}
       {comparison ? (
         <section aria-labelledby="comparison-title" className="comparison">
-          <h2 id="comparison-title">{t('comparison', { from: when(comparison.from.createdAt), to: when(comparison.to.createdAt) })}</h2>
+          <h2 id="comparison-title">
+            {t('comparison', { from: when(comparison.from.createdAt), to: when(comparison.to.createdAt) })}
+          </h2>
           <h3>{t('parts.title')}</h3>
           <Diff parts={comparison.title} />
           <h3>{t('parts.excerpt')}</h3>
