@@ -139,13 +139,11 @@ test('an admin imports a large export and watches its progress reach the report'
   // A thousand posts: on a loaded test machine the import alone can take longer than a test's 30 s.
   test.setTimeout(120_000)
   await signInAs(page, 'bulk-admin@mail.example', 'admin', '/admin/import')
-  await page
-    .getByLabel('WordPress export file')
-    .setInputFiles({
-      name: 'bulk.xml',
-      mimeType: 'text/xml',
-      buffer: Buffer.from(manyPosts(1000, 'http://bulk.example')),
-    })
+  await page.getByLabel('WordPress export file').setInputFiles({
+    name: 'bulk.xml',
+    mimeType: 'text/xml',
+    buffer: Buffer.from(manyPosts(1000, 'http://bulk.example')),
+  })
   await page.getByRole('button', { name: 'Import', exact: true }).click()
   // The job's page, live: a progress bar and how far it has got, until the report replaces the count.
   await expect(page).toHaveURL(/\/admin\/import\?job=\d+&live=1$/)
@@ -164,13 +162,11 @@ test.describe('without JavaScript', () => {
 
   test('the import’s page refreshes itself until the report is there', async ({ page }) => {
     await signInAs(page, 'bulk-admin-nojs@mail.example', 'admin', '/admin/import')
-    await page
-      .getByLabel('WordPress export file')
-      .setInputFiles({
-        name: 'bulk-nojs.xml',
-        mimeType: 'text/xml',
-        buffer: Buffer.from(manyPosts(300, 'http://bulk-nojs.example')),
-      })
+    await page.getByLabel('WordPress export file').setInputFiles({
+      name: 'bulk-nojs.xml',
+      mimeType: 'text/xml',
+      buffer: Buffer.from(manyPosts(300, 'http://bulk-nojs.example')),
+    })
     await page.getByRole('button', { name: 'Import', exact: true }).click()
     await expect(page).toHaveURL(/\/admin\/import\?job=\d+$/)
     await expect(page.getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('max', '300')

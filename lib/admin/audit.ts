@@ -14,12 +14,10 @@ export async function loadAuditLog(viewer: Viewer | null, page: number, db: DB =
   return {
     page: p,
     hasNext: rows.length > AUDIT_PAGE_SIZE,
-    entries: rows
-      .slice(0, AUDIT_PAGE_SIZE)
-      .map((r) => ({
-        ...r,
-        createdAt: r.createdAt.toISOString(),
-        detail: JSON.parse(r.detail) as Record<string, unknown>,
-      })),
+    entries: rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({
+      ...r,
+      createdAt: r.createdAt.toISOString(),
+      detail: JSON.parse(r.detail) as Record<string, unknown>,
+    })),
   }
 }
