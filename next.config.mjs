@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { contentSecurityPolicy, securityHeaders } from './lib/http/content-security-policy.mjs'
+import { REDIRECTS } from './lib/http/redirects.mjs'
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -53,7 +54,7 @@ const nextConfig = {
     }
   },
   async redirects() {
-    return [{ source: '/page/1', destination: '/', permanent: true }]
+    return REDIRECTS
   },
 }
 

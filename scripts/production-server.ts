@@ -99,7 +99,7 @@ export async function measureCost(
   next: () => { path: string; headers?: Record<string, string> },
   connections: number,
   seconds: number,
-): Promise<{ rps: number; cpuMsPerRequest: number; statuses: Record<string, number> }> {
+): Promise<Cost> {
   const run = (duration: number) =>
     autocannon({
       url: origin,
@@ -121,7 +121,23 @@ export async function measureCost(
   const statuses = Object.fromEntries(
     Object.entries(r.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]),
   )
-  return { rps: r.requests.average, cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, r.requests.total), statuses }
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    cpuMsPerRequest: (cpuMs(pid) - before) / Math.max(1, r.requests.total),
+    statuses,
+  }
+}
+
+export type Cost = {
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  cpuMsPerRequest: number
+  statuses: Record<string, number>
 }
 
 export type Measured = { rps: number; p50: number; p99: number; errors: number }

@@ -1,7 +1,12 @@
 import http from 'node:http'
 import { PEER_HEADER } from './peer-address'
 import { refusalPage } from './refusal-page'
-import { securityHeaders } from './security-headers'
+import { contentSecurityPolicy, hasOverlongSegment, isWellEncodedPath, securityHeaders } from './security-headers'
+import { databaseLostSince } from '@/db/availability'
+import { FRESH_COOKIE } from '@/lib/public/cache/catch-up'
+import { answerAddress } from '@/lib/public/addresses'
+import { isRedirected } from './redirects.mjs'
+import { answerFromCopy, serveAndCopy } from './page-copies'
 
 /*
  * What every HTTP request meets as it arrives, before Next.js reads a byte of it:
@@ -10,7 +15,12 @@ import { securityHeaders } from './security-headers'
  * - a body larger than the blog takes is refused by its headers, 413, unread: a 20 MB POST to a
  *   server action costs a look at its headers and bytes thrown away, not 20 MB of memory and a parse. Routes that stream big
  *   bodies under caps of their own (uploads, imports, autosave) are let through to check them,
- *   after they have checked who is sending.
+ *   after they have checked who is sending;
+ * - `GET /api/health` (load balancers ask it every few seconds) is answered here: the process is up
+ *   and taking requests, which is all it says (`/api/ready` asks the database);
+ * - a cached public page is answered from its copy (./page-copies.ts) when it has a fresh one;
+ * - a GET for an address that names nothing is answered 404 here, as proxy.ts would answer it
+ *   (lib/public/addresses.ts decides), so a flood of made-up addresses costs what a cached page costs.
  */
 
 /** The most any request body may be, but those of STREAMING_ROUTES: a server action's (next.config.mjs). */
@@ -68,6 +78,58 @@ function refuse(request: http.IncomingMessage, response: http.ServerResponse, st
   })
 }
 
+/** The path of a GET the front door may refuse as naming nothing, or null to leave it to the proxy. */
+function addressToCheck(request: http.IncomingMessage): string | null {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null
+  // A reader who has just written catches up with other instances first (proxy.ts); while the
+  // database is away the proxy answers 503.
+  if (request.headers.cookie?.includes(`${FRESH_COOKIE}=`) || databaseLostSince() !== null) return null
+  const url = request.url ?? ''
+  if (url[0] !== '/') return null
+  const end = url.indexOf('?')
+  const path = end === -1 ? url : url.slice(0, end)
+  // Next redirects these before the proxy would look at them.
+  return isRedirected(path) ? null : path
+}
+
+/** Whether the address may name something (Next and the proxy answer it), or which refusal it gets. */
+async function namesSomething(request: http.IncomingMessage, path: string): Promise<true | 400 | 404> {
+  if (!isWellEncodedPath(path)) return 400
+  if (hasOverlongSegment(path)) return 404
+  try {
+    const query = new URL(request.url ?? '/', 'http://front.door').searchParams
+    return (await answerAddress(request.method ?? 'GET', path, query)).kind === 'notFound' ? 404 : true
+  } catch {
+    return true
+  }
+}
+
+function answerNotFound(response: http.ServerResponse, status: 400 | 404): void {
+  const body = refusalPage(status === 400 ? 'malformed' : 'notFound')
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Security-Policy': contentSecurityPolicy(null),
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  })
+  response.end(response.req?.method === 'HEAD' ? undefined : body)
+}
+
+const HEALTHY = JSON.stringify({ ok: true })
+
+function answerHealth(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url !== '/api/health') return false
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(HEALTHY),
+    'Cache-Control': 'no-store',
+  })
+  response.end(request.method === 'HEAD' ? undefined : HEALTHY)
+  return true
+}
+
 let guarded = false
 
 /** Makes every HTTP request this process serves pass the front door. Called once at start-up. */
@@ -85,6 +147,13 @@ export function guardFrontDoor(): void {
         refuse(request, args[1] as http.ServerResponse, verdict)
         return true
       }
+      const response = args[1] as http.ServerResponse
+      if (answerHealth(request, response) || answerFromCopy(request, response)) return true
+      const inside = () => serveAndCopy(request, response, () => emit.call(this, event, ...args))
+      const path = addressToCheck(request)
+      if (path === null) return inside()
+      void namesSomething(request, path).then((named) => (named === true ? inside() : answerNotFound(response, named)))
+      return true
     }
     return emit.call(this, event, ...args)
   }

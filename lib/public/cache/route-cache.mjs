@@ -53,11 +53,23 @@ function forgetOld(now) {
   for (const [key, since] of rendersSince) if (now - since > FORGET_MS) rendersSince.delete(key)
 }
 
+/** Whether an entry is a whole page, the same for every request (no part left to render per request). */
+const isWholePage = (data) => data?.value?.kind === 'APP_PAGE' && data.value.postponed == null
+
+/** For the front door's copies of cached pages (lib/http/page-copies.ts): whether `entry` is still what Next holds for `key` and would answer without a render. */
+const stillServes = (key, entry, now) =>
+  FileSystemCache.memoryCache?.get(key) === entry && isWholePage(entry) && !leadsToRender(entry, now)
+
 export default class RouteCache extends FileSystemCache {
   async get(key, ctx) {
     const lookedUp = Date.now()
     const data = await super.get(key, ctx)
-    if (leadsToRender(data, Date.now()) && !rendersSince.has(key)) rendersSince.set(key, lookedUp)
+    const rendering = leadsToRender(data, Date.now())
+    if (rendering && !rendersSince.has(key)) rendersSince.set(key, lookedUp)
+    const serving = globalThis.__plateauServing?.getStore()
+    // The front door (lib/http/page-copies.ts) notes which entry this request is answered from.
+    if (serving && !serving.stillFresh && !rendering && isWholePage(data))
+      serving.stillFresh = (now) => stillServes(key, data, now)
     return data
   }
 
