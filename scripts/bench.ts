@@ -191,7 +191,9 @@ function scriptsOf(html: string): { count: number; raw: number; gzip: number } {
 const machine = await ceilings()
 
 // Trusting loopback's X-Forwarded-For lets the search below come from many clients (its limit is per client).
-server = await startServer(port, DATABASE_URL, { TRUSTED_PROXIES: 'loopback' })
+// As in production, AUTH_URL says where the blog lives (canonical links are full URLs on it); NODE_OPTIONS
+// given to the bench reach the server (e.g. a smaller heap).
+server = await startServer(port, DATABASE_URL, { TRUSTED_PROXIES: 'loopback', AUTH_URL: base })
 const pid = server.pid!
 const rssAtStart = rssMb(pid)
 const cost = (name: string, next: () => { path: string; headers?: Record<string, string> }) => {
@@ -267,7 +269,7 @@ const goals: Record<string, string> = {
 }
 const ms = (value: number) => (Number.isNaN(value) ? '—' : value.toFixed(2))
 console.log(
-  `\nPlateau on ${os.cpus().length} cores, Node ${process.version} (no extra flags), SQLite, ${connections} connections, ${duration} s each, after a 2-second warm-up; the load generator runs on the same cores\n`,
+  `\nPlateau on ${os.cpus().length} cores, Node ${process.version} (${process.env.NODE_OPTIONS ? `NODE_OPTIONS=${process.env.NODE_OPTIONS}` : 'no extra flags'}), SQLite, ${connections} connections, ${duration} s each, after a 2-second warm-up; the load generator runs on the same cores\n`,
 )
 console.log(
   `${'what'.padEnd(34)}${'req/s'.padStart(8)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'CPU ms/req'.padStart(12)}   goal`,
