@@ -35,3 +35,11 @@ export async function takeSetting(db: Kysely<Database>, key: string, value: unkn
     .executeTakeFirst()
   return Number(result.numDeletedRows) > 0
 }
+
+/** Deletes every setting whose key starts with `prefix` (letters, digits and dots only); returns the keys this call deleted. */
+export async function takeSettingsStartingWith(db: Kysely<Database>, prefix: string): Promise<string[]> {
+  if (!/^[A-Za-z0-9.]+$/.test(prefix))
+    throw new Error(`takeSettingsStartingWith: a prefix of letters, digits and dots, not ${prefix}`)
+  const rows = await db.deleteFrom('setting').where('key', 'like', `${prefix}%`).returning('key').execute()
+  return rows.map((row) => row.key)
+}

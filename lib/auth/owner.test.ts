@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { findUserById } from '@/db/queries/users'
+import { readSettings, writeSetting } from '@/db/queries/settings'
 import { testDialects, useTestDatabase } from '@/db/test-databases'
 import { insertPerson } from '@/lib/testing/people'
 import { configuredOrigin, loadPublicOrigin } from '@/lib/public-address'
@@ -74,5 +75,52 @@ describe.each(await testDialects())('the owner setup link on $name', (dialect) =
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const roles = [(await findUserById(db, a.id))?.role, (await findUserById(db, b.id))?.role]
     expect(roles.filter((r) => r === 'admin')).toHaveLength(1)
+  })
+
+  it('works from every instance that printed a link, until one of them is used', async () => {
+    const db = database()
+    // Two instances start on a blog without an owner, each printing its own link; a restart a third.
+    const [first, second, third] = [
+      tokenOf(await issueOwnerSetupPath({}, db)),
+      tokenOf(await issueOwnerSetupPath({}, db)),
+      tokenOf(await issueOwnerSetupPath({}, db)),
+    ]
+    const owner = await insertPerson(db, 'commenter', 'Owner')
+    expect(await claimOwnership(owner, { token: first, address }, db)).toEqual({ ok: true })
+    const other = await insertPerson(db, 'commenter', 'Other')
+    for (const token of [second, third])
+      expect(await claimOwnership(other, { token, address }, db)).toMatchObject({ ok: false })
+    expect((await findUserById(db, other.id))?.role).toBe('commenter')
+  })
+
+  it('lets exactly one of two claims racing with different links win', async () => {
+    const db = database()
+    const [one, two] = [tokenOf(await issueOwnerSetupPath({}, db)), tokenOf(await issueOwnerSetupPath({}, db))]
+    const [a, b] = [await insertPerson(db, 'commenter', 'Ada'), await insertPerson(db, 'commenter', 'Ben')]
+    const results = await Promise.all([
+      claimOwnership(a, { token: one, address }, db),
+      claimOwnership(b, { token: two, address }, db),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const roles = [(await findUserById(db, a.id))?.role, (await findUserById(db, b.id))?.role]
+    expect(roles.filter((r) => r === 'admin')).toHaveLength(1)
+  })
+
+  it('still takes a link printed before each link had a setting of its own, and forgets expired ones', async () => {
+    const db = database()
+    const token = 'printed-by-the-previous-version-of-plateau'
+    const { createHash } = await import('node:crypto')
+    await writeSetting(db, 'owner.setupTokenHash', {
+      hash: createHash('sha256').update(token).digest('hex'),
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    })
+    const old = new Date(Date.now() - 8 * 86_400_000)
+    const expired = tokenOf(await issueOwnerSetupPath({ now: old }, db))
+    await issueOwnerSetupPath({}, db)
+    expect(Object.keys(await readSettings(db)).filter((key) => key.startsWith('owner.setupToken'))).toHaveLength(2)
+    const person = await insertPerson(db, 'commenter', 'Upgraded')
+    expect(await claimOwnership(person, { token: expired, address }, db)).toMatchObject({ ok: false })
+    expect(await claimOwnership(person, { token, address }, db)).toEqual({ ok: true })
+    expect(Object.keys(await readSettings(db)).filter((key) => key.startsWith('owner.setupToken'))).toHaveLength(0)
   })
 })

@@ -17,6 +17,7 @@ import { migrateToLatest } from '@/db/migrate'
 import { migrations } from '@/db/migrations'
 import { isUploadKey } from '@/lib/uploads/paths'
 import { getStorage, type FileStorage } from '@/lib/uploads/storage'
+import { isSetupTokenSetting } from '@/lib/auth/owner'
 
 /*
  * A backup is one file with everything: every content table's rows and every uploaded file, as JSON
@@ -43,14 +44,14 @@ interface Header {
   migrations: string[]
 }
 
-/** Settings that are secrets: the blog's own AUTH_SECRET and the owner's setup token. */
-const SECRET_SETTINGS = new Set(['auth.secret', 'owner.setupTokenHash'])
+/** Settings that are secrets: the blog's own AUTH_SECRET and the owner's setup tokens. */
+const isSecretSetting = (key: string) => key === 'auth.secret' || isSetupTokenSetting(key)
 /** Columns of Account that let their holder act as the person at GitHub, Google or the OIDC provider. */
 const ACCOUNT_TOKENS = ['access_token', 'refresh_token', 'id_token'] as const
 
 /** A row as the backup keeps it: without secrets unless they were asked for. */
 function withoutSecrets(table: string, row: Record<string, unknown>): Record<string, unknown> | null {
-  if (table === 'setting' && SECRET_SETTINGS.has(String(row.key))) return null
+  if (table === 'setting' && isSecretSetting(String(row.key))) return null
   if (table === 'Account') return { ...row, ...Object.fromEntries(ACCOUNT_TOKENS.map((column) => [column, null])) }
   return row
 }
