@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { BLOG_PORT, BLOG_URL, INSTANCE_PORTS, OIDC_PORT, STACK } from './e2e/fixtures/auth-config'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/fixtures/chromium'
 import { instanceEnv } from './e2e/fixtures/instance-env'
 
 // E2E_STACK=sqlite (default) or postgres: see e2e/fixtures/auth-config.ts.
@@ -14,19 +15,7 @@ const instance = (port: number, join: boolean) => ({
   stderr: 'pipe' as const,
 })
 
-// Debian's Chromium: Playwright cannot download its own browser on these machines.
-const CHROMIUM = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
+const CHROMIUM = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS }
 
 /** Tests that change what every page shows: see their own project below. */
 const SITE_WIDE = '**/site-wide.spec.ts'

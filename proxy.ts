@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { databaseAnswers, RETRY_AFTER_SECONDS } from '@/lib/operations/availability'
-import { REQUEST_ID_HEADER } from '@/lib/request-id'
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id'
 import { catchUpWithOtherInstances, FRESH_COOKIE, FRESH_SECONDS } from '@/lib/public/cache/catch-up'
 import {
   contentSecurityPolicy,
@@ -27,8 +27,7 @@ function page(status: number, which: Refusal) {
 }
 
 function withRequestId(headers: Headers): string {
-  const given = headers.get(REQUEST_ID_HEADER)
-  const id = given && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID()
+  const id = requestIdFrom(headers.get(REQUEST_ID_HEADER))
   headers.set(REQUEST_ID_HEADER, id)
   return id
 }

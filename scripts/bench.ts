@@ -162,30 +162,22 @@ async function waitFor(url: string): Promise<void> {
 
 /** Bytes of JavaScript a page makes a browser load (module scripts, not the noModule polyfills), raw and gzipped. */
 function scriptsOf(html: string): { count: number; raw: number; gzip: number } {
-  let count = 0
-  let raw = 0
-  let gzip = 0
-  for (const tag of html.match(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g) ?? []) {
-    if (/\bnoModule\b/i.test(tag)) continue
-    const src = /\bsrc="([^"]+)"/.exec(tag)![1]
+  const sources = (html.match(/<script\b[^>]*\bsrc="[^"]+"[^>]*>/g) ?? [])
+    .filter((tag) => !/\bnoModule\b/i.test(tag))
+    .map((tag) => /\bsrc="([^"]+)"/.exec(tag)![1])
+  const preloaded = (html.match(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*>/g) ?? [])
+    .map((tag) => /\bhref="([^"]+)"/.exec(tag)?.[1])
+    .filter((href): href is string => href !== undefined && !html.includes(`src="${href}"`))
+  const total = { count: 0, raw: 0, gzip: 0 }
+  for (const src of [...sources, ...preloaded]) {
     const file = path.join(root, '.next', src.replace(/^\/_next\//, ''))
     if (!fs.existsSync(file)) continue
     const bytes = fs.readFileSync(file)
-    count++
-    raw += bytes.length
-    gzip += gzipSync(bytes).length
+    total.count++
+    total.raw += bytes.length
+    total.gzip += gzipSync(bytes).length
   }
-  for (const tag of html.match(/<link\b[^>]*\brel="(?:preload|modulepreload)"[^>]*\bas="script"[^>]*>/g) ?? []) {
-    const href = /\bhref="([^"]+)"/.exec(tag)?.[1]
-    if (!href || html.includes(`src="${href}"`)) continue
-    const file = path.join(root, '.next', href.replace(/^\/_next\//, ''))
-    if (!fs.existsSync(file)) continue
-    const bytes = fs.readFileSync(file)
-    count++
-    raw += bytes.length
-    gzip += gzipSync(bytes).length
-  }
-  return { count, raw, gzip }
+  return total
 }
 
 const machine = await ceilings()

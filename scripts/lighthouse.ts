@@ -1,6 +1,7 @@
 // Lighthouse (mobile profile, simulated throttling) in Debian's Chromium, for npm run audit and npm run bench.
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/fixtures/chromium'
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 
@@ -15,17 +16,8 @@ export interface PageAudit {
 /** Audits each page (after one request, so it is measured as readers get it: from the cache). */
 export async function auditPages(base: string, pages: [name: string, path: string][]): Promise<PageAudit[]> {
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    chromeFlags: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ['--headless=new', ...CHROMIUM_ARGS],
   })
   const audits: PageAudit[] = []
   try {

@@ -3,7 +3,7 @@ import type http from 'node:http'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { databaseLostSince } from '@/db/availability'
 import { FRESH_COOKIE } from '@/lib/public/cache/catch-up'
-import { REQUEST_ID_HEADER } from '@/lib/request-id'
+import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/request-id'
 
 /*
  * Copies of cached pages, answered at the front door (lib/http/front-door.ts) before Next.js sees
@@ -105,11 +105,6 @@ function forget(url: string, copy: Copy): void {
   total -= copy.bytes
 }
 
-function requestId(request: http.IncomingMessage): string {
-  const given = request.headers[REQUEST_ID_HEADER]
-  return typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : crypto.randomUUID()
-}
-
 function acceptsGzip(request: http.IncomingMessage): boolean {
   const accepted = request.headers['accept-encoding']
   return typeof accepted === 'string' && /\bgzip\b/.test(accepted) && !/\bgzip;\s*q=0(\.0*)?\b/.test(accepted)
@@ -128,7 +123,8 @@ export function answerFromCopy(request: http.IncomingMessage, response: http.Ser
   copies.delete(url)
   copies.set(url, copy)
   for (const [name, value] of copy.headers) response.setHeader(name, value)
-  response.setHeader(REQUEST_ID_HEADER, requestId(request))
+  const given = request.headers[REQUEST_ID_HEADER]
+  response.setHeader(REQUEST_ID_HEADER, requestIdFrom(typeof given === 'string' ? given : null))
   if (copy.etag !== undefined && request.headers['if-none-match'] === copy.etag) {
     response.statusCode = 304
     response.end()
